@@ -1,0 +1,67 @@
+// The synced shape of every record type: which table holds it, which fields it has, and which
+// fields share one last-writer-wins register. Local writes, the outbox, remote merges and the wire
+// all read this one table, so adding a field here is enough for it to sync.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace nextstep {
+
+enum class RecordType : std::uint8_t {
+  kAccount = 1,
+  kContact = 2,
+  kDeal = 3,
+  kMeeting = 4,
+  kOutcome = 5,
+  kAction = 6,
+  kTemperature = 7,
+  kNote = 8,
+  kTouch = 9,
+  kEvent = 10,
+  kParticipant = 11,
+  kSettings = 12,
+};
+
+enum class FieldType : std::uint8_t {
+  kText,
+  kInt,
+  kBool,
+  kInstant,  // unix seconds
+  kDate,     // YYYY-MM-DD
+  kRef,      // another record's id
+  kJson,
+};
+
+struct FieldSpec {
+  std::string_view name;
+  FieldType type;
+  bool required = false;
+  // Fields with the same non-empty register merge as one value (a meeting's time, zone, duration
+  // and place), so one device's time is never paired with another's place.
+  std::string_view reg = {};
+
+  std::string_view clockKey() const { return reg.empty() ? name : reg; }
+};
+
+struct RecordSpec {
+  RecordType type;
+  std::string_view name;   // "deal": on the wire and in the outbox
+  std::string_view table;  // "deals"
+  std::span<const FieldSpec> fields;
+  bool insert_only = false;      // notes: never edited, never deleted
+  std::string_view set_name{};   // an add-wins set of member ids ("attendees")
+  std::string_view set_table{};  // its table ("meeting_attendees")
+
+  const FieldSpec* field(std::string_view name) const;
+  bool isRegister(std::string_view key) const;  // a register name, not a single field
+};
+
+std::span<const RecordSpec> allRecordSpecs();
+const RecordSpec& specOf(RecordType type);
+const RecordSpec* specByName(std::string_view name);
+const RecordSpec* specByNumber(std::uint32_t number);
+
+}  // namespace nextstep

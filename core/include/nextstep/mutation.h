@@ -1,0 +1,41 @@
+// The one path every local write takes: it changes the record's row and, in the same
+// transaction, appends the change to the outbox as stamped field operations.
+#pragma once
+
+#include <string_view>
+
+#include "nextstep/database.h"
+#include "nextstep/op.h"
+#include "nextstep/stamp.h"
+
+namespace nextstep {
+
+class Mutation {
+ public:
+  Mutation(Database& db, HybridClock& clock, DeviceId device) : db_(db), clock_(clock), device_(device) {}
+
+  void create(RecordType type, std::string_view id, const Fields& fields);
+  // Changes the given fields; a register is written whole, its other members keeping their
+  // current values. Fields equal to their current value write nothing. Returns how many keys
+  // changed. Throws kNotFound for an unknown or deleted record.
+  int update(RecordType type, std::string_view id, const Fields& fields);
+  void remove(RecordType type, std::string_view id);
+  void restore(RecordType type, std::string_view id);
+  void addMember(RecordType type, std::string_view id, std::string_view member);
+  void removeMember(RecordType type, std::string_view id, std::string_view member);
+
+  Database& db() { return db_; }
+  int opsWritten() const { return ops_; }
+
+ private:
+  Stamp nextStamp() { return Stamp{clock_.now(), device_}; }
+  void append(const RecordSpec& spec, std::string_view id, OpKind kind, std::string_view key,
+              const Value& value, const Stamp& stamp, const Stamp& base);
+
+  Database& db_;
+  HybridClock& clock_;
+  DeviceId device_;
+  int ops_ = 0;
+};
+
+}  // namespace nextstep

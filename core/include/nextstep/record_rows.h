@@ -1,0 +1,49 @@
+// Generic reads and writes of a record's row and clocks, driven by the catalog. The local write
+// path (Mutation) and the merge of remote changes both go through these, so both write rows the
+// same way.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "nextstep/catalog.h"
+#include "nextstep/database.h"
+#include "nextstep/op.h"
+
+namespace nextstep::records {
+
+bool exists(Database& db, const RecordSpec& spec, std::string_view id);
+std::optional<bool> isDeleted(Database& db, const RecordSpec& spec, std::string_view id);
+void insertRow(Database& db, const RecordSpec& spec, std::string_view id, const Fields& fields,
+               const Stamp& created);
+// Returns false when no such record exists.
+bool updateRow(Database& db, const RecordSpec& spec, std::string_view id, const Fields& fields);
+bool setDeleted(Database& db, const RecordSpec& spec, std::string_view id, bool deleted);
+Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id, std::string_view field);
+// The current values of every field of a register (or of one plain field).
+Fields keyValues(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key);
+
+struct Clock {
+  Stamp stamp;
+  Stamp base;
+};
+// The clock of a field or register; a record's created_stamp when it was never written since.
+std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_view id,
+                             std::string_view key);
+void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
+              const Stamp& stamp, const Stamp& base);
+
+// The add-wins set of a record (meeting attendees).
+struct Member {
+  Stamp add_stamp;
+  Stamp removed_upto;
+};
+std::optional<Member> member(Database& db, const RecordSpec& spec, std::string_view id,
+                             std::string_view member_id);
+void putMember(Database& db, const RecordSpec& spec, std::string_view id,
+               std::string_view member_id, const Member& m);
+
+void bindStamp(Statement& s, int index, const Stamp& stamp);
+Stamp columnStamp(const Statement& s, int col);
+
+}  // namespace nextstep::records

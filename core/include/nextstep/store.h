@@ -1,0 +1,111 @@
+// The local database of one device: one SQLite file in WAL mode. Every write runs through
+// write(), which hands the caller the one Mutation path; every read through read(). Both may be
+// called from any thread (calls are serialised); nothing here assumes a UI.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <type_traits>
+
+#include "nextstep/civil_time.h"
+#include "nextstep/database.h"
+#include "nextstep/mutation.h"
+#include "nextstep/result.h"
+#include "nextstep/stamp.h"
+
+namespace nextstep {
+
+struct StoreOptions {
+  std::string path;
+  bool create_if_missing = true;
+  // Milliseconds since the epoch; tests and the CLI's --now set it, everything else uses the
+  // system clock.
+  HybridClock::WallClock wall = HybridClock::systemWallClock();
+};
+
+// Turns the exception in flight (DomainError, DbError, std::exception) into an Error.
+Error currentExceptionAsError();
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> open(StoreOptions options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Runs fn(Mutation&) in one BEGIN IMMEDIATE transaction; any error rolls all of it back.
+  template <typename F>
+  auto write(F&& fn) -> Result<std::invoke_result_t<F, Mutation&>> {
+    using R = std::invoke_result_t<F, Mutation&>;
+    std::lock_guard lock(mu_);
+    try {
+      Transaction txn(*db_, Transaction::Kind::kWrite);
+      Mutation m(*db_, clock_, device_);
+      if constexpr (std::is_void_v<R>) {
+        fn(m);
+        saveClock();
+        txn.commit();
+        return Result<void>();
+      } else {
+        R r = fn(m);
+        saveClock();
+        txn.commit();
+        return r;
+      }
+    } catch (...) {
+      return currentExceptionAsError();
+    }
+  }
+
+  // Runs fn(Database&) in one read transaction, so it sees a single consistent snapshot.
+  template <typename F>
+  auto read(F&& fn) -> Result<std::invoke_result_t<F, Database&>> {
+    using R = std::invoke_result_t<F, Database&>;
+    std::lock_guard lock(mu_);
+    try {
+      Transaction txn(*db_, Transaction::Kind::kRead);
+      if constexpr (std::is_void_v<R>) {
+        fn(*db_);
+        txn.commit();
+        return Result<void>();
+      } else {
+        R r = fn(*db_);
+        txn.commit();
+        return r;
+      }
+    } catch (...) {
+      return currentExceptionAsError();
+    }
+  }
+
+  // Raw access for work that manages its own transactions (merging remote changes, migrations
+  // tests). Hold the returned lock while using the database.
+  std::unique_lock<std::mutex> lock() { return std::unique_lock(mu_); }
+  Database& database() { return *db_; }
+
+  Instant now() const;
+  std::int64_t nowMillis() const { return clock_.wallMillis(); }
+  DeviceId deviceId() const { return device_; }
+  HybridClock& clock() { return clock_; }
+  const std::string& path() const { return path_; }
+  int schemaVersion();
+
+  // PRAGMA integrity_check; an Error of kind kCorrupt names the first problem.
+  Result<void> checkIntegrity();
+  // Local changes not yet acknowledged by a sync server.
+  Result<std::int64_t> pendingChanges();
+
+  void saveClock();
+
+ private:
+  Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall);
+
+  std::mutex mu_;
+  std::unique_ptr<Database> db_;
+  std::string path_;
+  HybridClock clock_;
+  DeviceId device_ = 0;
+};
+
+}  // namespace nextstep

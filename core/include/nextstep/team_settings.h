@@ -1,0 +1,23 @@
+// The team's shared settings (rule 8's cadence, rule 11's ladder): a synced record with id "team".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nextstep/database.h"
+#include "nextstep/model.h"
+#include "nextstep/store.h"
+
+namespace nextstep {
+
+TeamSettings loadTeamSettings(Database& db);  // defaults when never set
+Result<TeamSettings> teamSettings(Store& store);
+
+struct TeamSettingsChange {
+  std::optional<std::vector<std::string>> stages;
+  std::optional<int> cadence_days;
+};
+Result<TeamSettings> changeTeamSettings(Store& store, const TeamSettingsChange& change);
+
+}  // namespace nextstep

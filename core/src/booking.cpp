@@ -1,0 +1,235 @@
+#include "nextstep/booking.h"
+
+#include "nextstep/ids.h"
+#include "nextstep/pipeline.h"
+#include "nextstep/record_reads.h"
+
+namespace nextstep {
+namespace {
+
+constexpr int kMaxDurationMin = 24 * 60;
+
+void checkDuration(int minutes) {
+  if (minutes < 5 || minutes > kMaxDurationMin) {
+    fail(ErrorCode::kInvalidArgument, "a meeting lasts between 5 minutes and 24 hours");
+  }
+}
+
+TimeZone zoneOrFail(std::string_view tz) {
+  auto z = TimeZone::find(tz);
+  if (!z) throw DomainError{z.error()};
+  return *z;
+}
+
+Instant instantOrFail(const TimeZone& zone, const CivilDateTime& at) {
+  auto t = zone.toInstant(at);
+  if (!t) throw DomainError{t.error()};
+  return *t;
+}
+
+// The deal's latest meeting that started before `t`, ignoring cancelled ones.
+std::optional<Meeting> previousMeeting(Database& db, std::string_view deal_id, Instant t) {
+  auto s = db.prepare("SELECT " + meetingColumns("m") +
+                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status != 'cancelled' "
+                      "AND m.deleted = 0 AND m.start_at <= ?2 ORDER BY m.start_at DESC LIMIT 1");
+  s->bindAll(deal_id, toUnix(t));
+  if (!s->step()) return std::nullopt;
+  return readMeeting(*s);
+}
+
+std::optional<Meeting> latestMeeting(Database& db, std::string_view deal_id) {
+  auto s = db.prepare("SELECT " + meetingColumns("m") +
+                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status != 'cancelled' "
+                      "AND m.deleted = 0 ORDER BY m.start_at DESC LIMIT 1");
+  s->bind(1, deal_id);
+  if (!s->step()) return std::nullopt;
+  return readMeeting(*s);
+}
+
+Meeting meetingOrFail(Database& db, std::string_view id) {
+  const std::string full = resolveId(db, RecordType::kMeeting, id);
+  auto s = db.prepare("SELECT " + meetingColumns("m") + " FROM meetings m WHERE m.id = ?1");
+  s->bind(1, full);
+  s->step();
+  return readMeeting(*s);
+}
+
+
+}  // namespace
+
+std::string bookMeetingIn(Mutation& m, Instant now, const BookingRequest& r) {
+  Database& db = m.db();
+  const std::string dealId = resolveId(db, RecordType::kDeal, r.deal);
+  {
+    auto s = db.prepare("SELECT status FROM deals WHERE id = ?1");
+    s->bind(1, dealId);
+    s->step();
+    if (s->textView(0) != nameOf(DealStatus::kOpen)) {
+      fail(ErrorCode::kFailedPrecondition,
+           "the deal is " + s->text(0) + "; reopen it before booking a next step");
+    }
+  }
+  const TimeZone zone = zoneOrFail(r.tz);
+  const Instant start = instantOrFail(zone, r.at);
+  const std::optional<Meeting> last = latestMeeting(db, dealId);
+  const int duration = r.duration_min.value_or(last ? last->duration_min : 30);
+  checkDuration(duration);
+  if (start + std::chrono::minutes(duration) <= now) {
+    fail(ErrorCode::kInvalidArgument, "that time (" + formatInZone(start, zone) +
+                                          ") is over; a next step is in the future");
+  }
+  const std::string place = r.place.value_or(last ? last->place : std::string());
+
+  std::vector<std::string> attendees;
+  for (const std::string& a : r.attendees) attendees.push_back(resolveId(db, RecordType::kContact, a));
+  std::optional<std::string> eventId;
+  if (r.event_id) eventId = resolveId(db, RecordType::kEvent, *r.event_id);
+
+  // Rule 2: at the table means during the previous meeting or within minutes of its end.
+  Value atTable;
+  if (const auto prev = previousMeeting(db, dealId, now)) {
+    atTable = toValue(now <= prev->end() + kAtTableGrace);
+  }
+
+  const std::string id = newRecordId(toUnix(now) * 1000);
+  m.create(RecordType::kMeeting, id,
+           {{"deal_id", Value(dealId)},
+            {"start_at", Value(toUnix(start))},
+            {"tz", Value(zone.name())},
+            {"duration_min", Value(std::int64_t{duration})},
+            {"place", Value(place)},
+            {"agenda", Value(r.agenda)},
+            {"goal", Value(r.goal)},
+            {"status", Value(std::string(nameOf(MeetingStatus::kPlanned)))},
+            {"booked_at", Value(toUnix(now))},
+            {"booked_at_table", atTable},
+            {"event_id", toValue(eventId)}});
+  for (const std::string& a : attendees) m.addMember(RecordType::kMeeting, id, a);
+  return id;
+}
+
+Result<std::string> bookMeeting(Store& store, const BookingRequest& request) {
+  return store.write([&](Mutation& m) { return bookMeetingIn(m, store.now(), request); });
+}
+
+Result<void> rescheduleMeeting(Store& store, std::string_view meeting, const Reschedule& c) {
+  return store.write([&](Mutation& m) {
+    const Meeting current = meetingOrFail(m.db(), meeting);
+    if (current.status != MeetingStatus::kPlanned) {
+      fail(ErrorCode::kFailedPrecondition,
+           "the meeting is " + std::string(nameOf(current.status)) + "; only planned meetings move");
+    }
+    Fields f;
+    if (c.at || c.tz) {
+      const TimeZone zone = zoneOrFail(c.tz.value_or(current.tz));
+      const CivilDateTime at = c.at.value_or(zone.toLocal(current.start));
+      f.push_back({"start_at", Value(toUnix(instantOrFail(zone, at)))});
+      f.push_back({"tz", Value(zone.name())});
+    }
+    if (c.duration_min) {
+      checkDuration(*c.duration_min);
+      f.push_back({"duration_min", Value(std::int64_t{*c.duration_min})});
+    }
+    if (c.place) f.push_back({"place", Value(*c.place)});
+    if (c.agenda) f.push_back({"agenda", Value(*c.agenda)});
+    if (c.goal) f.push_back({"goal", Value(*c.goal)});
+    if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
+    m.update(RecordType::kMeeting, current.id, f);
+  });
+}
+
+Result<void> cancelMeeting(Store& store, std::string_view meeting) {
+  return store.write([&](Mutation& m) {
+    const Meeting current = meetingOrFail(m.db(), meeting);
+    if (current.status == MeetingStatus::kHeld) {
+      fail(ErrorCode::kFailedPrecondition, "the meeting was held; it cannot be cancelled");
+    }
+    m.update(RecordType::kMeeting, current.id,
+             {{"status", Value(std::string(nameOf(MeetingStatus::kCancelled)))}});
+  });
+}
+
+Result<void> addAttendee(Store& store, std::string_view meeting, std::string_view contact) {
+  return store.write([&](Mutation& m) {
+    const std::string mid = resolveId(m.db(), RecordType::kMeeting, meeting);
+    m.addMember(RecordType::kMeeting, mid, resolveId(m.db(), RecordType::kContact, contact));
+  });
+}
+
+Result<void> removeAttendee(Store& store, std::string_view meeting, std::string_view contact) {
+  return store.write([&](Mutation& m) {
+    const std::string mid = resolveId(m.db(), RecordType::kMeeting, meeting);
+    m.removeMember(RecordType::kMeeting, mid, resolveId(m.db(), RecordType::kContact, contact, true));
+  });
+}
+
+Result<void> planMeeting(Store& store, std::string_view meeting, const PreCallPlan& plan) {
+  return store.write([&](Mutation& m) {
+    const Meeting current = meetingOrFail(m.db(), meeting);
+    if (plan.primary.empty() && !plan.backup.empty()) {
+      fail(ErrorCode::kInvalidArgument, "a backup objective needs a primary objective first");
+    }
+    m.update(RecordType::kMeeting, current.id,
+             {{"plan_primary", Value(plan.primary)},
+              {"plan_backup", Value(plan.backup)},
+              {"plan_asks", Value(plan.asks)}});
+  });
+}
+
+Result<Meeting> getMeeting(Store& store, std::string_view meeting) {
+  return store.read([&](Database& db) {
+    Meeting m = meetingOrFail(db, meeting);
+    m.attendee_ids = attendeesOf(db, m.id);
+    return m;
+  });
+}
+
+Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal, const TimeZone& device_zone) {
+  const Instant now = store.now();
+  return store.read([&](Database& db) {
+    const std::string dealId = resolveId(db, RecordType::kDeal, deal);
+    BookingDefaults out;
+    const std::optional<Meeting> last = latestMeeting(db, dealId);
+    TimeZone zone = device_zone;
+    if (last) {
+      out.duration_min = last->duration_min;
+      out.place = last->place;
+      if (auto z = TimeZone::find(last->tz)) zone = *z;
+    }
+    out.tz = zone.name();
+
+    // Same weekday and hour as the last meeting (or as now), one and two weeks on.
+    const CivilDateTime anchor = zone.toLocal(last ? last->start : now);
+    CivilDate base = anchor.date;
+    const CivilDate today = zone.toLocal(now).date;
+    while (base <= today) base = base.plusDays(7);
+    out.slots.push_back({"Same time next week", {base, anchor.hour, anchor.minute}, out.tz});
+    out.slots.push_back({"Same time in two weeks", {base.plusDays(7), anchor.hour, anchor.minute}, out.tz});
+
+    // The date the customer named (rule 7), when it is still ahead.
+    auto s = db.prepare(
+        "SELECT follow_up_on FROM outcomes WHERE deal_id = ?1 AND deleted = 0 "
+        "AND follow_up_on IS NOT NULL ORDER BY recorded_at DESC LIMIT 1");
+    s->bind(1, dealId);
+    if (s->step()) {
+      if (auto named = CivilDate::parse(s->textView(0)); named && *named > today) {
+        out.slots.push_back({"The customer's date", {*named, anchor.hour, anchor.minute}, out.tz});
+      }
+    }
+    out.agenda_templates = {
+        "Recap of our last meeting; your questions; agree the next step and who does what",
+        "Go through the proposal together; open points; decision process and timeline",
+        "Meet the decision maker: goals, priorities, how we can help",
+        "Workshop: requirements, success criteria, pilot scope",
+    };
+    auto p = db.prepare("SELECT " + contactColumns("c") +
+                        " FROM contacts c JOIN deals d ON d.account_id = c.account_id "
+                        "WHERE d.id = ?1 AND c.deleted = 0 "
+                        "ORDER BY c.role = 'decision_maker' DESC, c.name COLLATE NOCASE LIMIT 50");
+    p->bind(1, dealId);
+    while (p->step()) out.people.push_back(readContact(*p));
+    return out;
+  });
+}
+
+}  // namespace nextstep

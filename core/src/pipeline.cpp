@@ -1,0 +1,324 @@
+#include "nextstep/pipeline.h"
+
+#include <cctype>
+
+#include "nextstep/ids.h"
+#include "nextstep/record_reads.h"
+#include "nextstep/team_settings.h"
+
+namespace nextstep {
+namespace {
+
+std::string trimmed(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+void requireText(std::string_view what, const std::string& text) {
+  if (trimmed(text).empty()) fail(ErrorCode::kInvalidArgument, std::string(what) + " must not be empty");
+}
+
+void checkCurrency(const std::string& c) {
+  if (c.size() != 3 || !std::isupper(static_cast<unsigned char>(c[0])) ||
+      !std::isupper(static_cast<unsigned char>(c[1])) || !std::isupper(static_cast<unsigned char>(c[2]))) {
+    fail(ErrorCode::kInvalidArgument, "currency '" + c + "' is not a three-letter ISO code like EUR");
+  }
+}
+
+void checkStage(Database& db, const std::string& stage) {
+  const TeamSettings settings = loadTeamSettings(db);
+  if (!settings.hasStage(stage)) {
+    std::string ladder;
+    for (const auto& s : settings.stages) ladder += (ladder.empty() ? "" : ", ") + s;
+    fail(ErrorCode::kInvalidArgument, "stage '" + stage + "' is not on the team's ladder (" + ladder + ")");
+  }
+}
+
+void checkValue(std::int64_t minor) {
+  if (minor < 0) fail(ErrorCode::kInvalidArgument, "a deal's value cannot be negative");
+}
+
+template <typename T>
+Result<T> readOne(Store& store, RecordType type, std::string_view id, const std::string& sql,
+                  T (*reader)(const Statement&, int)) {
+  return store.read([&](Database& db) {
+    const std::string full = resolveId(db, type, id);
+    auto s = db.prepare(sql);
+    s->bind(1, full);
+    s->step();
+    return reader(*s, 0);
+  });
+}
+
+}  // namespace
+
+std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
+  const std::string name = trimmed(account);
+  if (name.empty()) fail(ErrorCode::kInvalidArgument, "account must not be empty");
+  try {
+    return resolveId(m.db(), RecordType::kAccount, name);
+  } catch (const DomainError& e) {
+    if (e.error.code == ErrorCode::kAmbiguous) throw;
+  }
+  auto s = m.db().prepare(
+      "SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE AND deleted = 0 ORDER BY rid LIMIT 1");
+  s->bind(1, name);
+  if (s->step()) return s->text(0);
+  const std::string id = newRecordId(toUnix(now) * 1000);
+  m.create(RecordType::kAccount, id, {{"name", Value(name)}, {"created_at", Value(toUnix(now))}});
+  return id;
+}
+
+Result<std::string> addAccount(Store& store, const NewAccount& a) {
+  return store.write([&](Mutation& m) {
+    requireText("account name", a.name);
+    if (a.cadence_days && (*a.cadence_days < 1 || *a.cadence_days > 365)) {
+      fail(ErrorCode::kInvalidArgument, "touch cadence must be between 1 and 365 days");
+    }
+    const Instant now = store.now();
+    const std::string id = newRecordId(toUnix(now) * 1000);
+    m.create(RecordType::kAccount, id,
+             {{"name", Value(trimmed(a.name))},
+              {"industry", Value(a.industry)},
+              {"city", Value(a.city)},
+              {"owner", Value(a.owner)},
+              {"cadence_days", a.cadence_days ? Value(std::int64_t{*a.cadence_days}) : Value()},
+              {"created_at", Value(toUnix(now))}});
+    return id;
+  });
+}
+
+Result<std::string> addContact(Store& store, const NewContact& c) {
+  return store.write([&](Mutation& m) {
+    requireText("contact name", c.name);
+    const Instant now = store.now();
+    const Value account = c.account ? Value(accountIdFor(m, *c.account, now)) : Value();
+    const std::string id = newRecordId(toUnix(now) * 1000);
+    m.create(RecordType::kContact, id,
+             {{"account_id", account},
+              {"name", Value(trimmed(c.name))},
+              {"email", Value(trimmed(c.email))},
+              {"phone", Value(trimmed(c.phone))},
+              {"role", Value(std::string(nameOf(c.role)))},
+              {"title", Value(c.title)}});
+    return id;
+  });
+}
+
+Result<std::string> addDeal(Store& store, const NewDeal& d) {
+  return store.write([&](Mutation& m) {
+    requireText("deal title", d.title);
+    checkCurrency(d.currency);
+    checkValue(d.value_minor);
+    const TeamSettings settings = loadTeamSettings(m.db());
+    const std::string stage = d.stage ? *d.stage : settings.stages.front();
+    checkStage(m.db(), stage);
+    const Instant now = store.now();
+    const Value account = d.account ? Value(accountIdFor(m, *d.account, now)) : Value();
+    const std::string id = newRecordId(toUnix(now) * 1000);
+    m.create(RecordType::kDeal, id,
+             {{"account_id", account},
+              {"title", Value(trimmed(d.title))},
+              {"value_minor", Value(d.value_minor)},
+              {"currency", Value(d.currency)},
+              {"stage", Value(stage)},
+              {"status", Value(std::string(nameOf(DealStatus::kOpen)))},
+              {"owner", Value(d.owner)},
+              {"created_at", Value(toUnix(now))}});
+    return id;
+  });
+}
+
+Result<void> changeDeal(Store& store, std::string_view id, const DealChanges& c) {
+  return store.write([&](Mutation& m) {
+    const std::string full = resolveId(m.db(), RecordType::kDeal, id);
+    Fields f;
+    if (c.title) {
+      requireText("deal title", *c.title);
+      f.push_back({"title", Value(trimmed(*c.title))});
+    }
+    if (c.account) f.push_back({"account_id", Value(accountIdFor(m, *c.account, store.now()))});
+    if (c.value_minor) {
+      checkValue(*c.value_minor);
+      f.push_back({"value_minor", Value(*c.value_minor)});
+    }
+    if (c.currency) {
+      checkCurrency(*c.currency);
+      f.push_back({"currency", Value(*c.currency)});
+    }
+    if (c.stage) {
+      checkStage(m.db(), *c.stage);
+      f.push_back({"stage", Value(*c.stage)});
+    }
+    if (c.status) f.push_back({"status", Value(std::string(nameOf(*c.status)))});
+    if (c.owner) f.push_back({"owner", Value(*c.owner)});
+    if (c.lost_reason) f.push_back({"lost_reason", Value(*c.lost_reason)});
+    if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
+    m.update(RecordType::kDeal, full, f);
+  });
+}
+
+Result<void> changeContact(Store& store, std::string_view id, const ContactChanges& c) {
+  return store.write([&](Mutation& m) {
+    const std::string full = resolveId(m.db(), RecordType::kContact, id);
+    Fields f;
+    if (c.name) {
+      requireText("contact name", *c.name);
+      f.push_back({"name", Value(trimmed(*c.name))});
+    }
+    if (c.account) f.push_back({"account_id", Value(accountIdFor(m, *c.account, store.now()))});
+    if (c.email) f.push_back({"email", Value(trimmed(*c.email))});
+    if (c.phone) f.push_back({"phone", Value(trimmed(*c.phone))});
+    if (c.role) f.push_back({"role", Value(std::string(nameOf(*c.role)))});
+    if (c.title) f.push_back({"title", Value(*c.title)});
+    if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
+    m.update(RecordType::kContact, full, f);
+  });
+}
+
+Result<void> changeAccount(Store& store, std::string_view id, const AccountChanges& c) {
+  return store.write([&](Mutation& m) {
+    const std::string full = resolveId(m.db(), RecordType::kAccount, id);
+    Fields f;
+    if (c.name) {
+      requireText("account name", *c.name);
+      f.push_back({"name", Value(trimmed(*c.name))});
+    }
+    if (c.industry) f.push_back({"industry", Value(*c.industry)});
+    if (c.city) f.push_back({"city", Value(*c.city)});
+    if (c.owner) f.push_back({"owner", Value(*c.owner)});
+    if (c.cadence_days) {
+      if (*c.cadence_days && (**c.cadence_days < 1 || **c.cadence_days > 365)) {
+        fail(ErrorCode::kInvalidArgument, "touch cadence must be between 1 and 365 days");
+      }
+      f.push_back({"cadence_days", *c.cadence_days ? Value(std::int64_t{**c.cadence_days}) : Value()});
+    }
+    if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
+    m.update(RecordType::kAccount, full, f);
+  });
+}
+
+Result<void> deleteRecord(Store& store, RecordType type, std::string_view id) {
+  return store.write([&](Mutation& m) { m.remove(type, resolveId(m.db(), type, id)); });
+}
+
+Result<void> restoreRecord(Store& store, RecordType type, std::string_view id) {
+  return store.write([&](Mutation& m) { m.restore(type, resolveId(m.db(), type, id, true)); });
+}
+
+Result<std::string> findId(Store& store, RecordType type, std::string_view id_or_prefix) {
+  return store.read([&](Database& db) { return resolveId(db, type, id_or_prefix); });
+}
+
+Result<Deal> getDeal(Store& store, std::string_view id) {
+  return readOne<Deal>(store, RecordType::kDeal, id,
+                       "SELECT " + dealColumns("d") + " FROM deals d WHERE d.id = ?1", readDeal);
+}
+
+Result<Contact> getContact(Store& store, std::string_view id) {
+  return readOne<Contact>(store, RecordType::kContact, id,
+                          "SELECT " + contactColumns("c") + " FROM contacts c WHERE c.id = ?1",
+                          readContact);
+}
+
+Result<Account> getAccount(Store& store, std::string_view id) {
+  return readOne<Account>(store, RecordType::kAccount, id,
+                          "SELECT " + accountColumns("a") + " FROM accounts a WHERE a.id = ?1",
+                          readAccount);
+}
+
+std::optional<Meeting> currentNextStep(Database& db, std::string_view deal_id, Instant now) {
+  auto s = db.prepare("SELECT " + meetingColumns("m") +
+                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status = 'planned' "
+                      "AND m.deleted = 0 AND m.end_at > ?2 ORDER BY m.start_at LIMIT 1");
+  s->bindAll(deal_id, toUnix(now));
+  if (!s->step()) return std::nullopt;
+  return readMeeting(*s);
+}
+
+namespace {
+
+std::string dealWhere(const DealFilter& f, Database& db) {
+  std::string where = "d.deleted = 0";
+  if (f.status) where += " AND d.status = ?1";
+  if (f.without_next_step) where += " AND d.planned_end_max <= ?2";
+  if (f.compliance_only) where += " AND d.compliance_only = 1";
+  if (f.stage) where += " AND d.stage = ?3";
+  if (f.owner) where += " AND d.owner = ?4";
+  if (f.account_id) where += " AND d.account_id = ?5";
+  if (f.stale) {
+    const TeamSettings settings = loadTeamSettings(db);
+    where += " AND d.account_id IN (SELECT id FROM accounts WHERE deleted = 0 AND open_deals > 0 "
+             "AND last_touch_at < ?2 - 86400 * coalesce(cadence_days, " +
+             std::to_string(settings.cadence_days) + "))";
+  }
+  return where;
+}
+
+void bindDealFilter(Statement& s, const DealFilter& f, Instant now) {
+  if (f.status) s.bind(1, nameOf(*f.status));
+  s.bind(2, toUnix(now));
+  if (f.stage) s.bind(3, *f.stage);
+  if (f.owner) s.bind(4, *f.owner);
+  if (f.account_id) s.bind(5, *f.account_id);
+}
+
+}  // namespace
+
+Result<std::vector<DealRow>> listDeals(Store& store, const DealFilter& filter) {
+  const Instant now = store.now();
+  return store.read([&](Database& db) {
+    std::string sql = "SELECT " + dealColumns("d") + " FROM deals d WHERE " + dealWhere(filter, db) +
+                      " ORDER BY d.rid DESC";
+    if (filter.limit > 0) {
+      sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+    }
+    std::vector<DealRow> out;
+    {
+      auto s = db.prepare(sql);
+      bindDealFilter(*s, filter, now);
+      while (s->step()) out.push_back(DealRow{readDeal(*s), std::nullopt});
+    }
+    for (DealRow& row : out) row.next_step = currentNextStep(db, row.deal.id, now);
+    return out;
+  });
+}
+
+Result<std::int64_t> countDeals(Store& store, const DealFilter& filter) {
+  const Instant now = store.now();
+  return store.read([&](Database& db) {
+    auto s = db.prepare("SELECT count(*) FROM deals d WHERE " + dealWhere(filter, db));
+    bindDealFilter(*s, filter, now);
+    s->step();
+    return s->integer(0);
+  });
+}
+
+Result<std::vector<Contact>> listContacts(Store& store, std::optional<std::string> account_id,
+                                          int limit) {
+  return store.read([&](Database& db) {
+    std::string sql = "SELECT " + contactColumns("c") + " FROM contacts c WHERE c.deleted = 0";
+    if (account_id) sql += " AND c.account_id = ?1";
+    sql += " ORDER BY c.name COLLATE NOCASE LIMIT " + std::to_string(limit);
+    auto s = db.prepare(sql);
+    if (account_id) s->bind(1, resolveId(db, RecordType::kAccount, *account_id));
+    std::vector<Contact> out;
+    while (s->step()) out.push_back(readContact(*s));
+    return out;
+  });
+}
+
+Result<std::vector<Account>> listAccounts(Store& store, int limit) {
+  return store.read([&](Database& db) {
+    auto s = db.prepare("SELECT " + accountColumns("a") +
+                        " FROM accounts a WHERE a.deleted = 0 ORDER BY a.name COLLATE NOCASE LIMIT " +
+                        std::to_string(limit));
+    std::vector<Account> out;
+    while (s->step()) out.push_back(readAccount(*s));
+    return out;
+  });
+}
+
+}  // namespace nextstep

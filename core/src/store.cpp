@@ -1,0 +1,140 @@
+#include "nextstep/store.h"
+
+#include <filesystem>
+#include <limits>
+
+#include "nextstep/ids.h"
+#include "nextstep/schema.h"
+
+namespace nextstep {
+namespace {
+
+// 'NSTP': marks a file as a NextStep database, so another program's SQLite file is refused.
+constexpr std::int64_t kApplicationId = 0x4E535450;
+
+std::string metaText(Database& db, std::string_view key) {
+  auto s = db.prepare("SELECT value FROM local_meta WHERE key = ?1");
+  s->bind(1, key);
+  return s->step() ? s->text(0) : std::string();
+}
+
+void putMeta(Database& db, std::string_view key, const Value& value) {
+  auto s = db.prepare(
+      "INSERT INTO local_meta(key, value) VALUES (?1, ?2) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  s->bindAll(key, value);
+  s->run();
+}
+
+}  // namespace
+
+Error currentExceptionAsError() {
+  try {
+    throw;
+  } catch (const DomainError& e) {
+    return e.error;
+  } catch (const DbError& e) {
+    if (e.errorCode() == ErrorCode::kFull) {
+      return Error{ErrorCode::kFull, "the disk is full; nothing was saved"};
+    }
+    if (e.errorCode() == ErrorCode::kCorrupt) {
+      return Error{ErrorCode::kCorrupt, std::string("the database is damaged: ") + e.what()};
+    }
+    return Error{e.errorCode(), e.what()};
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kInternal, "out of memory"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, e.what()};
+  }
+}
+
+Store::Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall)
+    : db_(std::move(db)), path_(std::move(path)), clock_(std::move(wall)) {}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool existed = fs::exists(options.path, ec);
+  if (!existed && !options.create_if_missing) {
+    return Error::notFound("no database at " + options.path);
+  }
+  if (existed && fs::is_directory(options.path, ec)) {
+    return Error{ErrorCode::kIo, options.path + " is a directory, not a database file"};
+  }
+  try {
+    auto db = Database::open(options.path,
+                             options.create_if_missing ? OpenMode::kReadWriteCreate : OpenMode::kReadWrite);
+    // Reading the header is the first thing that fails on a file that is not a database.
+    const std::int64_t appId = db->scalar("PRAGMA application_id");
+    const std::int64_t version = db->scalar("PRAGMA user_version");
+    const std::int64_t tables = db->scalar("SELECT count(*) FROM sqlite_schema");
+    if (appId != kApplicationId && (appId != 0 || version != 0 || tables != 0)) {
+      return Error{ErrorCode::kCorrupt, options.path + " is not a NextStep database"};
+    }
+    db->exec("PRAGMA busy_timeout = 5000");
+    db->exec("PRAGMA journal_mode = WAL");
+    // A booking must survive the phone dying a moment later: sync the WAL on every commit.
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    if (appId == 0) db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+
+    auto migrated = migrateLocal(*db);
+    if (!migrated) return migrated.error();
+
+    std::unique_ptr<Store> store(new Store(std::move(db), options.path, std::move(options.wall)));
+    Database& d = *store->db_;
+    Transaction txn(d, Transaction::Kind::kWrite);
+    if (!parseDeviceId(metaText(d, "device_id"), store->device_)) {
+      store->device_ = newDeviceId();
+      putMeta(d, "device_id", Value(deviceIdToHex(store->device_)));
+    }
+    auto s = d.prepare("SELECT value FROM local_meta WHERE key = 'hlc'");
+    const std::uint64_t lastHlc = s->step() ? static_cast<std::uint64_t>(s->integer(0)) : 0;
+    store->clock_.observe(lastHlc, std::numeric_limits<std::int64_t>::max() / 2);
+    txn.commit();
+    return store;
+  } catch (...) {
+    Error e = currentExceptionAsError();
+    if (e.code == ErrorCode::kCorrupt || e.code == ErrorCode::kInternal) {
+      e = Error{ErrorCode::kCorrupt, options.path + " is not a NextStep database or is damaged (" +
+                                         e.message + ")"};
+    }
+    return e;
+  }
+}
+
+Instant Store::now() const { return instantFromUnix(clock_.wallMillis() / 1000); }
+
+int Store::schemaVersion() {
+  std::lock_guard lock(mu_);
+  return static_cast<int>(db_->scalar("PRAGMA user_version"));
+}
+
+void Store::saveClock() {
+  putMeta(*db_, "hlc", Value(static_cast<std::int64_t>(clock_.last())));
+}
+
+Result<void> Store::checkIntegrity() {
+  std::lock_guard lock(mu_);
+  try {
+    Statement s(db_->handle(), "PRAGMA integrity_check");
+    if (s.step() && s.text(0) != "ok") {
+      return Error{ErrorCode::kCorrupt, "integrity check failed: " + s.text(0)};
+    }
+    Statement fk(db_->handle(), "PRAGMA foreign_key_check");
+    if (fk.step()) {
+      return Error{ErrorCode::kCorrupt, "foreign key check failed in table " + fk.text(0)};
+    }
+    return {};
+  } catch (...) {
+    return currentExceptionAsError();
+  }
+}
+
+Result<std::int64_t> Store::pendingChanges() {
+  return read([](Database& db) { return db.scalar("SELECT count(*) FROM outbox"); });
+}
+
+}  // namespace nextstep
