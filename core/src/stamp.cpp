@@ -63,8 +63,13 @@ std::uint64_t HybridClock::now() {
 
 void HybridClock::observe(std::uint64_t remote, std::int64_t max_ahead_ms) {
   std::lock_guard lock(mu_);
-  const std::uint64_t ceiling = packHlc(wall_() + max_ahead_ms, 0xffff);
+  const std::uint64_t ceiling = packHlc(wall_() + max_ahead_ms, 0);
   last_ = std::max(last_, std::min(remote, ceiling));
+}
+
+void HybridClock::resume(std::uint64_t own_last) {
+  std::lock_guard lock(mu_);
+  last_ = std::max(last_, own_last);
 }
 
 std::uint64_t HybridClock::last() const {

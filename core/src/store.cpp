@@ -1,7 +1,6 @@
 #include "nextstep/store.h"
 
 #include <filesystem>
-#include <limits>
 
 #include "nextstep/ids.h"
 #include "nextstep/schema.h"
@@ -92,7 +91,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     }
     auto s = d.prepare("SELECT value FROM local_meta WHERE key = 'hlc'");
     const std::uint64_t lastHlc = s->step() ? static_cast<std::uint64_t>(s->integer(0)) : 0;
-    store->clock_.observe(lastHlc, std::numeric_limits<std::int64_t>::max() / 2);
+    store->clock_.resume(lastHlc);
     txn.commit();
     return store;
   } catch (...) {

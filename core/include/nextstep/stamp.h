@@ -46,6 +46,8 @@ class HybridClock {
   // Merges a stamp seen from elsewhere, but never further than max_ahead_ms beyond our wall
   // clock: a device with a wrong date must not drag everyone's clock into the future.
   void observe(std::uint64_t remote, std::int64_t max_ahead_ms);
+  // Continues from a stamp this device itself issued before (persisted across restarts).
+  void resume(std::uint64_t own_last);
   std::uint64_t last() const;
   std::int64_t wallMillis() const { return wall_(); }
 
