@@ -1,0 +1,441 @@
+// The --json form of every command's result. Keys are snake_case and stable; instants are UTC
+// ISO strings, dates YYYY-MM-DD, money {"minor", "currency", "amount"}. docs/cli.md lists them.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "printer.h"
+
+namespace nextstep::cli {
+namespace {
+
+// Keys in the order they are written, "id" first, so the output reads like the docs.
+using json = nlohmann::ordered_json;
+
+json instant(Instant t) { return formatUtc(t); }
+
+json instant(const std::optional<Instant>& t) { return t ? json(formatUtc(*t)) : json(nullptr); }
+
+json date(const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); }
+
+json text(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+template <typename E>
+json name(const std::optional<E>& e) {
+  return e ? json(std::string(nameOf(*e))) : json(nullptr);
+}
+
+template <typename E>
+std::string name(E e) {
+  return std::string(nameOf(e));
+}
+
+// "2026-12-03T14:00:00+01:00": the instant on the clocks of `tz`, with their offset.
+json local(Instant t, const std::string& tz) {
+  auto zone = TimeZone::find(tz);
+  if (!zone) return nullptr;
+  const std::int64_t offset = zone->offset(t).count();
+  const std::int64_t wall = toUnix(t) + offset;
+  std::int64_t days = wall / 86400;
+  if (wall % 86400 < 0) --days;
+  const std::int64_t secs = wall - days * 86400;
+  const std::int64_t offsetMinutes = (offset < 0 ? -offset : offset) / 60;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d",
+                CivilDate::fromDays(days).iso().c_str(), static_cast<int>(secs / 3600),
+                static_cast<int>(secs % 3600 / 60), static_cast<int>(secs % 60),
+                offset < 0 ? '-' : '+', static_cast<int>(offsetMinutes / 60),
+                static_cast<int>(offsetMinutes % 60));
+  return buf;
+}
+
+json money(const Money& m) {
+  const std::int64_t major = m.minor / 100;
+  const std::int64_t cents = m.minor % 100;
+  char amount[40];
+  std::snprintf(amount, sizeof amount, "%lld.%02lld", static_cast<long long>(major),
+                static_cast<long long>(cents < 0 ? -cents : cents));
+  return {{"minor", m.minor}, {"currency", m.currency}, {"amount", amount}};
+}
+
+json dealJson(const Deal& d) {
+  return {{"id", d.id},
+          {"title", d.title},
+          {"account_id", text(d.account_id)},
+          {"account_name", d.account_id ? json(d.account_name) : json(nullptr)},
+          {"value", money(d.value)},
+          {"stage", d.stage},
+          {"status", name(d.status)},
+          {"owner", d.owner},
+          {"created_at", instant(d.created_at)},
+          {"lost_reason", d.lost_reason},
+          {"compliance_only", d.compliance_only},
+          {"latest_customer_kind", name(d.latest_customer_kind)}};
+}
+
+json meetingJson(const Meeting& m) {
+  return {{"id", m.id},
+          {"deal_id", m.deal_id},
+          {"start", instant(m.start)},
+          {"end", instant(m.end())},
+          {"tz", m.tz},
+          {"local", local(m.start, m.tz)},
+          {"duration_min", m.duration_min},
+          {"place", m.place},
+          {"agenda", m.agenda},
+          {"goal", m.goal},
+          {"status", name(m.status)},
+          {"booked_at", instant(m.booked_at)},
+          {"booked_at_table", m.booked_at_table ? json(*m.booked_at_table) : json(nullptr)},
+          {"attendee_ids", m.attendee_ids},
+          {"plan", {{"primary", m.plan_primary}, {"backup", m.plan_backup}, {"asks", m.plan_asks}}},
+          {"objective_met", name(m.objective_met)},
+          {"recap", m.recap},
+          {"event_id", text(m.event_id)}};
+}
+
+json meetingJson(const std::optional<Meeting>& m) { return m ? meetingJson(*m) : json(nullptr); }
+
+json dealJson(const DealRow& row) {
+  json j = dealJson(row.deal);
+  j["next_step"] = meetingJson(row.next_step);
+  return j;
+}
+
+json accountJson(const Account& a) {
+  return {{"id", a.id},
+          {"name", a.name},
+          {"industry", a.industry},
+          {"city", a.city},
+          {"owner", a.owner},
+          {"cadence_days", a.cadence_days ? json(*a.cadence_days) : json(nullptr)},
+          {"created_at", instant(a.created_at)},
+          {"last_touch_at", instant(a.last_touch_at)},
+          {"open_deals", a.open_deals}};
+}
+
+json contactJson(const Contact& c) {
+  return {{"id", c.id},       {"account_id", text(c.account_id)},
+          {"name", c.name},   {"email", c.email},
+          {"phone", c.phone}, {"role", name(c.role)},
+          {"title", c.title}};
+}
+
+json actionJson(const ActionItem& a) {
+  return {{"id", a.id},
+          {"deal_id", a.deal_id},
+          {"meeting_id", text(a.meeting_id)},
+          {"owner", name(a.owner)},
+          {"text", a.text},
+          {"due", date(a.due)},
+          {"done", a.done},
+          {"kind", name(a.kind)},
+          {"kind_overridden", a.kind_overridden},
+          {"created_at", instant(a.created_at)}};
+}
+
+json outcomeJson(const Outcome& o) {
+  return {{"meeting_id", o.meeting_id},
+          {"deal_id", o.deal_id},
+          {"result", name(o.result)},
+          {"no_reason", name(o.no_reason)},
+          {"reason_text", o.reason_text},
+          {"probe_answers", o.probe_answers},
+          {"follow_up_on", date(o.follow_up_on)},
+          {"what_next", o.what_next},
+          {"approvers", o.approvers},
+          {"approve_by", date(o.approve_by)},
+          {"recorded_at", instant(o.recorded_at)}};
+}
+
+json temperatureJson(const TemperatureCheck& t) {
+  return {{"id", t.id},
+          {"meeting_id", t.meeting_id},
+          {"contact_id", t.contact_id},
+          {"ready", name(t.ready)},
+          {"most_interesting", t.most_interesting},
+          {"to_clarify", t.to_clarify},
+          {"created_at", instant(t.created_at)}};
+}
+
+json noteJson(const Note& n) {
+  return {{"id", n.id},
+          {"deal_id", text(n.deal_id)},
+          {"account_id", text(n.account_id)},
+          {"contact_id", text(n.contact_id)},
+          {"text", n.text},
+          {"author", n.author},
+          {"created_at", instant(n.created_at)}};
+}
+
+json touchJson(const Touch& t) {
+  return {{"id", t.id},
+          {"account_id", t.account_id},
+          {"contact_id", text(t.contact_id)},
+          {"deal_id", text(t.deal_id)},
+          {"kind", name(t.kind)},
+          {"at", instant(t.at)},
+          {"note", t.note}};
+}
+
+json timelineEntry(const TimelineEntry& e) {
+  return {{"at", instant(e.at)},
+          {"kind", e.kind},
+          {"id", e.id},
+          {"title", e.title},
+          {"detail", e.detail}};
+}
+
+json eventJson(const Event& e) {
+  return {{"id", e.id},       {"kind", name(e.kind)},
+          {"title", e.title}, {"start", instant(e.start)},
+          {"tz", e.tz},       {"local", local(e.start, e.tz)},
+          {"place", e.place}};
+}
+
+json agendaMeeting(const AgendaMeeting& a) {
+  json j = meetingJson(a.meeting);
+  j["deal_title"] = a.deal_title;
+  j["account_name"] = a.account_name;
+  return j;
+}
+
+json dueAction(const DueAction& a) {
+  json j = actionJson(a.action);
+  j["deal_title"] = a.deal_title;
+  j["account_name"] = a.account_name;
+  return j;
+}
+
+template <typename T, typename F>
+json list(const std::vector<T>& items, F&& to_json) {
+  json out = json::array();
+  for (const T& item : items) out.push_back(to_json(item));
+  return out;
+}
+
+// {"count": N, "<key>": [...]}: a problem's complete count and the items listed.
+template <typename T, typename F>
+json counted(std::int64_t count, const char* key, const std::vector<T>& items, F&& to_json) {
+  return {{"count", count}, {key, list(items, to_json)}};
+}
+
+json contactRef(const ContactsById& contacts, const std::string& id) {
+  auto it = contacts.find(id);
+  if (it == contacts.end()) return {{"id", id}, {"name", nullptr}, {"role", nullptr}};
+  return {{"id", id}, {"name", it->second.name}, {"role", name(it->second.role)}};
+}
+
+class JsonPrinter final : public Printer {
+ public:
+  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+
+  void newId(const std::string& id) override { print({{"id", id}}); }
+
+  void newIds(const std::vector<std::string>& ids) override { print({{"ids", ids}}); }
+
+  void changed(const Change& change) override {
+    print({{"id", change.id},
+           {"record", std::string(change.record)},
+           {"result", std::string(change.result)}});
+  }
+
+  void dealList(const DealList& l) override {
+    print({{"count", l.rows.size()},
+           {"total", l.total},
+           {"deals", list(l.rows, [](const DealRow& r) { return dealJson(r); })}});
+  }
+
+  void deal(const DealPage& page) override {
+    const DealView& v = page.view;
+    json nextStep = meetingJson(v.next_step);
+    if (v.next_step) {
+      nextStep["attendees"] = list(v.next_step->attendee_ids, [&](const std::string& id) {
+        return contactRef(page.contacts, id);
+      });
+    }
+    print(
+        {{"deal", dealJson(v.deal)},
+         {"account", v.account ? accountJson(*v.account) : json(nullptr)},
+         {"next_step", nextStep},
+         {"people", list(v.people, [](const Contact& c) { return contactJson(c); })},
+         {"actions", list(v.actions, [](const ActionItem& a) { return actionJson(a); })},
+         {"meetings", list(v.meetings, [](const Meeting& m) { return meetingJson(m); })},
+         {"outcomes", list(v.outcomes, [](const Outcome& o) { return outcomeJson(o); })},
+         {"temperature",
+          list(v.temperature, [](const TemperatureCheck& t) { return temperatureJson(t); })},
+         {"notes", list(v.notes, [](const Note& n) { return noteJson(n); })},
+         {"touches", list(v.touches, [](const Touch& t) { return touchJson(t); })},
+         {"timeline", list(v.timeline, [](const TimelineEntry& e) { return timelineEntry(e); })}});
+  }
+
+  void accountList(const std::vector<Account>& accounts) override {
+    print({{"count", accounts.size()},
+           {"accounts", list(accounts, [](const Account& a) { return accountJson(a); })}});
+  }
+
+  void account(const AccountPage& page) override {
+    print({{"account", accountJson(page.account)},
+           {"contacts", list(page.contacts, [](const Contact& c) { return contactJson(c); })},
+           {"deals", list(page.deals, [](const DealRow& r) { return dealJson(r); })}});
+  }
+
+  void contactList(const ContactList& l) override {
+    print({{"count", l.contacts.size()},
+           {"contacts", list(l.contacts, [](const Contact& c) { return contactJson(c); })}});
+  }
+
+  void contact(const ContactPage& page) override {
+    print({{"contact", contactJson(page.contact)},
+           {"account", page.account ? accountJson(*page.account) : json(nullptr)}});
+  }
+
+  void meeting(const MeetingPage& page) override {
+    print({{"meeting", meetingJson(page.meeting)},
+           {"deal", dealJson(page.deal)},
+           {"attendees", list(page.attendees, [](const Contact& c) { return contactJson(c); })},
+           {"outcome", page.outcome ? outcomeJson(*page.outcome) : json(nullptr)},
+           {"temperature",
+            list(page.temperature, [](const TemperatureCheck& t) { return temperatureJson(t); })},
+           {"actions", list(page.actions, [](const ActionItem& a) { return actionJson(a); })}});
+  }
+
+  void suggestions(const Suggestions& s) override {
+    const BookingDefaults& d = s.defaults;
+    print({{"deal_id", s.deal_id},
+           {"deal_title", s.deal_title},
+           {"tz", d.tz},
+           {"duration_min", d.duration_min},
+           {"place", d.place},
+           {"slots",
+            list(d.slots,
+                 [](const SlotSuggestion& slot) {
+                   return json{{"label", slot.label}, {"at", slot.at.iso()}, {"tz", slot.tz}};
+                 })},
+           {"agenda_templates", d.agenda_templates},
+           {"people", list(d.people, [](const Contact& c) { return contactJson(c); })}});
+  }
+
+  void closedCall(const ClosedCall& c) override {
+    print({{"meeting_id", c.meeting_id},
+           {"deal_id", c.deal.id},
+           {"outcome_id", c.close.outcome_id},
+           {"result", name(c.result)},
+           {"follow_up_on", date(c.follow_up)},
+           {"follow_up_action_id", text(c.close.follow_up_action_id)},
+           {"action_ids", c.close.action_ids},
+           {"deal_stage", c.close.deal_stage},
+           {"deal_status", name(c.deal.status)},
+           {"next_step", meetingJson(c.next_step)}});
+  }
+
+  void action(const ActionItem& a) override { print({{"action", actionJson(a)}}); }
+
+  void eventList(const std::vector<Event>& events) override {
+    print({{"count", events.size()},
+           {"events", list(events, [](const Event& e) { return eventJson(e); })}});
+  }
+
+  void event(const EventPage& page) override {
+    print({{"event", eventJson(page.event)},
+           {"participants", list(page.participants, [](const ParticipantStatus& p) {
+              return json{{"id", p.participant.id},
+                          {"contact", contactJson(p.contact)},
+                          {"deal_id", text(p.participant.deal_id)},
+                          {"interested", p.participant.interested},
+                          {"next_step", meetingJson(p.next_step)}};
+            })}});
+  }
+
+  void settings(const TeamSettings& s) override {
+    print({{"stages", s.stages}, {"cadence_days", s.cadence_days}});
+  }
+
+  void today(const Today& t) override {
+    print({{"date", t.date.iso()},
+           {"tz", t.zone},
+           {"open_deals", t.open_deals},
+           {"meetings", counted(static_cast<std::int64_t>(t.meetings.size()), "meetings",
+                                t.meetings, agendaMeeting)},
+           {"follow_ups_due", counted(static_cast<std::int64_t>(t.follow_ups_due.size()), "actions",
+                                      t.follow_ups_due, dueAction)},
+           {"follow_ups_overdue",
+            counted(t.follow_ups_overdue_total, "actions", t.follow_ups_overdue, dueAction)},
+           {"outcomes_missing",
+            counted(t.outcomes_missing_total, "meetings", t.outcomes_missing, agendaMeeting)},
+           {"need_next_step", counted(t.need_next_step_total, "deals", t.need_next_step,
+                                      [](const DealRow& r) { return dealJson(r.deal); })}});
+  }
+
+  void health(const HealthReport& r) override {
+    const PipelineHealth& h = r.health;
+    print(
+        {{"date", r.date.iso()},
+         {"tz", r.zone},
+         {"open_deals", h.open_deals},
+         {"with_next_step", h.with_next_step},
+         {"next_step_rate", h.next_step_rate},
+         {"booked_at_table_rate", h.booked_at_table_rate},
+         {"commitment_rate", h.commitment_rate},
+         {"bookings",
+          {{"window_days", r.rate_window_days},
+           {"count", h.booked_total},
+           {"at_table", h.booked_at_table}}},
+         {"commitment_deals", h.commitment_deals},
+         {"without_next_step", counted(h.without_next_step_total, "deals", h.without_next_step,
+                                       [](const DealRow& row) { return dealJson(row.deal); })},
+         {"overdue", counted(h.overdue_total, "meetings", h.overdue, agendaMeeting)},
+         {"stale",
+          {{"count", h.stale_total},
+           {"cadence_days", r.cadence_days},
+           {"accounts", list(h.stale,
+                             [](const StaleAccount& s) {
+                               json j = accountJson(s.account);
+                               j["days_since_touch"] = s.days_since_touch < 0
+                                                           ? json(nullptr)
+                                                           : json(s.days_since_touch);
+                               j["cadence_days"] = s.cadence_days;
+                               return j;
+                             })}}},
+         {"held_without_next_step", counted(h.held_without_next_total, "deals", h.held_without_next,
+                                            [](const Deal& d) { return dealJson(d); })},
+         {"compliance_only", counted(h.compliance_only_total, "deals", h.compliance_only,
+                                     [](const Deal& d) { return dealJson(d); })},
+         {"follow_ups", {{"due_today", h.follow_ups_due_today}, {"overdue", h.follow_ups_overdue}}},
+         {"participants_without_next_step", {{"count", h.participants_without_next_step}}}});
+  }
+
+  void searchHits(std::string_view query, const std::vector<SearchHit>& hits) override {
+    print({{"query", std::string(query)},
+           {"count", hits.size()},
+           {"hits", list(hits, [](const SearchHit& h) {
+              return json{{"kind", h.kind},
+                          {"id", h.id},
+                          {"title", h.title},
+                          {"detail", h.detail},
+                          {"deal_id", text(h.deal_id)}};
+            })}});
+  }
+
+  void integrity(const Integrity& r) override {
+    print({{"ok", true},
+           {"path", r.path},
+           {"schema_version", r.schema_version},
+           {"pending_changes", r.pending_changes}});
+  }
+
+ private:
+  void print(const json& j) {
+    out_ << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  }
+
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> makeJsonPrinter(std::ostream& out) {
+  return std::make_unique<JsonPrinter>(out);
+}
+
+}  // namespace nextstep::cli

@@ -1,0 +1,138 @@
+// What a command shows, in one of two forms: aligned text for people (times in the --tz zone) or
+// JSON for scripts (stable snake_case keys, documented in docs/cli.md).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nextstep/booking.h"
+#include "nextstep/call_close.h"
+#include "nextstep/deal_view.h"
+#include "nextstep/events.h"
+#include "nextstep/model.h"
+#include "nextstep/pipeline.h"
+#include "nextstep/pipeline_health.h"
+#include "nextstep/search.h"
+#include "nextstep/today.h"
+
+namespace nextstep::cli {
+
+// Contacts by id, to name the attendees and the people asked for their temperature.
+using ContactsById = std::map<std::string, Contact>;
+
+// A change to a record that is already there (set, delete, cancel, done, ...).
+struct Change {
+  std::string_view record;  // "deal"
+  std::string id;
+  std::string_view result;  // "updated", "deleted", ...
+  std::string summary;      // one line for people
+};
+
+struct DealList {
+  std::vector<DealRow> rows;
+  std::int64_t total = 0;  // every deal that matches, past --limit
+};
+
+struct DealPage {
+  DealView view;
+  ContactsById contacts;
+};
+
+struct AccountPage {
+  Account account;
+  std::vector<Contact> contacts;
+  std::vector<DealRow> deals;
+};
+
+struct ContactList {
+  std::vector<Contact> contacts;
+  std::map<std::string, std::string> account_names;  // by account id
+};
+
+struct ContactPage {
+  Contact contact;
+  std::optional<Account> account;
+};
+
+struct MeetingPage {
+  Meeting meeting;
+  Deal deal;
+  std::vector<Contact> attendees;
+  std::optional<Outcome> outcome;
+  std::vector<TemperatureCheck> temperature;
+  std::vector<ActionItem> actions;  // agreed in this meeting
+  ContactsById contacts;
+};
+
+struct Suggestions {
+  std::string deal_id;
+  std::string deal_title;
+  BookingDefaults defaults;
+};
+
+struct ClosedCall {
+  std::string meeting_id;
+  Deal deal;  // as it is after the close
+  OutcomeResult result = OutcomeResult::kMaybe;
+  std::optional<CivilDate> follow_up;
+  CallCloseResult close;
+  std::optional<Meeting> next_step;  // the deal's next step after the close
+};
+
+struct EventPage {
+  Event event;
+  std::vector<ParticipantStatus> participants;
+};
+
+struct HealthReport {
+  PipelineHealth health;
+  CivilDate date;
+  std::string zone;
+  int rate_window_days = 90;
+  int cadence_days = 30;
+};
+
+struct Integrity {
+  std::string path;
+  int schema_version = 0;
+  std::int64_t pending_changes = 0;
+};
+
+class Printer {
+ public:
+  virtual ~Printer() = default;
+
+  virtual void newId(const std::string& id) = 0;
+  virtual void newIds(const std::vector<std::string>& ids) = 0;
+  virtual void changed(const Change& change) = 0;
+
+  virtual void dealList(const DealList& list) = 0;
+  virtual void deal(const DealPage& page) = 0;
+  virtual void accountList(const std::vector<Account>& accounts) = 0;
+  virtual void account(const AccountPage& page) = 0;
+  virtual void contactList(const ContactList& list) = 0;
+  virtual void contact(const ContactPage& page) = 0;
+  virtual void meeting(const MeetingPage& page) = 0;
+  virtual void suggestions(const Suggestions& s) = 0;
+  virtual void closedCall(const ClosedCall& closed) = 0;
+  virtual void action(const ActionItem& action) = 0;
+  virtual void eventList(const std::vector<Event>& events) = 0;
+  virtual void event(const EventPage& page) = 0;
+  virtual void settings(const TeamSettings& settings) = 0;
+  virtual void today(const Today& today) = 0;
+  virtual void health(const HealthReport& report) = 0;
+  virtual void searchHits(std::string_view query, const std::vector<SearchHit>& hits) = 0;
+  virtual void integrity(const Integrity& report) = 0;
+};
+
+std::unique_ptr<Printer> makeJsonPrinter(std::ostream& out);
+// `now` makes "in 3 days" and "2 days ago" relative to --now.
+std::unique_ptr<Printer> makeTextPrinter(std::ostream& out, const TimeZone& zone, Instant now);
+
+}  // namespace nextstep::cli

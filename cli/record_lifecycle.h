@@ -1,0 +1,16 @@
+// Deleting and restoring deals, accounts, contacts and meetings: a deleted record is hidden, not
+// gone, until it is restored.
+#pragma once
+
+#include <string>
+
+#include "nextstep/catalog.h"
+#include "nextstep/result.h"
+#include "session.h"
+
+namespace nextstep::cli {
+
+Result<void> deleteCommand(Session& session, RecordType type, const std::string& id);
+Result<void> restoreCommand(Session& session, RecordType type, const std::string& id);
+
+}  // namespace nextstep::cli

@@ -1,0 +1,44 @@
+#include "settings_commands.h"
+
+#include "flag_values.h"
+#include "nextstep/team_settings.h"
+
+namespace nextstep::cli {
+
+Result<void> showSettingsCommand(Session& session) {
+  auto store = session.store(DatabaseUse::kRead);
+  if (!store) return store.error();
+  auto settings = teamSettings(**store);
+  if (!settings) return settings.error();
+  session.printer().settings(*settings);
+  return {};
+}
+
+Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags) {
+  TeamSettingsChange change;
+  if (flags.cadence_days) {
+    auto days = parseCount("--cadence-days", *flags.cadence_days, 1, 365);
+    if (!days) return days.error();
+    change.cadence_days = *days;
+  }
+  if (flags.stages) {
+    change.stages = splitList(*flags.stages);
+    for (const std::string& stage : *change.stages) {
+      if (stage.empty()) {
+        return Error::invalid("--stages: '" + *flags.stages +
+                              "' has an empty stage (expected names like lead,qualified,proposal)");
+      }
+    }
+  }
+  if (!flags.cadence_days && !flags.stages) {
+    return Error::invalid("nothing to change: give --cadence-days or --stages");
+  }
+  auto store = session.store(DatabaseUse::kCreate);
+  if (!store) return store.error();
+  auto settings = changeTeamSettings(**store, change);
+  if (!settings) return settings.error();
+  session.printer().settings(*settings);
+  return {};
+}
+
+}  // namespace nextstep::cli

@@ -1,0 +1,20 @@
+// settings show | set: the team's touch cadence (rule 8) and ladder of stages (rule 11).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "nextstep/result.h"
+#include "session.h"
+
+namespace nextstep::cli {
+
+struct SettingsSetFlags {
+  std::optional<std::string> cadence_days;
+  std::optional<std::string> stages;  // a,b,c lowest rung first
+};
+
+Result<void> showSettingsCommand(Session& session);
+Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags);
+
+}  // namespace nextstep::cli
