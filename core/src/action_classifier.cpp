@@ -10,33 +10,47 @@ namespace {
 using P = std::string_view;
 
 // Commitment: the customer spends their own effort or takes a risk (DOMAIN.md rule 4).
-constexpr P kIntroduce[] = {"introduce", "introduction to", "connect us with", "put us in touch",
-                            "bring in the", "arrange a meeting with the"};
-constexpr P kStakeholders[] = {"meet the", "meeting with the", "meet with", "invite the",
-                               "bring the", "involve the", "stakeholder", "present to the board",
-                               "workshop with", "take us to"};
-constexpr P kTogether[] = {"go through the proposal", "walk through the proposal",
-                           "review the proposal together", "together with us", "together with the rep",
-                           "go through it together", "review together", "joint review"};
-constexpr P kShare[] = {"share", "give us access to their", "provide their", "send us their",
-                        "internal data", "org chart", "requirements document", "financials",
-                        "budget figures", "spend data", "confidential"};
-constexpr P kDecide[] = {"sign", "purchase order", "approve the budget", "book the pilot",
-                         "start the pilot", "site visit", "plant tour", "allocate budget"};
+constexpr P kIntroduce[] = {"introduce",       "introduction to", "connect us with",
+                            "put us in touch", "bring in the",    "arrange a meeting with the"};
+constexpr P kStakeholders[] = {
+    "meet the",      "meeting with the", "meet with",   "invite the",
+    "bring the",     "involve the",      "stakeholder", "present to the board",
+    "workshop with", "take us to"};
+constexpr P kTogether[] = {"go through the proposal",
+                           "walk through the proposal",
+                           "review the proposal together",
+                           "together with us",
+                           "together with the rep",
+                           "go through it together",
+                           "review together",
+                           "joint review"};
+constexpr P kShare[] = {
+    "share",       "give us access to their", "provide their", "send us their",  "internal data",
+    "org chart",   "requirements document",   "financials",    "budget figures", "spend data",
+    "confidential"};
+constexpr P kDecide[] = {"sign",           "purchase order",  "approve the budget",
+                         "book the pilot", "start the pilot", "site visit",
+                         "plant tour",     "allocate budget"};
 
 // Compliance: the customer asks the rep for work.
-constexpr P kProposal[] = {"send a proposal", "send the proposal", "send proposal", "send us a proposal",
-                           "send an offer", "send a quote", "send the quote", "quote", "price list",
-                           "pricing", "proposal"};
+constexpr P kProposal[] = {
+    "send a proposal", "send the proposal", "send proposal",  "send us a proposal",
+    "send an offer",   "send a quote",      "send the quote", "quote",
+    "price list",      "pricing",           "proposal"};
 constexpr P kProof[] = {"testimonial", "reference", "case stud", "success stor"};
-constexpr P kOutline[] = {"outline", "process overview", "overview of the process", "how the process works"};
-constexpr P kTrial[] = {"trial", "free access", "demo account", "test account", "sandbox", "free version"};
-constexpr P kInfo[] = {"brochure", "more information", "more info", "documentation", "datasheet",
-                       "white paper", "whitepaper", "material", "slides", "send over", "email us"};
+constexpr P kOutline[] = {"outline", "process overview", "overview of the process",
+                          "how the process works"};
+constexpr P kTrial[] = {"trial",        "free access", "demo account",
+                        "test account", "sandbox",     "free version"};
+constexpr P kInfo[] = {"brochure",  "more information", "more info",  "documentation",
+                       "datasheet", "white paper",      "whitepaper", "material",
+                       "slides",    "send over",        "email us"};
 
 constexpr ActionPattern kCatalogue[] = {
-    {"introduce_decision_maker", ActionKind::kCommitment, "Introduces the decision maker", kIntroduce},
-    {"review_proposal_together", ActionKind::kCommitment, "Goes through the proposal with the rep", kTogether},
+    {"introduce_decision_maker", ActionKind::kCommitment, "Introduces the decision maker",
+     kIntroduce},
+    {"review_proposal_together", ActionKind::kCommitment, "Goes through the proposal with the rep",
+     kTogether},
     {"meet_stakeholders", ActionKind::kCommitment, "Meets other stakeholders", kStakeholders},
     {"share_documents", ActionKind::kCommitment, "Shares sensitive or critical documents", kShare},
     {"decide", ActionKind::kCommitment, "Commits budget, signature or site time", kDecide},
@@ -48,8 +62,9 @@ constexpr ActionPattern kCatalogue[] = {
 };
 
 // "The customer asked us to ..." turns anything that follows into work for the rep.
-constexpr P kAskMarkers[] = {"asked for", "asks for", "asked us", "asks us", "wants us to",
-                             "requested", "request for", "would like us to", "send them"};
+constexpr P kAskMarkers[] = {"asked for",   "asks for",         "asked us",
+                             "asks us",     "wants us to",      "requested",
+                             "request for", "would like us to", "send them"};
 
 std::string lowercase(std::string_view s) {
   std::string out(s);

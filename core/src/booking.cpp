@@ -54,7 +54,6 @@ Meeting meetingOrFail(Database& db, std::string_view id) {
   return readMeeting(*s);
 }
 
-
 }  // namespace
 
 std::string bookMeetingIn(Mutation& m, Instant now, const BookingRequest& r) {
@@ -75,13 +74,14 @@ std::string bookMeetingIn(Mutation& m, Instant now, const BookingRequest& r) {
   const int duration = r.duration_min.value_or(last ? last->duration_min : 30);
   checkDuration(duration);
   if (start + std::chrono::minutes(duration) <= now) {
-    fail(ErrorCode::kInvalidArgument, "that time (" + formatInZone(start, zone) +
-                                          ") is over; a next step is in the future");
+    fail(ErrorCode::kInvalidArgument,
+         "that time (" + formatInZone(start, zone) + ") is over; a next step is in the future");
   }
   const std::string place = r.place.value_or(last ? last->place : std::string());
 
   std::vector<std::string> attendees;
-  for (const std::string& a : r.attendees) attendees.push_back(resolveId(db, RecordType::kContact, a));
+  for (const std::string& a : r.attendees)
+    attendees.push_back(resolveId(db, RecordType::kContact, a));
   std::optional<std::string> eventId;
   if (r.event_id) eventId = resolveId(db, RecordType::kEvent, *r.event_id);
 
@@ -116,8 +116,8 @@ Result<void> rescheduleMeeting(Store& store, std::string_view meeting, const Res
   return store.write([&](Mutation& m) {
     const Meeting current = meetingOrFail(m.db(), meeting);
     if (current.status != MeetingStatus::kPlanned) {
-      fail(ErrorCode::kFailedPrecondition,
-           "the meeting is " + std::string(nameOf(current.status)) + "; only planned meetings move");
+      fail(ErrorCode::kFailedPrecondition, "the meeting is " + std::string(nameOf(current.status)) +
+                                               "; only planned meetings move");
     }
     Fields f;
     if (c.at || c.tz) {
@@ -159,7 +159,8 @@ Result<void> addAttendee(Store& store, std::string_view meeting, std::string_vie
 Result<void> removeAttendee(Store& store, std::string_view meeting, std::string_view contact) {
   return store.write([&](Mutation& m) {
     const std::string mid = resolveId(m.db(), RecordType::kMeeting, meeting);
-    m.removeMember(RecordType::kMeeting, mid, resolveId(m.db(), RecordType::kContact, contact, true));
+    m.removeMember(RecordType::kMeeting, mid,
+                   resolveId(m.db(), RecordType::kContact, contact, true));
   });
 }
 
@@ -184,7 +185,8 @@ Result<Meeting> getMeeting(Store& store, std::string_view meeting) {
   });
 }
 
-Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal, const TimeZone& device_zone) {
+Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
+                                        const TimeZone& device_zone) {
   const Instant now = store.now();
   return store.read([&](Database& db) {
     const std::string dealId = resolveId(db, RecordType::kDeal, deal);
@@ -204,7 +206,8 @@ Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal, con
     const CivilDate today = zone.toLocal(now).date;
     while (base <= today) base = base.plusDays(7);
     out.slots.push_back({"Same time next week", {base, anchor.hour, anchor.minute}, out.tz});
-    out.slots.push_back({"Same time in two weeks", {base.plusDays(7), anchor.hour, anchor.minute}, out.tz});
+    out.slots.push_back(
+        {"Same time in two weeks", {base.plusDays(7), anchor.hour, anchor.minute}, out.tz});
 
     // The date the customer named (rule 7), when it is still ahead.
     auto s = db.prepare(

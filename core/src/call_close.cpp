@@ -25,7 +25,8 @@ void checkRequest(const CallClose& c, const CivilDate& today) {
       break;
   }
   if (c.follow_up && *c.follow_up < today) {
-    fail(ErrorCode::kInvalidArgument, "the follow-up date " + c.follow_up->iso() + " is in the past");
+    fail(ErrorCode::kInvalidArgument,
+         "the follow-up date " + c.follow_up->iso() + " is in the past");
   }
   if (c.no_reason && c.result != OutcomeResult::kNo) {
     fail(ErrorCode::kInvalidArgument, "a reason belongs to a No");
@@ -80,7 +81,8 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
               {"recorded_at", Value(toUnix(now))}});
 
     Fields meeting{{"status", Value(std::string(nameOf(MeetingStatus::kHeld)))}};
-    if (c.objective_met) meeting.push_back({"objective_met", Value(std::string(nameOf(*c.objective_met)))});
+    if (c.objective_met)
+      meeting.push_back({"objective_met", Value(std::string(nameOf(*c.objective_met)))});
     if (!c.recap.empty()) meeting.push_back({"recap", Value(c.recap)});
     m.update(RecordType::kMeeting, meetingId, meeting);
 
@@ -99,8 +101,9 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
     }
     // Rule 7: the customer's date becomes a reminder, not a vague "later".
     if (c.follow_up) {
-      out.follow_up_action_id = addActionIn(
-          m, now, NewAction{dealId, meetingId, ActionOwner::kRep, followUpText(c), c.follow_up, std::nullopt});
+      out.follow_up_action_id = addActionIn(m, now,
+                                            NewAction{dealId, meetingId, ActionOwner::kRep,
+                                                      followUpText(c), c.follow_up, std::nullopt});
     }
 
     out.deal_stage = dealStage;

@@ -9,19 +9,17 @@ using F = FieldSpec;
 using T = FieldType;
 
 constexpr F kAccountFields[] = {
-    {"name", T::kText, true},     {"industry", T::kText},     {"city", T::kText},
-    {"owner", T::kText},          {"cadence_days", T::kInt},  {"created_at", T::kInstant, true},
+    {"name", T::kText, true}, {"industry", T::kText},    {"city", T::kText},
+    {"owner", T::kText},      {"cadence_days", T::kInt}, {"created_at", T::kInstant, true},
 };
 constexpr F kContactFields[] = {
     {"account_id", T::kRef}, {"name", T::kText, true}, {"email", T::kText},
     {"phone", T::kText},     {"role", T::kText, true}, {"title", T::kText},
 };
 constexpr F kDealFields[] = {
-    {"account_id", T::kRef},         {"title", T::kText, true},
-    {"value_minor", T::kInt, true},  {"currency", T::kText, true},
-    {"stage", T::kText, true},       {"status", T::kText, true},
-    {"owner", T::kText},             {"created_at", T::kInstant, true},
-    {"lost_reason", T::kText},
+    {"account_id", T::kRef},      {"title", T::kText, true},         {"value_minor", T::kInt, true},
+    {"currency", T::kText, true}, {"stage", T::kText, true},         {"status", T::kText, true},
+    {"owner", T::kText},          {"created_at", T::kInstant, true}, {"lost_reason", T::kText},
 };
 constexpr F kMeetingFields[] = {
     {"deal_id", T::kRef, true},
@@ -42,17 +40,28 @@ constexpr F kMeetingFields[] = {
     {"event_id", T::kRef},
 };
 constexpr F kOutcomeFields[] = {
-    {"meeting_id", T::kRef, true},     {"deal_id", T::kRef, true},
-    {"result", T::kText, true},        {"no_reason", T::kText},
-    {"reason_text", T::kText},         {"probe_answers", T::kText},
-    {"follow_up_on", T::kDate},        {"what_next", T::kText},
-    {"approvers", T::kText},           {"approve_by", T::kDate},
+    {"meeting_id", T::kRef, true},
+    {"deal_id", T::kRef, true},
+    {"result", T::kText, true},
+    {"no_reason", T::kText},
+    {"reason_text", T::kText},
+    {"probe_answers", T::kText},
+    {"follow_up_on", T::kDate},
+    {"what_next", T::kText},
+    {"approvers", T::kText},
+    {"approve_by", T::kDate},
     {"recorded_at", T::kInstant, true},
 };
 constexpr F kActionFields[] = {
-    {"deal_id", T::kRef, true},  {"meeting_id", T::kRef},           {"owner", T::kText, true},
-    {"text", T::kText, true},    {"due", T::kDate},                 {"done", T::kBool, true},
-    {"kind", T::kText, true},    {"kind_overridden", T::kBool, true}, {"created_at", T::kInstant, true},
+    {"deal_id", T::kRef, true},
+    {"meeting_id", T::kRef},
+    {"owner", T::kText, true},
+    {"text", T::kText, true},
+    {"due", T::kDate},
+    {"done", T::kBool, true},
+    {"kind", T::kText, true},
+    {"kind_overridden", T::kBool, true},
+    {"created_at", T::kInstant, true},
 };
 constexpr F kTemperatureFields[] = {
     {"meeting_id", T::kRef, true}, {"contact_id", T::kRef, true}, {"most_interesting", T::kText},
@@ -63,15 +72,17 @@ constexpr F kNoteFields[] = {
     {"text", T::kText, true}, {"author", T::kText},    {"created_at", T::kInstant, true},
 };
 constexpr F kTouchFields[] = {
-    {"account_id", T::kRef, true}, {"contact_id", T::kRef}, {"deal_id", T::kRef},
+    {"account_id", T::kRef, true}, {"contact_id", T::kRef},   {"deal_id", T::kRef},
     {"kind", T::kText, true},      {"at", T::kInstant, true}, {"note", T::kText},
 };
 constexpr F kEventFields[] = {
-    {"kind", T::kText, true},      {"title", T::kText, true}, {"start_at", T::kInstant, true},
-    {"tz", T::kText, true},        {"place", T::kText},
+    {"kind", T::kText, true}, {"title", T::kText, true}, {"start_at", T::kInstant, true},
+    {"tz", T::kText, true},   {"place", T::kText},
 };
 constexpr F kParticipantFields[] = {
-    {"event_id", T::kRef, true}, {"contact_id", T::kRef, true}, {"deal_id", T::kRef},
+    {"event_id", T::kRef, true},
+    {"contact_id", T::kRef, true},
+    {"deal_id", T::kRef},
     {"interested", T::kBool, true},
 };
 constexpr F kSettingsFields[] = {

@@ -33,7 +33,9 @@ date::local_seconds toLocalSeconds(const CivilDateTime& t) {
 
 }  // namespace
 
-Instant nowInstant() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+Instant nowInstant() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 std::string formatUtc(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
@@ -43,11 +45,13 @@ Result<Instant> parseUtc(std::string_view iso) {
   if (!digitsAt(iso, 0, 4, y) || iso.size() < 16 || iso[4] != '-' || !digitsAt(iso, 5, 2, mo) ||
       iso[7] != '-' || !digitsAt(iso, 8, 2, d) || (iso[10] != 'T' && iso[10] != ' ') ||
       !digitsAt(iso, 11, 2, h) || iso[13] != ':' || !digitsAt(iso, 14, 2, mi)) {
-    return Error::invalid("not a UTC time: '" + std::string(iso) + "' (expected YYYY-MM-DDTHH:MMZ)");
+    return Error::invalid("not a UTC time: '" + std::string(iso) +
+                          "' (expected YYYY-MM-DDTHH:MMZ)");
   }
   std::size_t pos = 16;
   if (pos < iso.size() && iso[pos] == ':') {
-    if (!digitsAt(iso, pos + 1, 2, sec)) return Error::invalid("bad seconds in '" + std::string(iso) + "'");
+    if (!digitsAt(iso, pos + 1, 2, sec))
+      return Error::invalid("bad seconds in '" + std::string(iso) + "'");
     pos += 3;
   }
   std::int64_t offset = 0;
@@ -65,7 +69,8 @@ Result<Instant> parseUtc(std::string_view iso) {
   }
   auto date = CivilDate::parse(iso.substr(0, 10));
   if (!date) return date.error();
-  if (h > 23 || mi > 59 || sec > 59) return Error::invalid("no such time of day in '" + std::string(iso) + "'");
+  if (h > 23 || mi > 59 || sec > 59)
+    return Error::invalid("no such time of day in '" + std::string(iso) + "'");
   const std::int64_t secs = date->daysSinceEpoch() * 86400 + h * 3600 + mi * 60 + sec - offset;
   return instantFromUnix(secs);
 }
@@ -104,7 +109,8 @@ std::string CivilDate::iso() const {
 
 Result<CivilDateTime> CivilDateTime::parse(std::string_view iso) {
   if (iso.size() != 16 || (iso[10] != 'T' && iso[10] != ' ') || iso[13] != ':') {
-    return Error::invalid("not a local time: '" + std::string(iso) + "' (expected YYYY-MM-DDTHH:MM)");
+    return Error::invalid("not a local time: '" + std::string(iso) +
+                          "' (expected YYYY-MM-DDTHH:MM)");
   }
   auto date = CivilDate::parse(iso.substr(0, 10));
   if (!date) return date.error();
@@ -122,7 +128,8 @@ std::string CivilDateTime::iso() const {
 }
 
 Result<TimeZone> TimeZone::find(std::string_view name) {
-  if (name.empty()) return Error::invalid("no time zone given (expected an IANA name like Europe/Berlin)");
+  if (name.empty())
+    return Error::invalid("no time zone given (expected an IANA name like Europe/Berlin)");
   try {
     return TimeZone(date::locate_zone(name));
   } catch (const std::exception&) {
@@ -170,7 +177,8 @@ CivilDateTime TimeZone::toLocal(Instant t) const {
   const date::year_month_day ymd(day);
   return CivilDateTime{CivilDate{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                                  static_cast<unsigned>(ymd.day())},
-                       static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count())};
+                       static_cast<int>(hms.hours().count()),
+                       static_cast<int>(hms.minutes().count())};
 }
 
 std::chrono::seconds TimeZone::offset(Instant t) const { return zoneOf(zone_)->get_info(t).offset; }

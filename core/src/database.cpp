@@ -6,17 +6,23 @@ namespace nextstep {
 
 ErrorCode DbError::errorCode() const {
   switch (code_ & 0xff) {
-    case SQLITE_FULL: return ErrorCode::kFull;
+    case SQLITE_FULL:
+      return ErrorCode::kFull;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return ErrorCode::kCorrupt;
+    case SQLITE_NOTADB:
+      return ErrorCode::kCorrupt;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_READONLY:
-    case SQLITE_PERM: return ErrorCode::kIo;
+    case SQLITE_PERM:
+      return ErrorCode::kIo;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return ErrorCode::kBusy;
-    case SQLITE_CONSTRAINT: return ErrorCode::kInvalidArgument;
-    default: return ErrorCode::kInternal;
+    case SQLITE_LOCKED:
+      return ErrorCode::kBusy;
+    case SQLITE_CONSTRAINT:
+      return ErrorCode::kInvalidArgument;
+    default:
+      return ErrorCode::kInternal;
   }
 }
 
@@ -117,11 +123,16 @@ std::string_view Statement::blob(int col) const {
 }
 Value Statement::value(int col) const {
   switch (sqlite3_column_type(stmt_, col)) {
-    case SQLITE_INTEGER: return integer(col);
-    case SQLITE_FLOAT: return real(col);
-    case SQLITE_TEXT: return text(col);
-    case SQLITE_BLOB: return std::string(blob(col));
-    default: return Value();
+    case SQLITE_INTEGER:
+      return integer(col);
+    case SQLITE_FLOAT:
+      return real(col);
+    case SQLITE_TEXT:
+      return text(col);
+    case SQLITE_BLOB:
+      return std::string(blob(col));
+    default:
+      return Value();
   }
 }
 int Statement::columnCount() const { return sqlite3_column_count(stmt_); }
@@ -129,15 +140,21 @@ int Statement::columnCount() const { return sqlite3_column_count(stmt_); }
 std::unique_ptr<Database> Database::open(const std::string& path, OpenMode mode) {
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   switch (mode) {
-    case OpenMode::kReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case OpenMode::kReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case OpenMode::kReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case OpenMode::kReadWriteCreate:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case OpenMode::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case OpenMode::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
   }
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "cannot open " + path + ": " +
-                      (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    std::string msg =
+        "cannot open " + path + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close(db);
     throw DbError(rc, msg);
   }

@@ -38,16 +38,19 @@ Result<DealView> dealView(Store& store, std::string_view deal) {
       while (s->step()) v.actions.push_back(readAction(*s));
     }
     {
-      auto s = db.prepare("SELECT " + meetingColumns("m") +
-                          " FROM meetings m WHERE m.deal_id = ?1 AND m.deleted = 0 ORDER BY m.start_at DESC");
+      auto s = db.prepare(
+          "SELECT " + meetingColumns("m") +
+          " FROM meetings m WHERE m.deal_id = ?1 AND m.deleted = 0 ORDER BY m.start_at DESC");
       s->bind(1, id);
       while (s->step()) v.meetings.push_back(readMeeting(*s));
       for (Meeting& m : v.meetings) m.attendee_ids = attendeesOf(db, m.id);
     }
     {
       auto s = db.prepare(
-          "SELECT id, result, no_reason, reason_text, probe_answers, follow_up_on, what_next, approvers, "
-          "approve_by, recorded_at FROM outcomes WHERE deal_id = ?1 AND deleted = 0 ORDER BY recorded_at DESC");
+          "SELECT id, result, no_reason, reason_text, probe_answers, follow_up_on, what_next, "
+          "approvers, "
+          "approve_by, recorded_at FROM outcomes WHERE deal_id = ?1 AND deleted = 0 ORDER BY "
+          "recorded_at DESC");
       s->bind(1, id);
       while (s->step()) {
         Outcome o;
@@ -67,7 +70,8 @@ Result<DealView> dealView(Store& store, std::string_view deal) {
     }
     {
       auto s = db.prepare(
-          "SELECT t.id, t.meeting_id, t.contact_id, t.most_interesting, t.to_clarify, t.ready, t.created_at "
+          "SELECT t.id, t.meeting_id, t.contact_id, t.most_interesting, t.to_clarify, t.ready, "
+          "t.created_at "
           "FROM temperature_checks t JOIN meetings m ON m.id = t.meeting_id "
           "WHERE m.deal_id = ?1 AND t.deleted = 0 ORDER BY t.created_at DESC");
       s->bind(1, id);
@@ -83,35 +87,40 @@ Result<DealView> dealView(Store& store, std::string_view deal) {
           "WHERE deal_id = ?1 AND deleted = 0 ORDER BY created_at DESC");
       s->bind(1, id);
       while (s->step()) {
-        v.notes.push_back({s->text(0), s->optText(1), s->optText(2), s->optText(3), s->text(4), s->text(5),
-                           instantFromUnix(s->integer(6))});
+        v.notes.push_back({s->text(0), s->optText(1), s->optText(2), s->optText(3), s->text(4),
+                           s->text(5), instantFromUnix(s->integer(6))});
       }
     }
     {
       auto s = db.prepare(
           "SELECT id, account_id, contact_id, deal_id, kind, at, note FROM touches "
-          "WHERE (deal_id = ?1 OR (deal_id IS NULL AND account_id = ?2)) AND deleted = 0 ORDER BY at DESC");
+          "WHERE (deal_id = ?1 OR (deal_id IS NULL AND account_id = ?2)) AND deleted = 0 ORDER BY "
+          "at DESC");
       s->bindAll(id, v.deal.account_id.value_or(""));
       while (s->step()) {
         v.touches.push_back({s->text(0), s->text(1), s->optText(2), s->optText(3),
-                             enumOr(s->textView(4), TouchKind::kOther), instantFromUnix(s->integer(5)),
-                             s->text(6)});
+                             enumOr(s->textView(4), TouchKind::kOther),
+                             instantFromUnix(s->integer(5)), s->text(6)});
       }
     }
 
     for (const Meeting& m : v.meetings) {
-      v.timeline.push_back({m.start, "meeting", m.id,
-                            std::string(nameOf(m.status)) + " meeting" + (m.place.empty() ? "" : " · " + m.place),
-                            m.goal.empty() ? m.agenda : m.goal});
+      v.timeline.push_back(
+          {m.start, "meeting", m.id,
+           std::string(nameOf(m.status)) + " meeting" + (m.place.empty() ? "" : " · " + m.place),
+           m.goal.empty() ? m.agenda : m.goal});
     }
     for (const Outcome& o : v.outcomes) {
       std::string detail = o.reason_text.empty() ? o.probe_answers : o.reason_text;
-      if (o.no_reason) detail = std::string(nameOf(*o.no_reason)) + (detail.empty() ? "" : ": " + detail);
-      if (o.follow_up_on) detail += (detail.empty() ? "" : " · ") + std::string("follow up ") + o.follow_up_on->iso();
+      if (o.no_reason)
+        detail = std::string(nameOf(*o.no_reason)) + (detail.empty() ? "" : ": " + detail);
+      if (o.follow_up_on)
+        detail += (detail.empty() ? "" : " · ") + std::string("follow up ") + o.follow_up_on->iso();
       v.timeline.push_back({o.recorded_at, "outcome", o.meeting_id,
                             "Outcome: " + std::string(nameOf(o.result)), detail});
     }
-    for (const Note& n : v.notes) v.timeline.push_back({n.created_at, "note", n.id, "Note", n.text});
+    for (const Note& n : v.notes)
+      v.timeline.push_back({n.created_at, "note", n.id, "Note", n.text});
     for (const Touch& t : v.touches) {
       v.timeline.push_back({t.at, "touch", t.id, "Touch: " + std::string(nameOf(t.kind)), t.note});
     }

@@ -48,7 +48,8 @@ std::vector<ParticipantStatus> statusesOf(Database& db, const Event& event) {
   std::vector<ParticipantStatus> out;
   while (s->step()) {
     ParticipantStatus st;
-    st.participant = Participant{s->text(0), event.id, s->text(1), s->optText(2), s->integer(3) != 0};
+    st.participant =
+        Participant{s->text(0), event.id, s->text(1), s->optText(2), s->integer(3) != 0};
     st.contact = readContact(*s, 4);
     out.push_back(std::move(st));
   }
@@ -86,7 +87,8 @@ Result<std::string> addParticipant(Store& store, const NewParticipant& p) {
     const Event event = eventOrFail(db, p.event);
     const std::string contact = resolveId(db, RecordType::kContact, p.contact);
     {
-      auto s = db.prepare("SELECT 1 FROM participants WHERE event_id = ?1 AND contact_id = ?2 AND deleted = 0");
+      auto s = db.prepare(
+          "SELECT 1 FROM participants WHERE event_id = ?1 AND contact_id = ?2 AND deleted = 0");
       s->bindAll(event.id, contact);
       if (s->step()) fail(ErrorCode::kInvalidArgument, "that contact is already a participant");
     }
@@ -100,8 +102,9 @@ Result<std::string> addParticipant(Store& store, const NewParticipant& p) {
               {"interested", toValue(p.interested)}});
     // Taking part is a touch (rule 8) once the event has happened.
     if (event.start <= now) {
-      logTouchIn(m, now, NewTouch{std::nullopt, std::nullopt, contact, TouchKind::kEventInvite, event.start,
-                                  event.title});
+      logTouchIn(m, now,
+                 NewTouch{std::nullopt, std::nullopt, contact, TouchKind::kEventInvite, event.start,
+                          event.title});
     }
     return id;
   });
@@ -132,10 +135,12 @@ Result<std::vector<std::string>> bookParticipants(Store& store, const BulkBookin
             found = true;
           }
         }
-        if (!found) fail(ErrorCode::kInvalidArgument, "participant " + id + " is not at this event");
+        if (!found)
+          fail(ErrorCode::kInvalidArgument, "participant " + id + " is not at this event");
       }
     }
-    if (chosen.empty()) fail(ErrorCode::kFailedPrecondition, "every interested participant has a next step");
+    if (chosen.empty())
+      fail(ErrorCode::kFailedPrecondition, "every interested participant has a next step");
 
     auto zone = TimeZone::find(b.tz);
     if (!zone) throw DomainError{zone.error()};

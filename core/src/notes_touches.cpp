@@ -18,8 +18,10 @@ Result<std::string> addNote(Store& store, const NewNote& n) {
     const std::string id = newRecordId(toUnix(now) * 1000);
     m.create(RecordType::kNote, id,
              {{"deal_id", n.deal ? Value(resolveId(db, RecordType::kDeal, *n.deal)) : Value()},
-              {"account_id", n.account ? Value(resolveId(db, RecordType::kAccount, *n.account)) : Value()},
-              {"contact_id", n.contact ? Value(resolveId(db, RecordType::kContact, *n.contact)) : Value()},
+              {"account_id",
+               n.account ? Value(resolveId(db, RecordType::kAccount, *n.account)) : Value()},
+              {"contact_id",
+               n.contact ? Value(resolveId(db, RecordType::kContact, *n.contact)) : Value()},
               {"text", Value(n.text)},
               {"author", Value(n.author)},
               {"created_at", Value(toUnix(now))}});
@@ -47,11 +49,13 @@ std::string logTouchIn(Mutation& m, Instant now, const NewTouch& t) {
     if (s->step() && !s->isNull(0) && !account) account = s->text(0);
   }
   if (!account) {
-    fail(ErrorCode::kInvalidArgument, "a touch needs a customer: an account, or a deal or contact with one");
+    fail(ErrorCode::kInvalidArgument,
+         "a touch needs a customer: an account, or a deal or contact with one");
   }
   const Instant at = t.at.value_or(now);
   if (at > now + std::chrono::hours(1)) {
-    fail(ErrorCode::kInvalidArgument, "a touch is something that happened; that time is in the future");
+    fail(ErrorCode::kInvalidArgument,
+         "a touch is something that happened; that time is in the future");
   }
   const std::string id = newRecordId(toUnix(now) * 1000);
   m.create(RecordType::kTouch, id,

@@ -13,12 +13,18 @@ constexpr std::size_t kMaxTextBytes = 256 * 1024;
 
 std::string_view nameOf(OpKind kind) {
   switch (kind) {
-    case OpKind::kCreate: return "create";
-    case OpKind::kSet: return "set";
-    case OpKind::kDelete: return "delete";
-    case OpKind::kRestore: return "restore";
-    case OpKind::kAdd: return "add";
-    case OpKind::kRemove: return "remove";
+    case OpKind::kCreate:
+      return "create";
+    case OpKind::kSet:
+      return "set";
+    case OpKind::kDelete:
+      return "delete";
+    case OpKind::kRestore:
+      return "restore";
+    case OpKind::kAdd:
+      return "add";
+    case OpKind::kRemove:
+      return "remove";
   }
   return "?";
 }

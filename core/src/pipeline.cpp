@@ -17,13 +17,16 @@ std::string trimmed(std::string_view s) {
 }
 
 void requireText(std::string_view what, const std::string& text) {
-  if (trimmed(text).empty()) fail(ErrorCode::kInvalidArgument, std::string(what) + " must not be empty");
+  if (trimmed(text).empty())
+    fail(ErrorCode::kInvalidArgument, std::string(what) + " must not be empty");
 }
 
 void checkCurrency(const std::string& c) {
   if (c.size() != 3 || !std::isupper(static_cast<unsigned char>(c[0])) ||
-      !std::isupper(static_cast<unsigned char>(c[1])) || !std::isupper(static_cast<unsigned char>(c[2]))) {
-    fail(ErrorCode::kInvalidArgument, "currency '" + c + "' is not a three-letter ISO code like EUR");
+      !std::isupper(static_cast<unsigned char>(c[1])) ||
+      !std::isupper(static_cast<unsigned char>(c[2]))) {
+    fail(ErrorCode::kInvalidArgument,
+         "currency '" + c + "' is not a three-letter ISO code like EUR");
   }
 }
 
@@ -32,7 +35,8 @@ void checkStage(Database& db, const std::string& stage) {
   if (!settings.hasStage(stage)) {
     std::string ladder;
     for (const auto& s : settings.stages) ladder += (ladder.empty() ? "" : ", ") + s;
-    fail(ErrorCode::kInvalidArgument, "stage '" + stage + "' is not on the team's ladder (" + ladder + ")");
+    fail(ErrorCode::kInvalidArgument,
+         "stage '" + stage + "' is not on the team's ladder (" + ladder + ")");
   }
 }
 
@@ -63,7 +67,8 @@ std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
     if (e.error.code == ErrorCode::kAmbiguous) throw;
   }
   auto s = m.db().prepare(
-      "SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE AND deleted = 0 ORDER BY rid LIMIT 1");
+      "SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE AND deleted = 0 ORDER BY rid LIMIT "
+      "1");
   s->bind(1, name);
   if (s->step()) return s->text(0);
   const std::string id = newRecordId(toUnix(now) * 1000);
@@ -193,7 +198,8 @@ Result<void> changeAccount(Store& store, std::string_view id, const AccountChang
       if (*c.cadence_days && (**c.cadence_days < 1 || **c.cadence_days > 365)) {
         fail(ErrorCode::kInvalidArgument, "touch cadence must be between 1 and 365 days");
       }
-      f.push_back({"cadence_days", *c.cadence_days ? Value(std::int64_t{**c.cadence_days}) : Value()});
+      f.push_back(
+          {"cadence_days", *c.cadence_days ? Value(std::int64_t{**c.cadence_days}) : Value()});
     }
     if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
     m.update(RecordType::kAccount, full, f);
@@ -240,29 +246,35 @@ std::optional<Meeting> currentNextStep(Database& db, std::string_view deal_id, I
 
 namespace {
 
-std::string dealWhere(const DealFilter& f, Database& db) {
-  std::string where = "d.deleted = 0";
-  if (f.status) where += " AND d.status = ?1";
-  if (f.without_next_step) where += " AND d.planned_end_max <= ?2";
-  if (f.compliance_only) where += " AND d.compliance_only = 1";
-  if (f.stage) where += " AND d.stage = ?3";
-  if (f.owner) where += " AND d.owner = ?4";
-  if (f.account_id) where += " AND d.account_id = ?5";
+// A WHERE clause and its arguments, bound in the order the clauses were added.
+struct DealWhere {
+  std::string sql = "d.deleted = 0";
+  std::vector<Value> args;
+  void add(const std::string& clause, std::vector<Value> values = {}) {
+    sql += " AND " + clause;
+    for (Value& v : values) args.push_back(std::move(v));
+  }
+  void bind(Statement& s) const {
+    for (std::size_t i = 0; i < args.size(); ++i) s.bind(static_cast<int>(i + 1), args[i]);
+  }
+};
+
+DealWhere dealWhere(const DealFilter& f, Database& db, Instant now) {
+  DealWhere w;
+  if (f.status) w.add("d.status = ?", {Value(std::string(nameOf(*f.status)))});
+  if (f.without_next_step) w.add("d.planned_end_max <= ?", {Value(toUnix(now))});
+  if (f.compliance_only) w.add("d.compliance_only = 1");
+  if (f.stage) w.add("d.stage = ?", {Value(*f.stage)});
+  if (f.owner) w.add("d.owner = ?", {Value(*f.owner)});
+  if (f.account_id) w.add("d.account_id = ?", {Value(*f.account_id)});
   if (f.stale) {
     const TeamSettings settings = loadTeamSettings(db);
-    where += " AND d.account_id IN (SELECT id FROM accounts WHERE deleted = 0 AND open_deals > 0 "
-             "AND last_touch_at < ?2 - 86400 * coalesce(cadence_days, " +
-             std::to_string(settings.cadence_days) + "))";
+    w.add(
+        "d.account_id IN (SELECT id FROM accounts WHERE deleted = 0 AND open_deals > 0 "
+        "AND last_touch_at < ? - 86400 * coalesce(cadence_days, ?))",
+        {Value(toUnix(now)), Value(std::int64_t{settings.cadence_days})});
   }
-  return where;
-}
-
-void bindDealFilter(Statement& s, const DealFilter& f, Instant now) {
-  if (f.status) s.bind(1, nameOf(*f.status));
-  s.bind(2, toUnix(now));
-  if (f.stage) s.bind(3, *f.stage);
-  if (f.owner) s.bind(4, *f.owner);
-  if (f.account_id) s.bind(5, *f.account_id);
+  return w;
 }
 
 }  // namespace
@@ -270,15 +282,16 @@ void bindDealFilter(Statement& s, const DealFilter& f, Instant now) {
 Result<std::vector<DealRow>> listDeals(Store& store, const DealFilter& filter) {
   const Instant now = store.now();
   return store.read([&](Database& db) {
-    std::string sql = "SELECT " + dealColumns("d") + " FROM deals d WHERE " + dealWhere(filter, db) +
-                      " ORDER BY d.rid DESC";
+    const DealWhere where = dealWhere(filter, db, now);
+    std::string sql =
+        "SELECT " + dealColumns("d") + " FROM deals d WHERE " + where.sql + " ORDER BY d.rid DESC";
     if (filter.limit > 0) {
       sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
     }
     std::vector<DealRow> out;
     {
       auto s = db.prepare(sql);
-      bindDealFilter(*s, filter, now);
+      where.bind(*s);
       while (s->step()) out.push_back(DealRow{readDeal(*s), std::nullopt});
     }
     for (DealRow& row : out) row.next_step = currentNextStep(db, row.deal.id, now);
@@ -289,8 +302,9 @@ Result<std::vector<DealRow>> listDeals(Store& store, const DealFilter& filter) {
 Result<std::int64_t> countDeals(Store& store, const DealFilter& filter) {
   const Instant now = store.now();
   return store.read([&](Database& db) {
-    auto s = db.prepare("SELECT count(*) FROM deals d WHERE " + dealWhere(filter, db));
-    bindDealFilter(*s, filter, now);
+    const DealWhere where = dealWhere(filter, db, now);
+    auto s = db.prepare("SELECT count(*) FROM deals d WHERE " + where.sql);
+    where.bind(*s);
     s->step();
     return s->integer(0);
   });
@@ -312,9 +326,10 @@ Result<std::vector<Contact>> listContacts(Store& store, std::optional<std::strin
 
 Result<std::vector<Account>> listAccounts(Store& store, int limit) {
   return store.read([&](Database& db) {
-    auto s = db.prepare("SELECT " + accountColumns("a") +
-                        " FROM accounts a WHERE a.deleted = 0 ORDER BY a.name COLLATE NOCASE LIMIT " +
-                        std::to_string(limit));
+    auto s =
+        db.prepare("SELECT " + accountColumns("a") +
+                   " FROM accounts a WHERE a.deleted = 0 ORDER BY a.name COLLATE NOCASE LIMIT " +
+                   std::to_string(limit));
     std::vector<Account> out;
     while (s->step()) out.push_back(readAccount(*s));
     return out;

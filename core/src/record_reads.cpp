@@ -26,9 +26,9 @@ std::optional<CivilDate> optDate(const Statement& s, int col) {
 }  // namespace
 
 std::string dealColumns(std::string_view a) {
-  return qualify(a, {"id", "account_id", "title", "value_minor", "currency", "stage", "status",
-                     "owner", "created_at", "lost_reason", "compliance_only",
-                     "latest_customer_kind"}) +
+  return qualify(
+             a, {"id", "account_id", "title", "value_minor", "currency", "stage", "status", "owner",
+                 "created_at", "lost_reason", "compliance_only", "latest_customer_kind"}) +
          ", (SELECT name FROM accounts WHERE id = " + std::string(a) + ".account_id)";
 }
 
@@ -134,7 +134,8 @@ Account readAccount(const Statement& s, int c) {
 
 std::vector<std::string> attendeesOf(Database& db, std::string_view meeting_id) {
   auto s = db.prepare(
-      "SELECT contact_id FROM meeting_attendees WHERE meeting_id = ?1 AND present ORDER BY contact_id");
+      "SELECT contact_id FROM meeting_attendees WHERE meeting_id = ?1 AND present ORDER BY "
+      "contact_id");
   s->bind(1, meeting_id);
   std::vector<std::string> out;
   while (s->step()) out.push_back(s->text(0));
@@ -156,7 +157,8 @@ std::string resolveId(Database& db, RecordType type, std::string_view id_or_pref
     // Ids are lower-case hex with dashes; a range scan on the unique index finds the prefix.
     std::string upper(id_or_prefix);
     upper.back() = static_cast<char>(upper.back() + 1);
-    auto s = db.prepare("SELECT id FROM " + table + " WHERE id >= ?1 AND id < ?2" + visible + " LIMIT 2");
+    auto s = db.prepare("SELECT id FROM " + table + " WHERE id >= ?1 AND id < ?2" + visible +
+                        " LIMIT 2");
     s->bindAll(id_or_prefix, upper);
     if (s->step()) {
       std::string found = s->text(0);
@@ -168,8 +170,8 @@ std::string resolveId(Database& db, RecordType type, std::string_view id_or_pref
       return found;
     }
   }
-  fail(ErrorCode::kNotFound, "no " + std::string(spec.name) + " with id '" +
-                                 std::string(id_or_prefix) + "'");
+  fail(ErrorCode::kNotFound,
+       "no " + std::string(spec.name) + " with id '" + std::string(id_or_prefix) + "'");
 }
 
 }  // namespace nextstep

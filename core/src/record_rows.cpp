@@ -77,7 +77,8 @@ bool setDeleted(Database& db, const RecordSpec& spec, std::string_view id, bool 
   return db.changes() > 0;
 }
 
-Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id, std::string_view field) {
+Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id,
+                 std::string_view field) {
   auto s = db.prepare("SELECT " + std::string(field) + " FROM " + tableOf(spec) + " WHERE id = ?1");
   s->bind(1, id);
   return s->step() ? s->value(0) : Value();
@@ -104,7 +105,8 @@ Fields keyValues(Database& db, const RecordSpec& spec, std::string_view id, std:
 std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view key) {
   {
-    auto s = db.prepare("SELECT stamp, base FROM clocks WHERE type = ?1 AND record_id = ?2 AND key = ?3");
+    auto s = db.prepare(
+        "SELECT stamp, base FROM clocks WHERE type = ?1 AND record_id = ?2 AND key = ?3");
     s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
     if (s->step()) return Clock{columnStamp(*s, 0), columnStamp(*s, 1)};
   }
@@ -118,7 +120,8 @@ void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::st
               const Stamp& stamp, const Stamp& base) {
   auto s = db.prepare(
       "INSERT INTO clocks(type, record_id, key, stamp, base) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, base = excluded.base");
+      "ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, base = "
+      "excluded.base");
   s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
   bindStamp(*s, 4, stamp);
   bindStamp(*s, 5, base);

@@ -363,10 +363,10 @@ Result<int> migrateLocal(Database& db, int target) {
   try {
     const int current = static_cast<int>(db.scalar("PRAGMA user_version"));
     if (current > latestLocalSchemaVersion()) {
-      return Error{ErrorCode::kTooNew,
-                   "database schema version " + std::to_string(current) +
-                       " is newer than this NextStep understands (" +
-                       std::to_string(latestLocalSchemaVersion()) + "); update NextStep"};
+      return Error{ErrorCode::kTooNew, "database schema version " + std::to_string(current) +
+                                           " is newer than this NextStep understands (" +
+                                           std::to_string(latestLocalSchemaVersion()) +
+                                           "); update NextStep"};
     }
     for (const Migration& m : kMigrations) {
       if (m.version <= current || m.version > target) continue;

@@ -12,14 +12,20 @@ struct Kind {
 };
 const Kind kKinds[] = {
     {"", ""},
-    {"account", "SELECT id, name, trim(coalesce(industry,'') || ' · ' || coalesce(city,''), ' ·'), NULL FROM accounts WHERE rid = ?1"},
-    {"contact", "SELECT c.id, c.name, trim(coalesce(c.title,'') || ' · ' || coalesce(a.name,''), ' ·'), NULL "
-                "FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.rid = ?1"},
-    {"deal", "SELECT d.id, d.title, trim(coalesce(a.name,'') || ' · ' || d.stage, ' ·'), d.id "
-             "FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.rid = ?1"},
-    {"note", "SELECT n.id, coalesce(d.title, a.name, 'Note'), substr(n.text, 1, 160), n.deal_id "
-             "FROM notes n LEFT JOIN deals d ON d.id = n.deal_id LEFT JOIN accounts a ON a.id = n.account_id "
-             "WHERE n.rid = ?1"},
+    {"account",
+     "SELECT id, name, trim(coalesce(industry,'') || ' · ' || coalesce(city,''), ' ·'), NULL FROM "
+     "accounts WHERE rid = ?1"},
+    {"contact",
+     "SELECT c.id, c.name, trim(coalesce(c.title,'') || ' · ' || coalesce(a.name,''), ' ·'), NULL "
+     "FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.rid = ?1"},
+    {"deal",
+     "SELECT d.id, d.title, trim(coalesce(a.name,'') || ' · ' || d.stage, ' ·'), d.id "
+     "FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.rid = ?1"},
+    {"note",
+     "SELECT n.id, coalesce(d.title, a.name, 'Note'), substr(n.text, 1, 160), n.deal_id "
+     "FROM notes n LEFT JOIN deals d ON d.id = n.deal_id LEFT JOIN accounts a ON a.id = "
+     "n.account_id "
+     "WHERE n.rid = ?1"},
 };
 
 }  // namespace
@@ -54,7 +60,8 @@ Result<std::vector<SearchHit>> search(Store& store, std::string_view query, int 
   return store.read([&](Database& db) {
     std::vector<std::int64_t> rowids;
     {
-      auto s = db.prepare("SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2");
+      auto s = db.prepare(
+          "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2");
       s->bindAll(fts, limit);
       while (s->step()) rowids.push_back(s->integer(0));
     }

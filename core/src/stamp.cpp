@@ -50,7 +50,8 @@ bool parseDeviceId(std::string_view hex, DeviceId& out) {
   return ec == std::errc() && p == hex.data() + hex.size();
 }
 
-HybridClock::HybridClock(WallClock wall, std::uint64_t last) : wall_(std::move(wall)), last_(last) {}
+HybridClock::HybridClock(WallClock wall, std::uint64_t last)
+    : wall_(std::move(wall)), last_(last) {}
 
 std::uint64_t HybridClock::now() {
   std::lock_guard lock(mu_);

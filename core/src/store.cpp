@@ -63,8 +63,8 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     return Error{ErrorCode::kIo, options.path + " is a directory, not a database file"};
   }
   try {
-    auto db = Database::open(options.path,
-                             options.create_if_missing ? OpenMode::kReadWriteCreate : OpenMode::kReadWrite);
+    auto db = Database::open(options.path, options.create_if_missing ? OpenMode::kReadWriteCreate
+                                                                     : OpenMode::kReadWrite);
     // Reading the header is the first thing that fails on a file that is not a database.
     const std::int64_t appId = db->scalar("PRAGMA application_id");
     const std::int64_t version = db->scalar("PRAGMA user_version");
@@ -97,8 +97,8 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
   } catch (...) {
     Error e = currentExceptionAsError();
     if (e.code == ErrorCode::kCorrupt || e.code == ErrorCode::kInternal) {
-      e = Error{ErrorCode::kCorrupt, options.path + " is not a NextStep database or is damaged (" +
-                                         e.message + ")"};
+      e = Error{ErrorCode::kCorrupt,
+                options.path + " is not a NextStep database or is damaged (" + e.message + ")"};
     }
     return e;
   }
@@ -111,9 +111,7 @@ int Store::schemaVersion() {
   return static_cast<int>(db_->scalar("PRAGMA user_version"));
 }
 
-void Store::saveClock() {
-  putMeta(*db_, "hlc", Value(static_cast<std::int64_t>(clock_.last())));
-}
+void Store::saveClock() { putMeta(*db_, "hlc", Value(static_cast<std::int64_t>(clock_.last()))); }
 
 Result<void> Store::checkIntegrity() {
   std::lock_guard lock(mu_);

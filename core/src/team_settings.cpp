@@ -24,7 +24,8 @@ std::optional<std::string> TeamSettings::stageAfter(std::string_view stage) cons
 }
 
 TeamSettings loadTeamSettings(Database& db) {
-  auto s = db.prepare("SELECT stages, cadence_days FROM settings WHERE id = 'team' AND deleted = 0");
+  auto s =
+      db.prepare("SELECT stages, cadence_days FROM settings WHERE id = 'team' AND deleted = 0");
   if (!s->step()) return TeamSettings::defaults();
   TeamSettings out = TeamSettings::defaults();
   auto stages = nlohmann::json::parse(s->textView(0), nullptr, false);

@@ -63,7 +63,8 @@ Result<Today> today(Store& store, const TodayQuery& q) {
     {
       auto s = db.prepare(agendaSelect() +
                           "WHERE m.start_at >= ?1 AND m.start_at < ?2 AND m.deleted = 0 "
-                          "AND m.status != 'cancelled'" + owner + " ORDER BY m.start_at" + limit);
+                          "AND m.status != 'cancelled'" +
+                          owner + " ORDER BY m.start_at" + limit);
       s->bindAll(toUnix(dayStart), toUnix(dayEnd));
       bindOwner(*s);
       t.meetings = readAgenda(*s);
@@ -94,14 +95,15 @@ Result<Today> today(Store& store, const TodayQuery& q) {
     }
     {
       auto s = db.prepare(agendaSelect() +
-                          "WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" + owner +
-                          " ORDER BY m.end_at DESC" + limit);
+                          "WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" +
+                          owner + " ORDER BY m.end_at DESC" + limit);
       s->bind(1, toUnix(now));
       bindOwner(*s);
       t.outcomes_missing = readAgenda(*s);
-      auto c = db.prepare(std::string("SELECT count(*) FROM meetings m") +
-                          (q.owner ? " JOIN deals d ON d.id = m.deal_id" : "") +
-                          " WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" + owner);
+      auto c =
+          db.prepare(std::string("SELECT count(*) FROM meetings m") +
+                     (q.owner ? " JOIN deals d ON d.id = m.deal_id" : "") +
+                     " WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" + owner);
       c->bind(1, toUnix(now));
       bindOwner(*c);
       c->step();
@@ -110,14 +112,15 @@ Result<Today> today(Store& store, const TodayQuery& q) {
     {
       auto s = db.prepare("SELECT " + dealColumns("d") +
                           " FROM deals d WHERE d.status = 'open' AND d.deleted = 0 "
-                          "AND d.planned_end_max <= ?1" + owner + " ORDER BY d.planned_end_max DESC" +
-                          limit);
+                          "AND d.planned_end_max <= ?1" +
+                          owner + " ORDER BY d.planned_end_max DESC" + limit);
       s->bind(1, toUnix(now));
       bindOwner(*s);
       while (s->step()) t.need_next_step.push_back(DealRow{readDeal(*s), std::nullopt});
       auto c = db.prepare(
           "SELECT count(*), sum(d.planned_end_max <= ?1) FROM deals d "
-          "WHERE d.status = 'open' AND d.deleted = 0" + owner);
+          "WHERE d.status = 'open' AND d.deleted = 0" +
+          owner);
       c->bind(1, toUnix(now));
       bindOwner(*c);
       c->step();

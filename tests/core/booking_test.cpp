@@ -9,8 +9,9 @@ namespace {
 class BookingTest : public StoreTest {
  protected:
   std::string deal_ = unwrap(addDeal(*store_, NewDeal{.title = "Pilot", .account = "Acme"}));
-  std::string contact_ = unwrap(addContact(*store_, NewContact{.name = "Dana Ito", .account = "Acme",
-                                                               .role = ContactRole::kDecisionMaker}));
+  std::string contact_ = unwrap(addContact(
+      *store_,
+      NewContact{.name = "Dana Ito", .account = "Acme", .role = ContactRole::kDecisionMaker}));
 
   std::string book(const char* when, const char* tz = "Europe/Berlin", int minutes = 45) {
     BookingRequest r;
@@ -36,13 +37,128 @@ TEST_F(BookingTest, StoresTheInstantAndTheZoneItWasBookedIn) {
   EXPECT_EQ(m.goal, "Meet the CFO");
   EXPECT_EQ(m.status, MeetingStatus::kPlanned);
   EXPECT_EQ(m.attendee_ids, std::vector<std::string>{contact_});
-  EXPECT_FALSE(m.booked_at_table.has_value()) << "the deal's first meeting has no table to be booked at";
+  EXPECT_FALSE(m.booked_at_table.has_value())
+      << "the deal's first meeting has no table to be booked at";
 }
 
 TEST_F(BookingTest, ShowsAtTheRightHourInAnotherZone) {
   const Meeting m = unwrap(getMeeting(*store_, book("2026-12-03T14:00")));
   const TimeZone ny = unwrap(TimeZone::find("America/New_York"));
   EXPECT_EQ(ny.toLocal(m.start).iso(), "2026-12-03T08:00");
+}
+
+}  // namespace
+}  // namespace nextstep::testing
+
+namespace nextstep::testing {
+namespace {
+
+TEST_F(BookingTest, BookedDuringThePreviousMeetingCountsAsAtTheTable) {
+  book("2026-11-26T10:00");                // 09:00Z to 09:45Z; the clock says 09:00Z
+  clock_.set(at("2026-11-26T09:30:00Z"));  // in the meeting
+  const Meeting during = unwrap(getMeeting(*store_, book("2026-12-03T10:00")));
+  EXPECT_EQ(during.booked_at_table, true);
+  clock_.set(at("2026-11-26T09:59:00Z"));  // 14 minutes after it ended
+  EXPECT_EQ(unwrap(getMeeting(*store_, book("2026-12-04T10:00"))).booked_at_table, true);
+}
+
+TEST_F(BookingTest, BookedLaterDoesNotCount) {
+  book("2026-11-26T10:00");
+  clock_.set(at("2026-11-26T10:01:00Z"));  // 16 minutes after the end
+  EXPECT_EQ(unwrap(getMeeting(*store_, book("2026-12-03T10:00"))).booked_at_table, false);
+}
+
+TEST_F(BookingTest, ANextStepIsInTheFuture) {
+  auto r =
+      bookMeeting(*store_, {.deal = deal_, .at = local("2026-11-20T10:00"), .tz = "Europe/Berlin"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("over"), std::string::npos);
+}
+
+TEST_F(BookingTest, RefusesBadZonesAndSkippedTimesAndClosedDeals) {
+  EXPECT_EQ(
+      bookMeeting(*store_, {.deal = deal_, .at = local("2027-03-28T02:30"), .tz = "Europe/Berlin"})
+          .error()
+          .code,
+      ErrorCode::kInvalidArgument);
+  EXPECT_EQ(bookMeeting(*store_, {.deal = deal_, .at = local("2026-12-03T10:00"), .tz = "Berlin"})
+                .error()
+                .code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(
+      bookMeeting(*store_,
+                  {.deal = deal_, .at = local("2026-12-03T10:00"), .tz = "UTC", .duration_min = 0})
+          .error()
+          .code,
+      ErrorCode::kInvalidArgument);
+  EXPECT_EQ(
+      bookMeeting(
+          *store_,
+          {.deal = deal_, .at = local("2026-12-03T10:00"), .tz = "UTC", .attendees = {"ffffffff"}})
+          .error()
+          .code,
+      ErrorCode::kNotFound);
+  unwrap(changeDeal(*store_, deal_, {.status = DealStatus::kWon}));
+  EXPECT_EQ(bookMeeting(*store_, {.deal = deal_, .at = local("2026-12-03T10:00"), .tz = "UTC"})
+                .error()
+                .code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(scalar("SELECT count(*) FROM meetings"), 0);
+}
+
+TEST_F(BookingTest, TheLastMeetingsDurationAndPlaceAreTheDefaults) {
+  book("2026-12-01T10:00", "Europe/Berlin", 60);
+  const std::string id = unwrap(bookMeeting(
+      *store_, {.deal = deal_, .at = local("2026-12-08T10:00"), .tz = "Europe/Berlin"}));
+  const Meeting m = unwrap(getMeeting(*store_, id));
+  EXPECT_EQ(m.duration_min, 60);
+  EXPECT_EQ(m.place, "Acme HQ");
+}
+
+TEST_F(BookingTest, SuggestsTheSameSlotNextWeekAndTheCustomersPeople) {
+  book("2026-11-26T10:00");  // Thursday
+  const BookingDefaults d =
+      unwrap(bookingDefaults(*store_, deal_, unwrap(TimeZone::find("Asia/Tokyo"))));
+  ASSERT_GE(d.slots.size(), 2u);
+  EXPECT_EQ(d.slots[0].at.iso(), "2026-12-03T10:00");
+  EXPECT_EQ(d.slots[1].at.iso(), "2026-12-10T10:00");
+  EXPECT_EQ(d.tz, "Europe/Berlin") << "the zone the deal's meetings are booked in";
+  EXPECT_EQ(d.duration_min, 45);
+  EXPECT_EQ(d.place, "Acme HQ");
+  ASSERT_EQ(d.people.size(), 1u);
+  EXPECT_EQ(d.people[0].role, ContactRole::kDecisionMaker);
+  EXPECT_FALSE(d.agenda_templates.empty());
+}
+
+TEST_F(BookingTest, RescheduleMovesTimeZoneAndPlaceTogether) {
+  const std::string id = book("2026-12-03T14:00");
+  unwrap(rescheduleMeeting(
+      *store_, id, {.at = local("2026-12-04T09:00"), .tz = "America/New_York", .place = "Video"}));
+  const Meeting m = unwrap(getMeeting(*store_, id));
+  EXPECT_EQ(formatUtc(m.start), "2026-12-04T14:00:00Z");
+  EXPECT_EQ(m.tz, "America/New_York");
+  EXPECT_EQ(m.place, "Video");
+  EXPECT_EQ(m.duration_min, 45);
+  EXPECT_EQ(scalar("SELECT count(*) FROM outbox WHERE key = 'slot'"), 1) << "one register write";
+}
+
+TEST_F(BookingTest, CancellingRemovesTheNextStep) {
+  const std::string id = book("2026-12-03T14:00");
+  EXPECT_EQ(unwrap(countDeals(*store_, {.without_next_step = true})), 0);
+  unwrap(cancelMeeting(*store_, id));
+  EXPECT_EQ(unwrap(countDeals(*store_, {.without_next_step = true})), 1);
+  EXPECT_EQ(unwrap(getMeeting(*store_, id)).status, MeetingStatus::kCancelled);
+}
+
+TEST_F(BookingTest, APreCallPlanHasAPrimaryAndABackup) {
+  const std::string id = book("2026-12-03T14:00");
+  unwrap(planMeeting(*store_, id,
+                     {"Meeting with the CFO", "The CFO's name and number", "Intro to the CFO"}));
+  const Meeting m = unwrap(getMeeting(*store_, id));
+  EXPECT_EQ(m.plan_primary, "Meeting with the CFO");
+  EXPECT_EQ(m.plan_backup, "The CFO's name and number");
+  EXPECT_EQ(m.plan_asks, "Intro to the CFO");
+  EXPECT_FALSE(planMeeting(*store_, id, {"", "only a backup", ""}).ok());
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ TimeZone zone(const char* name) { return unwrap(TimeZone::find(name)); }
 
 TEST(TimeZone, ABerlinMeetingShowsAtTheRightHourInNewYork) {
   const Instant t = unwrap(zone("Europe/Berlin").toInstant(local("2026-07-02T15:30")));
-  EXPECT_EQ(formatUtc(t), "2026-07-02T13:30:00Z");  // CEST, UTC+2
+  EXPECT_EQ(formatUtc(t), "2026-07-02T13:30:00Z");                           // CEST, UTC+2
   EXPECT_EQ(zone("America/New_York").toLocal(t).iso(), "2026-07-02T09:30");  // EDT, UTC-4
   EXPECT_EQ(formatInZone(t, zone("America/New_York")), "Thu 2 Jul 2026 09:30 EDT");
 }

@@ -30,16 +30,21 @@ TEST(Migration, DISABLED_WriteSchemaV1Fixture) {
   m.create(RecordType::kAccount, "019c0000-0000-7000-8000-000000000001",
            {{"name", Value("Fjord Logistics")}, {"city", Value("Oslo")}, {"created_at", t}});
   m.create(RecordType::kContact, "019c0000-0000-7000-8000-000000000002",
-           {{"account_id", Value("019c0000-0000-7000-8000-000000000001")}, {"name", Value("Ines Novak")},
+           {{"account_id", Value("019c0000-0000-7000-8000-000000000001")},
+            {"name", Value("Ines Novak")},
             {"role", Value("decision_maker")}});
   m.create(RecordType::kDeal, "019c0000-0000-7000-8000-000000000003",
            {{"account_id", Value("019c0000-0000-7000-8000-000000000001")},
-            {"title", Value("Fleet telematics pilot")}, {"value_minor", Value(std::int64_t{4'500'000})},
-            {"currency", Value("EUR")}, {"stage", Value("discovery")}, {"status", Value("open")},
+            {"title", Value("Fleet telematics pilot")},
+            {"value_minor", Value(std::int64_t{4'500'000})},
+            {"currency", Value("EUR")},
+            {"stage", Value("discovery")},
+            {"status", Value("open")},
             {"created_at", t}});
   m.create(RecordType::kNote, "019c0000-0000-7000-8000-000000000004",
            {{"deal_id", Value("019c0000-0000-7000-8000-000000000003")},
-            {"text", Value("Budget approved for the Q1 rollout")}, {"created_at", t}});
+            {"text", Value("Budget approved for the Q1 rollout")},
+            {"created_at", t}});
   txn.commit();
 }
 

@@ -29,7 +29,8 @@ class MutationTest : public StoreTest {
   std::vector<OutboxRow> outbox() {
     return unwrap(store_->read([](Database& db) {
       std::vector<OutboxRow> out;
-      auto s = db.prepare("SELECT seq, type, record_id, kind, key, value, stamp, base FROM outbox ORDER BY seq");
+      auto s = db.prepare(
+          "SELECT seq, type, record_id, kind, key, value, stamp, base FROM outbox ORDER BY seq");
       while (s->step()) {
         out.push_back({s->integer(0), static_cast<RecordType>(s->integer(1)), s->text(2),
                        static_cast<OpKind>(s->integer(3)), s->text(4), s->value(5),
@@ -43,24 +44,34 @@ class MutationTest : public StoreTest {
   std::map<std::string, std::string> parents() {
     std::map<std::string, std::string> refs;
     refs["account_id"] = unwrap(addAccount(*store_, {.name = "Acme"}));
-    refs["contact_id"] = unwrap(addContact(*store_, {.name = "Dana", .account = refs["account_id"]}));
+    refs["contact_id"] =
+        unwrap(addContact(*store_, {.name = "Dana", .account = refs["account_id"]}));
     refs["deal_id"] = unwrap(addDeal(*store_, {.title = "Pilot", .account = refs["account_id"]}));
-    refs["event_id"] = unwrap(addEvent(*store_, {EventKind::kDemo, "Demo day", local("2026-11-20T10:00"),
-                                                 "Europe/Berlin", "Hall"}));
+    refs["event_id"] =
+        unwrap(addEvent(*store_, {EventKind::kDemo, "Demo day", local("2026-11-20T10:00"),
+                                  "Europe/Berlin", "Hall"}));
     refs["meeting_id"] = unwrap(bookMeeting(
-        *store_, {.deal = refs["deal_id"], .at = local("2026-12-01T10:00"), .tz = "Europe/Berlin"}));
+        *store_,
+        {.deal = refs["deal_id"], .at = local("2026-12-01T10:00"), .tz = "Europe/Berlin"}));
     return refs;
   }
 
   static Value sample(const FieldSpec& f, std::map<std::string, std::string>& refs, int variant) {
     switch (f.type) {
-      case FieldType::kText: return Value("v" + std::to_string(variant) + "-" + std::string(f.name));
-      case FieldType::kInt: return Value(std::int64_t{10 + variant});
-      case FieldType::kBool: return Value(std::int64_t{variant % 2});
-      case FieldType::kInstant: return Value(std::int64_t{1'790'000'000 + variant * 60});
-      case FieldType::kDate: return Value(std::string(variant == 0 ? "2026-12-01" : "2027-01-15"));
-      case FieldType::kRef: return Value(refs.at(std::string(f.name)));
-      case FieldType::kJson: return Value(std::string(variant == 0 ? "[\"a\",\"b\"]" : "[\"c\"]"));
+      case FieldType::kText:
+        return Value("v" + std::to_string(variant) + "-" + std::string(f.name));
+      case FieldType::kInt:
+        return Value(std::int64_t{10 + variant});
+      case FieldType::kBool:
+        return Value(std::int64_t{variant % 2});
+      case FieldType::kInstant:
+        return Value(std::int64_t{1'790'000'000 + variant * 60});
+      case FieldType::kDate:
+        return Value(std::string(variant == 0 ? "2026-12-01" : "2027-01-15"));
+      case FieldType::kRef:
+        return Value(refs.at(std::string(f.name)));
+      case FieldType::kJson:
+        return Value(std::string(variant == 0 ? "[\"a\",\"b\"]" : "[\"c\"]"));
     }
     return Value();
   }
@@ -86,7 +97,8 @@ TEST_F(MutationTest, CreatingAnyRecordLogsEveryFieldInOneOp) {
     const Fields logged = decodeFields(spec, std::get<std::string>(op.value));
     ASSERT_EQ(logged.size(), spec.fields.size()) << spec.name;
     for (const FieldValue& f : logged) {
-      const Value inRow = unwrap(store_->read([&](Database& db) { return records::fieldValue(db, spec, id, f.name); }));
+      const Value inRow = unwrap(
+          store_->read([&](Database& db) { return records::fieldValue(db, spec, id, f.name); }));
       EXPECT_EQ(f.value, inRow) << spec.name << "." << f.name;
     }
   }
@@ -104,7 +116,9 @@ TEST_F(MutationTest, ChangingAnyFieldLogsItWithTheStampItReplaced) {
     for (const FieldSpec& f : spec.fields) {
       if (f.type == FieldType::kRef) continue;  // the only parent of its kind
       const Value next = sample(f, refs, 1);
-      unwrap(store_->write([&](Mutation& m) { EXPECT_EQ(m.update(spec.type, id, {{f.name, next}}), 1); }));
+      unwrap(store_->write([&](Mutation& m) {
+        EXPECT_EQ(m.update(spec.type, id, {{f.name, next}}), 1);
+      }));
       const OutboxRow op = outbox().back();
       EXPECT_EQ(op.kind, OpKind::kSet) << spec.name << "." << f.name;
       EXPECT_EQ(op.key, f.clockKey());
@@ -135,14 +149,17 @@ TEST_F(MutationTest, SuccessiveChangesChainTheirBases) {
 TEST_F(MutationTest, WritingTheSameValueLogsNothing) {
   const std::string deal = unwrap(addDeal(*store_, {.title = "Same"}));
   const auto before = outboxCount();
-  unwrap(store_->write([&](Mutation& m) { EXPECT_EQ(m.update(RecordType::kDeal, deal, {{"title", Value("Same")}}), 0); }));
+  unwrap(store_->write([&](Mutation& m) {
+    EXPECT_EQ(m.update(RecordType::kDeal, deal, {{"title", Value("Same")}}), 0);
+  }));
   EXPECT_EQ(outboxCount(), before);
 }
 
 TEST_F(MutationTest, AFailedWriteLeavesNeitherRowsNorOps) {
   const auto before = outboxCount();
   auto r = store_->write([&](Mutation& m) {
-    m.create(RecordType::kAccount, newRecordId(), {{"name", Value("Half")}, {"created_at", Value(std::int64_t{1})}});
+    m.create(RecordType::kAccount, newRecordId(),
+             {{"name", Value("Half")}, {"created_at", Value(std::int64_t{1})}});
     m.update(RecordType::kDeal, "no-such-deal", {{"title", Value("x")}});
   });
   ASSERT_FALSE(r.ok());
@@ -190,10 +207,14 @@ TEST_F(MutationTest, NotesAreNeverChanged) {
   auto refs = parents();
   const std::string note = newRecordId();
   unwrap(store_->write([&](Mutation& m) {
-    m.create(RecordType::kNote, note, {{"deal_id", Value(refs["deal_id"])}, {"text", Value("Said yes")},
-                                       {"created_at", Value(std::int64_t{1})}});
+    m.create(RecordType::kNote, note,
+             {{"deal_id", Value(refs["deal_id"])},
+              {"text", Value("Said yes")},
+              {"created_at", Value(std::int64_t{1})}});
   }));
-  auto edit = store_->write([&](Mutation& m) { m.update(RecordType::kNote, note, {{"text", Value("Said no")}}); });
+  auto edit = store_->write([&](Mutation& m) {
+    m.update(RecordType::kNote, note, {{"text", Value("Said no")}});
+  });
   EXPECT_EQ(edit.error().code, ErrorCode::kFailedPrecondition);
   auto del = store_->write([&](Mutation& m) { m.remove(RecordType::kNote, note); });
   EXPECT_EQ(del.error().code, ErrorCode::kFailedPrecondition);
@@ -201,13 +222,18 @@ TEST_F(MutationTest, NotesAreNeverChanged) {
 
 TEST_F(MutationTest, ValuesOfTheWrongTypeAreRefused) {
   auto r = store_->write([&](Mutation& m) {
-    m.create(RecordType::kAccount, newRecordId(), {{"name", Value(std::int64_t{5})}, {"created_at", Value(std::int64_t{1})}});
+    m.create(RecordType::kAccount, newRecordId(),
+             {{"name", Value(std::int64_t{5})}, {"created_at", Value(std::int64_t{1})}});
   });
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-  auto missing = store_->write([&](Mutation& m) { m.create(RecordType::kAccount, newRecordId(), {{"city", Value("Oslo")}}); });
+  auto missing = store_->write([&](Mutation& m) {
+    m.create(RecordType::kAccount, newRecordId(), {{"city", Value("Oslo")}});
+  });
   EXPECT_EQ(missing.error().code, ErrorCode::kInvalidArgument);
   auto unknown = store_->write([&](Mutation& m) {
-    m.create(RecordType::kAccount, newRecordId(), {{"name", Value("A")}, {"created_at", Value(std::int64_t{1})}, {"colour", Value("red")}});
+    m.create(
+        RecordType::kAccount, newRecordId(),
+        {{"name", Value("A")}, {"created_at", Value(std::int64_t{1})}, {"colour", Value("red")}});
   });
   EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(outboxCount(), 0);
@@ -229,7 +255,9 @@ TEST_F(MutationTest, TheStoreCanBeUsedFromWorkerThreads) {
   for (int t = 0; t < 4; ++t) {
     workers.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
-        EXPECT_TRUE(addDeal(*store_, {.title = "Deal " + std::to_string(t) + "-" + std::to_string(i)}).ok());
+        EXPECT_TRUE(
+            addDeal(*store_, {.title = "Deal " + std::to_string(t) + "-" + std::to_string(i)})
+                .ok());
       }
     });
   }

@@ -40,7 +40,8 @@ TEST_F(StoreOpenTest, AMissingFileIsNotCreatedUnlessAsked) {
 
 TEST_F(StoreOpenTest, AFileThatIsNotADatabaseIsRefusedAndKept) {
   const std::string path = dir_.file("notes.txt");
-  std::ofstream(path) << "Call Dana on Monday about the pilot. This is not a database, but it matters.\n";
+  std::ofstream(path)
+      << "Call Dana on Monday about the pilot. This is not a database, but it matters.\n";
   const auto size = fs::file_size(path);
   auto r = open(path);
   ASSERT_FALSE(r.ok());
@@ -107,7 +108,8 @@ TEST_F(StoreOpenTest, AFullDiskLosesNothingAlreadySaved) {
   EXPECT_NE(r.error().message.find("disk is full"), std::string::npos);
   EXPECT_EQ(unwrap(getDeal(*store, kept)).title, "Kept");
   EXPECT_TRUE(store->checkIntegrity().ok());
-  EXPECT_EQ(unwrap(store->pendingChanges()), 1 + saved) << "each saved deal, and nothing half-saved";
+  EXPECT_EQ(unwrap(store->pendingChanges()), 1 + saved)
+      << "each saved deal, and nothing half-saved";
 }
 
 }  // namespace

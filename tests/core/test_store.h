@@ -38,7 +38,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-Instant at(const char* utc_iso);  // "2026-11-26T09:00:00Z"
+Instant at(const char* utc_iso);       // "2026-11-26T09:00:00Z"
 CivilDateTime local(const char* iso);  // "2026-11-26T09:00"
 CivilDate day(const char* iso);
 

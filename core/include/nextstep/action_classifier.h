@@ -10,7 +10,7 @@
 namespace nextstep {
 
 struct ActionPattern {
-  std::string_view id;     // "introduce_decision_maker"
+  std::string_view id;  // "introduce_decision_maker"
   ActionKind kind;
   std::string_view label;  // "Introduces the decision maker"
   std::span<const std::string_view> phrases;

@@ -15,13 +15,13 @@ namespace nextstep {
 inline constexpr std::chrono::minutes kAtTableGrace{15};
 
 struct BookingRequest {
-  std::string deal;  // id or prefix
-  CivilDateTime at;  // wall-clock time in `tz`
-  std::string tz;    // IANA zone the meeting is booked in
+  std::string deal;                  // id or prefix
+  CivilDateTime at;                  // wall-clock time in `tz`
+  std::string tz;                    // IANA zone the meeting is booked in
   std::optional<int> duration_min;   // default: the deal's last meeting's, else 30
   std::optional<std::string> place;  // default: the deal's last meeting's place
   std::string agenda;
-  std::string goal;  // the anticipated outcome
+  std::string goal;                    // the anticipated outcome
   std::vector<std::string> attendees;  // contact ids or prefixes
   std::optional<std::string> event_id;
 };
@@ -69,6 +69,7 @@ struct BookingDefaults {
   std::vector<std::string> agenda_templates;
   std::vector<Contact> people;  // the deal's account's contacts, decision makers first
 };
-Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal, const TimeZone& device_zone);
+Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
+                                        const TimeZone& device_zone);
 
 }  // namespace nextstep

@@ -19,15 +19,24 @@ enum class ActionOwner { kRep, kCustomer };
 enum class ActionKind { kCommitment, kCompliance, kNeutral };
 enum class ObjectiveMet { kPrimary, kBackup, kNeither };
 enum class Readiness { kYes, kNo, kUnsure };
-enum class TouchKind { kCall, kEmail, kMeeting, kMessage, kCongratulation, kEventInvite, kVisit, kOther };
+enum class TouchKind {
+  kCall,
+  kEmail,
+  kMeeting,
+  kMessage,
+  kCongratulation,
+  kEventInvite,
+  kVisit,
+  kOther
+};
 enum class EventKind { kDemo, kWebinar, kSeminar };
 
 template <typename E>
 struct EnumNames;
 
-#define NEXTSTEP_ENUM_NAMES(E, ...)                                                  \
-  template <>                                                                        \
-  struct EnumNames<E> {                                                              \
+#define NEXTSTEP_ENUM_NAMES(E, ...)                                                              \
+  template <>                                                                                    \
+  struct EnumNames<E> {                                                                          \
     static constexpr auto kNames = std::to_array<std::pair<E, std::string_view>>({__VA_ARGS__}); \
   };
 

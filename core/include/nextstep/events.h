@@ -40,8 +40,9 @@ Result<std::vector<ParticipantStatus>> participantsOf(Store& store, std::string_
 // a new "<event title>: next step" deal of the contact's account when there is none.
 struct BulkBooking {
   std::string event;
-  std::vector<std::string> participants;  // participant ids; empty: every interested one without a next step
-  CivilDateTime first;                    // the first slot; later ones follow back to back
+  std::vector<std::string>
+      participants;     // participant ids; empty: every interested one without a next step
+  CivilDateTime first;  // the first slot; later ones follow back to back
   std::string tz;
   int duration_min = 30;
   int gap_min = 0;

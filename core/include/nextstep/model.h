@@ -85,8 +85,8 @@ struct Outcome {
   std::string reason_text;
   std::string probe_answers;  // what "maybe" turned out to mean
   std::optional<CivilDate> follow_up_on;
-  std::string what_next;     // rule 12: "What do you want to do next?"
-  std::string approvers;     // rule 12: who else must approve
+  std::string what_next;  // rule 12: "What do you want to do next?"
+  std::string approvers;  // rule 12: who else must approve
   std::optional<CivilDate> approve_by;
   Instant recorded_at{};
 };

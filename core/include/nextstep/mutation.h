@@ -12,7 +12,8 @@ namespace nextstep {
 
 class Mutation {
  public:
-  Mutation(Database& db, HybridClock& clock, DeviceId device) : db_(db), clock_(clock), device_(device) {}
+  Mutation(Database& db, HybridClock& clock, DeviceId device)
+      : db_(db), clock_(clock), device_(device) {}
 
   void create(RecordType type, std::string_view id, const Fields& fields);
   // Changes the given fields; a register is written whole, its other members keeping their

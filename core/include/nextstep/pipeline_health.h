@@ -15,7 +15,7 @@ namespace nextstep {
 struct HealthQuery {
   TimeZone zone = TimeZone::local();
   std::optional<std::string> owner;
-  int limit = 20;  // items listed per problem; counts are always complete
+  int limit = 20;             // items listed per problem; counts are always complete
   int rate_window_days = 90;  // bookings counted for the at-the-table rate
 };
 
@@ -47,7 +47,7 @@ struct PipelineHealth {
   std::int64_t booked_at_table = 0;
   std::int64_t commitment_deals = 0;  // open deals whose latest customer action is a commitment
 
-  double next_step_rate = 0;       // the headline
+  double next_step_rate = 0;  // the headline
   double booked_at_table_rate = 0;
   double commitment_rate = 0;
 };

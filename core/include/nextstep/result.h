@@ -12,7 +12,8 @@ enum class ErrorCode {
   kInvalidArgument,     // the caller's input breaks a rule (bad date, unknown zone, missing field)
   kNotFound,            // no record with that id
   kAmbiguous,           // an id prefix matches more than one record
-  kFailedPrecondition,  // the record is in a state that forbids this (e.g. closing a cancelled meeting)
+  kFailedPrecondition,  // the record is in a state that forbids this (e.g. closing a cancelled
+                        // meeting)
   kCorrupt,             // the database file is damaged or not a NextStep database
   kTooNew,              // the database was written by a newer NextStep
   kIo,                  // the file cannot be read or written

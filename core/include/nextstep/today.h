@@ -34,7 +34,7 @@ struct Today {
   CivilDate date;
   std::string zone;
   std::vector<AgendaMeeting> meetings;
-  std::vector<DueAction> follow_ups_due;   // due today
+  std::vector<DueAction> follow_ups_due;  // due today
   std::vector<DueAction> follow_ups_overdue;
   std::int64_t follow_ups_overdue_total = 0;
   std::vector<AgendaMeeting> outcomes_missing;  // ended, still planned: log the outcome
