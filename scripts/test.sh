@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds, and runs every test with ctest: first the CI build (warnings are
+# errors), then the AddressSanitizer + UndefinedBehaviorSanitizer build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/setup.sh
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d /tmp/nextstep-runtime.XXXXXX)}"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+presets=("${@:-ci asan}")
+for preset in ${presets[*]}; do
+  echo "== $preset: configure and build" >&2
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+  echo "== $preset: test" >&2
+  ctest --preset "$preset"
+done
