@@ -1,0 +1,52 @@
+#include "bench_options.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "workload_files.h"
+
+namespace nextstep::bench {
+namespace {
+
+[[noreturn]] void usage(const char* program, std::string_view problem) {
+  std::fprintf(stderr,
+               "%s: %.*s\nusage: %s [--deals N] [--dir DIR] [--results FILE] [--rebuild] ...\n",
+               program, static_cast<int>(problem.size()), problem.data(), program);
+  std::exit(2);
+}
+
+}  // namespace
+
+BenchOptions takeBenchOptions(int& argc, char** argv) {
+  BenchOptions o;
+  o.dir = defaultBenchDir();
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto value = [&]() -> const char* {
+      if (i + 1 >= argc) usage(argv[0], std::string(arg) + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--deals") {
+      char* end = nullptr;
+      const char* text = value();
+      const long n = std::strtol(text, &end, 10);
+      if (*end != '\0' || n < 5 || n > 10'000'000) usage(argv[0], "--deals takes 5 to 10000000");
+      o.deals = static_cast<int>(n);
+    } else if (arg == "--dir") {
+      o.dir = value();
+    } else if (arg == "--results") {
+      o.results = value();
+    } else if (arg == "--rebuild") {
+      o.rebuild = true;
+    } else {
+      argv[kept++] = argv[i];
+    }
+  }
+  argc = kept;
+  argv[argc] = nullptr;
+  return o;
+}
+
+}  // namespace nextstep::bench

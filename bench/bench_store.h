@@ -1,0 +1,23 @@
+// Opening a copy of the cached pipeline database for benchmarks, at the fixed now.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "bench_options.h"
+#include "nextstep/store.h"
+#include "workload_loader.h"
+
+namespace nextstep::bench {
+
+// Makes sure pipeline-<D>.db exists (generating and loading it when missing) and copies it to a
+// scratch file for `purpose`, so writes during a run never reach the cache. Returns the copy.
+std::filesystem::path preparedCopy(const BenchOptions& options, const std::string& purpose,
+                                   LoadReport* load = nullptr);
+
+// Store::open at the fixed now; throws on failure.
+std::unique_ptr<Store> openAtFixedNow(const std::filesystem::path& database);
+
+TimeZone deviceZone();
+
+}  // namespace nextstep::bench

@@ -1,0 +1,53 @@
+// Loads workload D into the cached database build/bench/pipeline-<D>.db (when missing, or always
+// with --rebuild) and reports the load: rows per second of the insert phase, where a cold sync's
+// time goes on the device.
+#include <cstdio>
+#include <exception>
+
+#include "bench_options.h"
+#include "figures.h"
+#include "workload_loader.h"
+
+namespace nextstep::bench {
+namespace {
+
+int run(int argc, char** argv) {
+  const BenchOptions options = takeBenchOptions(argc, argv);
+  if (argc > 1) {
+    std::fprintf(stderr, "nextstep_bench_load: unknown argument %s\n", argv[1]);
+    return 2;
+  }
+  const WorkloadFiles files(options.dir, options.deals);
+  const LoadReport r = ensureLoadedPipeline(files, options.rebuild);
+  std::fprintf(stderr,
+               "%s: %lld rows (+%lld attendees), sha256 %s; read %.2f s, insert %.2f s, "
+               "checkpoint %.2f s; %.1f MB\n",
+               files.database().c_str(), static_cast<long long>(r.rows),
+               static_cast<long long>(r.attendees), r.sha256.c_str(), r.read_seconds,
+               r.insert_seconds, r.checkpoint_seconds, static_cast<double>(r.database_bytes) / 1e6);
+  for (const auto& [type, seconds] : r.insert_seconds_by_type) {
+    std::fprintf(stderr, "  %-8s %7.2f s\n", type.c_str(), seconds);
+  }
+  const int d = options.deals;
+  const std::vector<Figure> figures = {
+      {figureName("load_insert_rows_per_s", d), r.insertRowsPerSecond(), "rows/s"},
+      {figureName("load_total_rows_per_s", d), r.totalRowsPerSecond(), "rows/s"},
+      {figureName("load_total_s", d), r.totalSeconds(), "s"},
+      {figureName("database_mb", d), static_cast<double>(r.database_bytes) / 1e6, "MB"},
+  };
+  printFigures(figures);
+  if (!options.results.empty()) mergeFigures(options.results, figures);
+  return 0;
+}
+
+}  // namespace
+}  // namespace nextstep::bench
+
+int main(int argc, char** argv) {
+  try {
+    return nextstep::bench::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "nextstep_bench_load: %s\n", e.what());
+    return 1;
+  }
+}
