@@ -284,11 +284,15 @@ CREATE TRIGGER deals_open_upd AFTER UPDATE OF status, deleted, account_id ON dea
   WHERE id IN (NEW.account_id, OLD.account_id);
 END;
 
+-- A new customer counts as touched when they became one, not as never touched.
+CREATE TRIGGER accounts_first_touch AFTER INSERT ON accounts BEGIN
+  UPDATE accounts SET last_touch_at = max(last_touch_at, NEW.created_at) WHERE rid = NEW.rid;
+END;
 CREATE TRIGGER touches_summary_ins AFTER INSERT ON touches WHEN NEW.deleted = 0 BEGIN
   UPDATE accounts SET last_touch_at = max(last_touch_at, NEW.at) WHERE id = NEW.account_id;
 END;
 CREATE TRIGGER touches_summary_upd AFTER UPDATE OF at, deleted, account_id ON touches BEGIN
-  UPDATE accounts SET last_touch_at = max(
+  UPDATE accounts SET last_touch_at = max(created_at,
       coalesce((SELECT max(at) FROM touches WHERE account_id = accounts.id AND deleted = 0), 0),
       coalesce((SELECT max(m.start_at) FROM meetings m JOIN deals d ON d.id = m.deal_id
           WHERE d.account_id = accounts.id AND m.status = 'held' AND m.deleted = 0), 0))
