@@ -1,0 +1,28 @@
+// Operations to and from their protobuf form: the one place the core's types meet the wire.
+#pragma once
+
+#include <string>
+
+#include "nextstep/op.h"
+#include "nextstep/result.h"
+#include "nextstep/sync/v1/sync.pb.h"
+
+namespace nextstep::sync {
+
+namespace pb = ::nextstep::sync::v1;
+
+void toWire(const Op& op, pb::Operation& out);
+Value fromWire(const pb::Value& v);
+void toWire(const Value& v, pb::Value& out);
+Stamp fromWire(const pb::Stamp& s);
+
+// Checks an operation field by field against the catalog and returns it as an Op; errors name
+// the field. Whether the stamp's device is the caller's is the server's check, not this one.
+Result<Op> fromWire(const pb::Operation& op);
+
+// Limits a well-formed operation must keep.
+inline constexpr std::size_t kMaxRecordIdBytes = 64;
+inline constexpr std::size_t kMaxKeyBytes = 64;
+inline constexpr std::size_t kMaxValueBytes = 256 * 1024;
+
+}  // namespace nextstep::sync
