@@ -446,6 +446,11 @@ const CLI::App* deepestCommand(const CLI::App& app) {
 std::string usageLine(const CLI::App& app, const CLI::ParseError& e) {
   const std::string path = commandPath(app);
   std::string message = e.what();
+  const std::vector<std::string> leftover = app.remaining(true);
+  if (message == "A subcommand is required" && !leftover.empty() &&
+      !leftover.front().starts_with("-")) {
+    message = "The following argument was not expected: " + leftover.front();
+  }
   if (message == "A subcommand is required") {
     std::string names;
     const CLI::App* current = deepestCommand(app);
@@ -454,13 +459,35 @@ std::string usageLine(const CLI::App& app, const CLI::ParseError& e) {
     }
     message = "which command? one of " + names;
   }
-  for (const char* extras : {"The following argument was not expected: ",
-                             "The following arguments were not expected: "}) {
-    if (message.starts_with(extras)) {
-      message = "unknown flag or extra argument: " + message.substr(std::string(extras).size());
+  for (const std::string extras : {"The following argument was not expected: ",
+                                   "The following arguments were not expected: "}) {
+    if (!message.starts_with(extras)) continue;
+    const std::string what = message.substr(extras.size());
+    const CLI::App* current = deepestCommand(app);
+    const auto commands = current->get_subcommands([](const CLI::App*) { return true; });
+    if (!commands.empty() && !what.starts_with("-")) {
+      std::string names;
+      for (const CLI::App* sub : commands) names += (names.empty() ? "" : ", ") + sub->get_name();
+      message = "unknown command '" + what + "'; one of " + names;
+    } else {
+      message = "unknown flag or extra argument: " + what;
     }
   }
   return path + ": " + message + " (see '" + path + " --help')";
+}
+
+// Errors are one line on stderr, whatever the message holds.
+std::string oneLine(std::string message) {
+  std::string out;
+  for (char c : message) {
+    if (c == '\n' || c == '\r') {
+      if (!out.empty() && !out.ends_with("; ")) out += "; ";
+    } else {
+      out += c;
+    }
+  }
+  while (out.ends_with("; ")) out.resize(out.size() - 2);
+  return out;
 }
 
 int exitCodeOf(const Error& error) {
@@ -509,7 +536,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << usageLine(app, e) << '\n';
+    std::cerr << oneLine(usageLine(app, e)) << '\n';
     return kExitUsage;
   }
   if (!chosen) {
@@ -520,17 +547,17 @@ int run(int argc, char** argv) {
   try {
     auto session = Session::begin(f.global, std::cout);
     if (!session) {
-      std::cerr << "nextstep: " << session.error().message << '\n';
+      std::cerr << "nextstep: " << oneLine(session.error().message) << '\n';
       return kExitUsage;
     }
     Result<void> done = chosen(**session);
     if (!done) {
       (*session)->discardCreatedDatabase();
-      std::cerr << "nextstep: " << done.error().message << '\n';
+      std::cerr << "nextstep: " << oneLine(done.error().message) << '\n';
       return exitCodeOf(done.error());
     }
   } catch (const std::exception& e) {
-    std::cerr << "nextstep: internal error: " << e.what() << '\n';
+    std::cerr << "nextstep: internal error: " << oneLine(e.what()) << '\n';
     return kExitFailed;
   }
   std::cout.flush();

@@ -1,5 +1,7 @@
 #include "report_commands.h"
 
+#include <string_view>
+
 #include "flag_values.h"
 #include "nextstep/pipeline_health.h"
 #include "nextstep/search.h"
@@ -7,6 +9,32 @@
 #include "nextstep/today.h"
 
 namespace nextstep::cli {
+namespace {
+
+// SQLite's integrity report is one problem a line under a "*** in database main ***" header:
+// the first problem, and how many more.
+std::string firstProblem(const Error& error) {
+  std::vector<std::string> problems;
+  std::string line;
+  std::string_view text = error.message;
+  if (const auto colon = text.find(": "); colon != std::string_view::npos) {
+    text.remove_prefix(colon + 2);
+  }
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n') {
+      line += text[i];
+      continue;
+    }
+    if (!line.empty() && !line.starts_with("***")) problems.push_back(line);
+    line.clear();
+  }
+  if (problems.empty()) return error.message;
+  std::string out = problems.front();
+  if (problems.size() > 1) out += " (and " + std::to_string(problems.size() - 1) + " more)";
+  return out;
+}
+
+}  // namespace
 
 Result<void> todayCommand(Session& session, const ReportFlags& flags) {
   TodayQuery query;
@@ -66,7 +94,9 @@ Result<void> searchCommand(Session& session, const SearchFlags& flags) {
 Result<void> checkCommand(Session& session) {
   auto store = session.store(DatabaseUse::kRead);
   if (!store) return store.error();
-  if (auto ok = (*store)->checkIntegrity(); !ok) return ok.error();
+  if (auto ok = (*store)->checkIntegrity(); !ok) {
+    return Error{ok.error().code, (*store)->path() + " is damaged: " + firstProblem(ok.error())};
+  }
   auto pending = (*store)->pendingChanges();
   if (!pending) return pending.error();
   session.printer().integrity(Integrity{(*store)->path(), (*store)->schemaVersion(), *pending});
