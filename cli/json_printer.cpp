@@ -394,7 +394,7 @@ class JsonPrinter final : public Printer {
                                j["days_since_touch"] = s.days_since_touch < 0
                                                            ? json(nullptr)
                                                            : json(s.days_since_touch);
-                               j["cadence_days"] = s.cadence_days;
+                               j["effective_cadence_days"] = s.cadence_days;
                                return j;
                              })}}},
          {"held_without_next_step", counted(h.held_without_next_total, "deals", h.held_without_next,

@@ -247,10 +247,11 @@ class TextPrinter final : public Printer {
          << (page.deal.account_name.empty() ? "" : " with " + page.deal.account_name) << '\n';
     TextTable facts = meetingFacts(m, page.contacts);
     facts.add({"Status", name(m.status)});
-    facts.add({"Booked", dayOf(m.booked_at) +
-                             (m.booked_at_table
-                                  ? (*m.booked_at_table ? ", at the table" : ", after the meeting")
-                                  : ", the deal's first meeting")});
+    facts.add(
+        {"Booked", dayOf(m.booked_at) +
+                       (m.booked_at_table
+                            ? (*m.booked_at_table ? ", at the table" : ", later (not at the table)")
+                            : ", the deal's first meeting")});
     if (m.objective_met) facts.add({"Objective", "met: " + name(*m.objective_met)});
     if (!m.recap.empty()) facts.add({"Recap", m.recap});
     if (page.outcome) facts.add({"Outcome", outcomeLine(*page.outcome)});
@@ -420,11 +421,14 @@ class TextPrinter final : public Printer {
     if (t.follow_ups_overdue_total > 0) {
       out_ << "\nFollow-ups overdue (" << t.follow_ups_overdue_total << ")\n";
       dueTable(t.follow_ups_overdue).print(out_);
+      more(t.follow_ups_overdue.size(), t.follow_ups_overdue_total);
     }
 
     if (t.outcomes_missing_total > 0) {
       out_ << "\nMeetings to close: log the outcome (" << t.outcomes_missing_total << ")\n";
       agendaTable(t.outcomes_missing, false).print(out_);
+      more(t.outcomes_missing.size(), t.outcomes_missing_total);
+      out_ << "  close one with: nextstep meeting close ID --outcome yes|no|maybe\n";
     }
 
     out_ << "\nOpen deals without a next step (" << t.need_next_step_total << " of " << t.open_deals
@@ -437,8 +441,9 @@ class TextPrinter final : public Printer {
         table.add({r.deal.id, r.deal.title, r.deal.account_name, r.deal.stage});
       }
       table.print(out_);
+      more(t.need_next_step.size(), t.need_next_step_total);
+      out_ << "  book one with: nextstep meeting suggest --deal ID\n";
     }
-    more(t.need_next_step.size(), t.need_next_step_total);
   }
 
   void health(const HealthReport& r) override {
