@@ -124,6 +124,15 @@ bool RecordSpec::isRegister(std::string_view key) const {
 
 std::span<const RecordSpec> allRecordSpecs() { return kSpecs; }
 
+std::optional<RecordType> refTarget(std::string_view field_name) {
+  if (field_name == "account_id") return RecordType::kAccount;
+  if (field_name == "contact_id") return RecordType::kContact;
+  if (field_name == "deal_id") return RecordType::kDeal;
+  if (field_name == "meeting_id") return RecordType::kMeeting;
+  if (field_name == "event_id") return RecordType::kEvent;
+  return std::nullopt;
+}
+
 const RecordSpec& specOf(RecordType type) {
   for (const RecordSpec& s : kSpecs) {
     if (s.type == type) return s;

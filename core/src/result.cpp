@@ -22,6 +22,14 @@ const char* errorCodeName(ErrorCode code) {
       return "disk_full";
     case ErrorCode::kBusy:
       return "busy";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
+    case ErrorCode::kResourceExhausted:
+      return "resource_exhausted";
     case ErrorCode::kInternal:
       return "internal";
   }

@@ -55,7 +55,7 @@ HybridClock::HybridClock(WallClock wall, std::uint64_t last)
 
 std::uint64_t HybridClock::now() {
   std::lock_guard lock(mu_);
-  const std::uint64_t physical = packHlc(wall_(), 0);
+  const std::uint64_t physical = packHlc(wallMillis(), 0);
   // Past the wall clock only when the wall clock stood still or went back, or after observing a
   // stamp from a faster clock; the logical counter then orders writes within one millisecond.
   last_ = std::max(last_ + 1, physical);
@@ -64,8 +64,14 @@ std::uint64_t HybridClock::now() {
 
 void HybridClock::observe(std::uint64_t remote, std::int64_t max_ahead_ms) {
   std::lock_guard lock(mu_);
-  const std::uint64_t ceiling = packHlc(wall_() + max_ahead_ms, 0);
+  const std::uint64_t ceiling = packHlc(wallMillis() + max_ahead_ms, 0);
   last_ = std::max(last_, std::min(remote, ceiling));
+}
+
+void HybridClock::correct(std::int64_t offset_ms) {
+  std::lock_guard lock(mu_);
+  offset_ms_ = offset_ms;
+  last_ = packHlc(wallMillis(), 0);
 }
 
 void HybridClock::resume(std::uint64_t own_last) {

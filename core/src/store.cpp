@@ -89,6 +89,10 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
       store->device_ = newDeviceId();
       putMeta(d, "device_id", Value(deviceIdToHex(store->device_)));
     }
+    {
+      auto s = d.prepare("SELECT value FROM local_meta WHERE key = 'clock_offset_ms'");
+      if (s->step()) store->clock_.correct(s->integer(0));
+    }
     auto s = d.prepare("SELECT value FROM local_meta WHERE key = 'hlc'");
     const std::uint64_t lastHlc = s->step() ? static_cast<std::uint64_t>(s->integer(0)) : 0;
     store->clock_.resume(lastHlc);

@@ -60,6 +60,8 @@ struct RecordSpec {
 };
 
 std::span<const RecordSpec> allRecordSpecs();
+// The record type a reference field points at ("deal_id" -> deal), by the naming convention.
+std::optional<RecordType> refTarget(std::string_view field_name);
 const RecordSpec& specOf(RecordType type);
 const RecordSpec* specByName(std::string_view name);
 const RecordSpec* specByNumber(std::uint32_t number);

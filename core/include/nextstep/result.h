@@ -19,6 +19,10 @@ enum class ErrorCode {
   kIo,                  // the file cannot be read or written
   kFull,                // the disk is full
   kBusy,                // another process holds the database lock too long
+  kUnavailable,         // the server cannot be reached now; try again later
+  kUnauthenticated,     // no valid sign-in for the server
+  kPermissionDenied,    // signed in, but not allowed to do this
+  kResourceExhausted,   // over one of the server's limits
   kInternal,
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <compare>
 #include <cstdint>
 #include <functional>
@@ -49,12 +50,18 @@ class HybridClock {
   // Continues from a stamp this device itself issued before (persisted across restarts).
   void resume(std::uint64_t own_last);
   std::uint64_t last() const;
-  std::int64_t wallMillis() const { return wall_(); }
+  // The wall clock as this device trusts it: the system's, corrected by the server's time.
+  std::int64_t wallMillis() const { return wall_() + offset_ms_.load(); }
+  std::int64_t offsetMillis() const { return offset_ms_.load(); }
+  // Follows the server's time from now on (the device's date is wrong) and drops stamps issued
+  // from the wrong date, so the next one is close to the corrected wall clock.
+  void correct(std::int64_t offset_ms);
 
   static WallClock systemWallClock();
 
  private:
   WallClock wall_;
+  std::atomic<std::int64_t> offset_ms_{0};
   mutable std::mutex mu_;
   std::uint64_t last_;
 };

@@ -3,6 +3,7 @@
 // called from any thread (calls are serialised); nothing here assumes a UI.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,24 +39,37 @@ class Store {
   template <typename F>
   auto write(F&& fn) -> Result<std::invoke_result_t<F, Mutation&>> {
     using R = std::invoke_result_t<F, Mutation&>;
-    std::lock_guard lock(mu_);
-    try {
-      Transaction txn(*db_, Transaction::Kind::kWrite);
-      Mutation m(*db_, clock_, device_);
-      if constexpr (std::is_void_v<R>) {
-        fn(m);
-        saveClock();
-        txn.commit();
-        return Result<void>();
-      } else {
-        R r = fn(m);
-        saveClock();
-        txn.commit();
-        return r;
+    bool logged = false;
+    auto result = [&]() -> Result<R> {
+      std::lock_guard lock(mu_);
+      try {
+        Transaction txn(*db_, Transaction::Kind::kWrite);
+        Mutation m(*db_, clock_, device_);
+        if constexpr (std::is_void_v<R>) {
+          fn(m);
+          saveClock();
+          txn.commit();
+          logged = m.opsWritten() > 0;
+          return Result<void>();
+        } else {
+          R r = fn(m);
+          saveClock();
+          txn.commit();
+          logged = m.opsWritten() > 0;
+          return r;
+        }
+      } catch (...) {
+        return currentExceptionAsError();
       }
-    } catch (...) {
-      return currentExceptionAsError();
-    }
+    }();
+    if (logged) notifyLocalChange();
+    return result;
+  }
+
+  // Called (outside the store's lock) after each write that added to the outbox; the sync client
+  // uses it to push promptly. Set it before other threads use the store.
+  void setLocalChangeListener(std::function<void()> listener) {
+    on_local_change_ = std::move(listener);
   }
 
   // Runs fn(Database&) in one read transaction, so it sees a single consistent snapshot.
@@ -99,6 +113,9 @@ class Store {
   void saveClock();
 
  private:
+  void notifyLocalChange() {
+    if (on_local_change_) on_local_change_();
+  }
   Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall);
 
   std::mutex mu_;
@@ -106,6 +123,7 @@ class Store {
   std::string path_;
   HybridClock clock_;
   DeviceId device_ = 0;
+  std::function<void()> on_local_change_;
 };
 
 }  // namespace nextstep

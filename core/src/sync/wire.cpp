@@ -25,10 +25,14 @@ void toWire(const Value& v, pb::Value& out) {
 
 Value fromWire(const pb::Value& v) {
   switch (v.kind_case()) {
-    case pb::Value::kIntValue: return v.int_value();
-    case pb::Value::kRealValue: return v.real_value();
-    case pb::Value::kTextValue: return v.text_value();
-    case pb::Value::KIND_NOT_SET: break;
+    case pb::Value::kIntValue:
+      return v.int_value();
+    case pb::Value::kRealValue:
+      return v.real_value();
+    case pb::Value::kTextValue:
+      return v.text_value();
+    case pb::Value::KIND_NOT_SET:
+      break;
   }
   return Value();
 }
@@ -59,7 +63,8 @@ Result<Op> fromWire(const pb::Operation& w) {
   const RecordSpec* spec = specByNumber(w.record_type());
   if (spec == nullptr) return bad(w, "unknown record_type " + std::to_string(w.record_type()));
   op.type = spec->type;
-  if (w.record_id().empty() || w.record_id().size() > kMaxRecordIdBytes || !printable(w.record_id())) {
+  if (w.record_id().empty() || w.record_id().size() > kMaxRecordIdBytes ||
+      !printable(w.record_id())) {
     return bad(w, "record_id must be 1 to 64 printable bytes");
   }
   op.record_id = w.record_id();
@@ -81,13 +86,15 @@ Result<Op> fromWire(const pb::Operation& w) {
       case pb::OP_KIND_CREATE:
         op.kind = OpKind::kCreate;
         if (!op.key.empty()) return bad(w, "a create has no key");
-        if (!std::holds_alternative<std::string>(op.value)) return bad(w, "a create's value is a JSON object");
+        if (!std::holds_alternative<std::string>(op.value))
+          return bad(w, "a create's value is a JSON object");
         {
           const Fields fields = decodeFields(*spec, std::get<std::string>(op.value));
           for (const FieldSpec& f : spec->fields) {
             bool given = false;
             for (const FieldValue& v : fields) given |= v.name == f.name;
-            if (f.required && !given) return bad(w, std::string(spec->name) + "." + std::string(f.name) + " is required");
+            if (f.required && !given)
+              return bad(w, std::string(spec->name) + "." + std::string(f.name) + " is required");
           }
         }
         break;
@@ -95,17 +102,21 @@ Result<Op> fromWire(const pb::Operation& w) {
         op.kind = OpKind::kSet;
         if (spec->insert_only) return bad(w, std::string(spec->name) + "s are never changed");
         if (spec->isRegister(op.key)) {
-          if (!std::holds_alternative<std::string>(op.value)) return bad(w, "a register's value is a JSON object");
+          if (!std::holds_alternative<std::string>(op.value))
+            return bad(w, "a register's value is a JSON object");
           const Fields fields = decodeFields(*spec, std::get<std::string>(op.value));
           std::size_t members = 0;
           for (const FieldSpec& f : spec->fields) members += f.reg == op.key;
-          if (fields.size() != members) return bad(w, "register '" + op.key + "' must carry all its fields");
+          if (fields.size() != members)
+            return bad(w, "register '" + op.key + "' must carry all its fields");
           for (const FieldValue& v : fields) {
-            if (spec->field(v.name)->reg != op.key) return bad(w, "field " + std::string(v.name) + " is not in register " + op.key);
+            if (spec->field(v.name)->reg != op.key)
+              return bad(w, "field " + std::string(v.name) + " is not in register " + op.key);
           }
         } else {
           const FieldSpec* f = spec->field(op.key);
-          if (f == nullptr || !f->reg.empty()) return bad(w, std::string(spec->name) + " has no field '" + op.key + "'");
+          if (f == nullptr || !f->reg.empty())
+            return bad(w, std::string(spec->name) + " has no field '" + op.key + "'");
           checkFieldValue(*spec, *f, op.value);
         }
         break;
@@ -121,11 +132,13 @@ Result<Op> fromWire(const pb::Operation& w) {
         if (spec->set_name.empty() || op.key != spec->set_name) {
           return bad(w, std::string(spec->name) + " has no set '" + op.key + "'");
         }
-        if (!std::holds_alternative<std::string>(op.value) || std::get<std::string>(op.value).empty() ||
+        if (!std::holds_alternative<std::string>(op.value) ||
+            std::get<std::string>(op.value).empty() ||
             std::get<std::string>(op.value).size() > kMaxRecordIdBytes) {
           return bad(w, "a set member is a record id");
         }
-        if (op.kind == OpKind::kRemove && op.base.isZero()) return bad(w, "a remove names the add it removes");
+        if (op.kind == OpKind::kRemove && op.base.isZero())
+          return bad(w, "a remove names the add it removes");
         break;
       default:
         return bad(w, "unknown kind " + std::to_string(static_cast<int>(w.kind())));

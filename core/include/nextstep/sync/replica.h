@@ -1,0 +1,85 @@
+// A device's side of sync, independent of any transport: what to push, what the server
+// acknowledged, and how the team's operations merge into the local database.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nextstep/op.h"
+#include "nextstep/store.h"
+
+namespace nextstep::sync {
+
+// An operation as it comes back from the team's log.
+struct RemoteOp {
+  std::uint64_t version = 0;
+  Op op;
+  std::string author;  // the user's email, as the server knows it
+};
+
+struct Rejection {
+  std::int64_t seq = 0;
+  std::string reason;
+};
+
+struct ApplyStats {
+  int applied = 0;    // changed the local state
+  int ignored = 0;    // older than what is here, or already here
+  int conflicts = 0;  // concurrent values archived
+  int parked = 0;     // waiting for their record to arrive
+  int own = 0;        // this device's own operations coming back
+};
+
+struct ConflictEntry {
+  std::string id;
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  std::string record_title;  // the deal's title, the contact's name...
+  std::string key;
+  std::string kind;  // overwritten | edited_while_deleted | removed_while_added
+  Value kept_value;
+  std::string kept_author;
+  Instant kept_at{};
+  Value lost_value;
+  std::string lost_author;
+  Instant lost_at{};
+  Instant detected_at{};
+  std::optional<std::string> resolution;
+};
+
+class Replica {
+ public:
+  explicit Replica(Store& store) : store_(store) {}
+
+  // The oldest unacknowledged local operations, in device_seq order.
+  Result<std::vector<Op>> outbox(int limit);
+  // Drops everything up to `acked_through` from the outbox; rejected ones move to the rejected
+  // archive with their reason instead of disappearing.
+  Result<void> acknowledge(std::int64_t acked_through, const std::vector<Rejection>& rejected);
+  // Merges a page of the team's log (in version order) and moves the cursor to `next_cursor`, in
+  // one transaction: a crash leaves either all of the page or none of it.
+  Result<ApplyStats> apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor);
+  Result<std::uint64_t> cursor();
+  Result<std::int64_t> pending();
+
+  // The server's clock bounds ours: when the device's clock runs ahead of the server by more
+  // than max_ahead_ms, the device follows the server from now on, and unsent operations stamped
+  // in the future are restamped, so a wrong date cannot win every conflict.
+  Result<int> boundClock(std::int64_t server_time_ms, std::int64_t max_ahead_ms);
+
+  Result<std::vector<ConflictEntry>> conflicts(bool include_resolved = false, int limit = 200);
+  // Writes the lost value back as a new local change (which then syncs); marks it restored.
+  Result<void> restoreConflict(std::string_view conflict_id);
+  Result<void> dismissConflict(std::string_view conflict_id);
+
+  // Local sync settings kept in the database (server address, token, the signed-in email).
+  Result<std::optional<std::string>> setting(std::string_view key);
+  Result<void> setSetting(std::string_view key, std::optional<std::string> value);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace nextstep::sync

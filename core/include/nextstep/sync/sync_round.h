@@ -1,0 +1,34 @@
+// One round of sync: push everything local, then pull everything new. Pushing first means a
+// device applies remote state only after its own earlier writes are acknowledged.
+#pragma once
+
+#include <functional>
+
+#include "nextstep/sync/replica.h"
+#include "nextstep/sync/transport.h"
+
+namespace nextstep::sync {
+
+struct RoundProgress {
+  std::uint64_t rows_done = 0;
+  std::uint64_t rows_total = 0;  // known from the server's head
+};
+
+struct RoundReport {
+  int pushed = 0;
+  int rejected = 0;
+  int pulled = 0;
+  ApplyStats applied;
+  std::uint64_t head = 0;
+};
+
+// Pushes the outbox in batches the server accepts, acknowledging each batch durably.
+Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_t batch);
+// Applies one page of remote operations after pushing anything written since (read-your-writes).
+Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullReply& page,
+                             std::uint32_t batch);
+
+Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
+                              const std::function<void(const RoundProgress&)>& progress = {});
+
+}  // namespace nextstep::sync

@@ -1,0 +1,52 @@
+// How a device talks to a sync server, whatever carries it: gRPC in the product, an in-process
+// faulty network in the simulator.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "nextstep/op.h"
+#include "nextstep/result.h"
+#include "nextstep/sync/replica.h"
+
+namespace nextstep::sync {
+
+struct ServerHello {
+  std::int64_t server_time_ms = 0;
+  std::string team;
+  std::string email;
+  std::uint64_t head = 0;
+  std::uint32_t max_ops_per_push = 500;
+  std::int64_t max_clock_ahead_ms = 5 * 60 * 1000;
+};
+
+struct PushReply {
+  std::int64_t acked_through_seq = 0;
+  std::uint64_t head = 0;
+  std::vector<Rejection> rejected;
+};
+
+struct PullReply {
+  std::vector<RemoteOp> ops;
+  std::uint64_t next_cursor = 0;
+  bool more = false;
+  std::uint64_t head = 0;
+};
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual Result<ServerHello> handshake(DeviceId device, int schema_version) = 0;
+  virtual Result<PushReply> push(const std::vector<Op>& ops) = 0;
+  virtual Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) = 0;
+  // Delivers the team's operations after `after_version` as they arrive, until the stream
+  // breaks, on_page returns false, or cancel() is called from another thread. Heartbeats
+  // arrive as empty pages.
+  virtual Result<void> subscribe(std::uint64_t after_version,
+                                 const std::function<bool(const PullReply&)>& on_page) = 0;
+  virtual void cancel() = 0;
+};
+
+}  // namespace nextstep::sync

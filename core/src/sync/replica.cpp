@@ -1,0 +1,543 @@
+#include "nextstep/sync/replica.h"
+
+#include <map>
+
+#include "nextstep/record_reads.h"
+#include "nextstep/record_rows.h"
+#include "nextstep/sync/merge.h"
+
+namespace nextstep::sync {
+namespace {
+
+// A remote stamp further ahead of our clock than this does not drag our clock along.
+constexpr std::int64_t kMaxObservedAheadMs = 5 * 60 * 1000;
+
+std::string metaText(Database& db, std::string_view key) {
+  auto s = db.prepare("SELECT value FROM local_meta WHERE key = ?1");
+  s->bind(1, key);
+  return s->step() ? s->text(0) : std::string();
+}
+
+void putMeta(Database& db, std::string_view key, const Value& v) {
+  auto s = db.prepare(
+      "INSERT INTO local_meta(key, value) VALUES (?1, ?2) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  s->bindAll(key, v);
+  s->run();
+}
+
+Value fieldsValue(const RecordSpec& spec, std::string_view key, const Fields& fields) {
+  if (key == "deleted" || !spec.isRegister(key)) return fields.empty() ? Value() : fields[0].value;
+  return Value(encodeFields(spec, fields));
+}
+
+// Merges one remote operation into the local tables, inside the caller's transaction.
+class RemoteApplier {
+ public:
+  RemoteApplier(Database& db, HybridClock& clock, DeviceId self, Instant now)
+      : db_(db), clock_(clock), self_(self), now_(now) {}
+
+  void apply(const RemoteOp& r) {
+    clock_.observe(r.op.stamp.hlc, kMaxObservedAheadMs);
+    rememberAuthor(r.op.stamp.device, r.author);
+    if (r.op.stamp.device == self_) {
+      ++stats.own;  // already applied here when it was written
+      return;
+    }
+    const RecordSpec& spec = specOf(r.op.type);
+    switch (r.op.kind) {
+      case OpKind::kCreate:
+        applyCreate(spec, r);
+        break;
+      case OpKind::kSet:
+      case OpKind::kDelete:
+      case OpKind::kRestore:
+        applyKey(spec, r);
+        break;
+      case OpKind::kAdd:
+      case OpKind::kRemove:
+        applyMember(spec, r);
+        break;
+    }
+  }
+
+  // Parked operations whose record or parents have arrived since; one pass, in log order.
+  void retryParked() {
+    std::vector<RemoteOp> parked;
+    {
+      auto s = db_.prepare(
+          "SELECT version, type, record_id, kind, key, value, stamp, base, author FROM parked_ops "
+          "ORDER BY version");
+      while (s->step()) parked.push_back(readParked(*s));
+    }
+    for (const RemoteOp& r : parked) {
+      auto d = db_.prepare("DELETE FROM parked_ops WHERE version = ?1");
+      d->bind(1, static_cast<std::int64_t>(r.version));
+      d->run();
+      --stats.parked;
+      apply(r);
+    }
+  }
+
+  ApplyStats stats;
+
+ private:
+  static RemoteOp readParked(const Statement& s) {
+    RemoteOp r;
+    r.version = static_cast<std::uint64_t>(s.integer(0));
+    r.op.type = static_cast<RecordType>(s.integer(1));
+    r.op.record_id = s.text(2);
+    r.op.kind = static_cast<OpKind>(s.integer(3));
+    r.op.key = s.text(4);
+    r.op.value = s.value(5);
+    r.op.stamp = records::columnStamp(s, 6);
+    r.op.base = records::columnStamp(s, 7);
+    r.author = s.text(8);
+    return r;
+  }
+
+  void park(const RemoteOp& r) {
+    auto s = db_.prepare(
+        "INSERT OR REPLACE INTO parked_ops(version, type, record_id, kind, key, value, stamp, "
+        "base, author) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    s->bindAll(static_cast<std::int64_t>(r.version), static_cast<std::int64_t>(r.op.type),
+               r.op.record_id, static_cast<std::int64_t>(r.op.kind), r.op.key, r.op.value);
+    records::bindStamp(*s, 7, r.op.stamp);
+    records::bindStamp(*s, 8, r.op.base);
+    s->bind(9, r.author);
+    s->run();
+    ++stats.parked;
+  }
+
+  // A reference to a record this device has not received yet cannot be written (foreign keys).
+  bool missingParent(const Fields& fields) {
+    for (const FieldValue& f : fields) {
+      const auto target = refTarget(f.name);
+      if (!target || isNull(f.value)) continue;
+      if (!records::exists(db_, specOf(*target), std::get<std::string>(f.value))) return true;
+    }
+    return false;
+  }
+
+  void rememberAuthor(DeviceId device, const std::string& author) {
+    if (author.empty() || device == self_) return;
+    auto s = db_.prepare("INSERT OR REPLACE INTO device_authors(device, author) VALUES (?1, ?2)");
+    s->bindAll(deviceIdToHex(device), author);
+    s->run();
+  }
+
+  std::string authorOf(DeviceId device) {
+    if (device == self_) return "this device";
+    auto s = db_.prepare("SELECT author FROM device_authors WHERE device = ?1");
+    s->bind(1, deviceIdToHex(device));
+    return s->step() ? s->text(0) : "device " + deviceIdToHex(device);
+  }
+
+  void archive(const RecordSpec& spec, const std::string& id, std::string_view key,
+               std::string_view kind, const Value& kept, const Stamp& keptStamp,
+               const std::string& keptAuthor, const Value& lost, const Stamp& lostStamp,
+               const std::string& lostAuthor) {
+    auto s = db_.prepare(
+        "INSERT OR IGNORE INTO conflicts(id, type, record_id, key, kind, kept_value, kept_stamp, "
+        "kept_author, "
+        "lost_value, lost_stamp, lost_author, detected_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10, ?11, ?12)");
+    // The same lost write found on two devices is one conflict.
+    const std::string conflictId =
+        std::string(spec.name) + "/" + id + "/" + std::string(key) + "/" + lostStamp.toHex();
+    s->bindAll(conflictId, static_cast<std::int64_t>(spec.type), id, key, kind, kept);
+    records::bindStamp(*s, 7, keptStamp);
+    s->bind(8, keptAuthor);
+    s->bind(9, lost);
+    records::bindStamp(*s, 10, lostStamp);
+    s->bind(11, lostAuthor);
+    s->bind(12, toUnix(now_));
+    s->run();
+    if (db_.changes() > 0) ++stats.conflicts;
+  }
+
+  void applyCreate(const RecordSpec& spec, const RemoteOp& r) {
+    const Fields fields = decodeFields(spec, std::get<std::string>(r.op.value));
+    if (!records::exists(db_, spec, r.op.record_id)) {
+      if (missingParent(fields)) return park(r);
+      records::insertRow(db_, spec, r.op.record_id, fields, r.op.stamp);
+      ++stats.applied;
+      return;
+    }
+    // The same id created on two devices (one outcome per meeting, the team's settings): merge
+    // it field by field as writes that saw nothing before them.
+    std::map<std::string_view, Fields> byKey;
+    for (const FieldValue& f : fields) byKey[spec.field(f.name)->clockKey()].push_back(f);
+    for (auto& [key, values] : byKey) {
+      Fields complete = records::keyValues(db_, spec, r.op.record_id, key);
+      for (FieldValue& c : complete) {
+        for (const FieldValue& v : values) {
+          if (v.name == c.name) c.value = v.value;
+        }
+      }
+      mergeKey(spec, r, key, complete, Stamp{});
+    }
+  }
+
+  void applyKey(const RecordSpec& spec, const RemoteOp& r) {
+    if (!records::exists(db_, spec, r.op.record_id)) return park(r);
+    Fields values;
+    if (r.op.kind == OpKind::kSet) {
+      if (spec.isRegister(r.op.key)) {
+        values = decodeFields(spec, std::get<std::string>(r.op.value));
+      } else {
+        values.push_back({spec.field(r.op.key)->name, r.op.value});
+      }
+      if (missingParent(values)) return park(r);
+    } else {
+      values.push_back({"deleted", Value(std::int64_t{r.op.kind == OpKind::kDelete ? 1 : 0})});
+    }
+    mergeKey(spec, r, r.op.key, values, r.op.base);
+  }
+
+  Fields currentValues(const RecordSpec& spec, const std::string& id, std::string_view key) {
+    if (key == "deleted") return {{"deleted", records::fieldValue(db_, spec, id, "deleted")}};
+    return records::keyValues(db_, spec, id, key);
+  }
+
+  void mergeKey(const RecordSpec& spec, const RemoteOp& r, std::string_view key,
+                const Fields& values, const Stamp& base) {
+    const std::string& id = r.op.record_id;
+    const records::Clock current = *records::clockOf(db_, spec, id, key);
+    const MergeDecision d = decide({current.stamp, current.base}, {r.op.stamp, base});
+    if (d.duplicate) {
+      ++stats.ignored;
+      return;
+    }
+    const Fields here = currentValues(spec, id, key);
+    const Value hereValue = fieldsValue(spec, key, here);
+    const Value incomingValue = fieldsValue(spec, key, values);
+    if (d.apply) {
+      if (d.concurrent && hereValue != incomingValue) {
+        archive(spec, id, key, "overwritten", incomingValue, r.op.stamp, r.author, hereValue,
+                current.stamp, authorOf(current.stamp.device));
+      }
+      if (key == "deleted") {
+        records::setDeleted(db_, spec, id, r.op.kind == OpKind::kDelete);
+      } else {
+        records::updateRow(db_, spec, id, values);
+      }
+      records::setClock(db_, spec, id, key, r.op.stamp, base);
+      ++stats.applied;
+    } else {
+      if (d.concurrent && hereValue != incomingValue) {
+        archive(spec, id, key, "overwritten", hereValue, current.stamp,
+                authorOf(current.stamp.device), incomingValue, r.op.stamp, r.author);
+      }
+      ++stats.ignored;
+    }
+    noteEditsAgainstDelete(spec, r, key, incomingValue);
+  }
+
+  // Delete wins for visibility; an edit made without knowing of the delete stays in the row and
+  // is listed, so the record can be restored with it.
+  void noteEditsAgainstDelete(const RecordSpec& spec, const RemoteOp& r, std::string_view key,
+                              const Value& incomingValue) {
+    const std::string& id = r.op.record_id;
+    const auto deleted = records::clockOf(db_, spec, id, "deleted");
+    if (!deleted || records::isDeleted(db_, spec, id) != true) return;
+    if (key != "deleted") {
+      if (r.op.stamp > deleted->stamp) {
+        archive(spec, id, key, "edited_while_deleted", Value("deleted"), deleted->stamp,
+                authorOf(deleted->stamp.device), incomingValue, r.op.stamp, r.author);
+      }
+      return;
+    }
+    auto s = db_.prepare(
+        "SELECT key, stamp FROM clocks WHERE type = ?1 AND record_id = ?2 AND key != 'deleted'");
+    s->bindAll(static_cast<std::int64_t>(spec.type), id);
+    std::vector<std::pair<std::string, Stamp>> newer;
+    while (s->step()) {
+      const Stamp st = records::columnStamp(*s, 1);
+      if (st > deleted->stamp && st.device != deleted->stamp.device)
+        newer.emplace_back(s->text(0), st);
+    }
+    for (const auto& [k, st] : newer) {
+      archive(spec, id, k, "edited_while_deleted", Value("deleted"), deleted->stamp,
+              authorOf(deleted->stamp.device), fieldsValue(spec, k, currentValues(spec, id, k)), st,
+              authorOf(st.device));
+    }
+  }
+
+  void applyMember(const RecordSpec& spec, const RemoteOp& r) {
+    const std::string& id = r.op.record_id;
+    const std::string member = std::get<std::string>(r.op.value);
+    if (!records::exists(db_, spec, id)) return park(r);
+    const auto m = records::member(db_, spec, id, member);
+    MemberClock current =
+        m ? MemberClock{m->add_stamp, m->removed_upto} : MemberClock{r.op.base, r.op.base};
+    MemberClock next =
+        r.op.kind == OpKind::kAdd ? mergeAdd(current, r.op.stamp) : mergeRemove(current, r.op.base);
+    if (m && next.add_stamp == current.add_stamp && next.removed_upto == current.removed_upto) {
+      ++stats.ignored;
+      return;
+    }
+    records::putMember(db_, spec, id, member, {next.add_stamp, next.removed_upto});
+    ++stats.applied;
+    if (r.op.kind == OpKind::kRemove && next.present()) {
+      archive(spec, id, r.op.key, "removed_while_added", Value(member), next.add_stamp,
+              authorOf(next.add_stamp.device), Value("removed " + member), r.op.stamp, r.author);
+    }
+  }
+
+  Database& db_;
+  HybridClock& clock_;
+  DeviceId self_;
+  Instant now_;
+};
+
+ConflictEntry readConflict(const Statement& s) {
+  ConflictEntry c;
+  c.id = s.text(0);
+  c.type = static_cast<RecordType>(s.integer(1));
+  c.record_id = s.text(2);
+  c.key = s.text(3);
+  c.kind = s.text(4);
+  c.kept_value = s.value(5);
+  c.kept_at = instantFromUnix(records::columnStamp(s, 6).millis() / 1000);
+  c.kept_author = s.text(7);
+  c.lost_value = s.value(8);
+  c.lost_at = instantFromUnix(records::columnStamp(s, 9).millis() / 1000);
+  c.lost_author = s.text(10);
+  c.detected_at = instantFromUnix(s.integer(11));
+  c.resolution = s.optText(12);
+  c.record_title = s.text(13);
+  return c;
+}
+
+}  // namespace
+
+Result<std::vector<Op>> Replica::outbox(int limit) {
+  return store_.read([&](Database& db) {
+    auto s = db.prepare(
+        "SELECT seq, type, record_id, kind, key, value, stamp, base FROM outbox ORDER BY seq LIMIT "
+        "?1");
+    s->bind(1, limit);
+    std::vector<Op> out;
+    while (s->step()) {
+      Op op;
+      op.seq = s->integer(0);
+      op.type = static_cast<RecordType>(s->integer(1));
+      op.record_id = s->text(2);
+      op.kind = static_cast<OpKind>(s->integer(3));
+      op.key = s->text(4);
+      op.value = s->value(5);
+      op.stamp = records::columnStamp(*s, 6);
+      op.base = records::columnStamp(*s, 7);
+      out.push_back(std::move(op));
+    }
+    return out;
+  });
+}
+
+Result<void> Replica::acknowledge(std::int64_t acked_through,
+                                  const std::vector<Rejection>& rejected) {
+  const Instant now = store_.now();
+  return store_.write([&](Mutation& m) {
+    Database& db = m.db();
+    for (const Rejection& r : rejected) {
+      auto s = db.prepare(
+          "INSERT OR REPLACE INTO rejected_ops(seq, type, record_id, kind, key, value, stamp, "
+          "base, reason, rejected_at) "
+          "SELECT seq, type, record_id, kind, key, value, stamp, base, ?2, ?3 FROM outbox WHERE "
+          "seq = ?1");
+      s->bindAll(r.seq, r.reason, toUnix(now));
+      s->run();
+    }
+    auto s = db.prepare("DELETE FROM outbox WHERE seq <= ?1");
+    s->bind(1, acked_through);
+    s->run();
+  });
+}
+
+Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor) {
+  const Instant now = store_.now();
+  const DeviceId self = store_.deviceId();
+  return store_.write([&](Mutation& m) {
+    RemoteApplier applier(m.db(), store_.clock(), self, now);
+    for (const RemoteOp& r : page) applier.apply(r);
+    if (applier.stats.applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
+      applier.retryParked();
+    putMeta(m.db(), "sync_cursor", Value(static_cast<std::int64_t>(next_cursor)));
+    return applier.stats;
+  });
+}
+
+Result<std::uint64_t> Replica::cursor() {
+  return store_.read([](Database& db) {
+    const std::string v = metaText(db, "sync_cursor");
+    return v.empty() ? std::uint64_t{0} : static_cast<std::uint64_t>(std::stoull(v));
+  });
+}
+
+Result<std::int64_t> Replica::pending() { return store_.pendingChanges(); }
+
+Result<int> Replica::boundClock(std::int64_t server_time_ms, std::int64_t max_ahead_ms) {
+  HybridClock& clock = store_.clock();
+  const DeviceId self = store_.deviceId();
+  return store_.write([&](Mutation& m) -> int {
+    Database& db = m.db();
+    const std::int64_t ahead = clock.wallMillis() - server_time_ms;
+    if (ahead > max_ahead_ms) {
+      const std::int64_t offset = clock.offsetMillis() - ahead;
+      clock.correct(offset);
+      putMeta(db, "clock_offset_ms", Value(offset));
+    }
+    const auto ceiling =
+        Stamp{packHlc(server_time_ms + max_ahead_ms, 0xffff), ~DeviceId{0}}.encode();
+    struct Future {
+      Stamp stamp;
+      RecordType type;
+      std::string record_id;
+      OpKind kind;
+    };
+    std::vector<Future> future;
+    {
+      auto s = db.prepare(
+          "SELECT stamp, type, record_id, kind FROM outbox WHERE stamp > ?1 ORDER BY seq");
+      s->bindBlob(1, ceiling.data(), ceiling.size());
+      while (s->step()) {
+        future.push_back({records::columnStamp(*s, 0), static_cast<RecordType>(s->integer(1)),
+                          s->text(2), static_cast<OpKind>(s->integer(3))});
+      }
+    }
+    std::map<Stamp, Stamp> renamed;
+    for (const Future& f : future) {
+      auto [it, fresh] = renamed.try_emplace(f.stamp);
+      if (fresh) it->second = Stamp{clock.now(), self};
+      const auto from = f.stamp.encode();
+      const auto to = it->second.encode();
+      auto bind2 = [&](Statement& s) {
+        s.bindBlob(1, to.data(), to.size());
+        s.bindBlob(2, from.data(), from.size());
+      };
+      for (const char* sql : {"UPDATE outbox SET stamp = ?1 WHERE stamp = ?2",
+                              "UPDATE outbox SET base = ?1 WHERE base = ?2"}) {
+        auto s = db.prepare(sql);
+        bind2(*s);
+        s->run();
+      }
+      for (const char* sql :
+           {"UPDATE clocks SET stamp = ?1 WHERE stamp = ?2 AND type = ?3 AND record_id = ?4",
+            "UPDATE clocks SET base = ?1 WHERE base = ?2 AND type = ?3 AND record_id = ?4"}) {
+        auto s = db.prepare(sql);
+        bind2(*s);
+        s->bind(3, static_cast<std::int64_t>(f.type));
+        s->bind(4, f.record_id);
+        s->run();
+      }
+      const RecordSpec& spec = specOf(f.type);
+      if (f.kind == OpKind::kCreate) {
+        auto s = db.prepare("UPDATE " + std::string(spec.table) +
+                            " SET created_stamp = ?1 WHERE created_stamp = ?2 AND id = ?3");
+        bind2(*s);
+        s->bind(3, f.record_id);
+        s->run();
+      }
+      if (!spec.set_table.empty()) {
+        for (const char* col : {"add_stamp", "removed_upto"}) {
+          auto s = db.prepare("UPDATE " + std::string(spec.set_table) + " SET " + col +
+                              " = ?1 WHERE " + col + " = ?2 AND meeting_id = ?3");
+          bind2(*s);
+          s->bind(3, f.record_id);
+          s->run();
+        }
+      }
+    }
+    return static_cast<int>(future.size());
+  });
+}
+
+Result<std::vector<ConflictEntry>> Replica::conflicts(bool include_resolved, int limit) {
+  return store_.read([&](Database& db) {
+    auto s = db.prepare(
+        "SELECT c.id, c.type, c.record_id, c.key, c.kind, c.kept_value, c.kept_stamp, "
+        "c.kept_author, c.lost_value, "
+        "c.lost_stamp, c.lost_author, c.detected_at, c.resolution, coalesce("
+        "(SELECT title FROM deals WHERE id = c.record_id), (SELECT name FROM contacts WHERE id = "
+        "c.record_id), "
+        "(SELECT name FROM accounts WHERE id = c.record_id), "
+        "(SELECT d.title FROM meetings m JOIN deals d ON d.id = m.deal_id WHERE m.id = "
+        "c.record_id), "
+        "(SELECT title FROM events WHERE id = c.record_id), '') "
+        "FROM conflicts c WHERE ?1 OR c.resolution IS NULL ORDER BY c.detected_at DESC, c.id LIMIT "
+        "?2");
+    s->bindAll(include_resolved, limit);
+    std::vector<ConflictEntry> out;
+    while (s->step()) out.push_back(readConflict(*s));
+    return out;
+  });
+}
+
+Result<void> Replica::restoreConflict(std::string_view conflict_id) {
+  return store_.write([&](Mutation& m) {
+    Database& db = m.db();
+    auto s = db.prepare(
+        "SELECT type, record_id, key, kind, lost_value, resolution FROM conflicts WHERE id = ?1");
+    s->bind(1, conflict_id);
+    if (!s->step()) fail(ErrorCode::kNotFound, "no conflict " + std::string(conflict_id));
+    const RecordSpec& spec = specOf(static_cast<RecordType>(s->integer(0)));
+    const std::string id = s->text(1), key = s->text(2), kind = s->text(3);
+    const Value lost = s->value(4);
+    if (!s->isNull(5))
+      fail(ErrorCode::kFailedPrecondition, "that conflict is already " + s->text(5));
+    if (kind == "edited_while_deleted") {
+      m.restore(spec.type, id);
+    } else if (kind == "removed_while_added") {
+      fail(ErrorCode::kFailedPrecondition,
+           "the attendee is still there; remove them again if you meant it");
+    } else if (key == "deleted") {
+      if (lost == Value(std::int64_t{1}))
+        m.remove(spec.type, id);
+      else
+        m.restore(spec.type, id);
+    } else if (spec.isRegister(key)) {
+      m.update(spec.type, id, decodeFields(spec, std::get<std::string>(lost)));
+    } else {
+      m.update(spec.type, id, {{spec.field(key)->name, lost}});
+    }
+    auto u = db.prepare("UPDATE conflicts SET resolution = 'restored' WHERE id = ?1");
+    u->bind(1, conflict_id);
+    u->run();
+  });
+}
+
+Result<void> Replica::dismissConflict(std::string_view conflict_id) {
+  return store_.write([&](Mutation& m) {
+    auto u = m.db().prepare(
+        "UPDATE conflicts SET resolution = 'dismissed' WHERE id = ?1 AND resolution IS NULL");
+    u->bind(1, conflict_id);
+    u->run();
+    if (m.db().changes() == 0)
+      fail(ErrorCode::kNotFound, "no open conflict " + std::string(conflict_id));
+  });
+}
+
+Result<std::optional<std::string>> Replica::setting(std::string_view key) {
+  return store_.read([&](Database& db) -> std::optional<std::string> {
+    auto s = db.prepare("SELECT value FROM local_meta WHERE key = ?1");
+    s->bind(1, key);
+    if (!s->step() || s->isNull(0)) return std::nullopt;
+    return s->text(0);
+  });
+}
+
+Result<void> Replica::setSetting(std::string_view key, std::optional<std::string> value) {
+  return store_.write([&](Mutation& m) {
+    if (value) {
+      putMeta(m.db(), key, Value(*value));
+    } else {
+      auto s = m.db().prepare("DELETE FROM local_meta WHERE key = ?1");
+      s->bind(1, key);
+      s->run();
+    }
+  });
+}
+
+}  // namespace nextstep::sync

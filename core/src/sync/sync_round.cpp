@@ -1,0 +1,69 @@
+#include "nextstep/sync/sync_round.h"
+
+namespace nextstep::sync {
+namespace {
+constexpr std::uint32_t kPullPage = 2000;
+}
+
+Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_t batch) {
+  RoundReport report;
+  for (;;) {
+    auto ops = replica.outbox(static_cast<int>(batch));
+    if (!ops) return ops.error();
+    if (ops->empty()) return report;
+    auto reply = transport.push(*ops);
+    if (!reply) return reply.error();
+    if (reply->acked_through_seq < ops->front().seq) {
+      return Error{ErrorCode::kInternal, "the server acknowledged none of the pushed changes"};
+    }
+    if (auto ack = replica.acknowledge(reply->acked_through_seq, reply->rejected); !ack)
+      return ack.error();
+    report.pushed += static_cast<int>(ops->size());
+    report.rejected += static_cast<int>(reply->rejected.size());
+    report.head = reply->head;
+  }
+}
+
+Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullReply& page,
+                             std::uint32_t batch) {
+  auto pending = replica.pending();
+  if (!pending) return pending.error();
+  if (*pending > 0) {
+    auto pushed = pushAll(replica, transport, batch);
+    if (!pushed) return pushed.error();
+  }
+  return replica.apply(page.ops, page.next_cursor);
+}
+
+Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
+                              const std::function<void(const RoundProgress&)>& progress) {
+  auto report = pushAll(replica, transport, hello.max_ops_per_push);
+  if (!report) return report.error();
+  auto cursor = replica.cursor();
+  if (!cursor) return cursor.error();
+  const std::uint64_t start = *cursor;
+  RoundProgress p;
+  for (;;) {
+    auto page = transport.pull(*cursor, kPullPage);
+    if (!page) return page.error();
+    auto stats = applyPage(replica, transport, *page, hello.max_ops_per_push);
+    if (!stats) return stats.error();
+    report->pulled += static_cast<int>(page->ops.size());
+    report->applied.applied += stats->applied;
+    report->applied.ignored += stats->ignored;
+    report->applied.conflicts += stats->conflicts;
+    report->applied.parked += stats->parked;
+    report->applied.own += stats->own;
+    report->head = page->head;
+    *cursor = page->next_cursor;
+    if (progress) {
+      p.rows_total = page->head > start ? page->head - start : 0;
+      p.rows_done = *cursor > start ? *cursor - start : 0;
+      progress(p);
+    }
+    if (!page->more) break;
+  }
+  return report;
+}
+
+}  // namespace nextstep::sync

@@ -1,0 +1,231 @@
+#include "nextstep/sync/replica.h"
+
+#include "nextstep/booking.h"
+#include "nextstep/deal_view.h"
+#include "nextstep/pipeline.h"
+#include "nextstep/record_rows.h"
+#include "test_store.h"
+
+namespace nextstep::testing {
+namespace {
+
+using sync::RemoteOp;
+using sync::Replica;
+
+// Two devices of one team and a hand-carried log between them, without a server.
+class ReplicaTest : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  TestClock clock_{at("2026-11-26T09:00:00Z")};
+  std::unique_ptr<Store> a_ = unwrap(Store::open({dir_.file("a.db"), true, clock_.wall()}));
+  std::unique_ptr<Store> b_ = unwrap(Store::open({dir_.file("b.db"), true, clock_.wall()}));
+  std::uint64_t version_ = 0;
+
+  void TearDown() override {
+    EXPECT_TRUE(a_->checkIntegrity().ok());
+    EXPECT_TRUE(b_->checkIntegrity().ok());
+  }
+
+  std::vector<RemoteOp> take(Store& from, const char* author) {
+    Replica r(from);
+    std::vector<RemoteOp> out;
+    for (Op& op : unwrap(r.outbox(10'000))) out.push_back({++version_, std::move(op), author});
+    if (!out.empty()) unwrap(r.acknowledge(out.back().op.seq, {}));
+    return out;
+  }
+  sync::ApplyStats give(Store& to, const std::vector<RemoteOp>& ops) {
+    return unwrap(Replica(to).apply(ops, version_));
+  }
+  sync::ApplyStats ship(Store& from, Store& to, const char* author = "ana@team.example") {
+    return give(to, take(from, author));
+  }
+  std::vector<sync::ConflictEntry> conflicts(Store& s) { return unwrap(Replica(s).conflicts()); }
+};
+
+TEST_F(ReplicaTest, ADealAndItsMeetingArriveWhole) {
+  const std::string deal =
+      unwrap(addDeal(*a_, {.title = "Pilot", .account = "Acme", .value_minor = 500}));
+  const std::string dana = unwrap(addContact(*a_, {.name = "Dana", .account = "Acme"}));
+  const std::string m = unwrap(bookMeeting(*a_, {.deal = deal,
+                                                 .at = local("2026-12-01T10:00"),
+                                                 .tz = "Europe/Berlin",
+                                                 .place = "HQ",
+                                                 .attendees = {dana}}));
+  const auto stats = ship(*a_, *b_);
+  EXPECT_EQ(stats.conflicts, 0);
+  EXPECT_EQ(stats.parked, 0);
+  const DealView v = unwrap(dealView(*b_, deal));
+  EXPECT_EQ(v.deal.title, "Pilot");
+  EXPECT_EQ(v.deal.account_name, "Acme");
+  ASSERT_TRUE(v.next_step);
+  EXPECT_EQ(v.next_step->id, m);
+  EXPECT_EQ(v.next_step->place, "HQ");
+  EXPECT_EQ(v.next_step->attendee_ids, std::vector<std::string>{dana});
+  EXPECT_EQ(unwrap(b_->pendingChanges()), 0) << "applying remote changes logs nothing to push";
+  EXPECT_EQ(unwrap(Replica(*b_).cursor()), version_);
+}
+
+TEST_F(ReplicaTest, ConcurrentEditsOfOneFieldConvergeAndTheLoserIsArchived) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  ship(*a_, *b_);
+  unwrap(changeDeal(*a_, deal, {.stage = "proposal"}));
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*b_, deal, {.stage = "negotiation"}));  // later: wins
+  const auto fromA = take(*a_, "ana@team.example");
+  const auto fromB = take(*b_, "ben@team.example");
+  give(*b_, fromA);
+  give(*a_, fromB);
+  EXPECT_EQ(unwrap(getDeal(*a_, deal)).stage, "negotiation");
+  EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "negotiation");
+  for (Store* s : {a_.get(), b_.get()}) {
+    const auto c = conflicts(*s);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].key, "stage");
+    EXPECT_EQ(c[0].lost_value, Value("proposal"));
+    EXPECT_EQ(c[0].kept_value, Value("negotiation"));
+    EXPECT_EQ(c[0].record_title, "Pilot");
+  }
+  EXPECT_EQ(conflicts(*a_)[0].id, conflicts(*b_)[0].id) << "one conflict, found on both devices";
+  EXPECT_EQ(conflicts(*a_)[0].kept_author, "ben@team.example");
+  EXPECT_EQ(conflicts(*a_)[0].lost_author, "this device");
+}
+
+TEST_F(ReplicaTest, EditsOfDifferentFieldsBothSurvive) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  ship(*a_, *b_);
+  unwrap(changeDeal(*a_, deal, {.stage = "proposal"}));
+  unwrap(changeDeal(*b_, deal, {.value_minor = 9900}));
+  const auto fromA = take(*a_, "ana");
+  const auto fromB = take(*b_, "ben");
+  give(*b_, fromA);
+  give(*a_, fromB);
+  for (Store* s : {a_.get(), b_.get()}) {
+    const Deal d = unwrap(getDeal(*s, deal));
+    EXPECT_EQ(d.stage, "proposal");
+    EXPECT_EQ(d.value.minor, 9900);
+    EXPECT_TRUE(conflicts(*s).empty());
+  }
+}
+
+TEST_F(ReplicaTest, AMeetingsTimeAndPlaceNeverMixAcrossDevices) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  const std::string m = unwrap(bookMeeting(
+      *a_, {.deal = deal, .at = local("2026-12-01T10:00"), .tz = "UTC", .place = "HQ"}));
+  ship(*a_, *b_);
+  unwrap(rescheduleMeeting(*a_, m, {.at = local("2026-12-02T10:00")}));  // A moves the time
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(rescheduleMeeting(*b_, m, {.place = "Video call"}));  // B moves the place
+  const auto fromA = take(*a_, "ana");
+  const auto fromB = take(*b_, "ben");
+  give(*b_, fromA);
+  give(*a_, fromB);
+  for (Store* s : {a_.get(), b_.get()}) {
+    const Meeting got = unwrap(getMeeting(*s, m));
+    // B's write is newer and carries the whole slot: B's time with B's place, never A's time with
+    // B's place.
+    EXPECT_EQ(got.place, "Video call");
+    EXPECT_EQ(formatUtc(got.start), "2026-12-01T10:00:00Z");
+    ASSERT_EQ(conflicts(*s).size(), 1u);
+    EXPECT_EQ(conflicts(*s)[0].key, "slot");
+  }
+  // A's lost time can be restored from the archive.
+  unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));
+  EXPECT_EQ(formatUtc(unwrap(getMeeting(*a_, m)).start), "2026-12-02T10:00:00Z");
+  EXPECT_EQ(unwrap(getMeeting(*a_, m)).place, "HQ") << "the register comes back whole";
+  ship(*a_, *b_);
+  EXPECT_EQ(formatUtc(unwrap(getMeeting(*b_, m)).start), "2026-12-02T10:00:00Z");
+}
+
+TEST_F(ReplicaTest, AnAttendeeAddedWhileAnotherDeviceRemovedThemStays) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot", .account = "Acme"}));
+  const std::string dana = unwrap(addContact(*a_, {.name = "Dana", .account = "Acme"}));
+  const std::string m = unwrap(bookMeeting(
+      *a_, {.deal = deal, .at = local("2026-12-01T10:00"), .tz = "UTC", .attendees = {dana}}));
+  ship(*a_, *b_);
+  unwrap(removeAttendee(*a_, m, dana));
+  unwrap(removeAttendee(*b_, m, dana));
+  unwrap(addAttendee(*b_, m, dana));  // B removed and re-added: a new add A has not seen
+  const auto fromA = take(*a_, "ana");
+  const auto fromB = take(*b_, "ben");
+  give(*b_, fromA);
+  give(*a_, fromB);
+  EXPECT_EQ(unwrap(getMeeting(*a_, m)).attendee_ids, std::vector<std::string>{dana});
+  EXPECT_EQ(unwrap(getMeeting(*b_, m)).attendee_ids, std::vector<std::string>{dana});
+}
+
+TEST_F(ReplicaTest, DeleteWinsForVisibilityAndAConcurrentEditStaysRestorable) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  ship(*a_, *b_);
+  unwrap(deleteRecord(*a_, RecordType::kDeal, deal));
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*b_, deal, {.title = "Pilot, renamed offline"}));
+  const auto fromA = take(*a_, "ana");
+  const auto fromB = take(*b_, "ben");
+  give(*b_, fromA);
+  give(*a_, fromB);
+  for (Store* s : {a_.get(), b_.get()}) {
+    EXPECT_EQ(getDeal(*s, deal).error().code, ErrorCode::kNotFound) << "deleted everywhere";
+    const auto c = conflicts(*s);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].kind, "edited_while_deleted");
+    EXPECT_EQ(c[0].lost_value, Value("Pilot, renamed offline"));
+  }
+  unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));
+  EXPECT_EQ(unwrap(getDeal(*a_, deal)).title, "Pilot, renamed offline");
+}
+
+TEST_F(ReplicaTest, OperationsForARecordNotYetHereWaitForIt) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  auto create = take(*a_, "ana");
+  unwrap(changeDeal(*a_, deal, {.title = "Pilot 2"}));
+  auto rename = take(*a_, "ana");
+  EXPECT_EQ(give(*b_, rename).parked, 1);
+  EXPECT_EQ(getDeal(*b_, deal).error().code, ErrorCode::kNotFound);
+  give(*b_, create);
+  EXPECT_EQ(unwrap(getDeal(*b_, deal)).title, "Pilot 2");
+  EXPECT_EQ(
+      unwrap(b_->read([](Database& db) { return db.scalar("SELECT count(*) FROM parked_ops"); })),
+      0);
+}
+
+TEST_F(ReplicaTest, ReplayingAPageChangesNothing) {
+  unwrap(addDeal(*a_, {.title = "Pilot"}));
+  const auto ops = take(*a_, "ana");
+  give(*b_, ops);
+  const auto again = give(*b_, ops);
+  EXPECT_EQ(again.applied, 0);
+  EXPECT_EQ(again.conflicts, 0);
+  EXPECT_EQ(unwrap(b_->read([](Database& db) { return db.scalar("SELECT count(*) FROM deals"); })),
+            1);
+}
+
+TEST_F(ReplicaTest, RejectedChangesAreKeptAsideNotDropped) {
+  unwrap(addDeal(*a_, {.title = "Pilot"}));
+  Replica r(*a_);
+  const auto ops = unwrap(r.outbox(10));
+  unwrap(r.acknowledge(ops.back().seq, {{ops.back().seq, "clock ahead of the server"}}));
+  EXPECT_EQ(unwrap(a_->pendingChanges()), 0);
+  EXPECT_EQ(
+      unwrap(a_->read([](Database& db) { return db.scalar("SELECT count(*) FROM rejected_ops"); })),
+      1);
+}
+
+TEST_F(ReplicaTest, ADeviceWithAWrongDateFollowsTheServerAndRestampsItsChanges) {
+  const std::int64_t server = clock_.now().time_since_epoch().count() * 1000;
+  clock_.advance(std::chrono::hours(24 * 365));  // the phone thinks it is next year
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  unwrap(changeDeal(*a_, deal, {.stage = "proposal"}));
+  Replica r(*a_);
+  EXPECT_EQ(unwrap(r.boundClock(server, 60'000)), 2);
+  const auto ops = unwrap(r.outbox(10));
+  ASSERT_EQ(ops.size(), 2u);
+  for (const Op& op : ops) EXPECT_LE(op.stamp.millis(), server + 60'000);
+  EXPECT_EQ(ops[1].base, ops[0].stamp) << "the chain of bases is rewritten too";
+  EXPECT_LE(Stamp{a_->clock().now()}.millis(), server + 60'000);
+  // Still the same record, still consistent after shipping.
+  ship(*a_, *b_);
+  EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "proposal");
+}
+
+}  // namespace
+}  // namespace nextstep::testing
