@@ -14,13 +14,14 @@ std::string fixture(int version) {
   return std::string(NEXTSTEP_FIXTURES_DIR) + "/schema-v" + std::to_string(version) + ".db";
 }
 
-// Writes fixtures/schema-v1.db with the code of the time; kept disabled, run by hand once:
-//   core_tests --gtest_also_run_disabled_tests --gtest_filter='*WriteSchemaV1Fixture'
-TEST(Migration, DISABLED_WriteSchemaV1Fixture) {
-  fs::remove(fixture(1));
-  auto db = Database::open(fixture(1), OpenMode::kReadWriteCreate);
+// Writes fixtures/schema-v<N>.db: a small pipeline saved by the schema of version N. Kept
+// disabled and run by hand once when a version is added:
+//   core_tests --gtest_also_run_disabled_tests --gtest_filter='*WriteSchemaFixtures'
+void writeFixture(int version) {
+  fs::remove(fixture(version));
+  auto db = Database::open(fixture(version), OpenMode::kReadWriteCreate);
   db->exec("PRAGMA application_id = 1314083920");
-  ASSERT_EQ(unwrap(migrateLocal(*db, 1)), 1);
+  ASSERT_EQ(unwrap(migrateLocal(*db, version)), version);
   db->exec("CREATE TABLE IF NOT EXISTS local_meta(key TEXT PRIMARY KEY, value ANY) WITHOUT ROWID");
   db->exec("INSERT INTO local_meta VALUES ('device_id', '00000000000000aa')");
   HybridClock clock([] { return std::int64_t{1'790'000'000'000}; });
@@ -48,6 +49,10 @@ TEST(Migration, DISABLED_WriteSchemaV1Fixture) {
   txn.commit();
 }
 
+TEST(Migration, DISABLED_WriteSchemaFixtures) {
+  for (int version = 1; version < latestLocalSchemaVersion(); ++version) writeFixture(version);
+}
+
 class MigrationTest : public ::testing::Test {
  protected:
   TempDir dir_;
@@ -59,7 +64,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
   fs::copy_file(fixture(1), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
   EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
-  EXPECT_EQ(latestLocalSchemaVersion(), 2);
+  EXPECT_EQ(latestLocalSchemaVersion(), 3);
 
   auto hits = unwrap(search(*store, "fleet"));
   ASSERT_EQ(hits.size(), 1u);
@@ -75,6 +80,21 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
   EXPECT_TRUE(store->checkIntegrity().ok());
 }
 
+TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
+  const std::string path = dir_.file("v2.db");
+  fs::copy_file(fixture(2), path);
+  auto store = unwrap(Store::open({path, false, clock_.wall()}));
+  EXPECT_EQ(store->schemaVersion(), 3);
+  EXPECT_EQ(unwrap(store->pendingChanges()), 4);
+  EXPECT_EQ(unwrap(search(*store, "telematics")).size(), 1u);
+  unwrap(store->read([](Database& db) {
+    for (const char* table : {"conflicts", "rejected_ops", "parked_ops", "device_authors"}) {
+      EXPECT_EQ(db.scalar(std::string("SELECT count(*) FROM ") + table), 0) << table;
+    }
+  }));
+  EXPECT_TRUE(store->checkIntegrity().ok());
+}
+
 TEST_F(MigrationTest, EveryStepLeadsToTheSameSchemaAsAFreshDatabase) {
   auto schemaOf = [](Database& db) {
     std::string out;
@@ -84,12 +104,14 @@ TEST_F(MigrationTest, EveryStepLeadsToTheSameSchemaAsAFreshDatabase) {
   };
   const std::string fresh = dir_.file("fresh.db");
   { auto s = unwrap(Store::open({fresh, true, clock_.wall()})); }
-  const std::string old = dir_.file("v1.db");
-  fs::copy_file(fixture(1), old);
-  { auto s = unwrap(Store::open({old, false, clock_.wall()})); }
   auto a = Database::open(fresh, OpenMode::kReadOnly);
-  auto b = Database::open(old, OpenMode::kReadOnly);
-  EXPECT_EQ(schemaOf(*a), schemaOf(*b));
+  for (int version = 1; version < latestLocalSchemaVersion(); ++version) {
+    const std::string old = dir_.file("v" + std::to_string(version) + ".db");
+    fs::copy_file(fixture(version), old);
+    { auto s = unwrap(Store::open({old, false, clock_.wall()})); }
+    auto b = Database::open(old, OpenMode::kReadOnly);
+    EXPECT_EQ(schemaOf(*a), schemaOf(*b)) << "from version " << version;
+  }
 }
 
 TEST_F(MigrationTest, ADatabaseFromANewerNextStepIsLeftUntouched) {
