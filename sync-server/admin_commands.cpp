@@ -1,0 +1,81 @@
+#include "admin_commands.h"
+
+#include "password_hash.h"
+#include "token_auth.h"
+
+namespace nextstep::server {
+namespace {
+
+constexpr std::size_t kMaxTeamNameBytes = 64;
+constexpr std::size_t kMaxEmailBytes = 254;
+
+bool hasControl(std::string_view s) {
+  for (const unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
+Result<void> checkTeamName(std::string_view name) {
+  if (name.empty() || name.size() > kMaxTeamNameBytes || hasControl(name) || name.front() == ' ' ||
+      name.back() == ' ') {
+    return Error::invalid("a team name has 1 to 64 printable characters and no surrounding spaces");
+  }
+  return {};
+}
+
+Result<void> checkEmail(std::string_view email) {
+  const std::size_t at = email.find('@');
+  if (email.size() > kMaxEmailBytes || hasControl(email) ||
+      email.find(' ') != std::string_view::npos || at == std::string_view::npos || at == 0 ||
+      at + 1 == email.size() || email.find('@', at + 1) != std::string_view::npos) {
+    return Error::invalid("'" + std::string(email) + "' is not an email address");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::string> adminCreateTeam(ServerStore& store, std::string_view name,
+                                    std::int64_t now_ms) {
+  if (auto ok = checkTeamName(name); !ok) return ok.error();
+  auto id = store.createTeam(name, now_ms);
+  if (!id) return id.error();
+  return "created team " + std::string(name);
+}
+
+Result<std::string> adminAddUser(ServerStore& store, std::string_view team, std::string_view email,
+                                 std::string_view password, std::int64_t now_ms) {
+  if (auto ok = checkEmail(email); !ok) return ok.error();
+  auto found = store.findTeam(team);
+  if (!found) return found.error();
+  if (!*found) return Error::notFound("no team '" + std::string(team) + "'");
+  auto hash = hashPassword(password);
+  if (!hash) return hash.error();
+  auto id = store.addUser(team, email, *hash, now_ms);
+  if (!id) return id.error();
+  return "added " + std::string(email) + " to team " + std::string(team);
+}
+
+Result<std::string> adminIssueToken(ServerStore& store, std::string_view team,
+                                    std::string_view email, std::int64_t now_ms) {
+  auto user = store.findUser(email);
+  if (!user) return user.error();
+  if (!*user) return Error::notFound("no user with the email " + std::string(email));
+  if ((*user)->team_name != team) {
+    return Error::invalid(std::string(email) + " is not in team '" + std::string(team) + "'");
+  }
+  std::string token = newBearerToken();
+  auto id = store.addToken((*user)->id, tokenHash(token), now_ms);
+  if (!id) return id.error();
+  return token;
+}
+
+Result<std::string> adminRevokeTokens(ServerStore& store, std::string_view email) {
+  auto n = store.revokeTokens(email);
+  if (!n) return n.error();
+  return "revoked " + std::to_string(*n) + (*n == 1 ? " token of " : " tokens of ") +
+         std::string(email);
+}
+
+}  // namespace nextstep::server

@@ -1,0 +1,82 @@
+#include "admin_program.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "admin_commands.h"
+#include "sqlite_server_store.h"
+#include "token_auth.h"
+
+namespace nextstep::server {
+namespace {
+
+// One line from stdin, without echo when a person types it.
+std::string readPassword() {
+  const bool terminal = isatty(STDIN_FILENO) == 1;
+  termios saved{};
+  if (terminal) {
+    std::fprintf(stderr, "password: ");
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::fprintf(stderr, "\n");
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+std::int64_t systemMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+int runAdmin(const AdminRequest& request) {
+  if (!initCrypto()) {
+    std::fprintf(stderr, "nextstep-server: libsodium cannot start\n");
+    return 1;
+  }
+  auto store = SqliteServerStore::openDirectory(request.data_dir);
+  if (!store) {
+    std::fprintf(stderr, "nextstep-server: cannot open the store in %s: %s\n",
+                 request.data_dir.c_str(), store.error().message.c_str());
+    return 1;
+  }
+  ServerStore& s = **store;
+  const std::int64_t now = systemMillis();
+  Result<std::string> result = Error::invalid("no command");
+  switch (request.command) {
+    case AdminRequest::Command::kCreateTeam:
+      result = adminCreateTeam(s, request.team, now);
+      break;
+    case AdminRequest::Command::kAddUser:
+      result = adminAddUser(s, request.team, request.email, readPassword(), now);
+      break;
+    case AdminRequest::Command::kIssueToken:
+      result = adminIssueToken(s, request.team, request.email, now);
+      break;
+    case AdminRequest::Command::kRevokeTokens:
+      result = adminRevokeTokens(s, request.email);
+      break;
+  }
+  if (!result) {
+    std::fprintf(stderr, "nextstep-server: %s\n", result.error().message.c_str());
+    return 1;
+  }
+  std::printf("%s\n", result->c_str());
+  return 0;
+}
+
+}  // namespace nextstep::server

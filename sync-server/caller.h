@@ -1,0 +1,21 @@
+// Who is calling: everything the server derives from a bearer token, never from a message.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "nextstep/stamp.h"
+#include "server_store.h"
+
+namespace nextstep::server {
+
+struct Caller {
+  TeamId team_id = 0;
+  std::string team_name;
+  UserId user_id = 0;
+  std::string email;
+  TokenId token_id = 0;
+  std::optional<DeviceId> device;  // set once a handshake has bound the token
+};
+
+}  // namespace nextstep::server

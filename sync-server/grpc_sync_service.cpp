@@ -1,0 +1,184 @@
+#include "grpc_sync_service.h"
+
+#include "json_log.h"
+#include "token_auth.h"
+
+namespace nextstep::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+grpc::Status statusOf(const RpcError& e) { return grpc::Status(e.code, e.message); }
+
+double millisSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The call's log line and its answer. Warnings for the caller's mistakes, errors for ours.
+void finishUnary(grpc::ServerUnaryReactor* reactor, std::string_view rpc, const Caller* caller,
+                 Clock::time_point start, const grpc::Status& status) {
+  LogLine line("rpc");
+  line.rpc(rpc);
+  if (caller != nullptr) line.caller(*caller);
+  line.code(status.error_code()).ms(millisSince(start));
+  if (!status.ok()) line.text("message", status.error_message());
+  switch (status.error_code()) {
+    case grpc::StatusCode::OK:
+      line.info();
+      break;
+    case grpc::StatusCode::INTERNAL:
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::UNKNOWN:
+      line.error();
+      break;
+    default:
+      line.warn();
+  }
+  reactor->Finish(status);
+}
+
+// "ipv4:127.0.0.1:5555" -> "ipv4:127.0.0.1": logins are limited per address, not per port.
+std::string peerAddress(const grpc::CallbackServerContext* context) {
+  std::string peer = context->peer();
+  const std::size_t colon = peer.rfind(':');
+  if (colon != std::string::npos && colon > peer.find(':')) peer.resize(colon);
+  return peer;
+}
+
+}  // namespace
+
+Reply<Caller> GrpcSyncService::admit(grpc::CallbackServerContext* context) const {
+  const auto& metadata = context->client_metadata();
+  const auto header = metadata.find("authorization");
+  std::string_view token;
+  if (header != metadata.end()) {
+    const std::string_view value(header->second.data(), header->second.size());
+    token = bearerToken(value).value_or(std::string_view());
+  }
+  Reply<Caller> caller = parts_.service.authenticate(token);
+  if (!caller) return caller;
+  if (!parts_.call_rate.allow("token:" + std::to_string(caller->token_id))) {
+    return rpcError(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                    "too many requests for this token; slow down");
+  }
+  return caller;
+}
+
+grpc::ServerUnaryReactor* GrpcSyncService::Handshake(grpc::CallbackServerContext* context,
+                                                     const pb::HandshakeRequest* request,
+                                                     pb::HandshakeResponse* response) {
+  const auto start = Clock::now();
+  auto* reactor = context->DefaultReactor();
+  Reply<Caller> caller = admit(context);
+  if (!caller) {
+    finishUnary(reactor, "Handshake", nullptr, start, statusOf(caller.error()));
+    return reactor;
+  }
+  auto reply = parts_.service.handshake(*caller, *request);
+  if (reply) *response = std::move(*reply);
+  finishUnary(reactor, "Handshake", &*caller, start,
+              reply ? grpc::Status::OK : statusOf(reply.error()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* GrpcSyncService::Login(grpc::CallbackServerContext* context,
+                                                 const pb::LoginRequest* request,
+                                                 pb::LoginResponse* response) {
+  const auto start = Clock::now();
+  auto* reactor = context->DefaultReactor();
+  if (!parts_.login_rate.allow("peer:" + peerAddress(context))) {
+    finishUnary(reactor, "Login", nullptr, start,
+                grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                             "too many logins from this address; slow down"));
+    return reactor;
+  }
+  SyncService& service = parts_.service;
+  const bool queued = parts_.logins.submit([&service, reactor, request, response, start] {
+    auto reply = service.login(*request);
+    if (reply) *response = std::move(*reply);
+    finishUnary(reactor, "Login", nullptr, start,
+                reply ? grpc::Status::OK : statusOf(reply.error()));
+  });
+  if (!queued) {
+    finishUnary(reactor, "Login", nullptr, start,
+                grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                             "too many logins at once; retry shortly"));
+  }
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* GrpcSyncService::Push(grpc::CallbackServerContext* context,
+                                                const pb::PushRequest* request,
+                                                pb::PushResponse* response) {
+  const auto start = Clock::now();
+  auto* reactor = context->DefaultReactor();
+  Reply<Caller> caller = admit(context);
+  if (!caller) {
+    finishUnary(reactor, "Push", nullptr, start, statusOf(caller.error()));
+    return reactor;
+  }
+  Caller who = *caller;
+  const auto admission = parts_.writer.submit(
+      std::move(*caller), request, [reactor, response, who, start](Reply<pb::PushResponse> reply) {
+        if (reply) *response = std::move(*reply);
+        finishUnary(reactor, "Push", &who, start,
+                    reply ? grpc::Status::OK : statusOf(reply.error()));
+      });
+  if (admission == PushWriter::Admission::kFull) {
+    finishUnary(reactor, "Push", &who, start,
+                grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                             "the server is busy storing other pushes; retry shortly"));
+  } else if (admission == PushWriter::Admission::kStopped) {
+    finishUnary(reactor, "Push", &who, start,
+                grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+  }
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* GrpcSyncService::Pull(grpc::CallbackServerContext* context,
+                                                const pb::PullRequest* request,
+                                                pb::PullResponse* response) {
+  const auto start = Clock::now();
+  auto* reactor = context->DefaultReactor();
+  Reply<Caller> caller = admit(context);
+  if (!caller) {
+    finishUnary(reactor, "Pull", nullptr, start, statusOf(caller.error()));
+    return reactor;
+  }
+  auto reply = parts_.service.pull(*caller, *request);
+  if (reply) *response = std::move(*reply);
+  finishUnary(reactor, "Pull", &*caller, start, reply ? grpc::Status::OK : statusOf(reply.error()));
+  return reactor;
+}
+
+grpc::ServerWriteReactor<pb::SubscribeEvent>* GrpcSyncService::Subscribe(
+    grpc::CallbackServerContext* context, const pb::SubscribeRequest* request) {
+  const auto start = Clock::now();
+  auto refuse = [&](const Caller* caller, const grpc::Status& status) {
+    LogLine line("rpc");
+    line.rpc("Subscribe");
+    if (caller != nullptr) line.caller(*caller);
+    line.code(status.error_code()).ms(millisSince(start)).text("message", status.error_message());
+    line.warn();
+    return new RefusedStream(status);
+  };
+  Reply<Caller> caller = admit(context);
+  if (!caller) return refuse(nullptr, statusOf(caller.error()));
+  if (parts_.feed.closing()) {
+    return refuse(&*caller,
+                  grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+  }
+  if (!parts_.streams.acquire(caller->user_id)) {
+    return refuse(&*caller, grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                         "too many open streams for this user"));
+  }
+  LogLine("stream_start")
+      .caller(*caller)
+      .rpc("Subscribe")
+      .number("after_version", static_cast<std::int64_t>(request->after_version()))
+      .info();
+  const SubscribeContext subscribe{parts_.service, parts_.feed, parts_.streams, parts_.heartbeat};
+  return new SubscribeReactor(subscribe, std::move(*caller), request->after_version());
+}
+
+}  // namespace nextstep::server

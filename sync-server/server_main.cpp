@@ -1,0 +1,91 @@
+// nextstep-server: the command line, and nothing else (CLI11 is slow to compile; it stays here).
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "admin_program.h"
+#include "server_options.h"
+#include "server_runner.h"
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using nextstep::server::AdminRequest;
+  nextstep::server::ServerOptions options;
+  std::string data;
+  AdminRequest admin_request;
+
+  CLI::App app{"NextStep sync server"};
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("nextstep-server: ") + e.what() + "\n";
+  });
+  app.add_option("--data", data, "folder of the server's database (created on first run)");
+  app.add_option("--listen", options.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  app.add_option("--tls-cert", options.tls_cert, "PEM certificate chain for TLS");
+  app.add_option("--tls-key", options.tls_key, "PEM private key for TLS");
+  app.add_flag("--insecure", options.insecure,
+               "allow plaintext on a non-loopback address (behind a TLS proxy)");
+  app.add_option("--max-message-bytes", options.limits.max_message_bytes,
+                 "largest message received, and the budget of one page sent")
+      ->check(CLI::Range(std::uint32_t{64 * 1024}, std::uint32_t{64 * 1024 * 1024}))
+      ->capture_default_str();
+  app.add_option("--max-ops-per-push", options.limits.max_ops_per_push)
+      ->check(CLI::Range(std::uint32_t{1}, std::uint32_t{100'000}))
+      ->capture_default_str();
+  app.add_option("--max-clock-ahead-ms", options.limits.max_clock_ahead_ms,
+                 "how far a stamp may be ahead of the server's clock")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{86'400'000}))
+      ->capture_default_str();
+  app.add_option("--max-streams-per-user", options.max_streams_per_user)
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+  app.add_option("--rate-limit", options.rate_limit,
+                 "requests per second per token, bursts of twice that (0: off)")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  app.add_option("--heartbeat-seconds", options.heartbeat_seconds)
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+
+  CLI::App* admin = app.add_subcommand("admin", "manage teams, users and tokens");
+  admin->add_option("--data", data, "folder of the server's database")->required();
+  admin->require_subcommand(1);
+  admin->fallthrough();
+  CLI::App* create_team = admin->add_subcommand("create-team", "create a team");
+  create_team->add_option("NAME", admin_request.team, "the team's name")->required();
+  CLI::App* add_user = admin->add_subcommand("add-user", "add a user; password read from stdin");
+  add_user->add_option("--team", admin_request.team)->required();
+  add_user->add_option("--email", admin_request.email)->required();
+  CLI::App* issue_token = admin->add_subcommand("issue-token", "print a new bearer token");
+  issue_token->add_option("--team", admin_request.team)->required();
+  issue_token->add_option("--email", admin_request.email)->required();
+  CLI::App* revoke_tokens = admin->add_subcommand("revoke-tokens", "revoke a user's tokens");
+  revoke_tokens->add_option("--email", admin_request.email)->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : kUsageError;
+  }
+
+  if (admin->parsed()) {
+    admin_request.data_dir = data;
+    if (create_team->parsed()) admin_request.command = AdminRequest::Command::kCreateTeam;
+    if (add_user->parsed()) admin_request.command = AdminRequest::Command::kAddUser;
+    if (issue_token->parsed()) admin_request.command = AdminRequest::Command::kIssueToken;
+    if (revoke_tokens->parsed()) admin_request.command = AdminRequest::Command::kRevokeTokens;
+    return nextstep::server::runAdmin(admin_request);
+  }
+  if (data.empty()) {
+    std::fprintf(stderr, "nextstep-server: --data DIR is required\n");
+    return kUsageError;
+  }
+  options.data_dir = data;
+  return nextstep::server::runServer(options);
+}

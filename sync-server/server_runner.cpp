@@ -1,0 +1,169 @@
+#include "server_runner.h"
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "grpc_sync_service.h"
+#include "json_log.h"
+#include "listen_address.h"
+#include "login_workers.h"
+#include "push_writer.h"
+#include "rate_limit.h"
+#include "sqlite_server_store.h"
+#include "stream_quota.h"
+#include "team_feed.h"
+#include "token_auth.h"
+
+namespace nextstep::server {
+namespace {
+
+constexpr int kRefused = 2;
+constexpr int kFailed = 1;
+// Logins per second per peer address (Argon2id is expensive), with bursts of this many.
+constexpr double kLoginsPerSecond = 5;
+constexpr double kLoginBurst = 20;
+constexpr int kLoginThreads = 2;
+constexpr std::size_t kMaxQueuedLogins = 64;
+constexpr int kMaxStreamsPerConnection = 100;
+constexpr auto kShutdownGrace = std::chrono::seconds(10);
+
+int refuse(const std::string& message) {
+  std::fprintf(stderr, "nextstep-server: %s\n", message.c_str());
+  return kRefused;
+}
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "nextstep-server: %s\n", message.c_str());
+  return kFailed;
+}
+
+bool readFile(const std::string& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  if (out.empty()) {
+    error = "the file is empty";
+    return false;
+  }
+  return true;
+}
+
+std::int64_t systemMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+int runServer(const ServerOptions& options) {
+  const auto address = parseListenAddress(options.listen);
+  if (!address) {
+    return refuse("--listen " + options.listen + " is not HOST:PORT (IPv6 as [::1]:PORT)");
+  }
+  const bool tls = !options.tls_cert.empty() || !options.tls_key.empty();
+  if (tls && (options.tls_cert.empty() || options.tls_key.empty())) {
+    return refuse("--tls-cert and --tls-key go together");
+  }
+  if (!tls && !options.insecure && !isLoopback(*address)) {
+    return refuse("refusing plaintext on " + options.listen +
+                  ", which is not a loopback address: give --tls-cert and --tls-key, or "
+                  "--insecure behind a TLS-terminating proxy");
+  }
+  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  if (tls) {
+    grpc::SslServerCredentialsOptions ssl;
+    grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+    std::string error;
+    if (!readFile(options.tls_cert, pair.cert_chain, error)) {
+      return refuse("cannot read the TLS certificate " + options.tls_cert + ": " + error);
+    }
+    if (!readFile(options.tls_key, pair.private_key, error)) {
+      return refuse("cannot read the TLS key " + options.tls_key + ": " + error);
+    }
+    ssl.pem_key_cert_pairs.push_back(std::move(pair));
+    credentials = grpc::SslServerCredentials(ssl);
+  }
+  if (!initCrypto()) return fail("libsodium cannot start: no source of randomness");
+
+  // Blocked here, before any thread starts, so that every thread inherits the mask and the
+  // signals wait for sigwait() below instead of killing the process mid-commit.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  initJsonLog();
+  auto store = SqliteServerStore::openDirectory(options.data_dir);
+  if (!store)
+    return fail("cannot open the store in " + options.data_dir.string() + ": " +
+                store.error().message);
+
+  SyncService service(**store, options.limits, systemMillis);
+  TeamFeed feed;
+  PushWriter writer(service, feed);
+  LoginWorkers logins(kLoginThreads, kMaxQueuedLogins);
+  RateLimiter call_rate(options.rate_limit, 2 * options.rate_limit);
+  RateLimiter login_rate(options.rate_limit > 0 ? kLoginsPerSecond : 0, kLoginBurst);
+  StreamQuota streams(options.max_streams_per_user);
+  feed.start();
+  writer.start();
+  GrpcSyncService sync(GrpcSyncParts{service, writer, feed, logins, call_rate, login_rate, streams,
+                                     std::chrono::seconds(options.heartbeat_seconds)});
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options.listen, credentials, &port);
+  builder.SetMaxReceiveMessageSize(static_cast<int>(options.limits.max_message_bytes));
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, kMaxStreamsPerConnection);
+  builder.RegisterService(&sync);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) {
+    writer.stop();
+    logins.stop();
+    feed.stop();
+    return fail("cannot listen on " + options.listen);
+  }
+  std::printf("listening on %s:%d\n", address->host.c_str(), port);
+  std::fflush(stdout);
+  LogLine("listening")
+      .text("address", address->host + ":" + std::to_string(port))
+      .text("tls", tls ? "on" : "off")
+      .text("data", options.data_dir.string())
+      .info();
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  LogLine("shutdown").text("signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT").info();
+
+  // Stop being chosen, end the streams, refuse new calls and let the ones in flight finish:
+  // queued pushes are committed and answered before the writer stops.
+  if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
+  feed.closeAll();
+  server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+  writer.stop();
+  logins.stop();
+  feed.stop();
+  server->Wait();
+  server.reset();
+  LogLine("stopped").info();
+  return 0;
+}
+
+}  // namespace nextstep::server

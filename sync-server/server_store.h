@@ -1,0 +1,181 @@
+// Everything the sync server keeps, behind one interface: the SQLite backend implements it today
+// and a PostgreSQL backend can take its place without the service noticing.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nextstep/op.h"
+#include "nextstep/result.h"
+#include "nextstep/stamp.h"
+#include "nextstep/sync/v1/sync.pb.h"
+
+namespace nextstep::server {
+
+namespace pb = ::nextstep::sync::v1;
+
+using TeamId = std::int64_t;
+using UserId = std::int64_t;
+using TokenId = std::int64_t;
+
+struct TeamRecord {
+  TeamId id = 0;
+  std::string name;
+};
+
+struct UserRecord {
+  UserId id = 0;
+  TeamId team = 0;
+  std::string team_name;
+  std::string email;
+  std::string password_hash;  // Argon2id, in libsodium's string form
+};
+
+struct TokenRecord {
+  TokenId id = 0;
+  UserId user = 0;
+  TeamId team = 0;
+  std::string team_name;
+  std::string email;
+  std::optional<DeviceId> device;  // empty until the first handshake binds it
+  bool revoked = false;
+};
+
+enum class DeviceBinding {
+  kBound,                // the token and the device belong together now
+  kTokenRevoked,         // revoked between authentication and binding
+  kTokenBoundElsewhere,  // the token already belongs to another device
+  kDeviceOfOtherUser,    // the device id is registered to another user
+};
+
+// An operation as the team's log holds it.
+struct LoggedOp {
+  std::uint64_t version = 0;
+  DeviceId device = 0;
+  Op op;
+  std::string author;
+};
+
+struct LogPage {
+  std::vector<LoggedOp> ops;
+  bool more = false;  // the log has operations after the last one returned
+  std::uint64_t head = 0;
+};
+
+// One register of the server's merged state. A create's fields live under the key "".
+struct RegisterKey {
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  std::string key;
+};
+
+struct RegisterState {
+  Value value;
+  Stamp stamp;
+  Stamp base;
+  std::string author;
+  std::uint64_t version = 0;  // the operation that wrote it
+};
+
+struct MemberKey {
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  std::string set;
+  std::string member;
+};
+
+struct MemberState {
+  Stamp add_stamp;
+  Stamp removed_upto;
+  std::string add_author;
+};
+
+// A write that lost to a concurrent one, kept with both values and both writers.
+struct ConflictRecord {
+  TeamId team = 0;
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  std::string key;
+  std::string kind;  // overwritten | removed_while_added
+  Value kept_value;
+  Stamp kept_stamp;
+  std::string kept_author;
+  Value lost_value;
+  Stamp lost_stamp;
+  std::string lost_author;
+  std::uint64_t version = 0;  // the operation whose arrival found the conflict
+  std::int64_t detected_at_ms = 0;
+};
+
+struct RejectionRecord {
+  DeviceId device = 0;
+  std::uint64_t device_seq = 0;
+  std::string reason;
+  pb::Operation operation;  // exactly as the device sent it
+};
+
+// One write transaction of pushes. Its methods throw inside the store's layer; the store's
+// writePushes() turns any failure into an Error and rolls everything back.
+class PushTransaction {
+ public:
+  virtual ~PushTransaction() = default;
+
+  virtual std::uint64_t lastSeq(DeviceId device) = 0;
+  virtual void setLastSeq(DeviceId device, std::uint64_t seq) = 0;
+  virtual std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) = 0;
+  virtual std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) = 0;
+  virtual void addRejection(TeamId team, const RejectionRecord& rejection, std::int64_t now_ms) = 0;
+  // Appends to the team's log under its next version and returns that version.
+  virtual std::uint64_t append(TeamId team, DeviceId device, const Op& op,
+                               const std::string& author, std::int64_t now_ms) = 0;
+  virtual std::uint64_t head(TeamId team) = 0;
+
+  virtual std::optional<RegisterState> readRegister(TeamId team, const RegisterKey& key) = 0;
+  virtual void writeRegister(TeamId team, const RegisterKey& key, const RegisterState& state) = 0;
+  virtual std::optional<MemberState> readMember(TeamId team, const MemberKey& key) = 0;
+  virtual void writeMember(TeamId team, const MemberKey& key, const MemberState& state) = 0;
+  virtual void archiveConflict(const ConflictRecord& conflict) = 0;
+};
+
+class ServerStore {
+ public:
+  virtual ~ServerStore() = default;
+
+  // Administration.
+  virtual Result<TeamId> createTeam(std::string_view name, std::int64_t now_ms) = 0;
+  virtual Result<UserId> addUser(std::string_view team, std::string_view email,
+                                 std::string_view password_hash, std::int64_t now_ms) = 0;
+  // An unbound token for the user; its device is bound by the first handshake.
+  virtual Result<TokenId> addToken(UserId user, std::string_view token_hash,
+                                   std::int64_t now_ms) = 0;
+  virtual Result<int> revokeTokens(std::string_view email) = 0;
+  virtual Result<std::optional<TeamRecord>> findTeam(std::string_view name) = 0;
+  virtual Result<std::optional<UserRecord>> findUser(std::string_view email) = 0;
+  virtual Result<std::optional<TokenRecord>> findToken(std::string_view token_hash) = 0;
+
+  // Devices: a device id belongs to one user, and a token to one device.
+  virtual Result<DeviceBinding> bindDevice(TokenId token, UserId user, DeviceId device,
+                                           std::int64_t now_ms) = 0;
+  // A new token already bound to the device (login), under the same rules as bindDevice.
+  virtual Result<DeviceBinding> addDeviceToken(UserId user, DeviceId device,
+                                               std::string_view token_hash,
+                                               std::int64_t now_ms) = 0;
+
+  // The team's log.
+  virtual Result<std::uint64_t> head(TeamId team) = 0;
+  virtual Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) = 0;
+  // Runs the work in one durable transaction: all of it is stored, or none of it.
+  virtual Result<void> writePushes(const std::function<void(PushTransaction&)>& work) = 0;
+
+  // For review and tests.
+  virtual Result<std::vector<ConflictRecord>> conflicts(TeamId team) = 0;
+  virtual Result<std::vector<RejectionRecord>> rejections(DeviceId device) = 0;
+  virtual Result<std::optional<RegisterState>> readRegister(TeamId team,
+                                                            const RegisterKey& key) = 0;
+};
+
+}  // namespace nextstep::server

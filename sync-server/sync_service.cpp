@@ -1,0 +1,350 @@
+#include "sync_service.h"
+
+#include <google/protobuf/util/message_differencer.h>
+
+#include <algorithm>
+
+#include "json_log.h"
+#include "nextstep/sync/wire.h"
+#include "password_hash.h"
+#include "register_merge.h"
+#include "token_auth.h"
+
+namespace nextstep::server {
+namespace {
+
+using grpc::StatusCode;
+
+// The same answer for an unknown email and a wrong password: it must not tell which is which.
+constexpr char kBadLogin[] = "wrong email or password";
+constexpr char kBadToken[] = "unknown or revoked token";
+constexpr std::size_t kMaxTokenBytes = 512;
+// Room for a page's cursor, flags and framing next to its operations.
+constexpr std::size_t kPageOverheadBytes = 4096;
+
+std::optional<RpcError> bindingError(DeviceBinding binding) {
+  switch (binding) {
+    case DeviceBinding::kBound:
+      return std::nullopt;
+    case DeviceBinding::kTokenRevoked:
+      return rpcError(StatusCode::UNAUTHENTICATED, kBadToken);
+    case DeviceBinding::kTokenBoundElsewhere:
+      return rpcError(StatusCode::PERMISSION_DENIED,
+                      "this token belongs to another device; log in on this device to get its "
+                      "own token");
+    case DeviceBinding::kDeviceOfOtherUser:
+      return rpcError(StatusCode::PERMISSION_DENIED,
+                      "this device id is registered to another user");
+  }
+  return rpcError(StatusCode::INTERNAL, "unknown device binding");
+}
+
+// Equal as protocol buffers, where an absent message equals an empty one (a zero base).
+bool sameOperation(const pb::Operation& a, const pb::Operation& b) {
+  return google::protobuf::util::MessageDifferencer::Equivalent(a, b);
+}
+
+std::string seqText(std::uint64_t seq) { return "operation " + std::to_string(seq); }
+
+}  // namespace
+
+RpcError storeFailure(const Error& error) {
+  LogLine("store_failure")
+      .text("error", errorCodeName(error.code))
+      .text("detail", error.message)
+      .error();
+  switch (error.code) {
+    case ErrorCode::kBusy:
+    case ErrorCode::kIo:
+      return rpcError(StatusCode::UNAVAILABLE, "the server's storage is unavailable; retry later");
+    case ErrorCode::kFull:
+      return rpcError(StatusCode::RESOURCE_EXHAUSTED, "the server's storage is full");
+    default:
+      return rpcError(StatusCode::INTERNAL, "the server could not use its storage");
+  }
+}
+
+bool PageFiller::add(pb::LoggedOperation op) {
+  const std::size_t size = op.ByteSizeLong();
+  // One tag byte and at most five of length prefix per repeated entry.
+  const std::size_t framed = size + 6;
+  if (page_.operations_size() > 0 && used_ + framed > budget_) return false;
+  used_ += framed;
+  *page_.add_operations() = std::move(op);
+  return true;
+}
+
+pb::LoggedOperation toWire(const LoggedOp& logged) {
+  pb::LoggedOperation out;
+  out.set_version(logged.version);
+  sync::toWire(logged.op, *out.mutable_operation());
+  out.set_author(logged.author);
+  return out;
+}
+
+SyncService::SyncService(ServerStore& store, SyncLimits limits, Clock clock)
+    : store_(store), limits_(limits), clock_(std::move(clock)) {}
+
+std::size_t SyncService::pageBudget() const {
+  return limits_.max_message_bytes > 2 * kPageOverheadBytes
+             ? limits_.max_message_bytes - kPageOverheadBytes
+             : limits_.max_message_bytes / 2;
+}
+
+Reply<Caller> SyncService::authenticate(std::string_view bearer_token) const {
+  if (bearer_token.empty()) {
+    return rpcError(StatusCode::UNAUTHENTICATED,
+                    "missing credentials: send \"authorization: Bearer <token>\"");
+  }
+  if (bearer_token.size() > kMaxTokenBytes) return rpcError(StatusCode::UNAUTHENTICATED, kBadToken);
+  auto found = store_.findToken(tokenHash(bearer_token));
+  if (!found) return storeFailure(found.error());
+  if (!*found || (*found)->revoked) return rpcError(StatusCode::UNAUTHENTICATED, kBadToken);
+  const TokenRecord& t = **found;
+  return Caller{t.team, t.team_name, t.user, t.email, t.id, t.device};
+}
+
+Reply<pb::HandshakeResponse> SyncService::handshake(Caller& caller,
+                                                    const pb::HandshakeRequest& request) {
+  if (request.protocol_version() != kProtocolVersion) {
+    return rpcError(StatusCode::FAILED_PRECONDITION,
+                    "protocol version " + std::to_string(request.protocol_version()) +
+                        " is not supported: this server speaks protocol version " +
+                        std::to_string(kProtocolVersion));
+  }
+  if (request.schema_version() < kMinSchemaVersion ||
+      request.schema_version() > kMaxSchemaVersion) {
+    return rpcError(StatusCode::FAILED_PRECONDITION,
+                    "client schema version " + std::to_string(request.schema_version()) +
+                        " is outside the range this server accepts (" +
+                        std::to_string(kMinSchemaVersion) + " to " +
+                        std::to_string(kMaxSchemaVersion) + ")");
+  }
+  if (request.device_id() == 0) {
+    return rpcError(StatusCode::INVALID_ARGUMENT, "device_id must not be 0");
+  }
+  const std::int64_t now_ms = now();
+  auto bound = store_.bindDevice(caller.token_id, caller.user_id, request.device_id(), now_ms);
+  if (!bound) return storeFailure(bound.error());
+  if (auto error = bindingError(*bound)) return *error;
+  auto head = store_.head(caller.team_id);
+  if (!head) return storeFailure(head.error());
+  caller.device = request.device_id();
+
+  pb::HandshakeResponse out;
+  out.set_protocol_version(kProtocolVersion);
+  out.set_min_schema_version(kMinSchemaVersion);
+  out.set_max_schema_version(kMaxSchemaVersion);
+  out.set_server_time_ms(now_ms);
+  out.set_team(caller.team_name);
+  out.set_user_email(caller.email);
+  out.set_head(*head);
+  out.set_max_ops_per_push(limits_.max_ops_per_push);
+  out.set_max_message_bytes(limits_.max_message_bytes);
+  out.set_max_clock_ahead_ms(limits_.max_clock_ahead_ms);
+  return out;
+}
+
+Reply<pb::LoginResponse> SyncService::login(const pb::LoginRequest& request) {
+  if (request.device_id() == 0) {
+    return rpcError(StatusCode::INVALID_ARGUMENT, "device_id must not be 0");
+  }
+  auto user = store_.findUser(request.email());
+  if (!user) return storeFailure(user.error());
+  if (!*user) {
+    verifyNobody(request.password());
+    return rpcError(StatusCode::UNAUTHENTICATED, kBadLogin);
+  }
+  if (!verifyPassword((*user)->password_hash, request.password())) {
+    return rpcError(StatusCode::UNAUTHENTICATED, kBadLogin);
+  }
+  const std::string token = newBearerToken();
+  auto bound = store_.addDeviceToken((*user)->id, request.device_id(), tokenHash(token), now());
+  if (!bound) return storeFailure(bound.error());
+  if (auto error = bindingError(*bound)) return *error;
+  pb::LoginResponse out;
+  out.set_token(token);
+  out.set_team((*user)->team_name);
+  return out;
+}
+
+Reply<pb::PushResponse> SyncService::push(const Caller& caller, const pb::PushRequest& request) {
+  const PushCall call{&caller, &request};
+  return std::move(pushBatch(std::span(&call, 1)).front().reply);
+}
+
+std::optional<RpcError> SyncService::checkPush(const Caller& caller,
+                                               const pb::PushRequest& request) const {
+  if (!caller.device) {
+    return rpcError(StatusCode::FAILED_PRECONDITION,
+                    "handshake first: this token is not bound to a device yet");
+  }
+  if (static_cast<std::uint32_t>(request.operations_size()) > limits_.max_ops_per_push) {
+    return rpcError(StatusCode::RESOURCE_EXHAUSTED, std::to_string(request.operations_size()) +
+                                                        " operations in one push; at most " +
+                                                        std::to_string(limits_.max_ops_per_push));
+  }
+  std::uint64_t previous = 0;
+  for (const pb::Operation& op : request.operations()) {
+    if (op.device_seq() == 0) {
+      return rpcError(StatusCode::INVALID_ARGUMENT, "device_seq must be positive");
+    }
+    if (op.device_seq() <= previous) {
+      return rpcError(StatusCode::INVALID_ARGUMENT,
+                      "device_seq must increase strictly within a push: " +
+                          std::to_string(op.device_seq()) + " follows " + std::to_string(previous));
+    }
+    previous = op.device_seq();
+    // A stamp from another device is a forged author, not a mistake in one operation.
+    if (op.stamp().device() != 0 && op.stamp().device() != *caller.device) {
+      return rpcError(StatusCode::PERMISSION_DENIED,
+                      seqText(op.device_seq()) + " is stamped by device " +
+                          deviceIdToHex(op.stamp().device()) + ", not by this device " +
+                          deviceIdToHex(*caller.device));
+    }
+  }
+  return std::nullopt;
+}
+
+void SyncService::storePush(PushTransaction& tx, const Caller& caller,
+                            const pb::PushRequest& request, std::int64_t now_ms,
+                            PushOutcome& out) const {
+  const DeviceId device = *caller.device;
+  const TeamId team = caller.team_id;
+  const std::uint64_t last = tx.lastSeq(device);
+  std::uint64_t newest = last;
+  pb::PushResponse response;
+  auto reject = [&](const pb::Operation& op, const std::string& reason, bool store) {
+    if (store) tx.addRejection(team, RejectionRecord{device, op.device_seq(), reason, op}, now_ms);
+    pb::Rejection* r = response.add_rejected();
+    r->set_device_seq(op.device_seq());
+    r->set_reason(reason);
+  };
+
+  for (const pb::Operation& op : request.operations()) {
+    const std::uint64_t seq = op.device_seq();
+    newest = std::max(newest, seq);
+    if (seq <= last) {
+      // Seen before: the same operation again is acknowledged once more and not applied; a
+      // different one under a used number is refused rather than dropped without a word.
+      const std::string reused = seqText(seq) + ": device_seq " + std::to_string(seq) +
+                                 " was already used by a different operation of this device";
+      if (auto stored = tx.storedOp(team, device, seq)) {
+        pb::Operation wire;
+        sync::toWire(stored->op, wire);
+        if (!sameOperation(wire, op)) reject(op, reused, /*store=*/true);
+        continue;
+      }
+      if (auto rejected = tx.storedRejection(device, seq)) {
+        reject(op, sameOperation(rejected->operation, op) ? rejected->reason : reused,
+               /*store=*/false);
+        continue;
+      }
+      // Never stored (it arrived after a later one): the merge does not depend on order.
+    }
+    Result<Op> parsed = sync::fromWire(op);
+    if (!parsed) {
+      reject(op, parsed.error().message, /*store=*/true);
+      continue;
+    }
+    const std::int64_t ahead_ms = parsed->stamp.millis() - now_ms;
+    if (ahead_ms > limits_.max_clock_ahead_ms) {
+      reject(op,
+             seqText(seq) + ": stamp is " + std::to_string(ahead_ms) +
+                 " ms ahead of the server's clock; at most " +
+                 std::to_string(limits_.max_clock_ahead_ms) + " ms are accepted",
+             /*store=*/true);
+      continue;
+    }
+    const std::uint64_t version = tx.append(team, device, *parsed, caller.email, now_ms);
+    mergeAccepted(tx, AcceptedOp{team, *parsed, version, caller.email, now_ms});
+    LoggedOp logged{version, device, std::move(*parsed), caller.email};
+    out.accepted.push_back(toWire(logged));
+  }
+  if (newest > last) tx.setLastSeq(device, newest);
+  response.set_acked_through_seq(newest);
+  response.set_head(tx.head(team));
+  out.reply = std::move(response);
+}
+
+Result<std::vector<PushOutcome>> SyncService::commitTogether(std::span<const PushCall> calls,
+                                                             std::span<const std::size_t> which,
+                                                             std::int64_t now_ms) {
+  std::vector<PushOutcome> outcomes(which.size());
+  auto written = store_.writePushes([&](PushTransaction& tx) {
+    for (std::size_t k = 0; k < which.size(); ++k) {
+      const PushCall& call = calls[which[k]];
+      outcomes[k] = PushOutcome{};
+      outcomes[k].team = call.caller->team_id;
+      storePush(tx, *call.caller, *call.request, now_ms, outcomes[k]);
+    }
+  });
+  if (!written) return written.error();
+  return outcomes;
+}
+
+std::vector<PushOutcome> SyncService::pushBatch(std::span<const PushCall> calls) {
+  std::vector<PushOutcome> out(calls.size());
+  std::vector<std::size_t> valid;
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    out[i].team = calls[i].caller->team_id;
+    if (auto error = checkPush(*calls[i].caller, *calls[i].request)) {
+      out[i].reply = *error;
+    } else {
+      valid.push_back(i);
+    }
+  }
+  if (valid.empty()) return out;
+  const std::int64_t now_ms = now();
+  auto together = commitTogether(calls, valid, now_ms);
+  if (together) {
+    for (std::size_t k = 0; k < valid.size(); ++k) out[valid[k]] = std::move((*together)[k]);
+    return out;
+  }
+  if (valid.size() == 1) {
+    out[valid[0]].reply = storeFailure(together.error());
+    return out;
+  }
+  // One push that the store refuses must not sink the others of its group.
+  for (const std::size_t i : valid) {
+    const std::size_t one[] = {i};
+    auto alone = commitTogether(calls, one, now_ms);
+    if (alone) {
+      out[i] = std::move(alone->front());
+    } else {
+      out[i].reply = storeFailure(alone.error());
+    }
+  }
+  return out;
+}
+
+Reply<pb::PullResponse> SyncService::pull(const Caller& caller,
+                                          const pb::PullRequest& request) const {
+  const std::uint32_t limit = request.limit() == 0
+                                  ? limits_.default_pull_limit
+                                  : std::min(request.limit(), limits_.max_pull_limit);
+  auto page = store_.readLog(caller.team_id, request.after_version(), limit);
+  if (!page) return storeFailure(page.error());
+  pb::PullResponse out;
+  PageFiller filler(out, pageBudget());
+  bool full = false;
+  for (const LoggedOp& op : page->ops) {
+    if (!filler.add(toWire(op))) {
+      full = true;
+      break;
+    }
+  }
+  const int n = out.operations_size();
+  out.set_next_cursor(n > 0 ? out.operations(n - 1).version() : request.after_version());
+  out.set_more(page->more || full);
+  out.set_head(page->head);
+  return out;
+}
+
+Reply<std::uint64_t> SyncService::head(TeamId team) const {
+  auto h = store_.head(team);
+  if (!h) return storeFailure(h.error());
+  return *h;
+}
+
+}  // namespace nextstep::server

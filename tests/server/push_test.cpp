@@ -1,0 +1,260 @@
+// Push: the rules every operation and every push must keep, and idempotency.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "service_fixture.h"
+
+namespace nextstep::server::test {
+namespace {
+
+using grpc::StatusCode;
+
+constexpr DeviceId kAnn = 0xa1;
+
+class PushTest : public ServiceTest {
+ protected:
+  PushTest() : ServiceTest(SyncLimits{.max_ops_per_push = 5}) {}
+  void SetUp() override { ann_ = device("north", "ann@example.com", kAnn); }
+  Caller ann_;
+};
+
+struct BadField {
+  const char* name;
+  std::function<void(pb::Operation&)> spoil;
+  const char* reason_names;  // a word the rejection's reason must contain
+};
+
+class BadFieldTest : public PushTest, public ::testing::WithParamInterface<BadField> {};
+
+TEST_P(BadFieldTest, IsRejectedWithAReasonNamingIt) {
+  pb::Operation bad = createDeal(2, kAnn, "d2", "Bad", hlc(0, 2));
+  GetParam().spoil(bad);
+  const pb::PushRequest request = pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)), bad,
+                                          createDeal(3, kAnn, "d3", "Three", hlc(0, 3))});
+  const pb::PushResponse response = pushOk(ann_, request);
+  EXPECT_EQ(response.acked_through_seq(), 3u);
+  ASSERT_EQ(response.rejected_size(), 1);
+  EXPECT_EQ(response.rejected(0).device_seq(), 2u);
+  EXPECT_NE(response.rejected(0).reason().find(GetParam().reason_names), std::string::npos)
+      << response.rejected(0).reason();
+  // The good ones around it are logged; the bad one is kept for review, not dropped.
+  const pb::PullResponse log = pullAll(ann_);
+  ASSERT_EQ(log.operations_size(), 2);
+  EXPECT_EQ(log.operations(0).operation().device_seq(), 1u);
+  EXPECT_EQ(log.operations(1).operation().device_seq(), 3u);
+  auto kept = store_->rejections(kAnn);
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept->size(), 1u);
+  EXPECT_EQ(kept->front().device_seq, 2u);
+  EXPECT_EQ(kept->front().reason, response.rejected(0).reason());
+  EXPECT_EQ(kept->front().operation.SerializeAsString(), request.operations(1).SerializeAsString());
+}
+
+void setValue(pb::Operation& op, const std::string& text) {
+  op.mutable_value()->set_text_value(text);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryField, BadFieldTest,
+    ::testing::Values(
+        BadField{"UnknownRecordType", [](auto& op) { op.set_record_type(99); }, "record_type"},
+        BadField{"EmptyRecordId", [](auto& op) { op.set_record_id(""); }, "record_id"},
+        BadField{"LongRecordId", [](auto& op) { op.set_record_id(std::string(65, 'x')); },
+                 "record_id"},
+        BadField{"ControlInRecordId", [](auto& op) { op.set_record_id("d\n2"); }, "record_id"},
+        BadField{"UnknownKind", [](auto& op) { op.set_kind(pb::OP_KIND_UNSPECIFIED); }, "kind"},
+        BadField{"CreateWithKey", [](auto& op) { op.set_key("title"); }, "key"},
+        BadField{"LongKey",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_SET);
+                   op.set_key(std::string(65, 'k'));
+                 },
+                 "key"},
+        BadField{"UnknownField",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_SET);
+                   op.set_key("nope");
+                 },
+                 "nope"},
+        BadField{"WrongValueType",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_SET);
+                   op.set_key("value_minor");
+                   setValue(op, "lots");
+                 },
+                 "value_minor"},
+        BadField{"CreateValueNotJson", [](auto& op) { op.mutable_value()->set_int_value(1); },
+                 "value"},
+        BadField{"CreateMissingRequiredField",
+                 [](auto& op) { setValue(op, R"({"title":"No money"})"); }, "value_minor"},
+        BadField{"ValueTooLarge",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_SET);
+                   op.set_key("title");
+                   setValue(op, std::string(256 * 1024 + 1, 'v'));
+                 },
+                 "value"},
+        BadField{"MissingStamp", [](auto& op) { op.clear_stamp(); }, "stamp"},
+        BadField{"StampWithoutClock", [](auto& op) { op.mutable_stamp()->set_hlc(0); }, "stamp"},
+        BadField{"StampWithoutDevice", [](auto& op) { op.mutable_stamp()->set_device(0); },
+                 "stamp"},
+        BadField{"BaseNotOlder", [](auto& op) { *op.mutable_base() = op.stamp(); }, "base"},
+        BadField{"DeleteWithOtherKey",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_DELETE);
+                   op.set_key("title");
+                 },
+                 "deleted"},
+        BadField{"NoteEdited",
+                 [](auto& op) {
+                   op.set_record_type(static_cast<std::uint32_t>(RecordType::kNote));
+                   op.set_kind(pb::OP_KIND_SET);
+                   op.set_key("text");
+                 },
+                 "note"},
+        BadField{"AddToUnknownSet",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_ADD);
+                   op.set_key("attendees");
+                   setValue(op, "c1");
+                 },
+                 "attendees"},
+        BadField{"RemoveWithoutBase",
+                 [](auto& op) {
+                   op.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
+                   op.set_kind(pb::OP_KIND_REMOVE);
+                   op.set_key("attendees");
+                   setValue(op, "c1");
+                 },
+                 "remove"},
+        BadField{
+            "ClockTooFarAhead",
+            [](auto& op) { op.mutable_stamp()->set_hlc(packHlc(1'795'000'000'000 + 300'001, 0)); },
+            "ahead"}),
+    [](const auto& test) { return std::string(test.param.name); });
+
+TEST_F(PushTest, AStampJustWithinTheClockLimitIsAccepted) {
+  const pb::PushResponse r =
+      pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "Soon", hlc(300'000))}));
+  EXPECT_EQ(r.rejected_size(), 0);
+  EXPECT_EQ(r.head(), 1u);
+}
+
+TEST_F(PushTest, AStampFromAnotherDeviceFailsTheWholePush) {
+  auto reply = service_->push(ann_, pushOf({createDeal(1, kAnn, "d1", "Mine", hlc(0, 1)),
+                                            createDeal(2, 0xb0b, "d2", "Forged", hlc(0, 2))}));
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.error().code, StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 0);
+  // Nothing was acknowledged: the honest operation is accepted when sent alone.
+  EXPECT_EQ(pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "Mine", hlc(0, 1))})).head(), 1u);
+}
+
+TEST_F(PushTest, SequenceNumbersMustIncreaseWithinAPush) {
+  auto equal = service_->push(ann_, pushOf({createDeal(4, kAnn, "d1", "A", hlc(0, 1)),
+                                            createDeal(4, kAnn, "d2", "B", hlc(0, 2))}));
+  EXPECT_EQ(equal.code(), StatusCode::INVALID_ARGUMENT);
+  auto down = service_->push(ann_, pushOf({createDeal(5, kAnn, "d1", "A", hlc(0, 1)),
+                                           createDeal(3, kAnn, "d2", "B", hlc(0, 2))}));
+  EXPECT_EQ(down.code(), StatusCode::INVALID_ARGUMENT);
+  auto zero = service_->push(ann_, pushOf({createDeal(0, kAnn, "d1", "A", hlc(0, 1))}));
+  EXPECT_EQ(zero.code(), StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 0);
+}
+
+TEST_F(PushTest, TooManyOperationsIsResourceExhausted) {
+  pb::PushRequest request;
+  for (std::uint64_t i = 1; i <= 6; ++i) {
+    *request.add_operations() =
+        createDeal(i, kAnn, "d" + std::to_string(i), "D", hlc(0, static_cast<std::uint16_t>(i)));
+  }
+  auto reply = service_->push(ann_, request);
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.error().code, StatusCode::RESOURCE_EXHAUSTED);
+  request.mutable_operations()->RemoveLast();
+  EXPECT_EQ(pushOk(ann_, request).head(), 5u);
+}
+
+TEST_F(PushTest, TheSamePushTwiceIsAppliedOnce) {
+  const pb::PushRequest request = pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)),
+                                          setText(2, kAnn, RecordType::kDeal, "d1", "title", "Uno",
+                                                  hlc(0, 2), stampOf(hlc(0, 1), kAnn))});
+  const pb::PushResponse first = pushOk(ann_, request);
+  const pb::PushResponse second = pushOk(ann_, request);
+  EXPECT_EQ(first.acked_through_seq(), 2u);
+  EXPECT_EQ(second.acked_through_seq(), 2u);
+  EXPECT_EQ(first.head(), 2u);
+  EXPECT_EQ(second.head(), 2u);
+  EXPECT_EQ(second.rejected_size(), 0);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 2);
+  // Overlapping: the known part is skipped, the new part applied.
+  const pb::PushResponse third =
+      pushOk(ann_, pushOf({request.operations(1), createDeal(3, kAnn, "d3", "Three", hlc(0, 3))}));
+  EXPECT_EQ(third.acked_through_seq(), 3u);
+  EXPECT_EQ(third.head(), 3u);
+}
+
+TEST_F(PushTest, AUsedSequenceNumberWithADifferentOperationIsRejected) {
+  pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))}));
+  const pb::PushResponse r = pushOk(ann_, pushOf({createDeal(1, kAnn, "d9", "Other", hlc(0, 9))}));
+  ASSERT_EQ(r.rejected_size(), 1);
+  EXPECT_NE(r.rejected(0).reason().find("already used"), std::string::npos);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 1);
+}
+
+TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
+  pb::Operation bad = createDeal(1, kAnn, "", "No id", hlc(0, 1));
+  const pb::PushResponse first = pushOk(ann_, pushOf({bad}));
+  const pb::PushResponse again = pushOk(ann_, pushOf({bad}));
+  ASSERT_EQ(first.rejected_size(), 1);
+  ASSERT_EQ(again.rejected_size(), 1);
+  EXPECT_EQ(first.rejected(0).reason(), again.rejected(0).reason());
+  EXPECT_EQ(store_->rejections(kAnn)->size(), 1u);
+}
+
+TEST_F(PushTest, AnOperationThatArrivesAfterALaterOneIsStillApplied) {
+  pushOk(ann_, pushOf({createDeal(5, kAnn, "d5", "Five", hlc(0, 5))}));
+  const pb::PushResponse r = pushOk(ann_, pushOf({createDeal(3, kAnn, "d3", "Three", hlc(0, 3))}));
+  EXPECT_EQ(r.acked_through_seq(), 5u);
+  EXPECT_EQ(r.head(), 2u);
+  EXPECT_EQ(pushOk(ann_, pushOf({createDeal(3, kAnn, "d3", "Three", hlc(0, 3))})).head(), 2u);
+}
+
+TEST_F(PushTest, TheServerNumbersAndAttributesEveryOperation) {
+  pushOk(ann_, pushOf({createDeal(7, kAnn, "d1", "One", hlc(0, 1)),
+                       createDeal(9, kAnn, "d2", "Two", hlc(0, 2))}));
+  const pb::PullResponse log = pullAll(ann_);
+  ASSERT_EQ(log.operations_size(), 2);
+  EXPECT_EQ(log.operations(0).version(), 1u);
+  EXPECT_EQ(log.operations(1).version(), 2u);
+  EXPECT_EQ(log.operations(0).author(), "ann@example.com");
+  EXPECT_EQ(log.operations(1).operation().device_seq(), 9u);
+  EXPECT_EQ(log.operations(1).operation().stamp().device(), kAnn);
+}
+
+TEST_F(PushTest, AnEmptyPushAcknowledgesWhatIsStored) {
+  pushOk(ann_, pushOf({createDeal(4, kAnn, "d1", "One", hlc(0, 1))}));
+  EXPECT_EQ(pushOk(ann_, pb::PushRequest{}).acked_through_seq(), 4u);
+}
+
+TEST_F(PushTest, PushesOfOneGroupCommitKeepTheirOwnOutcomes) {
+  Caller bob = device("north", "bob@example.com", 0xb0b);
+  const pb::PushRequest good_ann = pushOf({createDeal(1, kAnn, "d1", "Ann", hlc(0, 1))});
+  const pb::PushRequest forged = pushOf({createDeal(1, kAnn, "d2", "Forged", hlc(0, 2))});
+  const pb::PushRequest good_bob = pushOf({createDeal(2, 0xb0b, "d3", "Bob", hlc(0, 3))});
+  const PushCall calls[] = {{&ann_, &good_ann}, {&bob, &forged}, {&bob, &good_bob}};
+  auto outcomes = service_->pushBatch(calls);
+  ASSERT_EQ(outcomes.size(), 3u);
+  ASSERT_TRUE(outcomes[0].reply.ok());
+  EXPECT_EQ(outcomes[1].reply.code(), StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(outcomes[2].reply.ok());
+  EXPECT_EQ(outcomes[0].accepted.size(), 1u);
+  EXPECT_EQ(outcomes[0].accepted[0].version(), 1u);
+  EXPECT_EQ(outcomes[2].accepted[0].version(), 2u);
+  EXPECT_EQ(outcomes[2].accepted[0].author(), "bob@example.com");
+  EXPECT_EQ(outcomes[2].reply->head(), 2u);
+}
+
+}  // namespace
+}  // namespace nextstep::server::test

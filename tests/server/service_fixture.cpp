@@ -1,0 +1,130 @@
+#include "service_fixture.h"
+
+#include <random>
+
+#include "admin_commands.h"
+
+namespace nextstep::server::test {
+
+namespace {
+std::filesystem::path freshDir() {
+  std::random_device rd;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("nextstep-server-test-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+}  // namespace
+
+pb::Stamp stampOf(std::uint64_t hlc, DeviceId device) {
+  pb::Stamp s;
+  s.set_hlc(hlc);
+  s.set_device(device);
+  return s;
+}
+
+ServiceTest::ServiceTest(SyncLimits limits) : dir_(freshDir()) {
+  auto store = SqliteServerStore::openDirectory(dir_);
+  if (!store) throw std::runtime_error(store.error().message);
+  store_ = std::move(*store);
+  service_ = std::make_unique<SyncService>(*store_, limits, [this] { return now_ms_; });
+}
+
+ServiceTest::~ServiceTest() {
+  service_.reset();
+  store_.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+std::string ServiceTest::issueToken(const std::string& team, const std::string& email) {
+  auto found = store_->findTeam(team);
+  if (found && !*found) {
+    EXPECT_TRUE(store_->createTeam(team, now_ms_).ok());
+  }
+  auto user = store_->findUser(email);
+  // A placeholder hash: these users never log in with a password, and Argon2id is slow.
+  if (user && !*user) {
+    EXPECT_TRUE(store_->addUser(team, email, "not-a-hash", now_ms_).ok());
+  }
+  auto token = adminIssueToken(*store_, team, email, now_ms_);
+  EXPECT_TRUE(token.ok()) << token.error().message;
+  return token ? *token : std::string();
+}
+
+Caller ServiceTest::member(const std::string& team, const std::string& email) {
+  auto caller = service_->authenticate(issueToken(team, email));
+  EXPECT_TRUE(caller.ok()) << caller.error().message;
+  return caller ? *caller : Caller{};
+}
+
+void ServiceTest::handshakeOk(Caller& caller, DeviceId device) {
+  pb::HandshakeRequest h;
+  h.set_protocol_version(1);
+  h.set_schema_version(3);
+  h.set_device_id(device);
+  auto reply = service_->handshake(caller, h);
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+}
+
+Caller ServiceTest::device(const std::string& team, const std::string& email, DeviceId device) {
+  Caller c = member(team, email);
+  handshakeOk(c, device);
+  return c;
+}
+
+std::uint64_t ServiceTest::hlc(std::int64_t offset_ms, std::uint16_t logical) const {
+  return packHlc(now_ms_ + offset_ms, logical);
+}
+
+pb::Operation ServiceTest::createDeal(std::uint64_t seq, DeviceId device, const std::string& id,
+                                      const std::string& title, std::uint64_t stamp_hlc) const {
+  pb::Operation op;
+  op.set_device_seq(seq);
+  op.set_record_type(static_cast<std::uint32_t>(RecordType::kDeal));
+  op.set_record_id(id);
+  op.set_kind(pb::OP_KIND_CREATE);
+  op.mutable_value()->set_text_value(
+      R"({"title":")" + title +
+      R"(","value_minor":100,"currency":"EUR","stage":"lead","status":"open","created_at":1})");
+  *op.mutable_stamp() = stampOf(stamp_hlc, device);
+  return op;
+}
+
+pb::Operation ServiceTest::setText(std::uint64_t seq, DeviceId device, RecordType type,
+                                   const std::string& id, const std::string& key,
+                                   const std::string& text, std::uint64_t stamp_hlc,
+                                   pb::Stamp base) const {
+  pb::Operation op;
+  op.set_device_seq(seq);
+  op.set_record_type(static_cast<std::uint32_t>(type));
+  op.set_record_id(id);
+  op.set_kind(pb::OP_KIND_SET);
+  op.set_key(key);
+  op.mutable_value()->set_text_value(text);
+  *op.mutable_stamp() = stampOf(stamp_hlc, device);
+  if (base.hlc() != 0) *op.mutable_base() = base;
+  return op;
+}
+
+pb::PushRequest ServiceTest::pushOf(std::initializer_list<pb::Operation> ops) const {
+  pb::PushRequest r;
+  for (const pb::Operation& op : ops) *r.add_operations() = op;
+  return r;
+}
+
+pb::PushResponse ServiceTest::pushOk(const Caller& caller, const pb::PushRequest& request) {
+  auto reply = service_->push(caller, request);
+  EXPECT_TRUE(reply.ok()) << reply.error().message;
+  return reply ? *reply : pb::PushResponse{};
+}
+
+pb::PullResponse ServiceTest::pullAll(const Caller& caller) {
+  pb::PullRequest r;
+  r.set_limit(5000);
+  auto reply = service_->pull(caller, r);
+  EXPECT_TRUE(reply.ok()) << reply.error().message;
+  return reply ? *reply : pb::PullResponse{};
+}
+
+}  // namespace nextstep::server::test

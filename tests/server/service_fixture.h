@@ -1,0 +1,51 @@
+// A SyncService over a real SQLite store in a fresh temporary folder, with a settable clock and
+// builders for well-formed operations.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "caller.h"
+#include "nextstep/catalog.h"
+#include "sqlite_server_store.h"
+#include "sync_service.h"
+
+namespace nextstep::server::test {
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  ServiceTest() : ServiceTest(SyncLimits{}) {}
+  explicit ServiceTest(SyncLimits limits);
+  ~ServiceTest() override;
+
+  // A user of the team (created when new) with a fresh token, authenticated but not bound.
+  Caller member(const std::string& team, const std::string& email);
+  // member(), then a handshake from the device.
+  Caller device(const std::string& team, const std::string& email, DeviceId device);
+  std::string issueToken(const std::string& team, const std::string& email);
+  void handshakeOk(Caller& caller, DeviceId device);
+
+  std::uint64_t hlc(std::int64_t offset_ms = 0, std::uint16_t logical = 0) const;
+
+  // A deal's create with its required fields.
+  pb::Operation createDeal(std::uint64_t seq, DeviceId device, const std::string& id,
+                           const std::string& title, std::uint64_t stamp_hlc) const;
+  pb::Operation setText(std::uint64_t seq, DeviceId device, RecordType type, const std::string& id,
+                        const std::string& key, const std::string& text, std::uint64_t stamp_hlc,
+                        pb::Stamp base = {}) const;
+  pb::PushRequest pushOf(std::initializer_list<pb::Operation> ops) const;
+  pb::PushResponse pushOk(const Caller& caller, const pb::PushRequest& request);
+  pb::PullResponse pullAll(const Caller& caller);
+
+  std::filesystem::path dir_;
+  std::unique_ptr<SqliteServerStore> store_;
+  std::unique_ptr<SyncService> service_;
+  std::int64_t now_ms_ = 1'795'000'000'000;  // 2026-11-19
+};
+
+pb::Stamp stampOf(std::uint64_t hlc, DeviceId device);
+
+}  // namespace nextstep::server::test
