@@ -313,8 +313,8 @@ class TextPrinter final : public Printer {
   void closedCall(const ClosedCall& c) override {
     out_ << "Outcome recorded: " << name(c.result) << ".\n";
     if (c.follow_up) {
-      out_ << "Follow up on " << dayOf(*c.follow_up) << " (reminder "
-           << c.close.follow_up_action_id.value_or("") << ").\n";
+      out_ << "Follow up on " << dayOf(*c.follow_up) << "; reminder "
+           << c.close.follow_up_action_id.value_or("") << ".\n";
     }
     if (!c.close.action_ids.empty()) {
       out_ << "Who does what: "

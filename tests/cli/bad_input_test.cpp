@@ -46,6 +46,8 @@ TEST_F(BadInputTest, UnknownAndAmbiguousIdsExitOne) {
   const std::string shared = deal_.substr(0, 13);
   expectRejected({
       {{"deal", "show", "abcd"}, 1, "no deal with id 'abcd'"},
+      {{"--json", "deal", "show", "abcd"}, 1, "no deal with id 'abcd'"},
+      {{"deal", "show", "01"}, 1, "no deal with id '01'"},
       {{"deal", "set", "abcd", "--title", "x"}, 1, "no deal with id 'abcd'"},
       {{"deal", "delete", "abcd"}, 1, "no deal with id 'abcd'"},
       {{"deal", "show", shared}, 1, "matches more than one deal"},

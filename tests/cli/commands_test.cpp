@@ -1,4 +1,6 @@
 // Every command group doing its job: the fields it changes and what it prints.
+#include <map>
+
 #include "cli_process.h"
 
 namespace nextstep::cli_test {
@@ -69,6 +71,24 @@ TEST_F(CommandsTest, DealListFilters) {
   const CliRun text = run({"deal", "list"});
   EXPECT_THAT(text.out, HasSubstr("NONE"));
   EXPECT_THAT(text.out, HasSubstr("compliance only"));
+}
+
+TEST_F(CommandsTest, ActionTextsKeepTheirAtSigns) {
+  seedPipeline();
+  now_ = "2026-11-26T13:40:00Z";
+  const auto closed =
+      okJson({"meeting", "close", meeting_, "--outcome", "yes", "--customer-action",
+              "Introduce us to bob@acme.example", "--customer-action", "Share the board deck@+1w",
+              "--rep-action", "Call bob@acme.example back@2026-12-01"});
+  ASSERT_EQ(closed["action_ids"].size(), 3u);
+  const auto actions = okJson({"meeting", "show", meeting_})["actions"];
+  std::map<std::string, nlohmann::json> byText;
+  for (const auto& a : actions) byText[a["text"].get<std::string>()] = a;
+  ASSERT_TRUE(byText.contains("Introduce us to bob@acme.example"));
+  EXPECT_TRUE(byText["Introduce us to bob@acme.example"]["due"].is_null());
+  EXPECT_EQ(byText["Share the board deck"]["due"], "2026-12-03");
+  EXPECT_EQ(byText["Call bob@acme.example back"]["due"], "2026-12-01");
+  EXPECT_EQ(byText["Call bob@acme.example back"]["owner"], "rep");
 }
 
 TEST_F(CommandsTest, DeleteAndRestore) {
