@@ -11,7 +11,8 @@ namespace {
 
 [[noreturn]] void usage(const char* program, std::string_view problem) {
   std::fprintf(stderr,
-               "%s: %.*s\nusage: %s [--deals N] [--dir DIR] [--results FILE] [--rebuild] ...\n",
+               "%s: %.*s\nusage: %s [--deals N] [--dir DIR] [--results FILE] [--rebuild] [--apply "
+               "SQL]... ...\n",
                program, static_cast<int>(problem.size()), problem.data(), program);
   std::exit(2);
 }
@@ -38,6 +39,8 @@ BenchOptions takeBenchOptions(int& argc, char** argv) {
       o.dir = value();
     } else if (arg == "--results") {
       o.results = value();
+    } else if (arg == "--apply") {
+      o.apply.emplace_back(value());
     } else if (arg == "--rebuild") {
       o.rebuild = true;
     } else {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace nextstep::bench {
 
@@ -12,10 +14,13 @@ struct BenchOptions {
   std::filesystem::path dir;      // build/bench unless --dir
   std::filesystem::path results;  // --results FILE: merge the figures into it
   bool rebuild = false;           // --rebuild: load the cached database again
+  // --apply SQL (repeatable): run on the scratch copy's connection before measuring, to try a
+  // change to the core (an index, a PRAGMA) before making it. Figures are then not merged.
+  std::vector<std::string> apply;
 };
 
-// Takes --deals N, --dir DIR, --results FILE and --rebuild out of argv (leaving the rest, e.g.
-// Google Benchmark's flags). Exits with a message on a bad value.
+// Takes --deals N, --dir DIR, --results FILE, --rebuild and --apply SQL out of argv (leaving the
+// rest, e.g. Google Benchmark's flags). Exits with a message on a bad value.
 BenchOptions takeBenchOptions(int& argc, char** argv);
 
 }  // namespace nextstep::bench

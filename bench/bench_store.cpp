@@ -1,5 +1,6 @@
 #include "bench_store.h"
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
@@ -29,6 +30,28 @@ std::unique_ptr<Store> openAtFixedNow(const std::filesystem::path& database) {
     throw std::runtime_error("cannot open " + database.string() + ": " + store.error().message);
   }
   return std::move(*store);
+}
+
+void applyExperiments(Store& store, const BenchOptions& options) {
+  for (const std::string& sql : options.apply) {
+    auto lock = store.lock();
+    const auto start = std::chrono::steady_clock::now();
+    store.database().exec(sql);
+    std::fprintf(stderr, "applied in %.2f s: %s\n",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                 sql.c_str());
+  }
+}
+
+void recordFigures(const BenchOptions& options, const std::vector<Figure>& figures) {
+  printFigures(figures);
+  if (options.results.empty()) return;
+  if (!options.apply.empty()) {
+    std::fprintf(stderr, "--apply changed the database; figures not merged into %s\n",
+                 options.results.c_str());
+    return;
+  }
+  mergeFigures(options.results, figures);
 }
 
 TimeZone deviceZone() {

@@ -3,8 +3,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "bench_options.h"
+#include "figures.h"
 #include "nextstep/store.h"
 #include "workload_loader.h"
 
@@ -17,6 +19,12 @@ std::filesystem::path preparedCopy(const BenchOptions& options, const std::strin
 
 // Store::open at the fixed now; throws on failure.
 std::unique_ptr<Store> openAtFixedNow(const std::filesystem::path& database);
+
+// Runs the options' --apply statements on the store's connection, saying so on stderr.
+void applyExperiments(Store& store, const BenchOptions& options);
+
+// Merges the figures into --results unless --apply changed what was measured.
+void recordFigures(const BenchOptions& options, const std::vector<Figure>& figures);
 
 TimeZone deviceZone();
 

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 #include "bench_options.h"
 #include "bench_store.h"
 #include "figures.h"
+#include "fsync_probe.h"
 #include "latency_summary.h"
 #include "nextstep/booking.h"
 
@@ -71,30 +74,45 @@ BookingRequest requestFor(const DealToBook& d, int i) {
 }
 
 int bookingsFrom(int argc, char** argv) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::string_view(argv[i]) == "--bookings") return std::max(1, std::atoi(argv[i + 1]));
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--bookings" && i + 1 < argc) return std::max(1, std::atoi(argv[i + 1]));
+    if (arg != "--bookings") throw std::runtime_error("unknown argument " + std::string(arg));
   }
   return kDefaultBookings;
+}
+
+// CPU time of this thread: the booking's own work, without the waits for the disk.
+double threadCpuMillis() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
 int run(int argc, char** argv) {
   const BenchOptions options = takeBenchOptions(argc, argv);
   const int bookings = bookingsFrom(argc, argv);
-  auto store = openAtFixedNow(preparedCopy(options, "booking"));
+  const std::filesystem::path copy = preparedCopy(options, "booking");
+  auto store = openAtFixedNow(copy);
+  applyExperiments(*store, options);
   const std::vector<DealToBook> deals = dealsToBook(*store, bookings + kWarmUp);
   const std::int64_t pendingBefore = *store->pendingChanges();
 
   std::vector<double> millis;
+  std::vector<double> cpuMillis;
   std::int64_t ops = 0;
   for (int i = 0; i < bookings + kWarmUp; ++i) {
     const BookingRequest request = requestFor(deals[i], i);
+    const double cpuStart = threadCpuMillis();
     const auto start = std::chrono::steady_clock::now();
     auto booked = bookMeeting(*store, request);
     const auto end = std::chrono::steady_clock::now();
+    const double cpu = threadCpuMillis() - cpuStart;
     if (!booked) throw std::runtime_error("booking failed: " + booked.error().message);
     ops += 1 + static_cast<std::int64_t>(request.attendees.size());
     if (i < kWarmUp) continue;
     millis.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    cpuMillis.push_back(cpu);
   }
   const std::int64_t pending = *store->pendingChanges() - pendingBefore;
   if (pending != ops) {
@@ -103,18 +121,24 @@ int run(int argc, char** argv) {
   }
 
   const LatencySummary s = summarize(millis);
-  std::fprintf(stderr, "%zu bookings (after %d warm-up), %lld outbox ops\n", s.count, kWarmUp,
-               static_cast<long long>(ops));
+  const LatencySummary c = summarize(cpuMillis);
+  const LatencySummary f = probeFsync(copy.string() + ".fsync-probe", 200);
+  std::fprintf(stderr,
+               "%zu bookings (after %d warm-up), %lld outbox ops; CPU per booking p50 %.3f ms, "
+               "p99 %.3f ms; fdatasync of 4 KiB now: p50 %.3f ms, p99 %.3f ms\n",
+               s.count, kWarmUp, static_cast<long long>(ops), c.p50, c.p99, f.p50, f.p99);
   const int d = options.deals;
-  const std::vector<Figure> figures = {
-      {figureName("booking_mean_ms", d), s.mean, "ms"},
-      {figureName("booking_p50_ms", d), s.p50, "ms"},
-      {figureName("booking_p90_ms", d), s.p90, "ms"},
-      {figureName("booking_p99_ms", d), s.p99, "ms"},
-      {figureName("booking_max_ms", d), s.max, "ms"},
-  };
-  printFigures(figures);
-  if (!options.results.empty()) mergeFigures(options.results, figures);
+  recordFigures(options, {
+                             {figureName("booking_mean_ms", d), s.mean, "ms"},
+                             {figureName("booking_p50_ms", d), s.p50, "ms"},
+                             {figureName("booking_p90_ms", d), s.p90, "ms"},
+                             {figureName("booking_p99_ms", d), s.p99, "ms"},
+                             {figureName("booking_max_ms", d), s.max, "ms"},
+                             {figureName("booking_cpu_p50_ms", d), c.p50, "ms"},
+                             {figureName("booking_cpu_p99_ms", d), c.p99, "ms"},
+                             {figureName("fsync_4k_p50_ms", d), f.p50, "ms"},
+                             {figureName("fsync_4k_p99_ms", d), f.p99, "ms"},
+                         });
   return 0;
 }
 

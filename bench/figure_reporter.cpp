@@ -23,8 +23,11 @@ void FigureReporter::ReportRuns(const std::vector<Run>& runs) {
   ConsoleReporter::ReportRuns(runs);
   for (const Run& run : runs) {
     if (run.error_occurred || run.run_type != Run::RT_Iteration) continue;
-    figures_.push_back({figureName(run.run_name.function_name + "_ms", deals_),
+    const std::string& name = run.run_name.function_name;
+    figures_.push_back({figureName(name + "_ms", deals_),
                         toMilliseconds(run.GetAdjustedRealTime(), run.time_unit), "ms"});
+    figures_.push_back({figureName(name + "_cpu_ms", deals_),
+                        toMilliseconds(run.GetAdjustedCPUTime(), run.time_unit), "ms"});
   }
 }
 

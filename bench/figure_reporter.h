@@ -1,5 +1,6 @@
-// A Google Benchmark console reporter that also keeps each benchmark's mean real time as a Figure
-// named "<benchmark>_ms".
+// A Google Benchmark console reporter that also keeps each benchmark's mean wall time as a Figure
+// named "<benchmark>_ms", and its mean CPU time as "<benchmark>_cpu_ms" (the two differ when the
+// disk or other processes make it wait).
 #pragma once
 
 #include <benchmark/benchmark.h>

@@ -1,10 +1,12 @@
 // Loads workload D into the cached database build/bench/pipeline-<D>.db (when missing, or always
 // with --rebuild) and reports the load: rows per second of the insert phase, where a cold sync's
-// time goes on the device.
+// time goes on the device. With --apply SQL it loads a scratch copy instead, running SQL on the
+// connection first (e.g. a bigger cache_size), to measure a change before making it.
 #include <cstdio>
 #include <exception>
 
 #include "bench_options.h"
+#include "bench_store.h"
 #include "figures.h"
 #include "workload_loader.h"
 
@@ -18,11 +20,14 @@ int run(int argc, char** argv) {
     return 2;
   }
   const WorkloadFiles files(options.dir, options.deals);
-  const LoadReport r = ensureLoadedPipeline(files, options.rebuild);
+  // An experiment loads a scratch copy and leaves the cache alone.
+  const LoadReport r = options.apply.empty()
+                           ? ensureLoadedPipeline(files, options.rebuild)
+                           : loadWorkload(files, files.scratchDatabase("load"), options.apply);
   std::fprintf(stderr,
                "%s: %lld rows (+%lld attendees), sha256 %s; read %.2f s, insert %.2f s, "
                "checkpoint %.2f s; %.1f MB\n",
-               files.database().c_str(), static_cast<long long>(r.rows),
+               database.c_str(), static_cast<long long>(r.rows),
                static_cast<long long>(r.attendees), r.sha256.c_str(), r.read_seconds,
                r.insert_seconds, r.checkpoint_seconds, static_cast<double>(r.database_bytes) / 1e6);
   for (const auto& [type, seconds] : r.insert_seconds_by_type) {
@@ -35,8 +40,7 @@ int run(int argc, char** argv) {
       {figureName("load_total_s", d), r.totalSeconds(), "s"},
       {figureName("database_mb", d), static_cast<double>(r.database_bytes) / 1e6, "MB"},
   };
-  printFigures(figures);
-  if (!options.results.empty()) mergeFigures(options.results, figures);
+  recordFigures(options, figures);
   return 0;
 }
 

@@ -32,12 +32,14 @@ namespace {
 struct StatementTime {
   double total_ms = 0;
   int executions = 0;
-  int first_seen = 0;  // order of first execution
+  int first_seen = 0;   // order of first execution
+  bool nested = false;  // run by another statement (FTS5's own queries); its time is in the outer
 };
 
 struct Profile {
   std::map<std::string, StatementTime> by_sql;
   std::map<void*, std::chrono::steady_clock::time_point> running;  // statement -> first step
+  std::map<void*, bool> nested;  // statement -> started while another one ran
   int seen = 0;
 };
 
@@ -47,7 +49,9 @@ int onTrace(unsigned type, void* context, void* statement, void* /*detail*/) {
   auto& profile = *static_cast<Profile*>(context);
   const auto now = std::chrono::steady_clock::now();
   if (type == SQLITE_TRACE_STMT) {
-    profile.running.try_emplace(statement, now);
+    if (profile.running.try_emplace(statement, now).second) {
+      profile.nested[statement] = profile.running.size() > 1;
+    }
     return 0;
   }
   const auto started = profile.running.find(statement);
@@ -55,6 +59,7 @@ int onTrace(unsigned type, void* context, void* statement, void* /*detail*/) {
   const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
   StatementTime& t = profile.by_sql[sql != nullptr ? sql : "?"];
   if (t.executions == 0) t.first_seen = profile.seen++;
+  t.nested = profile.nested[statement];
   t.total_ms += std::chrono::duration<double, std::milli>(now - started->second).count();
   ++t.executions;
   profile.running.erase(started);
@@ -108,49 +113,31 @@ void profileCall(Store& store, const std::string& name, int runs,
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.second.first_seen < b.second.first_seen; });
   double inSql = 0;
-  for (const auto& [sql, t] : rows) inSql += t.total_ms / runs;
+  for (const auto& [sql, t] : rows) inSql += t.nested ? 0 : t.total_ms / runs;
   std::printf("\n## %s: %.3f ms per call (%.3f ms in SQL)\n", name.c_str(), wall, inSql);
   for (const auto& [sql, t] : rows) {
-    std::printf("%8.3f ms  x%-3d %s\n", t.total_ms / runs, t.executions / runs,
-                oneLine(sql, 160).c_str());
+    std::printf("%8.3f ms  x%-3d %s%s\n", t.total_ms / runs, t.executions / runs,
+                t.nested ? "(inside) " : "", oneLine(sql, 160).c_str());
     auto lock = store.lock();
     for (const std::string& step : queryPlan(db, sql)) std::printf("%18s%s\n", "", step.c_str());
   }
 }
 
-struct ProfileOptions {
-  int runs = 20;
-  std::vector<std::string> apply;
-};
-
-ProfileOptions takeProfileOptions(int argc, char** argv) {
-  ProfileOptions o;
+int runsFrom(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--runs" && i + 1 < argc) {
-      o.runs = std::max(1, std::atoi(argv[++i]));
-    } else if (arg == "--apply" && i + 1 < argc) {
-      o.apply.emplace_back(argv[++i]);
-    } else {
-      throw std::runtime_error("unknown argument " + std::string(arg));
-    }
+    if (arg == "--runs" && i + 1 < argc) return std::max(1, std::atoi(argv[i + 1]));
+    if (arg != "--runs") throw std::runtime_error("unknown argument " + std::string(arg));
   }
-  return o;
+  return 20;
 }
 
 int run(int argc, char** argv) {
   const BenchOptions options = takeBenchOptions(argc, argv);
-  const ProfileOptions profile = takeProfileOptions(argc, argv);
+  const int runs = runsFrom(argc, argv);
   auto store = openAtFixedNow(preparedCopy(options, "profile"));
-  for (const std::string& sql : profile.apply) {
-    auto lock = store->lock();
-    const auto start = std::chrono::steady_clock::now();
-    store->database().exec(sql);
-    std::printf("applied in %.2f s: %s\n",
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                sql.c_str());
-  }
-  std::printf("# Query profile, workload D=%d, %d runs per call\n", options.deals, profile.runs);
+  applyExperiments(*store, options);
+  std::printf("# Query profile, workload D=%d, %d runs per call\n", options.deals, runs);
 
   const TimeZone zone = deviceZone();
   for (const char* owner : {static_cast<const char*>(nullptr), "rep-07"}) {
@@ -158,12 +145,11 @@ int run(int argc, char** argv) {
     TodayQuery t{.zone = zone};
     HealthQuery h{.zone = zone};
     if (owner != nullptr) t.owner = h.owner = owner;
-    profileCall(*store, "today" + who, profile.runs, [&] { return today(*store, t).ok(); });
-    profileCall(*store, "health" + who, profile.runs,
-                [&] { return pipelineHealth(*store, h).ok(); });
+    profileCall(*store, "today" + who, runs, [&] { return today(*store, t).ok(); });
+    profileCall(*store, "health" + who, runs, [&] { return pipelineHealth(*store, h).ok(); });
   }
   for (const char* q : {"Granite Logistics", "Anna Becker", "budget", "acm pil"}) {
-    profileCall(*store, std::string("search '") + q + "'", profile.runs,
+    profileCall(*store, std::string("search '") + q + "'", runs,
                 [&] { return search(*store, q).ok(); });
   }
   return 0;

@@ -37,8 +37,13 @@ std::filesystem::path g_database;
 std::unique_ptr<Store> g_store;
 
 // Opened on first use, after the open benchmark has run without another connection.
+const BenchOptions* g_options = nullptr;
+
 Store& queryStore() {
-  if (!g_store) g_store = openAtFixedNow(g_database);
+  if (!g_store) {
+    g_store = openAtFixedNow(g_database);
+    applyExperiments(*g_store, *g_options);
+  }
   return *g_store;
 }
 
@@ -146,6 +151,7 @@ void describeAnswers() {
 
 int run(int argc, char** argv) {
   const BenchOptions options = takeBenchOptions(argc, argv);
+  g_options = &options;
   g_database = preparedCopy(options, "store");
   registerBenchmarks();
   benchmark::Initialize(&argc, argv);
@@ -153,8 +159,7 @@ int run(int argc, char** argv) {
   FigureReporter reporter(options.deals);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   describeAnswers();
-  printFigures(reporter.figures());
-  if (!options.results.empty()) mergeFigures(options.results, reporter.figures());
+  recordFigures(options, reporter.figures());
   g_store.reset();
   benchmark::Shutdown();
   return 0;

@@ -1,6 +1,7 @@
 #include "workload_loader.h"
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "nextstep/catalog.h"
 #include "nextstep/record_rows.h"
 #include "nextstep/store.h"
+#include "schema_fingerprint.h"
 #include "workload_mapping.h"
 #include "workload_rows.h"
 
@@ -147,6 +149,7 @@ std::string LoadReport::toJson() const {
                         {"checkpoint_seconds", checkpoint_seconds},
                         {"database_bytes", database_bytes},
                         {"sha256", sha256},
+                        {"schema", schema},
                         {"insert_seconds_by_type", insert_seconds_by_type}}
       .dump(2);
 }
@@ -162,15 +165,18 @@ LoadReport LoadReport::fromJson(const std::string& text) {
   r.checkpoint_seconds = j.at("checkpoint_seconds").get<double>();
   r.database_bytes = j.at("database_bytes").get<std::int64_t>();
   r.sha256 = j.at("sha256").get<std::string>();
+  r.schema = j.value("schema", "");
   r.insert_seconds_by_type = j.at("insert_seconds_by_type").get<std::map<std::string, double>>();
   return r;
 }
 
-LoadReport loadWorkload(const WorkloadFiles& files, const fs::path& database) {
+LoadReport loadWorkload(const WorkloadFiles& files, const fs::path& database,
+                        const std::vector<std::string>& apply) {
   files.generateIfMissing();
   const WorkloadManifest manifest = files.readManifest();
   LoadReport report;
   report.deals = files.deals();
+  report.schema = schemaFingerprint(files.dir());
 
   auto start = std::chrono::steady_clock::now();
   const Workload w = readWorkload(files.jsonl());
@@ -185,6 +191,7 @@ LoadReport loadWorkload(const WorkloadFiles& files, const fs::path& database) {
   {
     auto lock = store->lock();
     Database& db = store->database();
+    for (const std::string& sql : apply) db.exec(sql);
     start = std::chrono::steady_clock::now();
     insertAll(db, w, report.insert_seconds_by_type);
     report.insert_seconds = secondsSince(start);
@@ -204,7 +211,9 @@ LoadReport ensureLoadedPipeline(const WorkloadFiles& files, bool rebuild) {
     std::ifstream in(files.loadReport());
     std::stringstream text;
     text << in.rdbuf();
-    return LoadReport::fromJson(text.str());
+    const LoadReport cached = LoadReport::fromJson(text.str());
+    if (cached.schema == schemaFingerprint(files.dir())) return cached;
+    std::fprintf(stderr, "%s was loaded with another schema; loading it again\n", database.c_str());
   }
   fs::create_directories(files.dir());
   fs::remove(files.loadReport());

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "workload_files.h"
 
@@ -21,6 +22,7 @@ struct LoadReport {
   double checkpoint_seconds = 0;
   std::int64_t database_bytes = 0;
   std::string sha256;
+  std::string schema;  // schemaFingerprint() of the build that loaded it
   // Insert time per record type ("meeting" includes its attendees; "note" the last commit).
   std::map<std::string, double> insert_seconds_by_type;
 
@@ -35,8 +37,10 @@ struct LoadReport {
 inline constexpr std::int64_t kRowsPerTransaction = 10'000;
 
 // Loads the workload into a fresh database at `database` (replaced), checking the file's sha256
-// against the generator's manifest and every table's row count afterwards. Throws on failure.
-LoadReport loadWorkload(const WorkloadFiles& files, const std::filesystem::path& database);
+// against the generator's manifest and every table's row count afterwards. `apply` runs on the
+// connection first (an experiment: a PRAGMA, a dropped trigger). Throws on failure.
+LoadReport loadWorkload(const WorkloadFiles& files, const std::filesystem::path& database,
+                        const std::vector<std::string>& apply = {});
 
 // The cached database of the workload (pipeline-<D>.db): generated and loaded when missing or when
 // `rebuild`, else the report of the load that made it.
