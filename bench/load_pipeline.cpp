@@ -21,9 +21,11 @@ int run(int argc, char** argv) {
   }
   const WorkloadFiles files(options.dir, options.deals);
   // An experiment loads a scratch copy and leaves the cache alone.
-  const LoadReport r = options.apply.empty()
-                           ? ensureLoadedPipeline(files, options.rebuild)
-                           : loadWorkload(files, files.scratchDatabase("load"), options.apply);
+  const bool experiment = !options.apply.empty();
+  const std::filesystem::path database =
+      experiment ? files.scratchDatabase("load") : files.database();
+  const LoadReport r = experiment ? loadWorkload(files, database, options.apply)
+                                  : ensureLoadedPipeline(files, options.rebuild);
   std::fprintf(stderr,
                "%s: %lld rows (+%lld attendees), sha256 %s; read %.2f s, insert %.2f s, "
                "checkpoint %.2f s; %.1f MB\n",
