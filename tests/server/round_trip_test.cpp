@@ -1,0 +1,198 @@
+// The real program over gRPC: every call, the live stream, tokens, teams and health.
+#include <grpcpp/generic/generic_stub.h>
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "server_process.h"
+
+namespace nextstep::server::test {
+namespace {
+
+constexpr std::uint64_t kAnnDevice = 0xa1;
+
+using RoundTripTest = ProcessTest;
+
+// Reads events until one carries operations (heartbeats skipped); false when the stream ends.
+bool readOperations(grpc::ClientReader<pb::SubscribeEvent>& reader, pb::PullResponse& out) {
+  pb::SubscribeEvent event;
+  while (reader.Read(&event)) {
+    if (event.has_operations()) {
+      out = event.operations();
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST_F(RoundTripTest, HandshakePushPullAndAPushSeenByASubscriber) {
+  const std::string ann = userToken("north", "ann@example.com");
+  const std::string bob = userToken("north", "bob@example.com");
+  startServer();
+  auto s = stub();
+  const pb::HandshakeResponse hello = handshake(*s, ann, kAnnDevice);
+  EXPECT_EQ(hello.team(), "north");
+  EXPECT_EQ(hello.user_email(), "ann@example.com");
+  EXPECT_EQ(hello.head(), 0u);
+  EXPECT_NEAR(static_cast<double>(hello.server_time_ms()), static_cast<double>(nowMillis()), 60e3);
+
+  // Bob listens; the first event (nothing to catch up on) is a heartbeat.
+  auto listen = context(bob);
+  pb::SubscribeRequest from_start;
+  auto reader = s->Subscribe(listen.get(), from_start);
+  pb::SubscribeEvent first;
+  ASSERT_TRUE(reader->Read(&first));
+  EXPECT_TRUE(first.has_heartbeat());
+
+  pb::PushRequest push;
+  const std::int64_t now = nowMillis();
+  for (std::uint64_t seq = 1; seq <= 3; ++seq) {
+    *push.add_operations() = createDeal(seq, kAnnDevice, "d" + std::to_string(seq), now,
+                                        static_cast<std::uint16_t>(seq));
+  }
+  pb::PushResponse pushed;
+  auto push_ctx = context(ann);
+  ASSERT_TRUE(s->Push(push_ctx.get(), push, &pushed).ok());
+  EXPECT_EQ(pushed.acked_through_seq(), 3u);
+  EXPECT_EQ(pushed.head(), 3u);
+  EXPECT_EQ(pushed.rejected_size(), 0);
+
+  int seen = 0;
+  while (seen < 3) {
+    pb::PullResponse live;
+    ASSERT_TRUE(readOperations(*reader, live));
+    for (const auto& op : live.operations()) {
+      EXPECT_EQ(op.version(), static_cast<std::uint64_t>(seen + 1));
+      EXPECT_EQ(op.author(), "ann@example.com");
+      EXPECT_EQ(op.operation().record_id(), "d" + std::to_string(seen + 1));
+      ++seen;
+    }
+  }
+  listen->TryCancel();
+  reader->Finish();
+
+  pb::PullRequest pull;
+  pb::PullResponse pulled;
+  auto pull_ctx = context(bob);
+  ASSERT_TRUE(s->Pull(pull_ctx.get(), pull, &pulled).ok());
+  ASSERT_EQ(pulled.operations_size(), 3);
+  EXPECT_EQ(pulled.next_cursor(), 3u);
+  EXPECT_FALSE(pulled.more());
+  EXPECT_EQ(pulled.head(), 3u);
+
+  // A subscriber that starts later catches up from its cursor.
+  auto late = context(bob);
+  pb::SubscribeRequest after_one;
+  after_one.set_after_version(1);
+  auto late_reader = s->Subscribe(late.get(), after_one);
+  pb::PullResponse backlog;
+  ASSERT_TRUE(readOperations(*late_reader, backlog));
+  ASSERT_EQ(backlog.operations_size(), 2);
+  EXPECT_EQ(backlog.operations(0).version(), 2u);
+  late->TryCancel();
+  late_reader->Finish();
+}
+
+TEST_F(RoundTripTest, LoginGivesAWorkingToken) {
+  userToken("north", "ann@example.com");
+  startServer();
+  auto s = stub();
+  pb::LoginRequest login;
+  login.set_email("ann@example.com");
+  login.set_password("password123");
+  login.set_device_id(0x77);
+  pb::LoginResponse token;
+  auto ctx = context("");
+  ASSERT_TRUE(s->Login(ctx.get(), login, &token).ok());
+  EXPECT_EQ(token.team(), "north");
+  EXPECT_EQ(handshake(*s, token.token(), 0x77).team(), "north");
+
+  login.set_password("password124");
+  auto wrong = context("");
+  EXPECT_EQ(s->Login(wrong.get(), login, &token).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(RoundTripTest, EveryCallButLoginNeedsAValidToken) {
+  const std::string ann = userToken("north", "ann@example.com");
+  startServer();
+  auto s = stub();
+  for (const std::string& token : {std::string(), std::string("nst1_forged")}) {
+    SCOPED_TRACE("token '" + token + "'");
+    pb::HandshakeResponse h;
+    EXPECT_EQ(s->Handshake(context(token).get(), pb::HandshakeRequest{}, &h).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+    pb::PushResponse p;
+    EXPECT_EQ(s->Push(context(token).get(), pb::PushRequest{}, &p).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+    pb::PullResponse l;
+    EXPECT_EQ(s->Pull(context(token).get(), pb::PullRequest{}, &l).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+    auto ctx = context(token);
+    auto reader = s->Subscribe(ctx.get(), pb::SubscribeRequest{});
+    pb::SubscribeEvent e;
+    EXPECT_FALSE(reader->Read(&e));
+    EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  }
+  // A revoked token stops working on the running server.
+  handshake(*s, ann, kAnnDevice);
+  admin({"revoke-tokens", "--email", "ann@example.com"});
+  pb::PullResponse l;
+  EXPECT_EQ(s->Pull(context(ann).get(), pb::PullRequest{}, &l).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(RoundTripTest, TwoTeamsAreIsolated) {
+  const std::string ann = userToken("north", "ann@example.com");
+  const std::string eve = userToken("south", "eve@example.com");
+  startServer();
+  auto s = stub();
+  handshake(*s, ann, kAnnDevice);
+  handshake(*s, eve, 0xe1);
+  pb::PushRequest push;
+  *push.add_operations() = createDeal(1, kAnnDevice, "secret", nowMillis());
+  pb::PushResponse pushed;
+  ASSERT_TRUE(s->Push(context(ann).get(), push, &pushed).ok());
+
+  pb::PullResponse pulled;
+  ASSERT_TRUE(s->Pull(context(eve).get(), pb::PullRequest{}, &pulled).ok());
+  EXPECT_EQ(pulled.operations_size(), 0);
+  EXPECT_EQ(pulled.head(), 0u);
+  // Eve cannot push as Ann's device either.
+  pb::PushResponse forged;
+  EXPECT_EQ(s->Push(context(eve).get(), push, &forged).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // Eve's stream stays quiet about the north team.
+  auto ctx = context(eve, 3);
+  auto reader = s->Subscribe(ctx.get(), pb::SubscribeRequest{});
+  pb::SubscribeEvent e;
+  ASSERT_TRUE(reader->Read(&e));
+  EXPECT_TRUE(e.has_heartbeat());
+  EXPECT_EQ(e.heartbeat().head(), 0u);
+  ctx->TryCancel();
+  reader->Finish();
+}
+
+TEST_F(RoundTripTest, TheHealthServiceAnswersServing) {
+  startServer();
+  auto channel = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
+  grpc::GenericStub generic(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::Slice nothing(std::string{});  // HealthCheckRequest{service: ""} is zero bytes
+  const grpc::ByteBuffer request(&nothing, 1);
+  grpc::ByteBuffer response;
+  std::promise<grpc::Status> done;
+  generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                    [&](const grpc::Status& status) { done.set_value(status); });
+  const grpc::Status status = done.get_future().get();
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(response.Dump(&slices).ok());
+  std::string bytes;
+  for (const auto& slice : slices)
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  EXPECT_EQ(bytes, std::string("\x08\x01", 2));  // status: SERVING
+}
+
+}  // namespace
+}  // namespace nextstep::server::test

@@ -1,0 +1,88 @@
+// The built nextstep-server program as a real process: its admin commands, and the server on a
+// free loopback port with a temporary data folder, reached through the generated gRPC stub.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+#include <sys/types.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nextstep/sync/v1/sync.grpc.pb.h"
+
+namespace nextstep::server::test {
+
+namespace pb = ::nextstep::sync::v1;
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the program with the arguments, feeding stdin_text on its standard input.
+CommandRun runProgram(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+class ServerProcess {
+ public:
+  ServerProcess(std::filesystem::path data_dir, std::filesystem::path log_file,
+                std::vector<std::string> extra_args);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  // Starts it and waits for "listening on HOST:PORT"; false (with what it printed) otherwise.
+  bool start(std::string& error);
+  const std::string& address() const { return address_; }
+  int port() const { return port_; }
+  void signal(int sig) const;
+  // The exit code, or 128 + the signal that ended it.
+  int wait();
+  void kill9();
+  bool running() const { return pid_ > 0; }
+
+ private:
+  std::filesystem::path data_dir_;
+  std::filesystem::path log_file_;
+  std::vector<std::string> extra_args_;
+  pid_t pid_ = -1;
+  std::string address_;
+  int port_ = 0;
+};
+
+class ProcessTest : public ::testing::Test {
+ public:
+  // A call's context with the bearer token (none when empty) and a deadline.
+  static std::unique_ptr<grpc::ClientContext> context(const std::string& token, int timeout_s = 10);
+
+ protected:
+  ProcessTest();
+  ~ProcessTest() override;
+
+  // `nextstep-server admin --data <data> ARGS...`, expected to succeed; returns its stdout line.
+  std::string admin(const std::vector<std::string>& args, const std::string& stdin_text = "");
+  // A team (created when new), a user with the password "password123" and a fresh token.
+  std::string userToken(const std::string& team, const std::string& email);
+
+  // Starts a server with heartbeats every second and the extra arguments, on 127.0.0.1:0 unless
+  // they give --listen.
+  ServerProcess& startServer(std::vector<std::string> extra_args = {});
+  std::unique_ptr<pb::Sync::Stub> stub(
+      std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials(),
+      const std::string& target = "") const;
+  pb::HandshakeResponse handshake(pb::Sync::Stub& stub, const std::string& token,
+                                  std::uint64_t device);
+  static pb::Operation createDeal(std::uint64_t seq, std::uint64_t device, const std::string& id,
+                                  std::int64_t now_ms, std::uint16_t logical = 0);
+  static std::int64_t nowMillis();
+
+  std::filesystem::path dir_;
+  std::filesystem::path data_;
+  std::unique_ptr<ServerProcess> server_;
+  int logs_ = 0;
+};
+
+}  // namespace nextstep::server::test
