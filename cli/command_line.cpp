@@ -16,6 +16,7 @@
 #include "report_commands.h"
 #include "session.h"
 #include "settings_commands.h"
+#include "sync_commands.h"
 
 #ifndef NEXTSTEP_VERSION
 #define NEXTSTEP_VERSION "0.0.0"
@@ -58,6 +59,9 @@ struct Flags {
   SettingsSetFlags settings_set;
   ReportFlags report;
   SearchFlags search;
+  LoginFlags login;
+  SyncFlags sync;
+  ConflictFlags conflict;
 };
 
 // Adds a flag with a value; `kind` names the value in the help ("DATE", "ID").
@@ -420,6 +424,42 @@ void addTeamCommands(CLI::App& app, Flags& f, Command& chosen) {
        [](Session& s) { return checkCommand(s); });
 }
 
+void addServerFlags(CLI::App* cmd, ServerFlags& f) {
+  flag(cmd, "--server", f.server, "The sync server (default: the one signed in to)", "HOST:PORT");
+  flag(cmd, "--ca", f.ca, "The server's CA certificate: use TLS", "FILE");
+  cmd->add_flag("--insecure", f.insecure,
+                "Allow plain text to a server that is not on this machine");
+}
+
+void addSyncCommands(CLI::App& app, Flags& f, Command& chosen) {
+  CLI::App* login =
+      leaf(&app, "login", "Sign this device in to the team's sync server (password on stdin)",
+           chosen, [&f](Session& s) { return loginCommand(s, f.login); });
+  addServerFlags(login, f.login.server);
+  flag(login, "--email", f.login.email, "Your email at the team's server", "EMAIL")->required();
+
+  CLI::App* sync = leaf(&app, "sync", "Push local changes and pull the team's; --watch stays live",
+                        chosen, [&f](Session& s) { return syncCommand(s, f.sync); });
+  addServerFlags(sync, f.sync.server);
+  flag(sync, "--token", f.sync.token, "A bearer token from the server's admin (kept for next time)",
+       "TOKEN");
+  sync->add_flag("--watch", f.sync.watch, "Stay connected and sync live until interrupted");
+
+  CLI::App* conflicts = app.add_subcommand("conflicts", "Values that lost a merge, and what won");
+  conflicts->callback([&f, &chosen, conflicts] {
+    if (conflicts->get_subcommands().empty())
+      chosen = [&f](Session& s) { return conflictsCommand(s, f.conflict); };
+  });
+  conflicts->add_flag("--all", f.conflict.all, "Also those restored or dismissed");
+  CLI::App* restore =
+      leaf(conflicts, "restore", "Write the lost value back (it syncs as a new change)", chosen,
+           [&f](Session& s) { return conflictRestoreCommand(s, f.conflict); });
+  flag(restore, "id", f.conflict.id, "Conflict id", "ID")->required();
+  CLI::App* dismiss = leaf(conflicts, "dismiss", "Keep the value that won", chosen,
+                           [&f](Session& s) { return conflictDismissCommand(s, f.conflict); });
+  flag(dismiss, "id", f.conflict.id, "Conflict id", "ID")->required();
+}
+
 // "nextstep deal add": the commands the parser got to.
 std::string commandPath(const CLI::App& app) {
   std::string path = app.get_name();
@@ -526,6 +566,7 @@ int run(int argc, char** argv) {
   addNoteAndTouchCommands(app, f, chosen);
   addEventCommands(app, f, chosen);
   addTeamCommands(app, f, chosen);
+  addSyncCommands(app, f, chosen);
 
   try {
     app.parse(argc, argv);

@@ -417,6 +417,54 @@ class JsonPrinter final : public Printer {
             })}});
   }
 
+  void signedIn(const SignIn& r) override {
+    print({{"server", r.server}, {"email", r.email}, {"team", r.team}});
+  }
+
+  void syncRound(const SyncRun& r) override {
+    print({{"server", r.server},
+           {"team", r.team},
+           {"pushed", r.round.pushed},
+           {"rejected", r.round.rejected},
+           {"pulled", r.round.pulled},
+           {"applied", r.round.applied.applied},
+           {"conflicts", r.round.applied.conflicts},
+           {"head", r.round.head},
+           {"pending", r.pending},
+           {"open_conflicts", r.open_conflicts}});
+  }
+
+  void syncStatus(const sync::SyncStatus& st) override {
+    json j{{"state", std::string(sync::nameOf(st.state))},
+           {"rows_done", st.rows_done},
+           {"rows_total", st.rows_total},
+           {"pending", st.pending},
+           {"error", st.error},
+           {"last_synced", st.last_synced ? json(formatUtc(*st.last_synced)) : json(nullptr)}};
+    out_ << j.dump() << std::endl;  // one object per line, flushed: --watch is read live
+  }
+
+  void conflicts(const std::vector<sync::ConflictEntry>& list) override {
+    json items = json::array();
+    for (const auto& c : list) {
+      items.push_back({{"id", c.id},
+                       {"record", std::string(specOf(c.type).name)},
+                       {"record_id", c.record_id},
+                       {"record_title", c.record_title},
+                       {"field", c.key},
+                       {"kind", c.kind},
+                       {"kept", valueJson(c.kept_value)},
+                       {"kept_by", c.kept_author},
+                       {"kept_at", formatUtc(c.kept_at)},
+                       {"lost", valueJson(c.lost_value)},
+                       {"lost_by", c.lost_author},
+                       {"lost_at", formatUtc(c.lost_at)},
+                       {"detected_at", formatUtc(c.detected_at)},
+                       {"resolution", c.resolution ? json(*c.resolution) : json(nullptr)}});
+    }
+    print({{"count", list.size()}, {"conflicts", items}});
+  }
+
   void integrity(const Integrity& r) override {
     print({{"ok", true},
            {"path", r.path},
@@ -425,6 +473,20 @@ class JsonPrinter final : public Printer {
   }
 
  private:
+  static json valueJson(const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    if (const auto* t = std::get_if<std::string>(&v)) {
+      // A register (a meeting's time and place) travels as a JSON object: show it as one.
+      if (t->starts_with("{")) {
+        json parsed = json::parse(*t, nullptr, false);
+        if (!parsed.is_discarded()) return parsed;
+      }
+      return *t;
+    }
+    return nullptr;
+  }
+
   void print(const json& j) {
     out_ << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }

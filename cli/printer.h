@@ -19,6 +19,9 @@
 #include "nextstep/pipeline.h"
 #include "nextstep/pipeline_health.h"
 #include "nextstep/search.h"
+#include "nextstep/sync/replica.h"
+#include "nextstep/sync/sync_client.h"
+#include "nextstep/sync/sync_round.h"
 #include "nextstep/today.h"
 
 namespace nextstep::cli {
@@ -104,6 +107,20 @@ struct Integrity {
   std::int64_t pending_changes = 0;
 };
 
+struct SignIn {
+  std::string server;
+  std::string email;
+  std::string team;
+};
+
+struct SyncRun {
+  std::string server;
+  std::string team;
+  sync::RoundReport round;
+  std::int64_t pending = 0;         // local changes still not on the server
+  std::int64_t open_conflicts = 0;  // values that lost a merge and wait for a look
+};
+
 class Printer {
  public:
   virtual ~Printer() = default;
@@ -129,6 +146,10 @@ class Printer {
   virtual void health(const HealthReport& report) = 0;
   virtual void searchHits(std::string_view query, const std::vector<SearchHit>& hits) = 0;
   virtual void integrity(const Integrity& report) = 0;
+  virtual void signedIn(const SignIn& sign_in) = 0;
+  virtual void syncRound(const SyncRun& run) = 0;
+  virtual void syncStatus(const sync::SyncStatus& status) = 0;  // one line per change, --watch
+  virtual void conflicts(const std::vector<sync::ConflictEntry>& conflicts) = 0;
 };
 
 std::unique_ptr<Printer> makeJsonPrinter(std::ostream& out);

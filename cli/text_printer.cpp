@@ -516,6 +516,61 @@ class TextPrinter final : public Printer {
     table.print(out_);
   }
 
+  void signedIn(const SignIn& r) override {
+    out_ << "Signed in as " << r.email << " (team " << r.team << ") on " << r.server << ".\n";
+  }
+
+  void syncRound(const SyncRun& r) override {
+    out_ << "Synced with " << r.server << " (team " << r.team << "): sent "
+         << plural(r.round.pushed, "change", "changes") << ", received " << r.round.pulled
+         << ", applied " << r.round.applied.applied << ".\n";
+    if (r.round.rejected > 0) {
+      out_ << "  " << plural(r.round.rejected, "change was", "changes were")
+           << " refused by the server and kept aside.\n";
+    }
+    if (r.round.applied.conflicts > 0 || r.open_conflicts > 0) {
+      out_ << "  " << plural(r.open_conflicts, "value", "values")
+           << " lost to a concurrent edit: see 'nextstep conflicts'.\n";
+    }
+    out_ << "  "
+         << (r.pending == 0 ? std::string("Up to date.")
+                            : plural(r.pending, "change", "changes") + " still to send.")
+         << "\n";
+  }
+
+  void syncStatus(const sync::SyncStatus& st) override {
+    out_ << formatInZone(nowInstant(), zone_) << "  " << sync::nameOf(st.state);
+    if (st.state == sync::SyncState::kSyncing && st.rows_total > 0) {
+      out_ << " " << st.rows_done << "/" << st.rows_total;
+    }
+    out_ << ", " << plural(st.pending, "change", "changes") << " to send";
+    if (!st.error.empty() && st.state != sync::SyncState::kUpToDate) out_ << ": " << st.error;
+    out_ << std::endl;
+  }
+
+  void conflicts(const std::vector<sync::ConflictEntry>& list) override {
+    if (list.empty()) {
+      out_ << "No conflicts: every concurrent edit merged without losing a value.\n";
+      return;
+    }
+    for (const auto& c : list) {
+      const std::string what = c.record_title.empty() ? c.record_id : c.record_title;
+      out_ << c.id << "\n  " << specOf(c.type).name << " '" << what << "', " << c.key;
+      if (c.kind == "edited_while_deleted") {
+        out_ << ": edited by " << c.lost_author << " while " << c.kept_author << " deleted it\n";
+      } else if (c.kind == "removed_while_added") {
+        out_ << ": " << c.lost_author << "'s removal lost to " << c.kept_author << "'s add\n";
+      } else {
+        out_ << "\n";
+      }
+      out_ << "  kept  " << describe(c.kept_value) << "  (" << c.kept_author << ", "
+           << formatInZone(c.kept_at, zone_) << ")\n  lost  " << describe(c.lost_value) << "  ("
+           << c.lost_author << ", " << formatInZone(c.lost_at, zone_) << ")";
+      if (c.resolution) out_ << "\n  " << *c.resolution;
+      out_ << "\n";
+    }
+  }
+
   void integrity(const Integrity& r) override {
     out_ << "ok: " << r.path << " (schema version " << r.schema_version << ", "
          << plural(r.pending_changes, "change", "changes") << " not yet synced)\n";

@@ -84,6 +84,8 @@ TEST_F(ReplicaTest, ConcurrentEditsOfOneFieldConvergeAndTheLoserIsArchived) {
     EXPECT_EQ(c[0].lost_value, Value("proposal"));
     EXPECT_EQ(c[0].kept_value, Value("negotiation"));
     EXPECT_EQ(c[0].record_title, "Pilot");
+    EXPECT_EQ(c[0].record_id, deal);
+    EXPECT_EQ(c[0].type, RecordType::kDeal);
   }
   EXPECT_EQ(conflicts(*a_)[0].id, conflicts(*b_)[0].id) << "one conflict, found on both devices";
   EXPECT_EQ(conflicts(*a_)[0].kept_author, "ben@team.example");

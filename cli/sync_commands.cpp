@@ -1,0 +1,179 @@
+#include "sync_commands.h"
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "nextstep/schema.h"
+#include "nextstep/sync/grpc_transport.h"
+#include "nextstep/sync/replica.h"
+#include "nextstep/sync/sync_client.h"
+#include "nextstep/sync/sync_round.h"
+
+namespace nextstep::cli {
+namespace {
+
+using sync::Replica;
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+struct Connection {
+  sync::ServerAddress address;
+  std::string token;
+};
+
+// The server to talk to: the flag, else the one this database signed in to.
+Result<sync::ServerAddress> serverAddress(Replica& replica, const ServerFlags& flags) {
+  sync::ServerAddress a;
+  if (flags.server) {
+    a.target = *flags.server;
+  } else {
+    auto stored = replica.setting("sync_server");
+    if (!stored) return stored.error();
+    if (!*stored) return Error::invalid("no server: give --server HOST:PORT (or log in first)");
+    a.target = **stored;
+  }
+  if (flags.ca) {
+    a.ca_file = *flags.ca;
+  } else if (auto ca = replica.setting("sync_ca"); ca && *ca && !flags.server) {
+    a.ca_file = **ca;
+  }
+  return a;
+}
+
+Result<std::shared_ptr<grpc::Channel>> channelTo(const sync::ServerAddress& a,
+                                                 const ServerFlags& flags) {
+  return sync::openChannel(a, flags.insecure);
+}
+
+// The server speaks to us only after the handshake; a clear line for each way it can fail.
+Error explain(const Error& e, const std::string& target) {
+  switch (e.code) {
+    case ErrorCode::kUnavailable:
+      return Error{e.code,
+                   "offline: cannot reach the sync server at " + target + " (" + e.message + ")"};
+    case ErrorCode::kUnauthenticated:
+      return Error{e.code, "signed out: the server did not accept this device's sign-in (" +
+                               e.message + ")"};
+    default:
+      return Error{e.code, "sync server " + target + ": " + e.message};
+  }
+}
+
+}  // namespace
+
+Result<void> loginCommand(Session& session, const LoginFlags& flags) {
+  if (!flags.server.server) return Error::invalid("login needs --server HOST:PORT");
+  std::string password;
+  if (!std::getline(std::cin, password) || password.empty()) {
+    return Error::invalid("login reads the password from standard input; none was given");
+  }
+  auto store = session.store(DatabaseUse::kCreate);
+  if (!store) return store.error();
+  Replica replica(**store);
+  sync::ServerAddress address{*flags.server.server, flags.server.ca, false};
+  auto channel = channelTo(address, flags.server);
+  if (!channel) return channel.error();
+  auto result = sync::login(*channel, flags.email, password, (*store)->deviceId(), "nextstep-cli");
+  if (!result) return explain(result.error(), address.target);
+  for (auto [key, value] :
+       {std::pair<const char*, std::optional<std::string>>{"sync_server", address.target},
+        {"sync_token", result->token},
+        {"sync_email", flags.email},
+        {"sync_team", result->team},
+        {"sync_ca", flags.server.ca}}) {
+    if (auto ok = replica.setSetting(key, value); !ok) return ok.error();
+  }
+  session.printer().signedIn(SignIn{address.target, flags.email, result->team});
+  return {};
+}
+
+Result<void> syncCommand(Session& session, const SyncFlags& flags) {
+  auto store = session.store(DatabaseUse::kChange);
+  if (!store) return store.error();
+  Replica replica(**store);
+  auto address = serverAddress(replica, flags.server);
+  if (!address) return address.error();
+  std::string token;
+  if (flags.token) {
+    token = *flags.token;
+  } else if (auto stored = replica.setting("sync_token"); stored && *stored) {
+    token = **stored;
+  } else {
+    return Error::invalid("no sign-in: run 'nextstep login' first, or give --token");
+  }
+  auto channel = channelTo(*address, flags.server);
+  if (!channel) return channel.error();
+  if (flags.token) {
+    if (auto ok = replica.setSetting("sync_token", token); !ok) return ok.error();
+    if (auto ok = replica.setSetting("sync_server", address->target); !ok) return ok.error();
+  }
+  if (!flags.watch) {
+    sync::GrpcTransport transport(*channel, token);
+    auto hello = transport.handshake((*store)->deviceId(), latestLocalSchemaVersion());
+    if (!hello) return explain(hello.error(), address->target);
+    if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound) {
+      return bound.error();
+    }
+    auto round = sync::syncRound(replica, transport, *hello);
+    if (!round) return explain(round.error(), address->target);
+    auto pending = replica.pending();
+    auto conflicts = replica.conflicts();
+    session.printer().syncRound(
+        SyncRun{address->target, hello->team, *round, pending ? *pending : 0,
+                conflicts ? static_cast<std::int64_t>(conflicts->size()) : 0});
+    return {};
+  }
+
+  // --watch: live until interrupted, one line per change of state.
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  Printer& printer = session.printer();
+  std::mutex printing;
+  sync::SyncClient client(
+      **store,
+      [channel = *channel, token]() -> Result<std::unique_ptr<sync::Transport>> {
+        return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(channel, token));
+      },
+      [&](const sync::SyncStatus& status) {
+        std::lock_guard lock(printing);
+        printer.syncStatus(status);
+      });
+  (*store)->setLocalChangeListener([&client] { client.syncNow(); });
+  client.start();
+  while (!g_interrupted) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  client.stop();
+  (*store)->setLocalChangeListener({});
+  return {};
+}
+
+Result<void> conflictsCommand(Session& session, const ConflictFlags& flags) {
+  auto store = session.store(DatabaseUse::kRead);
+  if (!store) return store.error();
+  auto list = Replica(**store).conflicts(flags.all, 500);
+  if (!list) return list.error();
+  session.printer().conflicts(*list);
+  return {};
+}
+
+Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags) {
+  auto store = session.store(DatabaseUse::kChange);
+  if (!store) return store.error();
+  if (auto ok = Replica(**store).restoreConflict(flags.id); !ok) return ok.error();
+  session.printer().changed(Change{"conflict", flags.id, "restored",
+                                   "Restored the value that lost; it syncs as a new change."});
+  return {};
+}
+
+Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags) {
+  auto store = session.store(DatabaseUse::kChange);
+  if (!store) return store.error();
+  if (auto ok = Replica(**store).dismissConflict(flags.id); !ok) return ok.error();
+  session.printer().changed(Change{"conflict", flags.id, "dismissed", "Kept the value that won."});
+  return {};
+}
+
+}  // namespace nextstep::cli

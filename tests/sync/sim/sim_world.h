@@ -1,0 +1,98 @@
+// A deterministic world for the sync simulator: the real server service and several devices with
+// real databases, a seeded network that drops, duplicates and replays messages, device clocks
+// that drift, and devices that die and restart. A failing seed replays exactly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "nextstep/store.h"
+#include "nextstep/sync/replica.h"
+#include "nextstep/sync/transport.h"
+#include "sqlite_server_store.h"
+#include "sync_service.h"
+
+namespace nextstep::sim {
+
+struct Faults {
+  double drop_request = 0.08;   // lost before the server saw it
+  double drop_reply = 0.08;     // the server acted, the device never heard
+  double duplicate = 0.08;      // the server gets the same request twice
+  double replay_push = 0.05;    // an old push arrives again later
+  double stale_page = 0.05;     // an old pull answer arrives instead of the fresh one
+  double fail_midway = 0.03;    // the connection breaks in the middle of a round
+};
+
+struct SimOptions {
+  std::uint32_t seed = 1;
+  int devices = 3;
+  int steps = 160;
+  Faults faults;
+};
+
+class World;
+
+// One device: its database file, its clock and its connection to the server.
+struct Device {
+  int index = 0;
+  std::string path;
+  std::int64_t clock_offset_ms = 0;  // how wrong this device's clock is
+  std::unique_ptr<Store> store;
+  server::Caller caller;
+  std::string token;
+  std::set<std::int64_t> acknowledged;  // outbox seqs the server told this device it stored
+  std::vector<server::pb::PushRequest> sent;  // for replays
+  std::vector<sync::PullReply> pages;         // for stale answers
+};
+
+class World {
+ public:
+  explicit World(SimOptions options);
+  ~World();
+
+  void run();  // random steps, then quiescence and the checks
+  // What went wrong, one line each; empty when the world converged and lost nothing.
+  const std::vector<std::string>& failures() const { return failures_; }
+  std::string summary() const;
+
+  // Used by the devices' transport.
+  std::mt19937_64& rng() { return rng_; }
+  bool chance(double p);
+  server::SyncService& service() { return *service_; }
+  const Faults& faults() const { return faults_; }
+  bool faultsOn() const { return faults_on_; }
+  std::int64_t nowMs() const { return now_ms_; }
+
+ private:
+  void openDevice(Device& d);
+  void restart(Device& d);
+  void localEdit(Device& d);
+  void syncDevice(Device& d);
+  void replayOldPush();
+  void quiesce();
+  void checkConvergence();
+  void checkNothingLost();
+  void checkArchive();
+  std::string dump(Store& store);
+  std::vector<std::string> ids(Store& store, const char* sql);
+
+  SimOptions options_;
+  Faults faults_;
+  bool faults_on_ = true;
+  std::mt19937_64 rng_;
+  std::int64_t now_ms_;
+  std::filesystem::path dir_;
+  std::unique_ptr<server::SqliteServerStore> server_store_;
+  std::unique_ptr<server::SyncService> service_;
+  std::vector<Device> devices_;
+  std::vector<std::string> failures_;
+  std::map<std::string, int> counts_;
+};
+
+}  // namespace nextstep::sim
