@@ -7,15 +7,17 @@
 namespace nextstep {
 namespace {
 
-std::uint64_t randomBits() {
+std::mt19937_64& generator() {
   // One generator per thread, seeded from the OS: ids must not repeat across devices.
   thread_local std::mt19937_64 gen([] {
     std::random_device rd;
     std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
     return std::mt19937_64(seq);
   }());
-  return gen();
+  return gen;
 }
+
+std::uint64_t randomBits() { return generator()(); }
 
 }  // namespace
 
@@ -47,6 +49,8 @@ DeviceId newDeviceId() {
   while (id == 0) id = randomBits();
   return id;
 }
+
+void seedIdsForTesting(std::uint64_t seed) { generator().seed(seed); }
 
 bool looksLikeRecordId(std::string_view s) {
   if (s.size() != 36) return false;

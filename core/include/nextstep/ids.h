@@ -14,4 +14,8 @@ std::string newRecordId();
 DeviceId newDeviceId();
 bool looksLikeRecordId(std::string_view s);
 
+// Makes this thread's ids and device ids a function of `seed`, so that a simulated run replays
+// exactly. Tests only.
+void seedIdsForTesting(std::uint64_t seed);
+
 }  // namespace nextstep
