@@ -25,7 +25,7 @@ struct SearchCase {
   const char* name;
   const char* query;
 };
-// A company, a person, a word in about one note in six, and two word prefixes as typed.
+// A company, a person, a word in about one note in four, and two word prefixes as typed.
 constexpr SearchCase kSearches[] = {
     {"search_company", "Granite Logistics"},
     {"search_person", "Anna Becker"},
