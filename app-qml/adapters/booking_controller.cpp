@@ -1,0 +1,189 @@
+#include "booking_controller.h"
+
+#include "display_text.h"
+#include "nextstep/booking.h"
+#include "nextstep/pipeline.h"
+
+namespace {
+
+using display::qs;
+
+struct Defaults {
+  nextstep::Result<nextstep::BookingDefaults> defaults;
+  nextstep::Result<nextstep::Deal> deal;
+};
+
+}  // namespace
+
+BookingController::BookingController(QObject* parent) : StoreController(parent) {}
+
+void BookingController::setDealId(const QString& id) {
+  if (deal_id_ == id) return;
+  deal_id_ = id;
+  booked_id_.clear();
+  Q_EMIT dealIdChanged();
+  refresh();
+}
+
+void BookingController::reload(LocalStore& store) {
+  const std::string id = deal_id_.toStdString();
+  const nextstep::TimeZone zone = store.zone();
+  store.read(
+      this,
+      [id, zone](nextstep::Store& s) {
+        return Defaults{nextstep::bookingDefaults(s, id, zone), nextstep::getDeal(s, id)};
+      },
+      [this](const Defaults& d) {
+        loadDone();
+        if (!d.defaults || !d.deal) {
+          showError(!d.defaults ? d.defaults.error() : d.deal.error());
+          return;
+        }
+        clearError();
+        const auto& b = *d.defaults;
+        deal_title_ = qs(d.deal->account_name.empty() ? d.deal->title
+                                                      : d.deal->account_name + " · " +
+                                                            d.deal->title);
+        zone_name_ = qs(b.tz);
+        slots_.clear();
+        for (const auto& slot : b.slots) {
+          slots_.append(QVariantMap{{"label", display::slotLabel(slot.label)},
+                                    {"when", display::civilDateTime(slot.at)},
+                                    {"at", qs(slot.at.iso())},
+                                    {"tz", qs(slot.tz)}});
+        }
+        slot_index_ = slots_.isEmpty() ? -1 : 0;
+        if (!b.slots.empty()) {
+          custom_date_ = qs(b.slots.front().at.date.iso());
+          custom_time_ = qs(b.slots.front().at.iso().substr(11));
+        }
+        duration_ = b.duration_min;
+        place_ = qs(b.place);
+        agenda_templates_.clear();
+        for (const auto& t : b.agenda_templates) agenda_templates_ << display::agendaTemplate(t);
+        agenda_ = agenda_templates_.isEmpty() ? QString() : agenda_templates_.front();
+        goal_.clear();
+        people_.clear();
+        for (const auto& p : b.people) {
+          people_.push_back({qs(p.id), qs(p.name), display::role(p.role),
+                             p.role == nextstep::ContactRole::kDecisionMaker});
+        }
+        Q_EMIT defaultsChanged();
+        Q_EMIT choiceChanged();
+      });
+}
+
+void BookingController::setSlotIndex(int index) {
+  index = std::clamp(index, -1, static_cast<int>(slots_.size()) - 1);
+  if (slot_index_ == index) return;
+  slot_index_ = index;
+  Q_EMIT choiceChanged();
+}
+
+void BookingController::setCustomDate(const QString& isoDate) {
+  if (custom_date_ == isoDate) return;
+  custom_date_ = isoDate;
+  slot_index_ = -1;
+  Q_EMIT choiceChanged();
+}
+
+void BookingController::setCustomTime(const QString& hhmm) {
+  if (custom_time_ == hhmm) return;
+  custom_time_ = hhmm;
+  slot_index_ = -1;
+  Q_EMIT choiceChanged();
+}
+
+void BookingController::setDurationMin(int minutes) {
+  if (duration_ == minutes) return;
+  duration_ = minutes;
+  Q_EMIT choiceChanged();
+}
+
+void BookingController::setPlace(const QString& place) {
+  if (place_ == place) return;
+  place_ = place;
+  Q_EMIT choiceChanged();
+}
+
+void BookingController::setAgenda(const QString& agenda) {
+  if (agenda_ == agenda) return;
+  agenda_ = agenda;
+  Q_EMIT choiceChanged();
+}
+
+void BookingController::setGoal(const QString& goal) {
+  if (goal_ == goal) return;
+  goal_ = goal;
+  Q_EMIT choiceChanged();
+}
+
+QVariantList BookingController::people() const {
+  QVariantList out;
+  for (const auto& p : people_) {
+    out.append(QVariantMap{{"id", p.id}, {"name", p.name}, {"role", p.role},
+                           {"selected", p.selected}});
+  }
+  return out;
+}
+
+void BookingController::toggleAttendee(const QString& contactId) {
+  for (auto& p : people_) {
+    if (p.id == contactId) p.selected = !p.selected;
+  }
+  Q_EMIT choiceChanged();
+}
+
+QString BookingController::chosenIso() const {
+  if (slot_index_ >= 0 && slot_index_ < slots_.size()) {
+    return slots_[slot_index_].toMap().value(QStringLiteral("at")).toString();
+  }
+  if (custom_date_.isEmpty() || custom_time_.isEmpty()) return {};
+  return custom_date_ + QLatin1Char('T') + custom_time_;
+}
+
+QString BookingController::whenText() const {
+  const auto at = nextstep::CivilDateTime::parse(chosenIso().toStdString());
+  if (!at) return {};
+  return display::civilDateTime(*at);
+}
+
+bool BookingController::canBook() const {
+  return loaded() && !booking_ && !deal_id_.isEmpty() &&
+         nextstep::CivilDateTime::parse(chosenIso().toStdString()).ok() && duration_ >= 5;
+}
+
+void BookingController::book() {
+  LocalStore* local = store();
+  if (!canBook() || local == nullptr) return;
+  const auto at = nextstep::CivilDateTime::parse(chosenIso().toStdString());
+  nextstep::BookingRequest r;
+  r.deal = deal_id_.toStdString();
+  r.at = *at;
+  r.tz = zone_name_.toStdString();
+  r.duration_min = duration_;
+  r.place = place_.toStdString();
+  r.agenda = agenda_.toStdString();
+  r.goal = goal_.toStdString();
+  for (const auto& p : people_) {
+    if (p.selected) r.attendees.push_back(p.id.toStdString());
+  }
+  booking_ = true;
+  Q_EMIT bookingChanged();
+  Q_EMIT choiceChanged();
+  const QString when = whenText();
+  local->write(
+      this, [r](nextstep::Store& s) { return nextstep::bookMeeting(s, r); },
+      [this, when](const nextstep::Result<std::string>& id) {
+        booking_ = false;
+        Q_EMIT bookingChanged();
+        Q_EMIT choiceChanged();
+        if (!id) {
+          showError(id.error());
+          return;
+        }
+        clearError();
+        booked_id_ = qs(*id);
+        Q_EMIT booked(booked_id_, when);
+      });
+}

@@ -1,0 +1,97 @@
+// Booking the next meeting (rules 1 and 2), the heart of the app: the core's suggested slots,
+// default duration, last place, agenda templates and the deal's people, so the usual case is
+// three taps (open, pick a slot, book). Works offline: it only writes the local store.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include "store_controller.h"
+
+class BookingController : public StoreController {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(QString dealId READ dealId WRITE setDealId NOTIFY dealIdChanged)
+  Q_PROPERTY(QString dealTitle READ dealTitle NOTIFY defaultsChanged)
+  // [{label, when, at, tz}]: the core's suggestions
+  Q_PROPERTY(QVariantList suggestions READ suggestions NOTIFY defaultsChanged)
+  // The chosen suggestion, or -1 for the custom date and time below.
+  Q_PROPERTY(int slotIndex READ slotIndex WRITE setSlotIndex NOTIFY choiceChanged)
+  Q_PROPERTY(QString customDate READ customDate WRITE setCustomDate NOTIFY choiceChanged)
+  Q_PROPERTY(QString customTime READ customTime WRITE setCustomTime NOTIFY choiceChanged)
+  Q_PROPERTY(int durationMin READ durationMin WRITE setDurationMin NOTIFY choiceChanged)
+  Q_PROPERTY(QString place READ place WRITE setPlace NOTIFY choiceChanged)
+  Q_PROPERTY(QStringList agendaTemplates READ agendaTemplates NOTIFY defaultsChanged)
+  Q_PROPERTY(QString agenda READ agenda WRITE setAgenda NOTIFY choiceChanged)
+  Q_PROPERTY(QString goal READ goal WRITE setGoal NOTIFY choiceChanged)
+  // [{id, name, role, selected}]
+  Q_PROPERTY(QVariantList people READ people NOTIFY choiceChanged)
+  Q_PROPERTY(QString zoneName READ zoneName NOTIFY defaultsChanged)
+  Q_PROPERTY(QString whenText READ whenText NOTIFY choiceChanged)
+  Q_PROPERTY(bool canBook READ canBook NOTIFY choiceChanged)
+  Q_PROPERTY(bool booking READ booking NOTIFY bookingChanged)
+  Q_PROPERTY(QString bookedMeetingId READ bookedMeetingId NOTIFY booked)
+
+ public:
+  explicit BookingController(QObject* parent = nullptr);
+
+  QString dealId() const { return deal_id_; }
+  void setDealId(const QString& id);
+  QString dealTitle() const { return deal_title_; }
+  QVariantList suggestions() const { return slots_; }
+  int slotIndex() const { return slot_index_; }
+  void setSlotIndex(int index);
+  QString customDate() const { return custom_date_; }
+  void setCustomDate(const QString& isoDate);
+  QString customTime() const { return custom_time_; }
+  void setCustomTime(const QString& hhmm);
+  int durationMin() const { return duration_; }
+  void setDurationMin(int minutes);
+  QString place() const { return place_; }
+  void setPlace(const QString& place);
+  QStringList agendaTemplates() const { return agenda_templates_; }
+  QString agenda() const { return agenda_; }
+  void setAgenda(const QString& agenda);
+  QString goal() const { return goal_; }
+  void setGoal(const QString& goal);
+  QVariantList people() const;
+  QString zoneName() const { return zone_name_; }
+  QString whenText() const;
+  bool canBook() const;
+  bool booking() const { return booking_; }
+  QString bookedMeetingId() const { return booked_id_; }
+
+  Q_INVOKABLE void toggleAttendee(const QString& contactId);
+  Q_INVOKABLE void book();
+
+ Q_SIGNALS:
+  void dealIdChanged();
+  void defaultsChanged();
+  void choiceChanged();
+  void bookingChanged();
+  void booked(const QString& meetingId, const QString& whenText);
+
+ protected:
+  void reload(LocalStore& store) override;
+  bool ready() const override { return !deal_id_.isEmpty(); }
+
+ private:
+  // "YYYY-MM-DDTHH:MM" of the chosen slot, empty when the custom one is incomplete.
+  QString chosenIso() const;
+
+  QString deal_id_, deal_title_, zone_name_;
+  QVariantList slots_;
+  int slot_index_ = 0;
+  QString custom_date_, custom_time_;
+  int duration_ = 30;
+  QString place_, agenda_, goal_;
+  QStringList agenda_templates_;
+  struct Person {
+    QString id, name, role;
+    bool selected = false;
+  };
+  std::vector<Person> people_;
+  bool booking_ = false;
+  QString booked_id_;
+};

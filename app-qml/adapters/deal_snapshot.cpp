@@ -1,0 +1,159 @@
+#include "deal_snapshot.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <set>
+
+#include "display_text.h"
+
+namespace {
+
+using display::qs;
+
+QString tr(const char* text) { return QCoreApplication::translate("deal", text); }
+
+QString nameOf(const nextstep::DealView& v, const std::string& contact_id) {
+  for (const auto& p : v.people) {
+    if (p.id == contact_id) return qs(p.name);
+  }
+  return {};
+}
+
+QVariantMap nextStepMap(const nextstep::DealView& v, nextstep::Instant now,
+                        const nextstep::TimeZone& zone) {
+  if (!v.next_step) return {};
+  const auto& m = *v.next_step;
+  QStringList attendees;
+  for (const auto& id : m.attendee_ids) {
+    if (auto name = nameOf(v, id); !name.isEmpty()) attendees << name;
+  }
+  return {{"meetingId", qs(m.id)},
+          {"when", display::dayAndTime(m.start, zone)},
+          {"relative", display::relativeDay(m.start, now, zone)},
+          {"place", qs(m.place)},
+          {"goal", qs(m.goal)},
+          {"agenda", qs(m.agenda)},
+          {"duration", m.duration_min},
+          {"attendees", attendees.join(QStringLiteral(", "))},
+          {"planPrimary", qs(m.plan_primary)},
+          {"planBackup", qs(m.plan_backup)},
+          {"planAsks", qs(m.plan_asks)},
+          {"inProgress", m.start <= now && now < m.end()}};
+}
+
+std::vector<Card> peopleCards(const nextstep::DealView& v) {
+  std::vector<Card> out;
+  for (const auto& p : v.people) {
+    Card c;
+    c.id = qs(p.id);
+    c.kind = QStringLiteral("contact");
+    c.title = qs(p.name);
+    c.subtitle = qs(p.title);
+    c.detail = qs(p.email.empty() ? p.phone : p.email);
+    c.badge = display::role(p.role);
+    c.tone = p.role == nextstep::ContactRole::kDecisionMaker ? QStringLiteral("info")
+                                                             : QStringLiteral("neutral");
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<Card> actionCards(const nextstep::DealView& v) {
+  std::vector<Card> out;
+  for (const auto& a : v.actions) {
+    Card c;
+    c.id = qs(a.id);
+    c.kind = qs(std::string(nextstep::nameOf(a.kind)));
+    c.title = qs(a.text);
+    c.subtitle = a.owner == nextstep::ActionOwner::kCustomer ? tr("Customer does") : tr("You do");
+    c.when = a.due ? display::date(*a.due) : QString();
+    c.badge = display::actionKind(a.kind);
+    c.tone = a.kind == nextstep::ActionKind::kCommitment   ? QStringLiteral("good")
+             : a.kind == nextstep::ActionKind::kCompliance ? QStringLiteral("warning")
+                                                           : QStringLiteral("neutral");
+    c.flag = a.done;
+    c.dealId = qs(a.deal_id);
+    out.push_back(c);
+  }
+  return out;
+}
+
+QString timelineKindLabel(const std::string& kind) {
+  if (kind == "meeting") return tr("Meeting");
+  if (kind == "outcome") return tr("Outcome");
+  if (kind == "note") return tr("Note");
+  if (kind == "touch") return tr("Touch");
+  if (kind == "action") return tr("Who does what");
+  return qs(kind);
+}
+
+std::vector<Card> timelineCards(const nextstep::DealView& v, nextstep::Instant now,
+                                const nextstep::TimeZone& zone) {
+  std::vector<Card> out;
+  for (const auto& e : v.timeline) {
+    Card c;
+    c.id = qs(e.id);
+    c.kind = qs(e.kind);
+    c.title = qs(e.title);
+    c.detail = qs(e.detail);
+    c.when = display::relativeDay(e.at, now, zone);
+    c.badge = timelineKindLabel(e.kind);
+    c.tone = e.kind == "outcome" ? QStringLiteral("info") : QStringLiteral("neutral");
+    c.flag = e.at > now;  // still ahead
+    out.push_back(c);
+  }
+  return out;
+}
+
+QString fieldLabel(const std::string& key) {
+  QString s = qs(key);
+  s.replace(QLatin1Char('_'), QLatin1Char(' '));
+  return s;
+}
+
+std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView& v,
+                                const nextstep::TimeZone& zone) {
+  std::set<std::string> records{v.deal.id};
+  for (const auto& m : v.meetings) records.insert(m.id);
+  for (const auto& a : v.actions) records.insert(a.id);
+  for (const auto& o : v.outcomes) records.insert(o.meeting_id);
+  std::vector<Card> out;
+  nextstep::sync::Replica replica(store);
+  auto entries = replica.conflicts(false, 200);
+  if (!entries) return out;
+  for (const auto& e : *entries) {
+    if (!records.count(e.record_id)) continue;
+    Card c;
+    c.id = qs(e.id);
+    c.kind = qs(e.kind);
+    c.title = tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
+    c.subtitle = tr("Kept: %1 (%2)").arg(qs(nextstep::describe(e.kept_value)),
+                                          qs(e.kept_author.empty() ? "this device" : e.kept_author));
+    c.detail = tr("Lost: %1 (%2)").arg(qs(nextstep::describe(e.lost_value)),
+                                        qs(e.lost_author.empty() ? "this device" : e.lost_author));
+    c.when = display::dayAndTime(e.detected_at, zone);
+    c.badge = e.kind == "overwritten" ? tr("Edited on two devices") : tr("Edited while deleted");
+    c.tone = QStringLiteral("warning");
+    c.dealId = qs(v.deal.id);
+    c.secondaryId = qs(e.record_id);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+DealController::Snapshot readDealSnapshot(nextstep::Store& store, const std::string& deal_id,
+                                          const nextstep::TimeZone& zone) {
+  DealController::Snapshot s;
+  s.view = nextstep::dealView(store, deal_id);
+  if (!s.view) return s;
+  const nextstep::Instant now = store.now();
+  s.next_step = nextStepMap(*s.view, now, zone);
+  s.people = peopleCards(*s.view);
+  s.actions = actionCards(*s.view);
+  s.timeline = timelineCards(*s.view, now, zone);
+  s.conflicts = conflictCards(store, *s.view, zone);
+  return s;
+}

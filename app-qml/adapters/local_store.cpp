@@ -1,0 +1,63 @@
+#include "local_store.h"
+
+LocalStore::LocalStore(QObject* parent) : QObject(parent) {
+  thread_.setObjectName(QStringLiteral("nextstep-store"));
+  executor_ = new QObject;
+  executor_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, executor_, &QObject::deleteLater);
+  thread_.start();
+}
+
+LocalStore::~LocalStore() {
+  // The store is closed on its own thread, after every job posted before.
+  QMetaObject::invokeMethod(executor_, [this]() { store_.reset(); }, Qt::BlockingQueuedConnection);
+  thread_.quit();
+  thread_.wait();
+}
+
+void LocalStore::openDatabase(nextstep::StoreOptions options) {
+  begin();
+  enqueue([this, options = std::move(options)]() mutable {
+    auto result = nextstep::Store::open(std::move(options));
+    QString error;
+    if (result) {
+      store_ = std::move(*result);
+    } else {
+      error = QString::fromStdString(result.error().message);
+    }
+    const QString path = store_ ? QString::fromStdString(store_->path()) : QString();
+    QMetaObject::invokeMethod(
+        this,
+        [this, error, path]() {
+          open_ = error.isEmpty();
+          open_error_ = error;
+          path_ = path;
+          Q_EMIT openChanged();
+          if (open_) {
+            Q_EMIT opened();
+          } else {
+            Q_EMIT failed(error);
+          }
+          finish(false);
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void LocalStore::notifyChanged() {
+  ++revision_;
+  Q_EMIT changed();
+}
+
+void LocalStore::enqueue(std::function<void()> task) {
+  QMetaObject::invokeMethod(executor_, std::move(task), Qt::QueuedConnection);
+}
+
+void LocalStore::begin() {
+  if (in_flight_++ == 0) Q_EMIT busyChanged();
+}
+
+void LocalStore::finish(bool writes) {
+  if (writes) notifyChanged();
+  if (--in_flight_ == 0) Q_EMIT busyChanged();
+}

@@ -1,0 +1,250 @@
+#include "sync_controller.h"
+
+#include <QLocale>
+#include <QSysInfo>
+#include <QThread>
+
+#include "display_text.h"
+#include "nextstep/sync/grpc_transport.h"
+#include "nextstep/sync/replica.h"
+
+namespace {
+
+namespace sync = nextstep::sync;
+
+struct Account {
+  std::optional<std::string> server, email, token, team, tls;
+  nextstep::Result<std::int64_t> pending;
+};
+
+struct SignInAnswer {
+  nextstep::Result<sync::LoginResult> login;
+  bool tls = true;
+};
+
+sync::ServerAddress addressOf(const QString& server, bool tls) {
+  return sync::ServerAddress{server.trimmed().toStdString(), std::nullopt, tls};
+}
+
+}  // namespace
+
+SyncController::SyncController(LocalStore& store, QObject* parent)
+    : QObject(parent), store_(store) {
+  status_.state = sync::SyncState::kOffline;
+  refresh_views_.setSingleShot(true);
+  refresh_views_.setInterval(1500);
+  connect(&refresh_views_, &QTimer::timeout, this, [this]() {
+    store_.notifyChanged();
+  });
+  connect(&store_, &LocalStore::opened, this, &SyncController::loadAccount);
+  connect(&store_, &LocalStore::changed, this, &SyncController::refreshPending);
+  if (store_.isOpen()) loadAccount();
+}
+
+SyncController::~SyncController() { stopClient(); }
+
+QString SyncController::state() const {
+  if (!signedIn()) return QStringLiteral("signed_out");
+  return QString::fromUtf8(sync::nameOf(status_.state).data(),
+                           static_cast<int>(sync::nameOf(status_.state).size()));
+}
+
+bool SyncController::offline() const {
+  return signedIn() && (status_.state == sync::SyncState::kOffline ||
+                        status_.state == sync::SyncState::kError);
+}
+
+QString SyncController::stateText() const {
+  if (!signedIn()) return tr("On this device only");
+  switch (status_.state) {
+    case sync::SyncState::kOffline: return tr("Offline");
+    case sync::SyncState::kConnecting: return tr("Connecting…");
+    case sync::SyncState::kSyncing:
+      return status_.rows_total > 0 ? tr("Syncing %1 of %2")
+                                          .arg(QLocale(QLocale::English).toString(rowsDone()),
+                                               QLocale(QLocale::English).toString(rowsTotal()))
+                                    : tr("Syncing…");
+    case sync::SyncState::kUpToDate: return tr("Up to date");
+    case sync::SyncState::kError: break;
+  }
+  return tr("Not syncing");
+}
+
+QString SyncController::lastSyncedText() const {
+  if (!status_.last_synced) return {};
+  return tr("Synced %1").arg(display::ago(*status_.last_synced, nextstep::nowInstant()));
+}
+
+void SyncController::loadAccount() {
+  store_.read(
+      this,
+      [](nextstep::Store& s) {
+        sync::Replica r(s);
+        auto get = [&](const char* key) -> std::optional<std::string> {
+          auto v = r.setting(key);
+          return v ? *v : std::nullopt;
+        };
+        return Account{get("app.server"), get("app.email"), get("app.token"), get("app.team"),
+                       get("app.tls"), s.pendingChanges()};
+      },
+      [this](const Account& a) {
+        server_ = a.server ? display::qs(*a.server) : QString();
+        email_ = a.email ? display::qs(*a.email) : QString();
+        token_ = a.token ? display::qs(*a.token) : QString();
+        team_ = a.team ? display::qs(*a.team) : QString();
+        tls_ = !a.tls || *a.tls != "0";
+        if (a.pending) status_.pending = *a.pending;
+        Q_EMIT accountChanged();
+        Q_EMIT statusChanged();
+        if (signedIn()) startClient();
+      });
+}
+
+void SyncController::refreshPending() {
+  if (client_) return;  // the client reports its own count
+  store_.read(
+      this, [](nextstep::Store& s) { return s.pendingChanges(); },
+      [this](const nextstep::Result<std::int64_t>& n) {
+        if (n && *n != status_.pending) {
+          status_.pending = *n;
+          Q_EMIT statusChanged();
+        }
+      });
+}
+
+void SyncController::startClient() {
+  stopClient();
+  nextstep::Store* store = store_.store();
+  if (!store || token_.isEmpty()) return;
+  const sync::ServerAddress address = addressOf(server_, tls_);
+  const std::string token = token_.toStdString();
+  auto connect = [address, token]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
+    auto channel = sync::openChannel(address);
+    if (!channel) return channel.error();
+    return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(*channel, token));
+  };
+  QPointer<SyncController> self(this);
+  client_ = std::make_unique<sync::SyncClient>(
+      *store, connect, [self](const sync::SyncStatus& status) {
+        // On the sync thread: hand the status to the GUI thread.
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, status]() {
+              if (self) self->showStatus(status);
+            },
+            Qt::QueuedConnection);
+      });
+  // The client pushes promptly after a local write.
+  auto* client = client_.get();
+  store->setLocalChangeListener([client]() { client->syncNow(); });
+  client_->start();
+}
+
+void SyncController::stopClient() {
+  if (!client_) return;
+  if (auto* store = store_.store()) store->setLocalChangeListener({});
+  client_->stop();
+  client_.reset();
+}
+
+void SyncController::showStatus(const sync::SyncStatus& status) {
+  const bool caughtUp = status.state == sync::SyncState::kUpToDate &&
+                        status_.state != sync::SyncState::kUpToDate;
+  const bool progressed = status.rows_done != status_.rows_done;
+  status_ = status;
+  Q_EMIT statusChanged();
+  // Remote changes arrived: the views reload (at once when caught up, else now and then).
+  if (caughtUp) {
+    store_.notifyChanged();
+  } else if (progressed && !refresh_views_.isActive()) {
+    refresh_views_.start();
+  }
+}
+
+void SyncController::signIn(const QString& server, bool tls, const QString& email,
+                            const QString& password) {
+  nextstep::Store* opened = store_.store();
+  if (signing_in_ || opened == nullptr) return;
+  signing_in_ = true;
+  sign_in_error_.clear();
+  Q_EMIT signingInChanged();
+  const sync::ServerAddress address = addressOf(server, tls);
+  const std::string user = email.trimmed().toStdString();
+  const std::string secret = password.toStdString();
+  const nextstep::DeviceId device = opened->deviceId();
+  const std::string device_name = QSysInfo::machineHostName().toStdString();
+  QPointer<SyncController> self(this);
+  QThread* worker = QThread::create([=]() {
+    SignInAnswer answer{nextstep::Error{}, tls};
+    auto channel = sync::openChannel(address);
+    answer.login = channel ? sync::login(*channel, user, secret, device, device_name)
+                           : nextstep::Result<sync::LoginResult>(channel.error());
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, answer, server, email]() {
+          if (SyncController* me = self.data()) {
+            me->finishSignIn(answer.login, answer.tls, server, email);
+          }
+        },
+        Qt::QueuedConnection);
+  });
+  connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+  worker->start();
+}
+
+void SyncController::finishSignIn(const nextstep::Result<sync::LoginResult>& login, bool tls,
+                                  const QString& server, const QString& email) {
+  signing_in_ = false;
+  if (!login) {
+    sign_in_error_ = display::qs(sync::explainSyncError(login.error()));
+    Q_EMIT signingInChanged();
+    return;
+  }
+  server_ = server.trimmed();
+  email_ = email.trimmed();
+  token_ = display::qs(login->token);
+  team_ = display::qs(login->team);
+  tls_ = tls;
+  Q_EMIT signingInChanged();
+  Q_EMIT accountChanged();
+  Q_EMIT signedInNow();
+  const std::map<std::string, std::optional<std::string>> settings = {
+      {"app.server", server_.toStdString()},
+      {"app.email", email_.toStdString()},
+      {"app.token", login->token},
+      {"app.team", login->team},
+      {"app.tls", tls ? "1" : "0"}};
+  store_.read(
+      this,
+      [settings](nextstep::Store& s) {
+        sync::Replica r(s);
+        for (const auto& [key, value] : settings) {
+          if (auto ok = r.setSetting(key, value); !ok) return ok;
+        }
+        return nextstep::Result<void>();
+      },
+      [this](const nextstep::Result<void>&) { startClient(); });
+}
+
+void SyncController::signOut() {
+  stopClient();
+  token_.clear();
+  status_ = {};
+  Q_EMIT accountChanged();
+  Q_EMIT statusChanged();
+  store_.read(
+      this,
+      [](nextstep::Store& s) {
+        sync::Replica r(s);
+        (void)r.setSetting("app.token", std::nullopt);
+        return s.pendingChanges();
+      },
+      [this](const nextstep::Result<std::int64_t>& n) {
+        if (n) status_.pending = *n;
+        Q_EMIT statusChanged();
+      });
+}
+
+void SyncController::syncNow() {
+  if (client_) client_->syncNow();
+}

@@ -1,0 +1,270 @@
+// Book the next meeting (rules 1 and 2). The usual case is three taps: open, pick a suggested
+// slot, Book. Duration, place, agenda and attendees come pre-filled from the deal; it works
+// offline. Afterwards: the invitation and the recap, when this build can make them.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NextStep
+
+SheetFrame {
+    id: sheet
+
+    property bool booked: false
+    property string bookedWhen: ""
+    signal bookedAndDone(string dealId)
+
+    title: booked ? qsTr("Next step booked") : qsTr("Book the next meeting")
+    subtitle: booking.dealTitle
+
+    function openFor(dealId) {
+        booked = false
+        booking.dealId = dealId
+        booking.refresh()
+        open()
+    }
+    // The confirmation as it shows after booking (the screenshot run uses it without writing).
+    function showBookedFor(dealId) {
+        booking.dealId = dealId
+        booking.refresh()
+        booked = true
+        open()
+    }
+
+    BookingController {
+        id: booking
+        store: AppStore
+        onBooked: (meetingId, when) => { sheet.bookedWhen = when; sheet.booked = true }
+    }
+    MeetingMessages {
+        id: messages
+        onInvitationSaved: (path) => savedLabel.text = qsTr("Invitation saved to %1").arg(path)
+        onFailed: (message) => savedLabel.text = message
+    }
+
+    // The form
+    FieldLabel { visible: !sheet.booked; text: qsTr("When") }
+    GridLayout {
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        columns: sheet.wide ? 2 : 1
+        columnSpacing: Theme.s
+        rowSpacing: Theme.s
+        Repeater {
+            model: booking.suggestions
+            delegate: ChoiceChip {
+                required property var modelData
+                required property int index
+                Layout.fillWidth: true
+                text: modelData.when
+                subtitle: modelData.label
+                checked: booking.slotIndex === index
+                onClicked: booking.slotIndex = index
+            }
+        }
+        ChoiceChip {
+            Layout.fillWidth: true
+            text: qsTr("Another time")
+            subtitle: booking.slotIndex < 0 ? booking.whenText : qsTr("Pick a date and time")
+            checked: booking.slotIndex < 0
+            onClicked: booking.slotIndex = -1
+        }
+    }
+    RowLayout {
+        visible: !sheet.booked && booking.slotIndex < 0
+        Layout.fillWidth: true
+        spacing: Theme.s
+        TextField {
+            Layout.fillWidth: true
+            text: booking.customDate
+            placeholderText: qsTr("YYYY-MM-DD")
+            inputMethodHints: Qt.ImhDate
+            Accessible.name: qsTr("Date")
+            onEditingFinished: booking.customDate = text
+        }
+        TextField {
+            Layout.preferredWidth: 96
+            text: booking.customTime
+            placeholderText: qsTr("HH:MM")
+            inputMethodHints: Qt.ImhTime
+            Accessible.name: qsTr("Time")
+            onEditingFinished: booking.customTime = text
+        }
+        Label { text: booking.zoneName; color: Theme.textMuted; font.pixelSize: Theme.caption }
+    }
+
+    FieldLabel { visible: !sheet.booked; text: qsTr("How long") }
+    RowLayout {
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        spacing: Theme.s
+        Repeater {
+            model: [30, 45, 60, 90]
+            delegate: ChoiceChip {
+                required property int modelData
+                Layout.fillWidth: true
+                text: qsTr("%1 min").arg(modelData)
+                checked: booking.durationMin === modelData
+                onClicked: booking.durationMin = modelData
+            }
+        }
+    }
+
+    FieldLabel { visible: !sheet.booked; text: qsTr("Where") }
+    TextField {
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        text: booking.place
+        placeholderText: qsTr("Place or video link")
+        Accessible.name: qsTr("Place or link")
+        onTextEdited: booking.place = text
+    }
+
+    FieldLabel { visible: !sheet.booked; text: qsTr("Anticipated outcome") }
+    TextField {
+        id: goal
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        text: booking.goal
+        placeholderText: qsTr("What this meeting should achieve")
+        Accessible.name: qsTr("Anticipated outcome")
+        onTextEdited: booking.goal = text
+    }
+
+    FieldLabel { visible: !sheet.booked; text: qsTr("Agenda") }
+    ComboBox {
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        model: booking.agendaTemplates
+        implicitHeight: Theme.touch
+        Accessible.name: qsTr("Agenda template")
+        onActivated: (index) => booking.agenda = booking.agendaTemplates[index]
+    }
+    TextArea {
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        text: booking.agenda
+        wrapMode: TextEdit.Wrap
+        Accessible.name: qsTr("Agenda")
+        onTextChanged: if (activeFocus) booking.agenda = text
+    }
+
+    FieldLabel { visible: !sheet.booked; text: qsTr("Who comes") }
+    Flow {
+        visible: !sheet.booked
+        Layout.fillWidth: true
+        spacing: Theme.s
+        Repeater {
+            model: booking.people
+            delegate: ChoiceChip {
+                required property var modelData
+                text: modelData.name
+                subtitle: modelData.role
+                checked: modelData.selected
+                onClicked: booking.toggleAttendee(modelData.id)
+            }
+        }
+    }
+    Label {
+        visible: !sheet.booked && booking.error !== ""
+        Layout.fillWidth: true
+        text: booking.error
+        color: Theme.danger
+        wrapMode: Text.WordWrap
+    }
+
+    // After booking
+    InfoCard {
+        visible: sheet.booked
+        tone: "good"
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.m
+            Label { text: Theme.iconCheck; font.pixelSize: Theme.display; color: Theme.good }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    Layout.fillWidth: true
+                    text: sheet.bookedWhen !== "" ? sheet.bookedWhen : booking.whenText
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    color: Theme.text
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("%1 min · %2").arg(booking.durationMin).arg(booking.place)
+                    font.pixelSize: Theme.body
+                    color: Theme.textMuted
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: AppSync.signedIn ? qsTr("Saved on this device; it syncs to your team in the background.")
+                                   : qsTr("Saved on this device. Sign in to share it with your team.")
+            font.pixelSize: Theme.body
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+    }
+    Label {
+        visible: sheet.booked
+        Layout.fillWidth: true
+        text: qsTr("Before you leave: thank them, and agree who does what before then.")
+        font.pixelSize: Theme.body
+        color: Theme.textMuted
+        wrapMode: Text.WordWrap
+    }
+    Label {
+        id: savedLabel
+        visible: sheet.booked && text !== ""
+        Layout.fillWidth: true
+        color: Theme.text
+        wrapMode: Text.WordWrap
+    }
+
+    footer: [
+        Label {
+            visible: !sheet.booked
+            Layout.fillWidth: true
+            text: booking.whenText
+            elide: Text.ElideRight
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.text
+        },
+        Button {
+            visible: !sheet.booked
+            text: booking.booking ? qsTr("Booking…") : qsTr("Book")
+            highlighted: true
+            enabled: booking.canBook
+            implicitHeight: Theme.touch
+            Accessible.name: qsTr("Book the meeting")
+            onClicked: booking.book()
+        },
+        Button {
+            visible: sheet.booked && messages.invitationAvailable
+            text: qsTr("Send the invitation")
+            implicitHeight: Theme.touch
+            Accessible.name: text
+            onClicked: messages.saveInvitation(booking.bookedMeetingId)
+        },
+        Button {
+            visible: sheet.booked && messages.recapAvailable
+            text: qsTr("Send the recap")
+            implicitHeight: Theme.touch
+            Accessible.name: text
+            onClicked: messages.openRecap(booking.bookedMeetingId)
+        },
+        Item { visible: sheet.booked; Layout.fillWidth: true },
+        Button {
+            visible: sheet.booked
+            text: qsTr("Done")
+            highlighted: true
+            implicitHeight: Theme.touch
+            Accessible.name: qsTr("Done")
+            onClicked: { sheet.close(); sheet.bookedAndDone(booking.dealId) }
+        }
+    ]
+}

@@ -1,0 +1,203 @@
+// One deal: the next step on top, then the conflicts sync resolved (with Restore), the people and
+// their roles, who does what (commitment or compliance), and the timeline.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NextStep
+
+Page {
+    id: page
+
+    property bool wide: false
+    property alias dealId: deal.dealId
+    signal backRequested()
+    signal bookRequested(string dealId)
+    signal planRequested(string meetingId)
+    signal closeCallRequested(string meetingId)
+
+    background: Rectangle { color: Theme.background }
+    Accessible.name: qsTr("Deal %1").arg(deal.title)
+
+    DealController { id: deal; store: AppStore }
+
+    header: PageHeader {
+        title: deal.title
+        subtitle: deal.accountName
+        wide: false
+        backButton: true
+        onBackRequested: page.backRequested()
+        ToolButton {
+            text: Theme.iconEdit
+            font.pixelSize: Theme.title
+            implicitWidth: Theme.touch
+            implicitHeight: Theme.touch
+            Accessible.name: qsTr("Book the next meeting")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Book the next meeting (Ctrl+B)")
+            onClicked: page.bookRequested(deal.dealId)
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: content.implicitHeight + Theme.xl
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: content
+            x: Theme.l
+            width: flick.width - Theme.l * 2
+            spacing: Theme.s
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.s
+                ToneBadge { text: deal.stageLabel; tone: "info" }
+                ToneBadge { visible: deal.status !== "open"; text: deal.status; tone: "neutral" }
+                ToneBadge { visible: deal.complianceOnly; text: qsTr("Compliance only"); tone: "warning" }
+                Item { Layout.fillWidth: true }
+                Label { text: deal.valueText; font.pixelSize: Theme.title; font.bold: true; color: Theme.text }
+            }
+
+            NextStepCard {
+                nextStep: deal.nextStep
+                onBookRequested: page.bookRequested(deal.dealId)
+                onPlanRequested: (id) => page.planRequested(id)
+                onCloseCallRequested: (id) => page.closeCallRequested(id)
+            }
+            Button {
+                visible: deal.hasNextStep
+                Layout.fillWidth: true
+                flat: true
+                text: qsTr("Book another meeting")
+                implicitHeight: Theme.touch
+                Accessible.name: text
+                onClicked: page.bookRequested(deal.dealId)
+            }
+
+            InfoCard {
+                visible: deal.complianceOnly
+                tone: "warning"
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Only compliance lately: the customer asks you for work but gives none of their own. Ask for a commitment: a meeting with the decision maker, going through the proposal together, their data.")
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                }
+            }
+
+            SectionHeader {
+                visible: deal.conflicts.count > 0
+                text: qsTr("Changed on two devices")
+                count: deal.conflicts.count
+                tone: "warning"
+            }
+            Repeater {
+                model: deal.conflicts
+                delegate: ConflictCard {
+                    onRestoreRequested: (id) => deal.restoreConflict(id)
+                    onDismissRequested: (id) => deal.dismissConflict(id)
+                }
+            }
+
+            SectionHeader { text: qsTr("People"); count: deal.people.count }
+            Repeater {
+                model: deal.people
+                delegate: CardDelegate { showDetail: true }
+            }
+            EmptyState {
+                visible: deal.loaded && deal.people.count === 0
+                text: qsTr("No contacts at this account yet.")
+                tone: "warning"
+            }
+
+            SectionHeader { text: qsTr("Who does what"); count: deal.actions.count }
+            Repeater {
+                model: deal.actions
+                delegate: CheckDelegate {
+                    id: action
+                    required property string recordId
+                    required property string title
+                    required property string subtitle
+                    required property string when
+                    required property string badge
+                    required property string tone
+                    required property bool flag
+                    Layout.fillWidth: true
+                    implicitHeight: Math.max(Theme.touch + 8, implicitContentHeight + topPadding + bottomPadding)
+                    checked: flag
+                    Accessible.name: title + ", " + subtitle + ", " + badge
+                    onToggled: deal.setActionDone(recordId, checked)
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.color: action.visualFocus ? Theme.primary : Theme.outline
+                        border.width: action.visualFocus ? 2 : 1
+                    }
+                    contentItem: RowLayout {
+                        spacing: Theme.s
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Label {
+                                Layout.fillWidth: true
+                                text: action.title
+                                font.pixelSize: Theme.body
+                                font.strikeout: action.checked
+                                color: action.checked ? Theme.textMuted : Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            Label {
+                                text: action.subtitle + (action.when !== "" ? " · " + action.when : "")
+                                font.pixelSize: Theme.caption
+                                color: Theme.textMuted
+                            }
+                        }
+                        ToneBadge { text: action.badge; tone: action.tone }
+                        Item { implicitWidth: action.indicator ? action.indicator.width : 0 }
+                    }
+                }
+            }
+            EmptyState {
+                visible: deal.loaded && deal.actions.count === 0
+                text: qsTr("Nothing agreed yet. Commitments asked and given appear here.")
+            }
+
+            SectionHeader { text: qsTr("Timeline") }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.s
+                TextField {
+                    id: note
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Add a note")
+                    Accessible.name: qsTr("New note")
+                    onAccepted: addNote.clicked()
+                }
+                Button {
+                    id: addNote
+                    text: qsTr("Add")
+                    enabled: note.text.trim() !== ""
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Add the note")
+                    onClicked: { deal.addNote(note.text); note.text = "" }
+                }
+            }
+            Repeater {
+                model: deal.timeline
+                delegate: TimelineDelegate {}
+            }
+            Label {
+                visible: deal.error !== ""
+                Layout.fillWidth: true
+                text: deal.error
+                color: Theme.danger
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}

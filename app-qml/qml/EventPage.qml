@@ -1,0 +1,170 @@
+// Rule 10, after the big event: each participant with or without a next step, and booking all
+// who still need one in one go.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NextStep
+
+Page {
+    id: page
+
+    property bool wide: false
+    signal dealChosen(string dealId)
+    signal searchRequested()
+    signal settingsRequested()
+
+    background: Rectangle { color: Theme.background }
+    Accessible.name: qsTr("Events")
+
+    EventController {
+        id: events
+        store: AppStore
+        onBookedAll: (n) => done.text = qsTr("%n next step(s) booked.", "", n)
+    }
+
+    header: PageHeader {
+        title: qsTr("Events")
+        subtitle: qsTr("After the big event, step 2 for everyone who came")
+        wide: page.wide
+        onSearchRequested: page.searchRequested()
+        onSettingsRequested: page.settingsRequested()
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: content.implicitHeight + Theme.xl
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: content
+            x: page.wide ? Theme.xl : Theme.l
+            width: Math.min(flick.width - x * 2, 980)
+            spacing: Theme.s
+
+            ListView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 64
+                orientation: ListView.Horizontal
+                spacing: Theme.s
+                clip: true
+                model: events.events
+                Accessible.name: qsTr("Events")
+                delegate: ChoiceChip {
+                    required property string recordId
+                    required property string title
+                    required property string when
+                    required property string badge
+                    required property bool flag
+                    text: title
+                    subtitle: badge + " · " + when
+                    checked: flag
+                    onClicked: events.eventId = recordId
+                }
+            }
+
+            InfoCard {
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.l
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label { Layout.fillWidth: true; text: events.title; font.pixelSize: Theme.title; font.bold: true; color: Theme.text; wrapMode: Text.WordWrap }
+                        Label { Layout.fillWidth: true; text: events.subtitle; font.pixelSize: Theme.body; color: Theme.textMuted; wrapMode: Text.WordWrap }
+                    }
+                    ColumnLayout {
+                        spacing: 0
+                        Label { Layout.alignment: Qt.AlignHCenter; text: events.withoutNextStep; font.pixelSize: Theme.display; font.bold: true; color: events.withoutNextStep > 0 ? Theme.danger : Theme.good }
+                        Label { Layout.alignment: Qt.AlignHCenter; text: qsTr("without a next step"); font.pixelSize: Theme.caption; color: Theme.textMuted }
+                    }
+                }
+            }
+
+            InfoCard {
+                visible: events.withoutNextStep > 0
+                tone: "info"
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Book everyone who is waiting, back to back from the first slot:")
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: page.wide ? 4 : 2
+                    columnSpacing: Theme.s
+                    rowSpacing: Theme.s
+                    TextField {
+                        Layout.fillWidth: true
+                        text: events.firstDate
+                        placeholderText: qsTr("YYYY-MM-DD")
+                        Accessible.name: qsTr("First slot's date")
+                        onEditingFinished: events.firstDate = text
+                    }
+                    TextField {
+                        Layout.fillWidth: true
+                        text: events.firstTime
+                        placeholderText: qsTr("HH:MM")
+                        Accessible.name: qsTr("First slot's time")
+                        onEditingFinished: events.firstTime = text
+                    }
+                    ComboBox {
+                        Layout.fillWidth: true
+                        model: [30, 45, 60]
+                        displayText: qsTr("%1 min each").arg(currentValue)
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Length of each meeting")
+                        onActivated: events.durationMin = currentValue
+                    }
+                    Button {
+                        Layout.fillWidth: true
+                        highlighted: true
+                        text: events.booking ? qsTr("Booking…") : qsTr("Book %n", "", events.withoutNextStep)
+                        enabled: !events.booking
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Book a next step for everyone waiting")
+                        onClicked: events.bookAll()
+                    }
+                }
+            }
+            Label {
+                id: done
+                visible: text !== ""
+                Layout.fillWidth: true
+                color: Theme.good
+                font.pixelSize: Theme.body
+            }
+            Label {
+                visible: events.error !== ""
+                Layout.fillWidth: true
+                text: events.error
+                color: Theme.danger
+                wrapMode: Text.WordWrap
+            }
+
+            SectionHeader { text: qsTr("Participants"); count: events.participants.count }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: page.wide ? 2 : 1
+                columnSpacing: Theme.s
+                rowSpacing: Theme.s
+                Repeater {
+                    model: events.participants
+                    delegate: CardDelegate {
+                        Layout.fillWidth: true
+                        enabled: dealId !== ""
+                        onClicked: page.dealChosen(dealId)
+                    }
+                }
+            }
+            EmptyState {
+                visible: events.loaded && events.events.count === 0
+                text: qsTr("No events yet. Demos, webinars and seminars you log show up here.")
+            }
+        }
+    }
+}

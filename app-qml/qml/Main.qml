@@ -1,0 +1,100 @@
+// The window: which section is shown, which deal is open, the sheets of the flows, and the
+// screenshot run's entry point showScreen().
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import NextStep
+
+ApplicationWindow {
+    id: window
+
+    property bool dark: false
+    property string startSize: ""
+    property string demoDealId: ""
+    property string demoMeetingInProgress: ""
+    property string demoUpcomingMeeting: ""
+    property string demoEventId: ""
+
+    readonly property bool wide: width >= Theme.wideBreakpoint
+
+    width: startSize === "phone" ? 390 : 1280
+    height: startSize === "phone" ? 844 : 800
+    minimumWidth: 360
+    minimumHeight: 600
+    visible: true
+    title: qsTr("NextStep")
+    color: Theme.background
+
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
+    Material.accent: Theme.primary
+    Material.primary: Theme.primary
+    Material.background: Theme.background
+    Material.foreground: Theme.text
+
+    Binding { target: Theme; property: "dark"; value: window.dark }
+
+    AppShell {
+        id: shell
+        anchors.fill: parent
+        wide: window.wide
+        onBookRequested: (dealId) => booking.openFor(dealId)
+        onCloseCallRequested: (meetingId) => callClose.openFor(meetingId)
+        onPlanRequested: (meetingId) => plan.openFor(meetingId)
+        onSignInRequested: signIn.open()
+    }
+
+    BookingSheet {
+        id: booking
+        wide: window.wide
+        onBookedAndDone: (dealId) => shell.openDeal(dealId)
+    }
+    CallCloseSheet {
+        id: callClose
+        wide: window.wide
+        onClosedAndBook: (dealId) => booking.openFor(dealId)
+    }
+    PreCallPlanSheet { id: plan; wide: window.wide }
+    SignInDialog { id: signIn; wide: window.wide }
+
+    Shortcut { sequence: "Ctrl+1"; onActivated: shell.showSection("today") }
+    Shortcut { sequence: "Ctrl+2"; onActivated: shell.showSection("pipeline") }
+    Shortcut { sequence: "Ctrl+3"; onActivated: shell.showSection("directory") }
+    Shortcut { sequence: "Ctrl+4"; onActivated: shell.showSection("events") }
+    Shortcut { sequence: "Ctrl+5"; onActivated: shell.showSection("health") }
+    Shortcut { sequences: [StandardKey.Find]; onActivated: shell.showSection("search") }
+    Shortcut { sequence: "Ctrl+,"; onActivated: shell.showSection("settings") }
+    Shortcut {
+        sequence: "Ctrl+B"
+        enabled: shell.dealId !== ""
+        onActivated: booking.openFor(shell.dealId)
+    }
+
+    // For the screenshot run and the tests: one named screen, with the demo's records.
+    function showScreen(name) {
+        booking.close(); callClose.close(); plan.close(); signIn.close()
+        shell.closeDeal()
+        switch (name) {
+        case "today": shell.showSection("today"); break
+        case "pipeline": shell.showSection("pipeline"); shell.setPipelineFilter(""); break
+        case "pipeline-filtered":
+            shell.showSection("pipeline"); shell.setPipelineFilter("withoutNextStep"); break
+        case "deal": shell.showSection("pipeline"); shell.openDeal(demoDealId); break
+        case "booking":
+            shell.showSection("pipeline"); shell.openDeal(demoDealId); booking.openFor(demoDealId)
+            break
+        case "booked":
+            shell.showSection("pipeline"); shell.openDeal(demoDealId)
+            booking.showBookedFor(demoDealId); break
+        case "close-call":
+            shell.showSection("today"); callClose.openFor(demoMeetingInProgress)
+            callClose.fillExample(); break
+        case "pre-call-plan": shell.showSection("today"); plan.openFor(demoUpcomingMeeting); break
+        case "event": shell.showSection("events"); break
+        case "health": shell.showSection("health"); break
+        case "directory": shell.showSection("directory"); break
+        case "search": shell.showSection("search"); shell.setSearchText("acme"); break
+        case "settings": shell.showSection("settings"); break
+        case "sign-in": shell.showSection("settings"); signIn.open(); break
+        }
+    }
+}

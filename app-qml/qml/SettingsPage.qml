@@ -1,0 +1,159 @@
+// Settings: sync (server, sign in and out, what is waiting), the team's touch cadence and ladder
+// of stages, and the theme.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NextStep
+
+Page {
+    id: page
+
+    property bool wide: false
+    signal signInRequested()
+    signal backRequested()
+
+    background: Rectangle { color: Theme.background }
+    Accessible.name: qsTr("Settings")
+
+    TeamSettingsController { id: team; store: AppStore }
+
+    header: PageHeader {
+        title: qsTr("Settings")
+        wide: page.wide
+        backButton: !page.wide
+        onBackRequested: page.backRequested()
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: content.implicitHeight + Theme.xl
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: content
+            x: page.wide ? Theme.xl : Theme.l
+            width: Math.min(flick.width - x * 2, 720)
+            spacing: Theme.s
+
+            SectionHeader { text: qsTr("Sync") }
+            InfoCard {
+                RowLayout {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            text: AppSync.signedIn ? qsTr("Signed in as %1").arg(AppSync.email) : qsTr("Not signed in")
+                            font.pixelSize: Theme.bodyLarge
+                            font.bold: true
+                            color: Theme.text
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: AppSync.signedIn ? qsTr("%1 · team %2").arg(AppSync.server).arg(AppSync.team)
+                                                   : qsTr("Everything works on this device; sign in to share with your team.")
+                            font.pixelSize: Theme.body
+                            color: Theme.textMuted
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                    Button {
+                        text: AppSync.signedIn ? qsTr("Sign out") : qsTr("Sign in")
+                        highlighted: !AppSync.signedIn
+                        implicitHeight: Theme.touch
+                        Accessible.name: text
+                        onClicked: AppSync.signedIn ? AppSync.signOut() : page.signInRequested()
+                    }
+                }
+                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.outline }
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: 2
+                    columnSpacing: Theme.l
+                    rowSpacing: Theme.xs
+                    Label { text: qsTr("Status"); color: Theme.textMuted; font.pixelSize: Theme.body }
+                    Label { Layout.fillWidth: true; text: AppSync.stateText; color: Theme.text; font.pixelSize: Theme.body; elide: Text.ElideRight }
+                    Label { text: qsTr("Waiting to sync"); color: Theme.textMuted; font.pixelSize: Theme.body }
+                    Label { Layout.fillWidth: true; text: qsTr("%n change(s)", "", AppSync.pending); color: Theme.text; font.pixelSize: Theme.body }
+                    Label { visible: AppSync.error !== ""; text: qsTr("Last problem"); color: Theme.textMuted; font.pixelSize: Theme.body }
+                    Label { visible: AppSync.error !== ""; Layout.fillWidth: true; text: AppSync.error; color: Theme.warning; font.pixelSize: Theme.body; wrapMode: Text.WordWrap }
+                }
+                Button {
+                    visible: AppSync.signedIn
+                    flat: true
+                    text: qsTr("Sync now")
+                    implicitHeight: Theme.touch
+                    Accessible.name: text
+                    onClicked: AppSync.syncNow()
+                }
+            }
+
+            SectionHeader { text: qsTr("Team") }
+            InfoCard {
+                RowLayout {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label { text: qsTr("Touch every customer at least every"); color: Theme.text; font.pixelSize: Theme.body; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                        Label { text: qsTr("Past this, a customer is stale (rule 8)."); color: Theme.textMuted; font.pixelSize: Theme.caption }
+                    }
+                    SpinBox {
+                        id: cadence
+                        from: 1
+                        to: 365
+                        value: team.cadenceDays
+                        editable: true
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Touch cadence in days")
+                        textFromValue: (v) => qsTr("%1 days").arg(v)
+                        valueFromText: (t) => parseInt(t)
+                        onValueModified: team.setCadenceDays(value)
+                    }
+                }
+                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.outline }
+                Label { text: qsTr("Stages, lowest rung first (rule 11)"); color: Theme.text; font.pixelSize: Theme.body }
+                TextArea {
+                    id: stages
+                    Layout.fillWidth: true
+                    text: team.stages.join("\n")
+                    wrapMode: TextEdit.NoWrap
+                    Accessible.name: qsTr("Stages, one per line")
+                }
+                Button {
+                    text: qsTr("Save the stages")
+                    enabled: stages.text !== team.stages.join("\n")
+                    implicitHeight: Theme.touch
+                    Accessible.name: text
+                    onClicked: team.setStages(stages.text.split("\n"))
+                }
+                Label {
+                    visible: team.error !== ""
+                    Layout.fillWidth: true
+                    text: team.error
+                    color: Theme.danger
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            SectionHeader { text: qsTr("Appearance") }
+            InfoCard {
+                Switch {
+                    text: qsTr("Dark theme")
+                    checked: Theme.dark
+                    Accessible.name: text
+                    onToggled: Window.window.dark = checked
+                }
+            }
+            SectionHeader { text: qsTr("This device") }
+            InfoCard {
+                Label { Layout.fillWidth: true; text: AppStore.path; color: Theme.textMuted; font.pixelSize: Theme.caption; wrapMode: Text.WrapAnywhere }
+            }
+        }
+    }
+}
