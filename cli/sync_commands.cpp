@@ -92,7 +92,8 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
 }
 
 Result<void> syncCommand(Session& session, const SyncFlags& flags) {
-  auto store = session.store(DatabaseUse::kChange);
+  // A new device joins the team by syncing into a new database.
+  auto store = session.store(DatabaseUse::kCreate);
   if (!store) return store.error();
   Replica replica(**store);
   auto address = serverAddress(replica, flags.server);
@@ -144,7 +145,17 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
       });
   (*store)->setLocalChangeListener([&client] { client.syncNow(); });
   client.start();
-  while (!g_interrupted) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Other processes (another `nextstep` command) write to the same file without telling this
+  // one: look at the outbox now and then.
+  std::int64_t seen = 0;
+  for (int tick = 0; !g_interrupted; ++tick) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (tick % 10 != 9) continue;
+    auto pending = replica.pending();
+    if (pending && *pending > seen)
+      client.syncNow();  // new changes; a down server keeps its back-off
+    if (pending) seen = *pending;
+  }
   client.stop();
   (*store)->setLocalChangeListener({});
   return {};

@@ -284,7 +284,7 @@ Result<std::vector<DealRow>> listDeals(Store& store, const DealFilter& filter) {
   return store.read([&](Database& db) {
     const DealWhere where = dealWhere(filter, db, now);
     std::string sql =
-        "SELECT " + dealColumns("d") + " FROM deals d WHERE " + where.sql + " ORDER BY d.rid DESC";
+        "SELECT " + dealColumns("d") + " FROM deals d WHERE " + where.sql + " ORDER BY d.id DESC";
     if (filter.limit > 0) {
       sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
     }

@@ -1,0 +1,99 @@
+#include "team_on_loopback.h"
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace nextstep::testing {
+
+TeamOnLoopback::TeamOnLoopback() {
+  std::random_device rd;
+  dir_ = std::filesystem::temp_directory_path() /
+         ("nextstep-integration-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(dir_);
+}
+
+TeamOnLoopback::~TeamOnLoopback() {
+  server_.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+void TeamOnLoopback::startServer(std::vector<std::string> extra) {
+  if (!extra.empty() || server_args_.empty()) {
+    server_args_ = {"--data", (dir_ / "server").string()};
+    server_args_.insert(server_args_.end(), extra.begin(), extra.end());
+  }
+  std::vector<std::string> args = server_args_;
+  // The first start picks a free port; restarts come back on the same one, as a real server would.
+  args.push_back("--listen");
+  args.push_back(address_.empty() ? "127.0.0.1:0" : address_);
+  const auto log = dir_ / ("server-" + std::to_string(++starts_) + ".log");
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    server_ = std::make_unique<BackgroundProgram>(NEXTSTEP_SERVER_BINARY, args, log);
+    for (int i = 0; i < 100; ++i) {
+      std::ifstream in(log);
+      std::stringstream text;
+      text << in.rdbuf();
+      const std::string s = text.str();
+      if (const auto at = s.find("listening on ");
+          at != std::string::npos && s.find('\n', at) != std::string::npos) {
+        address_ = s.substr(at + 13, s.find('\n', at) - at - 13);
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    server_.reset();  // the port may still be held for a moment after a kill: try again
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  FAIL() << "the server did not start; see " << log;
+}
+
+void TeamOnLoopback::killServer() {
+  server_->signal(SIGKILL);
+  server_->wait();
+  server_.reset();
+}
+
+void TeamOnLoopback::addUser(const std::string& team, const std::string& email) {
+  const std::string data = (dir_ / "server").string();
+  runProgram(NEXTSTEP_SERVER_BINARY,
+             {"admin", "--data", data, "create-team", team});  // once per team
+  const ProgramRun r =
+      runProgram(NEXTSTEP_SERVER_BINARY,
+                 {"admin", "--data", data, "add-user", "--team", team, "--email", email},
+                 std::string(kPassword) + "\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+ProgramRun TeamOnLoopback::tryDevice(const std::string& name, std::vector<std::string> args,
+                                     const std::string& stdin_text) {
+  args.insert(args.begin(), {"--db", dbOf(name)});
+  return runProgram(NEXTSTEP_CLI_BINARY, args, stdin_text);
+}
+
+std::string TeamOnLoopback::device(const std::string& name, std::vector<std::string> args,
+                                   const std::string& stdin_text) {
+  const ProgramRun r = tryDevice(name, args, stdin_text);
+  EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+  std::string out = r.out;
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+nlohmann::json TeamOnLoopback::deviceJson(const std::string& name, std::vector<std::string> args) {
+  args.push_back("--json");
+  return nlohmann::json::parse(device(name, args));
+}
+
+void TeamOnLoopback::login(const std::string& name, const std::string& email,
+                           std::vector<std::string> extra) {
+  std::vector<std::string> args = {"login", "--server", address_, "--email", email};
+  args.insert(args.end(), extra.begin(), extra.end());
+  device(name, args, std::string(kPassword) + "\n");
+}
+
+}  // namespace nextstep::testing

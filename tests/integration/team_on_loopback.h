@@ -1,0 +1,47 @@
+// A sync server process on a loopback port with its own data folder, its teams and users made
+// with its admin commands, and NextStep devices that are each a database used through the CLI.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "child_process.h"
+
+namespace nextstep::testing {
+
+inline constexpr const char* kPassword = "a long test password";
+
+class TeamOnLoopback : public ::testing::Test {
+ protected:
+  TeamOnLoopback();
+  ~TeamOnLoopback() override;
+
+  // Starts the server (again, on the same port after a first start); extra args like TLS flags.
+  void startServer(std::vector<std::string> extra = {});
+  void killServer();  // SIGKILL: no chance to clean up
+  const std::string& address() const { return address_; }
+
+  void addUser(const std::string& team, const std::string& email);
+  // `nextstep --db <dir>/<device>.db ARGS...`, expected to succeed; its stdout.
+  std::string device(const std::string& name, std::vector<std::string> args,
+                     const std::string& stdin_text = "");
+  nlohmann::json deviceJson(const std::string& name, std::vector<std::string> args);
+  ProgramRun tryDevice(const std::string& name, std::vector<std::string> args,
+                       const std::string& stdin_text = "");
+  void login(const std::string& name, const std::string& email,
+             std::vector<std::string> extra = {});
+  std::string dbOf(const std::string& name) const { return (dir_ / (name + ".db")).string(); }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<BackgroundProgram> server_;
+  std::vector<std::string> server_args_;
+  std::string address_;
+  int starts_ = 0;
+};
+
+}  // namespace nextstep::testing
