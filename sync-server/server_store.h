@@ -156,6 +156,8 @@ class ServerStore {
   virtual Result<std::optional<TeamRecord>> findTeam(std::string_view name) = 0;
   virtual Result<std::optional<UserRecord>> findUser(std::string_view email) = 0;
   virtual Result<std::optional<TokenRecord>> findToken(std::string_view token_hash) = 0;
+  // False once the token is revoked (or gone): long streams check it now and then.
+  virtual Result<bool> tokenActive(TokenId token) = 0;
 
   // Devices: a device id belongs to one user, and a token to one device.
   virtual Result<DeviceBinding> bindDevice(TokenId token, UserId user, DeviceId device,

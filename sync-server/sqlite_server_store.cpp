@@ -552,6 +552,15 @@ Result<std::optional<TokenRecord>> SqliteServerStore::findToken(std::string_view
   });
 }
 
+Result<bool> SqliteServerStore::tokenActive(TokenId token) {
+  return guarded([&] {
+    auto lease = reader();
+    auto s = (*lease).prepare("SELECT revoked FROM tokens WHERE id = ?1");
+    s->bind(1, token);
+    return s->step() && s->integer(0) == 0;
+  });
+}
+
 Result<DeviceBinding> SqliteServerStore::bindDevice(TokenId token, UserId user, DeviceId device,
                                                     std::int64_t now_ms) {
   std::lock_guard lock(writer_mu_);
@@ -645,6 +654,8 @@ Result<void> SqliteServerStore::writePushes(const std::function<void(PushTransac
     return errorOf(e);
   } catch (const DomainError& e) {
     return e.error;
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, e.what()};
   }
 }
 

@@ -14,7 +14,8 @@ SubscribeReactor::SubscribeReactor(const SubscribeContext& context, Caller calle
     : context_(context),
       caller_(std::move(caller)),
       cursor_(after_version),
-      started_(std::chrono::steady_clock::now()) {
+      started_(std::chrono::steady_clock::now()),
+      last_check_(started_) {
   // Registered before the first store read, so nothing committed later can slip between the
   // backlog and the live ring.
   context_.feed.subscribe(caller_.team_id, this);
@@ -67,6 +68,15 @@ bool SubscribeReactor::storePage(grpc::Status& failure) {
 }
 
 bool SubscribeReactor::nextEvent(grpc::Status& failure) {
+  // A revoked token's stream ends within a heartbeat interval, busy or not.
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_check_ >= context_.heartbeat) {
+    last_check_ = now;
+    if (auto revoked = context_.service.recheck(caller_)) {
+      failure = statusOf(*revoked);
+      return false;
+    }
+  }
   if (from_store_) {
     if (storePage(failure)) return true;
     if (!failure.ok()) return false;

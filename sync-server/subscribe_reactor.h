@@ -61,6 +61,7 @@ class SubscribeReactor final : public grpc::ServerWriteReactor<pb::SubscribeEven
   bool cancelled_ = false;
   SteadyTime last_write_{};  // epoch: the first quiet moment sends a heartbeat at once
   SteadyTime started_;
+  SteadyTime last_check_;  // of the token, against revocation
   pb::SubscribeEvent event_;
 };
 

@@ -104,6 +104,13 @@ Reply<Caller> SyncService::authenticate(std::string_view bearer_token) const {
   return Caller{t.team, t.team_name, t.user, t.email, t.id, t.device};
 }
 
+std::optional<RpcError> SyncService::recheck(const Caller& caller) const {
+  auto active = store_.tokenActive(caller.token_id);
+  if (!active) return storeFailure(active.error());
+  if (!*active) return rpcError(StatusCode::UNAUTHENTICATED, kBadToken);
+  return std::nullopt;
+}
+
 Reply<pb::HandshakeResponse> SyncService::handshake(Caller& caller,
                                                     const pb::HandshakeRequest& request) {
   if (request.protocol_version() != kProtocolVersion) {

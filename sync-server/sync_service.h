@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "caller.h"
+#include "nextstep/catalog.h"
 #include "rpc_reply.h"
 #include "server_store.h"
 
@@ -17,7 +18,7 @@ namespace nextstep::server {
 
 inline constexpr std::uint32_t kProtocolVersion = 1;
 inline constexpr std::uint32_t kMinSchemaVersion = 1;
-inline constexpr std::uint32_t kMaxSchemaVersion = 3;
+inline constexpr std::uint32_t kMaxSchemaVersion = kCatalogVersion;
 
 struct SyncLimits {
   std::uint32_t max_ops_per_push = 1000;
@@ -46,6 +47,8 @@ class SyncService {
   SyncService(ServerStore& store, SyncLimits limits, Clock clock);
 
   Reply<Caller> authenticate(std::string_view bearer_token) const;
+  // Whether an authenticated caller's token still holds (it may be revoked since).
+  std::optional<RpcError> recheck(const Caller& caller) const;
   // Checks versions and binds the caller's token to the device; sets caller.device on success.
   Reply<pb::HandshakeResponse> handshake(Caller& caller, const pb::HandshakeRequest& request);
   // Slow on purpose (Argon2id): keep it off threads that serve other calls.

@@ -58,6 +58,15 @@ TEST_F(AuthTest, ARevokedTokenIsUnauthenticated) {
   EXPECT_EQ(caller.error().code, StatusCode::UNAUTHENTICATED);
 }
 
+TEST_F(AuthTest, ARecheckFindsARevocationAfterAuthentication) {
+  Caller ann = member("north", "ann@example.com");
+  EXPECT_FALSE(service_->recheck(ann).has_value());
+  ASSERT_TRUE(adminRevokeTokens(*store_, "ann@example.com").ok());
+  auto revoked = service_->recheck(ann);
+  ASSERT_TRUE(revoked.has_value());
+  EXPECT_EQ(revoked->code, StatusCode::UNAUTHENTICATED);
+}
+
 TEST_F(AuthTest, OnlyTheTokensHashIsStored) {
   const std::string token = issueToken("north", "ann@example.com");
   auto db = Database::open((dir_ / SqliteServerStore::kFileName).string(), OpenMode::kReadOnly);
@@ -86,7 +95,7 @@ TEST_F(AuthTest, LoginGivesATokenBoundToTheDevice) {
   // Bound: another device cannot use it.
   pb::HandshakeRequest h;
   h.set_protocol_version(1);
-  h.set_schema_version(3);
+  h.set_schema_version(1);
   h.set_device_id(0x43);
   EXPECT_EQ(service_->handshake(*caller, h).code(), StatusCode::PERMISSION_DENIED);
 }

@@ -37,7 +37,7 @@ class DurabilityTest : public ProcessTest {
     auto s = stub();
     pb::HandshakeRequest hello;
     hello.set_protocol_version(1);
-    hello.set_schema_version(3);
+    hello.set_schema_version(1);
     hello.set_device_id(d.id);
     pb::HandshakeResponse welcome;
     if (!s->Handshake(context(d.token).get(), hello, &welcome).ok()) return;
@@ -106,13 +106,26 @@ class DurabilityTest : public ProcessTest {
 TEST_F(DurabilityTest, SigtermWithPushesInFlightLosesNoAcknowledgedOperation) {
   addDevices(3);
   startServer();
+  // A live stream is ended by the shutdown, not left hanging.
+  auto s = stub();
+  auto listen = context(devices_[0]->token, 30);
+  auto reader = s->Subscribe(listen.get(), pb::SubscribeRequest{});
+  pb::SubscribeEvent event;
+  ASSERT_TRUE(reader->Read(&event));
   int exit_code = -1;
+  auto stopped_in = std::chrono::steady_clock::duration::max();
   runPushers([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    const auto signalled = std::chrono::steady_clock::now();
     server_->signal(SIGTERM);
     exit_code = server_->wait();
+    stopped_in = std::chrono::steady_clock::now() - signalled;
   });
   EXPECT_EQ(exit_code, 0);
+  EXPECT_LT(stopped_in, std::chrono::seconds(5));
+  while (reader->Read(&event)) {
+  }
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
   startServer();
   expectEveryAcknowledgedOpOnce();
 }

@@ -21,11 +21,11 @@ using HandshakeTest = ServiceTest;
 
 TEST_F(HandshakeTest, AnswersWithTeamHeadTimeAndLimits) {
   Caller ann = member("north", "ann@example.com");
-  auto reply = service_->handshake(ann, hello(1, 3, 0xa1));
+  auto reply = service_->handshake(ann, hello(1, 1, 0xa1));
   ASSERT_TRUE(reply.ok()) << reply.error().message;
   EXPECT_EQ(reply->protocol_version(), 1u);
   EXPECT_EQ(reply->min_schema_version(), 1u);
-  EXPECT_EQ(reply->max_schema_version(), 3u);
+  EXPECT_EQ(reply->max_schema_version(), kCatalogVersion);
   EXPECT_EQ(reply->server_time_ms(), now_ms_);
   EXPECT_EQ(reply->team(), "north");
   EXPECT_EQ(reply->user_email(), "ann@example.com");
@@ -39,7 +39,7 @@ TEST_F(HandshakeTest, AnswersWithTeamHeadTimeAndLimits) {
 TEST_F(HandshakeTest, AnOtherProtocolVersionIsAFailedPreconditionNamingBoth) {
   Caller ann = member("north", "ann@example.com");
   for (std::uint32_t version : {0u, 2u}) {
-    auto reply = service_->handshake(ann, hello(version, 3, 0xa1));
+    auto reply = service_->handshake(ann, hello(version, 1, 0xa1));
     ASSERT_FALSE(reply.ok());
     EXPECT_EQ(reply.error().code, StatusCode::FAILED_PRECONDITION);
     EXPECT_NE(reply.error().message.find("protocol version " + std::to_string(version)),
@@ -52,42 +52,41 @@ TEST_F(HandshakeTest, AnOtherProtocolVersionIsAFailedPreconditionNamingBoth) {
 TEST_F(HandshakeTest, TheSchemaVersionMustBeInTheAcceptedRange) {
   Caller ann = member("north", "ann@example.com");
   EXPECT_EQ(service_->handshake(ann, hello(1, 0, 0xa1)).code(), StatusCode::FAILED_PRECONDITION);
-  auto too_new = service_->handshake(ann, hello(1, 4, 0xa1));
+  auto too_new = service_->handshake(ann, hello(1, kCatalogVersion + 1, 0xa1));
   ASSERT_FALSE(too_new.ok());
   EXPECT_EQ(too_new.error().code, StatusCode::FAILED_PRECONDITION);
-  EXPECT_NE(too_new.error().message.find("1 to 3"), std::string::npos);
+  EXPECT_NE(too_new.error().message.find("1 to " + std::to_string(kCatalogVersion)),
+            std::string::npos);
   EXPECT_TRUE(service_->handshake(ann, hello(1, 1, 0xa1)).ok());
-  EXPECT_TRUE(service_->handshake(ann, hello(1, 3, 0xa1)).ok());
 }
 
 TEST_F(HandshakeTest, DeviceZeroIsInvalid) {
   Caller ann = member("north", "ann@example.com");
-  EXPECT_EQ(service_->handshake(ann, hello(1, 3, 0)).code(), StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(service_->handshake(ann, hello(1, 1, 0)).code(), StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(HandshakeTest, ATokenStaysWithItsFirstDevice) {
   Caller ann = member("north", "ann@example.com");
-  ASSERT_TRUE(service_->handshake(ann, hello(1, 3, 0xa1)).ok());
-  EXPECT_TRUE(service_->handshake(ann, hello(1, 3, 0xa1)).ok());
-  auto other = service_->handshake(ann, hello(1, 3, 0xa2));
+  ASSERT_TRUE(service_->handshake(ann, hello(1, 1, 0xa1)).ok());
+  auto other = service_->handshake(ann, hello(1, 1, 0xa2));
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, StatusCode::PERMISSION_DENIED);
   // Authenticating again shows the binding.
   const std::string token = issueToken("north", "ann@example.com");
   Caller second = *service_->authenticate(token);
-  EXPECT_TRUE(service_->handshake(second, hello(1, 3, 0xa2)).ok());
+  EXPECT_TRUE(service_->handshake(second, hello(1, 1, 0xa2)).ok());
 }
 
 TEST_F(HandshakeTest, ADeviceBelongsToOneUser) {
   Caller ann = member("north", "ann@example.com");
   Caller bob = member("north", "bob@example.com");
   Caller eve = member("south", "eve@example.com");
-  ASSERT_TRUE(service_->handshake(ann, hello(1, 3, 0xa1)).ok());
-  EXPECT_EQ(service_->handshake(bob, hello(1, 3, 0xa1)).code(), StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(service_->handshake(eve, hello(1, 3, 0xa1)).code(), StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(service_->handshake(ann, hello(1, 1, 0xa1)).ok());
+  EXPECT_EQ(service_->handshake(bob, hello(1, 1, 0xa1)).code(), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(service_->handshake(eve, hello(1, 1, 0xa1)).code(), StatusCode::PERMISSION_DENIED);
   // Ann's second token may use her own device.
   Caller ann_again = member("north", "ann@example.com");
-  EXPECT_TRUE(service_->handshake(ann_again, hello(1, 3, 0xa1)).ok());
+  EXPECT_TRUE(service_->handshake(ann_again, hello(1, 1, 0xa1)).ok());
 }
 
 TEST_F(HandshakeTest, PushNeedsAHandshakeFirst) {

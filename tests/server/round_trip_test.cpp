@@ -141,6 +141,22 @@ TEST_F(RoundTripTest, EveryCallButLoginNeedsAValidToken) {
             grpc::StatusCode::UNAUTHENTICATED);
 }
 
+TEST_F(RoundTripTest, ARevokedTokensStreamEndsWithinAHeartbeat) {
+  const std::string ann = userToken("north", "ann@example.com");
+  startServer();
+  auto s = stub();
+  auto ctx = context(ann);
+  auto reader = s->Subscribe(ctx.get(), pb::SubscribeRequest{});
+  pb::SubscribeEvent e;
+  ASSERT_TRUE(reader->Read(&e));
+  admin({"revoke-tokens", "--email", "ann@example.com"});
+  const auto revoked_at = std::chrono::steady_clock::now();
+  while (reader->Read(&e)) {
+  }
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_LT(std::chrono::steady_clock::now() - revoked_at, std::chrono::seconds(5));
+}
+
 TEST_F(RoundTripTest, TwoTeamsAreIsolated) {
   const std::string ann = userToken("north", "ann@example.com");
   const std::string eve = userToken("south", "eve@example.com");

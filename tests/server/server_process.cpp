@@ -210,7 +210,7 @@ pb::HandshakeResponse ProcessTest::handshake(pb::Sync::Stub& s, const std::strin
                                              std::uint64_t device) {
   pb::HandshakeRequest request;
   request.set_protocol_version(1);
-  request.set_schema_version(3);
+  request.set_schema_version(1);
   request.set_device_id(device);
   request.set_client_name("server-process-test");
   pb::HandshakeResponse response;

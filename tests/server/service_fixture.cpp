@@ -61,7 +61,7 @@ Caller ServiceTest::member(const std::string& team, const std::string& email) {
 void ServiceTest::handshakeOk(Caller& caller, DeviceId device) {
   pb::HandshakeRequest h;
   h.set_protocol_version(1);
-  h.set_schema_version(3);
+  h.set_schema_version(1);
   h.set_device_id(device);
   auto reply = service_->handshake(caller, h);
   ASSERT_TRUE(reply.ok()) << reply.error().message;
