@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
                         QString::fromStdString(ids->meeting_in_progress));
       root->setProperty("demoUpcomingMeeting", QString::fromStdString(ids->upcoming_meeting));
       root->setProperty("demoEventId", QString::fromStdString(ids->event));
+      root->setProperty("demoBookDealId", QString::fromStdString(ids->deal_to_book));
     }
     return true;
   };

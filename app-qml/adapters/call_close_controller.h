@@ -91,6 +91,8 @@ class CallCloseController : public StoreController {
   // What the core would class this customer action as, while the rep types.
   Q_INVOKABLE [[nodiscard]] QString classify(const QString& owner, const QString& text) const;
   Q_INVOKABLE void close();
+  // Starts the form afresh (the sheet opens again on the same meeting).
+  Q_INVOKABLE void clearAnswers() { resetAnswers(); }
 
  Q_SIGNALS:
   void meetingIdChanged();

@@ -107,9 +107,29 @@ std::vector<Card> timelineCards(const nextstep::DealView& v, nextstep::Instant n
 }
 
 QString fieldLabel(const std::string& key) {
+  if (key == "value_minor") return tr("Value");
+  if (key == "title") return tr("Title");
+  if (key == "stage") return tr("Stage");
+  if (key == "status") return tr("Status");
+  if (key == "owner") return tr("Owner");
+  if (key == "when") return tr("Time and place");
   QString s = qs(key);
   s.replace(QLatin1Char('_'), QLatin1Char(' '));
+  if (!s.isEmpty()) s[0] = s[0].toUpper();
   return s;
+}
+
+// A value as the deal page shows it: money as money, the rest as the core describes it.
+QString valueText(const std::string& key, const nextstep::Value& v, const nextstep::Deal& deal) {
+  if (key == "value_minor" && std::holds_alternative<std::int64_t>(v)) {
+    return display::money({std::get<std::int64_t>(v), deal.value.currency});
+  }
+  if (nextstep::isNull(v)) return tr("(empty)");
+  return qs(nextstep::describe(v));
+}
+
+QString who(const std::string& author) {
+  return author.empty() ? tr("this device") : qs(author);
 }
 
 std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView& v,
@@ -127,11 +147,12 @@ std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView
     Card c;
     c.id = qs(e.id);
     c.kind = qs(e.kind);
-    c.title = tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
-    c.subtitle = tr("Kept: %1 (%2)").arg(qs(nextstep::describe(e.kept_value)),
-                                          qs(e.kept_author.empty() ? "this device" : e.kept_author));
-    c.detail = tr("Lost: %1 (%2)").arg(qs(nextstep::describe(e.lost_value)),
-                                        qs(e.lost_author.empty() ? "this device" : e.lost_author));
+    c.title = e.record_id == v.deal.id ? fieldLabel(e.key)
+                                       : tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
+    c.subtitle =
+        tr("Kept: %1 by %2").arg(valueText(e.key, e.kept_value, v.deal), who(e.kept_author));
+    c.detail =
+        tr("Lost: %1 by %2").arg(valueText(e.key, e.lost_value, v.deal), who(e.lost_author));
     c.when = display::dayAndTime(e.detected_at, zone);
     c.badge = e.kind == "overwritten" ? tr("Edited on two devices") : tr("Edited while deleted");
     c.tone = QStringLiteral("warning");

@@ -60,7 +60,7 @@ void DirectoryController::reload(LocalStore& store) {
           c.kind = QStringLiteral("account");
           c.title = qs(a.name);
           c.subtitle = qs(a.industry.empty() ? a.city : a.industry + " · " + a.city);
-          c.badge = tr("%n open deals", nullptr, a.open_deals);
+          c.badge = a.open_deals == 1 ? tr("1 open deal") : tr("%1 open deals").arg(a.open_deals);
           const int cadence = a.cadence_days.value_or(r.cadence);
           if (a.last_touch_at) {
             c.when = tr("Touched %1").arg(display::ago(*a.last_touch_at, r.now));

@@ -62,7 +62,7 @@ void PipelineLadder::reload(LocalStore& store) {
           c.badge = QString::number(r.open);
           c.subtitle = r.without == 0
                            ? tr("All booked")
-                           : tr("%n without a next step", nullptr, static_cast<int>(r.without));
+                           : tr("%1 without a next step").arg(r.without);
           c.tone = r.without == 0 ? QStringLiteral("good") : QStringLiteral("danger");
           cards.push_back(c);
           names_ << c.id;

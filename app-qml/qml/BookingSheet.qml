@@ -32,6 +32,7 @@ SheetFrame {
 
     BookingController {
         id: booking
+        objectName: "booking"
         store: AppStore
         onBooked: (meetingId, when) => { sheet.bookedWhen = when; sheet.booked = true }
     }
@@ -54,6 +55,7 @@ SheetFrame {
             delegate: ChoiceChip {
                 required property var modelData
                 required property int index
+                objectName: "slot" + index
                 Layout.fillWidth: true
                 text: modelData.when
                 subtitle: modelData.label
@@ -102,6 +104,7 @@ SheetFrame {
             delegate: ChoiceChip {
                 required property int modelData
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: qsTr("%1 min").arg(modelData)
                 checked: booking.durationMin === modelData
                 onClicked: booking.durationMin = modelData
@@ -235,6 +238,7 @@ SheetFrame {
             color: Theme.text
         },
         Button {
+            objectName: "bookButton"
             visible: !sheet.booked
             text: booking.booking ? qsTr("Booking…") : qsTr("Book")
             highlighted: true
@@ -259,6 +263,7 @@ SheetFrame {
         },
         Item { visible: sheet.booked; Layout.fillWidth: true },
         Button {
+            objectName: "doneButton"
             visible: sheet.booked
             text: qsTr("Done")
             highlighted: true

@@ -14,13 +14,18 @@ SheetFrame {
     title: qsTr("Close the call")
     subtitle: call.title
 
+    property bool exampleWanted: false
+
     function openFor(meetingId) {
         call.meetingId = meetingId
+        call.clearAnswers()
         call.refresh()
         open()
     }
-    // A rep's typical answers, for the screenshots.
+    // A rep's typical answers, for the screenshots (once the meeting has loaded).
     function fillExample() {
+        if (call.loading || call.title === "") { exampleWanted = true; return }
+        exampleWanted = false
         call.recap = qsTr("Stock-outs on two wards cost them weekend overtime; Claire wants one hospital live before winter.")
         call.objectiveMet = "primary"
         call.result = "maybe"
@@ -29,12 +34,17 @@ SheetFrame {
         call.addAction("customer", qsTr("Introduce us to the procurement lead"), "")
         call.addAction("customer", qsTr("Send us testimonials"), "")
         call.whatNext = qsTr("A pilot plan for the north site")
+        if (call.decisionMakers.length > 0)
+            call.setTemperature(call.decisionMakers[0].id, qsTr("Fewer stock-outs on the wards"),
+                                qsTr("How the pilot handles night shifts"), "yes")
     }
 
     CallCloseController {
         id: call
+        objectName: "callClose"
         store: AppStore
         onClosed: (dealId, stage) => { sheet.close(); sheet.closedAndBook(dealId) }
+        onMeetingChanged: if (sheet.exampleWanted) sheet.fillExample()
     }
 
     // The plan made before (rule 5)
@@ -67,7 +77,7 @@ SheetFrame {
         delegate: TemperatureCard {
             required property var modelData
             person: modelData
-            answer: call.temperatureOf(modelData.id)
+            answer: { call.recap; return call.temperatureOf(modelData.id) }
             onAnswered: (id, interest, clarify, ready) => call.setTemperature(id, interest, clarify, ready)
         }
     }
@@ -83,6 +93,7 @@ SheetFrame {
             delegate: ChoiceChip {
                 required property var modelData
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: modelData.label
                 checked: call.objectiveMet === modelData.key
                 onClicked: call.objectiveMet = modelData.key
@@ -100,9 +111,11 @@ SheetFrame {
             delegate: ChoiceChip {
                 required property var modelData
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: modelData.label
                 tone: modelData.tone
                 checked: call.result === modelData.key
+                objectName: "result_" + modelData.key
                 Accessible.name: qsTr("Outcome: %1").arg(modelData.label)
                 onClicked: call.result = modelData.key
             }
@@ -128,6 +141,7 @@ SheetFrame {
                      { key: "other", label: qsTr("Another reason") } ]
             delegate: ChoiceChip {
                 required property var modelData
+                objectName: "reason_" + modelData.key
                 text: modelData.label
                 tone: "danger"
                 checked: call.noReason === modelData.key
@@ -168,6 +182,8 @@ SheetFrame {
             model: call.dateChoices
             delegate: ChoiceChip {
                 required property var modelData
+                required property int index
+                objectName: "followUp" + index
                 text: modelData.text
                 subtitle: modelData.label
                 checked: call.followUp === modelData.date
@@ -197,6 +213,7 @@ SheetFrame {
         }
         TextField {
             id: actionText
+            objectName: "actionText"
             Layout.fillWidth: true
             placeholderText: ownerChip.customer ? qsTr("What they will do") : qsTr("What you will do")
             Accessible.name: qsTr("Action")
@@ -204,6 +221,7 @@ SheetFrame {
         }
         Button {
             id: addAction
+            objectName: "addAction"
             text: qsTr("Add")
             enabled: actionText.text.trim() !== ""
             implicitHeight: Theme.touch
@@ -291,6 +309,7 @@ SheetFrame {
             wrapMode: Text.WordWrap
         },
         Button {
+            objectName: "saveAndBook"
             text: call.closing ? qsTr("Saving…") : qsTr("Save and book")
             highlighted: true
             enabled: call.canClose

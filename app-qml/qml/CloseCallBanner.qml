@@ -47,12 +47,27 @@ Rectangle {
             }
         }
         Button {
+            id: closeButton
             text: qsTr("Close the call")
             implicitHeight: Theme.touch
             Accessible.name: text
-            Material.background: banner.lastTen ? Theme.onPrimary : Theme.primary
-            Material.foreground: banner.lastTen ? Theme.primary : Theme.onPrimary
             onClicked: banner.closeCallRequested(banner.call.meetingId)
+            contentItem: Label {
+                text: closeButton.text
+                font.pixelSize: Theme.body
+                font.bold: true
+                color: banner.lastTen ? Theme.primary : Theme.onPrimary
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
+            background: Rectangle {
+                implicitWidth: 140
+                radius: Theme.radiusSmall
+                color: banner.lastTen ? Theme.surface : Theme.primary
+                border.width: closeButton.visualFocus ? 2 : 0
+                border.color: Theme.text
+                opacity: closeButton.down ? 0.85 : 1
+            }
         }
     }
 }

@@ -38,22 +38,13 @@ ItemDelegate {
         id: body
         spacing: Theme.xs
 
-        RowLayout {
+        Label {
             Layout.fillWidth: true
-            spacing: Theme.s
-            Label {
-                Layout.fillWidth: true
-                text: row.title
-                elide: Text.ElideRight
-                font.pixelSize: Theme.body + 1
-                font.bold: true
-                color: Theme.text
-            }
-            Label {
-                text: row.valueText
-                font.pixelSize: Theme.body
-                color: Theme.text
-            }
+            text: row.title
+            elide: Text.ElideRight
+            font.pixelSize: Theme.body + 1
+            font.bold: true
+            color: Theme.text
         }
         RowLayout {
             Layout.fillWidth: true
@@ -64,6 +55,11 @@ ItemDelegate {
                 elide: Text.ElideRight
                 font.pixelSize: Theme.caption
                 color: Theme.textMuted
+            }
+            Label {
+                text: row.valueText
+                font.pixelSize: Theme.body
+                color: Theme.text
             }
             ToneBadge { visible: row.showStage; text: row.stageLabel; tone: "neutral" }
             ToneBadge { visible: row.complianceOnly; text: qsTr("Compliance only"); tone: "warning" }

@@ -22,7 +22,8 @@ Page {
         title: directory.accountId === "" || page.wide ? qsTr("Contacts") : directory.accountName
         subtitle: directory.accountId === "" || page.wide
                   ? qsTr("%1 accounts · %2 people").arg(directory.accounts.count).arg(directory.contacts.count)
-                  : qsTr("%n open deal(s)", "", directory.accountDeals.count)
+                  : directory.accountDeals.count === 1 ? qsTr("1 open deal")
+                  : qsTr("%1 open deals").arg(directory.accountDeals.count)
         wide: page.wide
         backButton: !page.wide && directory.accountId !== ""
         onBackRequested: directory.accountId = ""

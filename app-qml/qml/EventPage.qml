@@ -19,7 +19,7 @@ Page {
     EventController {
         id: events
         store: AppStore
-        onBookedAll: (n) => done.text = qsTr("%n next step(s) booked.", "", n)
+        onBookedAll: (n) => done.text = n === 1 ? qsTr("1 next step booked.") : qsTr("%1 next steps booked.").arg(n)
     }
 
     header: PageHeader {
@@ -123,7 +123,7 @@ Page {
                     Button {
                         Layout.fillWidth: true
                         highlighted: true
-                        text: events.booking ? qsTr("Booking…") : qsTr("Book %n", "", events.withoutNextStep)
+                        text: events.booking ? qsTr("Booking…") : qsTr("Book %1").arg(events.withoutNextStep)
                         enabled: !events.booking
                         implicitHeight: Theme.touch
                         Accessible.name: qsTr("Book a next step for everyone waiting")

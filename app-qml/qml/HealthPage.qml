@@ -46,7 +46,7 @@ Page {
             FigureCard {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 1
+                Layout.preferredWidth: (content.width - content.columnSpacing * (content.columns - 1)) / content.columns
                 gaugeSize: page.wide ? 104 : 88
                 title: qsTr("Booked next step")
                 value: health.nextStepRate
@@ -56,7 +56,7 @@ Page {
             FigureCard {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 1
+                Layout.preferredWidth: (content.width - content.columnSpacing * (content.columns - 1)) / content.columns
                 gaugeSize: page.wide ? 104 : 88
                 title: qsTr("Booked at the table")
                 value: health.bookedAtTableRate
@@ -67,7 +67,7 @@ Page {
             FigureCard {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 1
+                Layout.preferredWidth: (content.width - content.columnSpacing * (content.columns - 1)) / content.columns
                 gaugeSize: page.wide ? 104 : 88
                 title: qsTr("Commitment, not compliance")
                 value: health.commitmentRate

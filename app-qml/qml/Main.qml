@@ -14,6 +14,7 @@ ApplicationWindow {
     property string demoMeetingInProgress: ""
     property string demoUpcomingMeeting: ""
     property string demoEventId: ""
+    property string demoBookDealId: ""
 
     readonly property bool wide: width >= Theme.wideBreakpoint
 
@@ -26,8 +27,8 @@ ApplicationWindow {
     color: Theme.background
 
     Material.theme: Theme.dark ? Material.Dark : Material.Light
-    Material.accent: Theme.primary
-    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+    Material.primary: Theme.accent
     Material.background: Theme.background
     Material.foreground: Theme.text
 
@@ -80,11 +81,11 @@ ApplicationWindow {
             shell.showSection("pipeline"); shell.setPipelineFilter("withoutNextStep"); break
         case "deal": shell.showSection("pipeline"); shell.openDeal(demoDealId); break
         case "booking":
-            shell.showSection("pipeline"); shell.openDeal(demoDealId); booking.openFor(demoDealId)
+            shell.showSection("pipeline"); shell.openDeal(demoBookDealId); booking.openFor(demoBookDealId)
             break
         case "booked":
-            shell.showSection("pipeline"); shell.openDeal(demoDealId)
-            booking.showBookedFor(demoDealId); break
+            shell.showSection("pipeline"); shell.openDeal(demoBookDealId)
+            booking.showBookedFor(demoBookDealId); break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)
             callClose.fillExample(); break

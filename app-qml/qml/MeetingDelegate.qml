@@ -34,13 +34,21 @@ ItemDelegate {
     }
     contentItem: RowLayout {
         spacing: Theme.m
-        Label {
-            Layout.preferredWidth: 92
+        ColumnLayout {
+            Layout.preferredWidth: 52
             Layout.alignment: Qt.AlignTop
-            text: row.when
-            font.pixelSize: Theme.body
-            font.bold: true
-            color: row.flag ? Theme.primary : Theme.text
+            spacing: 0
+            Label {
+                text: row.when.split(" – ")[0]
+                font.pixelSize: Theme.bodyLarge
+                font.bold: true
+                color: row.flag ? Theme.primary : Theme.text
+            }
+            Label {
+                text: row.when.split(" – ")[1] || ""
+                font.pixelSize: Theme.caption
+                color: Theme.textMuted
+            }
         }
         ColumnLayout {
             Layout.fillWidth: true

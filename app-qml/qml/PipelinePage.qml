@@ -92,6 +92,7 @@ Page {
 
         PipelineModel {
             id: phoneDeals
+            objectName: "pipelineModel"
             store: page.wide ? null : AppStore
             stage: page.phoneStage
             withoutNextStep: page.filter === "withoutNextStep"
@@ -101,6 +102,7 @@ Page {
 
         ListView {
             id: phoneList
+            objectName: "pipelineList"
             visible: !page.wide
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -79,7 +79,7 @@ Page {
                     Label { text: qsTr("Status"); color: Theme.textMuted; font.pixelSize: Theme.body }
                     Label { Layout.fillWidth: true; text: AppSync.stateText; color: Theme.text; font.pixelSize: Theme.body; elide: Text.ElideRight }
                     Label { text: qsTr("Waiting to sync"); color: Theme.textMuted; font.pixelSize: Theme.body }
-                    Label { Layout.fillWidth: true; text: qsTr("%n change(s)", "", AppSync.pending); color: Theme.text; font.pixelSize: Theme.body }
+                    Label { Layout.fillWidth: true; text: AppSync.pending === 1 ? qsTr("1 change") : qsTr("%1 changes").arg(AppSync.pending); color: Theme.text; font.pixelSize: Theme.body }
                     Label { visible: AppSync.error !== ""; text: qsTr("Last problem"); color: Theme.textMuted; font.pixelSize: Theme.body }
                     Label { visible: AppSync.error !== ""; Layout.fillWidth: true; text: AppSync.error; color: Theme.warning; font.pixelSize: Theme.body; wrapMode: Text.WordWrap }
                 }
@@ -95,8 +95,9 @@ Page {
 
             SectionHeader { text: qsTr("Team") }
             InfoCard {
-                RowLayout {
+                GridLayout {
                     Layout.fillWidth: true
+                    columns: page.wide ? 2 : 1
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 2

@@ -41,8 +41,10 @@ Rectangle {
             color: Theme.text
             text: {
                 var parts = [AppSync.stateText]
-                if (AppSync.pending > 0)
-                    parts.push(qsTr("%n change(s) waiting to sync", "", AppSync.pending))
+                if (AppSync.pending === 1)
+                    parts.push(qsTr("1 change waiting to sync"))
+                else if (AppSync.pending > 1)
+                    parts.push(qsTr("%1 changes waiting to sync").arg(AppSync.pending))
                 if (AppSync.state === "error" || AppSync.state === "offline") {
                     if (AppSync.error !== "") parts.push(AppSync.error)
                 } else if (AppSync.lastSyncedText !== "") {

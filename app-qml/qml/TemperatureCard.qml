@@ -58,6 +58,7 @@ InfoCard {
             delegate: ChoiceChip {
                 required property var modelData
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: modelData.label
                 tone: modelData.tone
                 checked: readiness.value === modelData.key

@@ -17,6 +17,7 @@ QtObject {
     readonly property color text: dark ? "#eceff4" : "#1b1f24"
     readonly property color textMuted: dark ? "#a3acb9" : "#5c6673"
     readonly property color primary: dark ? "#7fb2ff" : "#1f5fd1"
+    readonly property color accent: dark ? "#3d7be0" : "#1f5fd1"   // filled buttons: white text on it
     readonly property color onPrimary: dark ? "#0b1a33" : "#ffffff"
     readonly property color primarySoft: dark ? "#1f3252" : "#e3ecfc"
     readonly property color good: dark ? "#6fd39a" : "#1c7c47"

@@ -73,7 +73,8 @@ Page {
                             Layout.fillWidth: true
                             text: today.needNextStepTotal === 0
                                   ? qsTr("Every open deal has its next meeting booked.")
-                                  : qsTr("%n deal(s) need a next step.", "", today.needNextStepTotal)
+                                  : today.needNextStepTotal === 1 ? qsTr("1 deal needs a next step.")
+                                  : qsTr("%1 deals need a next step.").arg(today.needNextStepTotal)
                             font.pixelSize: Theme.body
                             color: today.needNextStepTotal === 0 ? Theme.good : Theme.danger
                             wrapMode: Text.WordWrap

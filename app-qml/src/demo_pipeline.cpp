@@ -359,6 +359,7 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
     makeConflict(store, clock, acmeDeal, scratch_dir);
     clock.resume();
     ids.deal_with_conflict = acmeDeal;
+    ids.deal_to_book = evDeal;
     (void)acme2;
     (void)bor2;
     (void)helDm;

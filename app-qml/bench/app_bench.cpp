@@ -1,0 +1,132 @@
+// nextstep_app_bench: the app on the shared workload's 100k-deal pipeline (bench/'s loader makes
+// and caches the database; this copies it so the cache stays pristine).
+//   1. cold start: main() to the window's first frame, and to Today's figures shown;
+//   2. scrolling the pipeline list (phone size, paged model) one step per frame, each frame timed.
+// Run under a display (xvfb-run with QT_QPA_PLATFORM=xcb). Prints the figures; exit 0.
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "app_singletons.h"
+#include "bench_options.h"
+#include "frame_clock.h"
+#include "local_store.h"
+#include "pipeline_model.h"
+#include "sync_controller.h"
+#include "workload_files.h"
+#include "workload_loader.h"
+
+Q_IMPORT_QML_PLUGIN(NextStepPlugin)
+
+namespace {
+
+constexpr int kScrollFrames = 1500;
+constexpr double kScrollStepPx = 24;  // per frame: 1,440 px/s at 60 frames a second
+
+void print(const char* name, double value, const char* unit) {
+  std::printf("%-36s %10.1f %s\n", name, value, unit);
+}
+
+int run(int argc, char** argv) {
+  QElapsedTimer since_main;
+  since_main.start();
+  nextstep::bench::BenchOptions options = nextstep::bench::takeBenchOptions(argc, argv);
+  // Preparing the database is not part of the start: load (once, cached) and copy it.
+  const nextstep::bench::WorkloadFiles files(options.dir, options.deals);
+  nextstep::bench::ensureLoadedPipeline(files);
+  const auto db = files.scratchDatabase("app");
+  nextstep::bench::copyDatabase(files.database(), db);
+  std::fprintf(stderr, "app bench: %d deals, database %s\n", options.deals, db.c_str());
+
+  since_main.restart();
+  QGuiApplication app(argc, argv);
+  QQuickStyle::setStyle(QStringLiteral("Material"));
+  LocalStore store;
+  SyncController sync(store);
+  AppStoreSingleton::instance = &store;
+  AppSyncSingleton::instance = &sync;
+  store.openDatabase({db.string(), false, nextstep::HybridClock::systemWallClock()});
+  QQmlApplicationEngine engine;
+  engine.setInitialProperties({{QStringLiteral("startSize"), QStringLiteral("phone")}});
+  engine.load(QUrl(QStringLiteral("qrc:/NextStep/Main.qml")));
+  if (engine.rootObjects().isEmpty()) return 1;
+  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  if (window == nullptr) return 1;
+
+  double first_frame_ms = -1;
+  double today_ms = -1;
+  QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&]() {
+    if (first_frame_ms < 0) first_frame_ms = static_cast<double>(since_main.nsecsElapsed()) / 1e6;
+  });
+  // Today's figures are on screen once the store went idle after opening and a frame followed.
+  QEventLoop wait;
+  QTimer poll;
+  poll.setInterval(2);
+  QObject::connect(&poll, &QTimer::timeout, &app, [&]() {
+    if (first_frame_ms >= 0 && store.isOpen() && !store.busy()) wait.quit();
+  });
+  poll.start();
+  QTimer::singleShot(60000, &wait, &QEventLoop::quit);
+  wait.exec();
+  poll.stop();
+  today_ms = static_cast<double>(since_main.nsecsElapsed()) / 1e6;
+
+  // The pipeline, scrolled frame by frame.
+  QMetaObject::invokeMethod(window, "showScreen", Q_ARG(QVariant, QStringLiteral("pipeline")));
+  auto* list = window->findChild<QQuickItem*>(QStringLiteral("pipelineList"));
+  auto* model = window->findChild<PipelineModel*>(QStringLiteral("pipelineModel"));
+  if (list == nullptr || model == nullptr) {
+    std::fprintf(stderr, "app bench: the pipeline list was not found\n");
+    return 1;
+  }
+  QElapsedTimer first_page;
+  first_page.start();
+  while (model->count() == 0 && first_page.elapsed() < 30000) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+  }
+  const double first_page_ms = static_cast<double>(first_page.nsecsElapsed()) / 1e6;
+  for (int i = 0; i < 20; ++i) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+
+  FrameClock clock(*window);
+  for (int frame = 0; frame < kScrollFrames; ++frame) {
+    list->setProperty("contentY", list->property("contentY").toDouble() + kScrollStepPx);
+    clock.startFrame();
+    QElapsedTimer guard;
+    guard.start();
+    while (!clock.frameDone() && guard.elapsed() < 2000) {
+      QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    }
+  }
+  const auto s = clock.summary();
+
+  std::printf("NextStep app on %d deals (%lld loaded in the list after scrolling)\n",
+              options.deals, static_cast<long long>(model->count()));
+  print("cold start to first frame", first_frame_ms, "ms");
+  print("cold start to Today's figures", today_ms, "ms");
+  print("pipeline first page", first_page_ms, "ms");
+  print("scroll frames", s.count, "frames");
+  print("scroll frame p50", s.p50, "ms");
+  print("scroll frame p99", s.p99, "ms");
+  print("scroll frame max", s.max, "ms");
+  print("scroll frames over 16 ms", s.over16, "frames");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "nextstep_app_bench: %s\n", e.what());
+    return 1;
+  }
+}

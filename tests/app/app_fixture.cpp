@@ -1,0 +1,47 @@
+#include "app_fixture.h"
+
+#include <QEventLoop>
+#include <QTest>
+#include <QTimer>
+
+#include "app_singletons.h"
+
+AppFixture::AppFixture()
+    : store_(std::make_unique<LocalStore>()) {
+  clock_ = std::make_shared<demo::DemoClock>(store_->zone());
+  store_->openDatabase(
+      {dir_.filePath(QStringLiteral("app.db")).toStdString(), true, clock_->wall()});
+  QEventLoop loop;
+  store_->write(
+      store_.get(),
+      [clock = clock_, zone = store_->zone(),
+       scratch = dir_.filePath(QStringLiteral("devices")).toStdString()](nextstep::Store& s) {
+        return demo::fillDemoPipeline(s, *clock, zone, scratch);
+      },
+      [this, &loop](const nextstep::Result<demo::DemoIds>& ids) {
+        ok_ = ids.ok();
+        if (ids) ids_ = *ids;
+        if (!ids) qWarning("demo pipeline: %s", ids.error().message.c_str());
+        loop.quit();
+      });
+  QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+  loop.exec();
+  sync_ = std::make_unique<SyncController>(*store_);
+  AppStoreSingleton::instance = store_.get();
+  AppSyncSingleton::instance = sync_.get();
+  waitIdle();
+}
+
+AppFixture::~AppFixture() {
+  sync_.reset();
+  store_.reset();
+}
+
+bool AppFixture::waitIdle(int timeout_ms) {
+  // Twice: a job's answer may post the next job.
+  for (int round = 0; round < 2; ++round) {
+    QTest::qWait(20);
+    if (!QTest::qWaitFor([this]() { return !store_->busy(); }, timeout_ms)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,33 @@
+// For the app's tests: the app's store and sync objects on a demo pipeline in a temporary folder,
+// with the demo's clock (10:20 today, a meeting in its last ten minutes), installed as the QML
+// singletons AppStore and AppSync.
+#pragma once
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+#include "demo_pipeline.h"
+#include "local_store.h"
+#include "sync_controller.h"
+
+class AppFixture {
+ public:
+  // Opens and fills the store, waiting (in a local event loop) until it is ready.
+  AppFixture();
+  ~AppFixture();
+
+  LocalStore& store() { return *store_; }
+  const demo::DemoIds& ids() const { return ids_; }
+  bool ok() const { return ok_; }
+  // Waits until every job posted to the store has come back.
+  bool waitIdle(int timeout_ms = 5000);
+
+ private:
+  QTemporaryDir dir_;
+  std::shared_ptr<demo::DemoClock> clock_;
+  std::unique_ptr<LocalStore> store_;
+  std::unique_ptr<SyncController> sync_;
+  demo::DemoIds ids_;
+  bool ok_ = false;
+};
