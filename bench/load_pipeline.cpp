@@ -28,10 +28,11 @@ int run(int argc, char** argv) {
                                   : ensureLoadedPipeline(files, options.rebuild);
   std::fprintf(stderr,
                "%s: %lld rows (+%lld attendees), sha256 %s; read %.2f s, insert %.2f s, "
-               "checkpoint %.2f s; %.1f MB\n",
+               "optimize %.2f s, checkpoint %.2f s; %.1f MB\n",
                database.c_str(), static_cast<long long>(r.rows),
                static_cast<long long>(r.attendees), r.sha256.c_str(), r.read_seconds,
-               r.insert_seconds, r.checkpoint_seconds, static_cast<double>(r.database_bytes) / 1e6);
+               r.insert_seconds, r.optimize_seconds, r.checkpoint_seconds,
+               static_cast<double>(r.database_bytes) / 1e6);
   for (const auto& [type, seconds] : r.insert_seconds_by_type) {
     std::fprintf(stderr, "  %-8s %7.2f s\n", type.c_str(), seconds);
   }

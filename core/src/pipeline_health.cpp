@@ -2,6 +2,7 @@
 
 #include "nextstep/record_reads.h"
 #include "nextstep/team_settings.h"
+#include "pipeline_counts.h"
 
 namespace nextstep {
 namespace {
@@ -36,32 +37,38 @@ Result<PipelineHealth> pipelineHealth(Store& store, const HealthQuery& q) {
       s.bind(1, nowUnix);
       bindOwner(s);
     };
+    // Deals listed through the team's index or the rep's owner-leading one.
+    auto dealsBy = [&](const char* team, const char* rep) {
+      return std::string(" FROM deals d INDEXED BY ") + (q.owner ? rep : team) + " WHERE ";
+    };
+    const counts::OwnerTotals totals = counts::ownerTotals(db, q.owner);
 
     // Rule 1 and the headline.
-    h.open_deals = count(db, "SELECT count(*) FROM deals d WHERE " + openDeals, bindOwner);
-    h.without_next_step_total = count(
-        db, "SELECT count(*) FROM deals d WHERE " + openDeals + " AND d.planned_end_max <= ?1",
-        withNow);
-    h.with_next_step = h.open_deals - h.without_next_step_total;
+    h.open_deals = totals.open_deals;
+    h.with_next_step = counts::withNextStep(db, nowUnix, q.owner);
+    h.without_next_step_total = h.open_deals - h.with_next_step;
     {
-      auto s = db.prepare("SELECT " + dealColumns("d") + " FROM deals d WHERE " + openDeals +
+      auto s = db.prepare("SELECT " + dealColumns("d") +
+                          dealsBy("deals_next_step", "deals_owner_next") + openDeals +
                           " AND d.planned_end_max <= ?1 ORDER BY d.planned_end_max DESC" + limit);
       s->bind(1, nowUnix);
       bindOwner(*s);
       while (s->step()) h.without_next_step.push_back(DealRow{readDeal(*s), std::nullopt});
     }
 
-    // Next steps in the past with no outcome logged.
-    const std::string meetingsOfOwner = q.owner ? " JOIN deals d ON d.id = m.deal_id" : "";
+    // Next steps in the past with no outcome logged: few (an outcome follows each meeting), so
+    // counted.
+    const std::string meetingsOfOwner = q.owner ? " CROSS JOIN deals d ON d.id = m.deal_id" : "";
     h.overdue_total =
         count(db,
-              "SELECT count(*) FROM meetings m" + meetingsOfOwner +
+              "SELECT count(*) FROM meetings m INDEXED BY meetings_overdue" + meetingsOfOwner +
                   " WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" + owner,
               withNow);
     {
       auto s = db.prepare(
           "SELECT " + meetingColumns("m") +
-          ", d.title, coalesce(acc.name, '') FROM meetings m JOIN deals d ON d.id = m.deal_id "
+          ", d.title, coalesce(acc.name, '') FROM meetings m INDEXED BY meetings_overdue "
+          "CROSS JOIN deals d ON d.id = m.deal_id "
           "LEFT JOIN accounts acc ON acc.id = d.account_id "
           "WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" +
           owner + " ORDER BY m.end_at DESC" + limit);
@@ -72,32 +79,27 @@ Result<PipelineHealth> pipelineHealth(Store& store, const HealthQuery& q) {
 
     // Rule 7: follow-ups due today and overdue, in the zone of the device.
     const std::string todayIso = q.zone.toLocal(now).date.iso();
-    const std::string actionsOfOwner = q.owner ? " JOIN deals d ON d.id = a.deal_id" : "";
-    const std::string openRepActions = " a.done = 0 AND a.deleted = 0 AND a.owner = 'rep'" + owner;
-    auto withDay = [&](Statement& s) {
-      s.bind(1, todayIso);
-      bindOwner(s);
-    };
-    h.follow_ups_due_today = count(db,
-                                   "SELECT count(*) FROM actions a" + actionsOfOwner +
-                                       " WHERE a.due = ?1 AND" + openRepActions,
-                                   withDay);
-    h.follow_ups_overdue = count(db,
-                                 "SELECT count(*) FROM actions a" + actionsOfOwner +
-                                     " WHERE a.due < ?1 AND" + openRepActions,
-                                 withDay);
+    h.follow_ups_due_today = counts::repActionsDue(db, "=", todayIso, q.owner);
+    h.follow_ups_overdue = counts::followUpsOverdue(db, totals, todayIso, q.owner);
 
     // Rule 8: customers with open deals past their touch cadence.
     {
-      const std::string stale =
-          " FROM accounts a WHERE a.open_deals > 0 AND a.deleted = 0 AND a.last_touch_at < ?1 - "
-          "86400 * "
-          "coalesce(a.cadence_days, " +
-          std::to_string(settings.cadence_days) + ")" +
-          (q.owner ? " AND a.id IN (SELECT account_id FROM deals d WHERE " + openDeals + ")" : "");
-      h.stale_total = count(db, "SELECT count(*)" + stale, withNow);
-      auto s =
-          db.prepare("SELECT " + accountColumns("a") + stale + " ORDER BY a.last_touch_at" + limit);
+      h.stale_total = counts::staleAccounts(db, totals, nowUnix, settings.cadence_days, q.owner);
+      const std::string cadence = std::to_string(settings.cadence_days);
+      // One rep's come from their rows of account_owners, which copy each account's touch.
+      const std::string sql =
+          q.owner ? "SELECT " + accountColumns("a") +
+                        " FROM account_owners o INDEXED BY account_owners_touch "
+                        "CROSS JOIN accounts a ON a.id = o.account_id "
+                        "WHERE o.okey = ?9 AND o.open_n > 0 AND o.account_live = 1 "
+                        "AND o.last_touch_at < ?1 - 86400 * coalesce(o.cadence_days, " +
+                        cadence + ") ORDER BY o.last_touch_at" + limit
+                  : "SELECT " + accountColumns("a") +
+                        " FROM accounts a INDEXED BY accounts_touch "
+                        "WHERE a.open_deals > 0 AND a.deleted = 0 "
+                        "AND a.last_touch_at < ?1 - 86400 * coalesce(a.cadence_days, " +
+                        cadence + ") ORDER BY a.last_touch_at" + limit;
+      auto s = db.prepare(sql);
       s->bind(1, nowUnix);
       bindOwner(*s);
       while (s->step()) {
@@ -111,30 +113,25 @@ Result<PipelineHealth> pipelineHealth(Store& store, const HealthQuery& q) {
     }
 
     // Rule 9: the last meeting was held and nothing was booked after it.
-    h.held_without_next_total = count(
-        db, "SELECT count(*) FROM deals d WHERE " + openDeals + " AND d.held_without_next = 1",
-        bindOwner);
+    h.held_without_next_total = totals.held_without_next;
     {
-      auto s = db.prepare("SELECT " + dealColumns("d") + " FROM deals d WHERE " + openDeals +
+      auto s = db.prepare("SELECT " + dealColumns("d") +
+                          dealsBy("deals_held_recent", "deals_owner_held") + openDeals +
                           " AND d.held_without_next = 1 ORDER BY d.held_last_start DESC" + limit);
       bindOwner(*s);
       while (s->step()) h.held_without_next.push_back(readDeal(*s));
     }
 
     // Rule 4: recent customer actions are compliance only.
-    h.compliance_only_total =
-        count(db, "SELECT count(*) FROM deals d WHERE " + openDeals + " AND d.compliance_only = 1",
-              bindOwner);
+    h.compliance_only_total = totals.compliance_only;
     {
-      auto s = db.prepare("SELECT " + dealColumns("d") + " FROM deals d WHERE " + openDeals +
+      auto s = db.prepare("SELECT " + dealColumns("d") +
+                          dealsBy("deals_compliance", "deals_owner_compliance") + openDeals +
                           " AND d.compliance_only = 1 ORDER BY d.rid DESC" + limit);
       bindOwner(*s);
       while (s->step()) h.compliance_only.push_back(readDeal(*s));
     }
-    h.commitment_deals = count(db,
-                               "SELECT count(*) FROM deals d WHERE " + openDeals +
-                                   " AND d.latest_customer_kind = 'commitment'",
-                               bindOwner);
+    h.commitment_deals = totals.commitment;
 
     // Rule 10: interested participants of past events with no meeting booked after the event.
     h.participants_without_next_step = count(db, R"sql(
@@ -147,17 +144,10 @@ Result<PipelineHealth> pipelineHealth(Store& store, const HealthQuery& q) {
 
     // Rule 2: of the bookings in the window that followed an earlier meeting, how many at the
     // table.
-    {
-      const std::string bookedOfOwner = q.owner ? " JOIN deals d ON d.id = m.deal_id" : "";
-      auto s = db.prepare(
-          "SELECT count(m.booked_at_table), coalesce(sum(m.booked_at_table), 0) FROM meetings m" +
-          bookedOfOwner + " WHERE m.booked_at >= ?1 AND m.deleted = 0" + owner);
-      s->bind(1, nowUnix - std::int64_t{86400} * q.rate_window_days);
-      bindOwner(*s);
-      s->step();
-      h.booked_total = s->integer(0);
-      h.booked_at_table = s->integer(1);
-    }
+    const counts::Bookings booked =
+        counts::bookingsSince(db, nowUnix - std::int64_t{86400} * q.rate_window_days, q.owner);
+    h.booked_total = booked.total;
+    h.booked_at_table = booked.at_table;
 
     h.next_step_rate = ratio(h.with_next_step, h.open_deals);
     h.booked_at_table_rate = ratio(h.booked_at_table, h.booked_total);

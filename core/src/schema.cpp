@@ -1,6 +1,9 @@
 #include "nextstep/schema.h"
 
 #include <string>
+#include <vector>
+
+#include "nextstep/search.h"
 
 namespace nextstep {
 namespace {
@@ -387,13 +390,421 @@ CREATE TABLE device_authors(device TEXT PRIMARY KEY, author TEXT NOT NULL) WITHO
 )sql");
 }
 
+// Version 4: keeps Today and the pipeline health independent of the pipeline's size, and the
+// search index cheap to keep (see docs/benchmarks.md for the figures behind each choice).
+//
+// Counters kept by triggers, for everything that does not depend on the time of the query. They
+// are keyed by the owner of the deal ("okey": x'' for a deal without owner; a blob never equals an
+// owner's text), so one rep's figures are one row and the team's are the sum of a row per rep:
+//   owner_totals     open deals; held without next; compliance only; latest customer action a
+//                    commitment; undone rep actions with a due date; accounts with an open deal
+//   deal_next_days   open deals by the UTC day their last planned meeting ends
+//   rep_action_days  undone rep actions by due date
+//   booking_days     bookings made after an earlier meeting (booked_at_table set), by UTC day
+//   account_owners   per owner, the accounts where they have open deals, with the account's touch
+//                    summary copied so one rep's stale customers are one index range
+//   pipeline_totals  team-wide: accounts with an open deal
+// Time-dependent figures add up a few of these rows and count only the small side (the boundary
+// day, the future) from an index.
+namespace v4 {
+
+// Replaces "$." with OLD. or NEW. and "{s}" with the sign of the change ("-" or "").
+std::string forRow(std::string sql, const char* row, const char* sign) {
+  for (auto at = sql.find("$."); at != std::string::npos; at = sql.find("$.", at)) {
+    sql.replace(at, 1, row);
+  }
+  for (auto at = sql.find("{s}"); at != std::string::npos; at = sql.find("{s}", at)) {
+    sql.replace(at, 3, sign);
+  }
+  return sql;
+}
+std::string added(const std::string& sql) { return forRow(sql, "NEW", ""); }
+std::string removed(const std::string& sql) { return forRow(sql, "OLD", "-"); }
+
+constexpr const char* kOpenDeal = "($.status = 'open' AND $.deleted = 0)";
+
+constexpr const char* kDealTotals = R"sql(
+INSERT INTO owner_totals(okey, open_deals, held_without_next, compliance_only, commitment)
+SELECT coalesce($.owner, x''), {s}1, {s}($.held_without_next = 1), {s}($.compliance_only = 1),
+       {s}($.latest_customer_kind IS 'commitment')
+WHERE $.status = 'open' AND $.deleted = 0
+ON CONFLICT(okey) DO UPDATE SET open_deals = open_deals + excluded.open_deals,
+  held_without_next = held_without_next + excluded.held_without_next,
+  compliance_only = compliance_only + excluded.compliance_only,
+  commitment = commitment + excluded.commitment;)sql";
+
+constexpr const char* kDealNextDay = R"sql(
+INSERT INTO deal_next_days(day, okey, n)
+SELECT $.planned_end_max / 86400, coalesce($.owner, x''), {s}1
+WHERE $.status = 'open' AND $.deleted = 0 AND $.planned_end_max > 0
+ON CONFLICT(day, okey) DO UPDATE SET n = n + excluded.n;)sql";
+
+constexpr const char* kDealAccountOwner = R"sql(
+INSERT INTO account_owners(okey, account_id, open_n, last_touch_at, cadence_days, account_live)
+SELECT coalesce($.owner, x''), a.id, {s}1, a.last_touch_at, a.cadence_days, a.deleted = 0
+FROM accounts a WHERE a.id = $.account_id AND $.status = 'open' AND $.deleted = 0
+ON CONFLICT(okey, account_id) DO UPDATE SET open_n = open_n + excluded.open_n;)sql";
+
+// A deal changing hands moves its actions' and bookings' counts to the new owner ($ is the deal).
+constexpr const char* kDealActionsMove = R"sql(
+INSERT INTO rep_action_days(due, okey, n)
+SELECT due, coalesce($.owner, x''), {s}count(*) FROM actions
+WHERE deal_id = NEW.id AND done = 0 AND deleted = 0 AND owner = 'rep' AND due IS NOT NULL
+GROUP BY due
+ON CONFLICT(due, okey) DO UPDATE SET n = n + excluded.n;
+INSERT INTO owner_totals(okey, rep_actions_due)
+SELECT coalesce($.owner, x''), {s}count(*) FROM actions
+WHERE deal_id = NEW.id AND done = 0 AND deleted = 0 AND owner = 'rep' AND due IS NOT NULL
+HAVING count(*) > 0
+ON CONFLICT(okey) DO UPDATE SET rep_actions_due = rep_actions_due + excluded.rep_actions_due;
+INSERT INTO booking_days(day, okey, n, at_table)
+SELECT booked_at / 86400, coalesce($.owner, x''), {s}count(*), {s}sum(booked_at_table)
+FROM meetings WHERE deal_id = NEW.id AND deleted = 0 AND booked_at_table IS NOT NULL
+GROUP BY booked_at / 86400
+ON CONFLICT(day, okey) DO UPDATE SET n = n + excluded.n, at_table = at_table + excluded.at_table;
+)sql";
+
+constexpr const char* kRepActionDue =
+    "($.done = 0 AND $.deleted = 0 AND $.owner = 'rep' AND $.due IS NOT NULL)";
+// {k}: the owner key the action is counted under (its deal's owner).
+constexpr const char* kRepActionCount = R"sql(
+INSERT INTO rep_action_days(due, okey, n)
+SELECT $.due, {k}, {s}1 WHERE $.done = 0 AND $.deleted = 0 AND $.owner = 'rep' AND $.due IS NOT NULL
+ON CONFLICT(due, okey) DO UPDATE SET n = n + excluded.n;
+INSERT INTO owner_totals(okey, rep_actions_due)
+SELECT {k}, {s}1 WHERE $.done = 0 AND $.deleted = 0 AND $.owner = 'rep' AND $.due IS NOT NULL
+ON CONFLICT(okey) DO UPDATE SET rep_actions_due = rep_actions_due + excluded.rep_actions_due;
+)sql";
+constexpr const char* kDealOwnerOf =
+    "coalesce((SELECT owner FROM deals WHERE id = $.deal_id), x'')";
+
+constexpr const char* kBooked = "($.deleted = 0 AND $.booked_at_table IS NOT NULL)";
+constexpr const char* kBookingCount = R"sql(
+INSERT INTO booking_days(day, okey, n, at_table)
+SELECT $.booked_at / 86400, coalesce((SELECT owner FROM deals WHERE id = $.deal_id), x''), {s}1,
+       {s}$.booked_at_table
+WHERE $.deleted = 0 AND $.booked_at_table IS NOT NULL
+ON CONFLICT(day, okey) DO UPDATE SET n = n + excluded.n, at_table = at_table + excluded.at_table;
+)sql";
+
+constexpr const char* kLiveAccountOwner = "($.open_n > 0 AND $.account_live = 1)";
+
+std::string withKey(std::string sql, const std::string& key) {
+  for (auto at = sql.find("{k}"); at != std::string::npos; at = sql.find("{k}", at + key.size())) {
+    sql.replace(at, 3, key);
+  }
+  return sql;
+}
+
+void createCounters(Database& db) {
+  db.exec(R"sql(
+CREATE TABLE owner_totals(
+  okey PRIMARY KEY,
+  open_deals INTEGER NOT NULL DEFAULT 0,
+  held_without_next INTEGER NOT NULL DEFAULT 0,
+  compliance_only INTEGER NOT NULL DEFAULT 0,
+  commitment INTEGER NOT NULL DEFAULT 0,
+  rep_actions_due INTEGER NOT NULL DEFAULT 0,
+  open_accounts INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE deal_next_days(day INTEGER NOT NULL, okey NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY(day, okey)) WITHOUT ROWID;
+CREATE TABLE rep_action_days(due NOT NULL, okey NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY(due, okey)) WITHOUT ROWID;
+CREATE TABLE booking_days(day INTEGER NOT NULL, okey NOT NULL, n INTEGER NOT NULL,
+  at_table INTEGER NOT NULL, PRIMARY KEY(day, okey)) WITHOUT ROWID;
+CREATE TABLE account_owners(
+  okey NOT NULL, account_id TEXT NOT NULL,
+  open_n INTEGER NOT NULL,
+  last_touch_at INTEGER, cadence_days INTEGER, account_live INTEGER NOT NULL,
+  PRIMARY KEY(okey, account_id)) WITHOUT ROWID;
+CREATE INDEX account_owners_account ON account_owners(account_id);
+CREATE INDEX account_owners_touch ON account_owners(okey, last_touch_at, cadence_days)
+  WHERE open_n > 0 AND account_live = 1;
+CREATE TABLE pipeline_totals(k TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+
+-- The deal's owner on its actions, so one rep's follow-ups are one index range.
+ALTER TABLE actions ADD COLUMN deal_owner TEXT;
+CREATE INDEX actions_owner_due ON actions(deal_owner, due)
+  WHERE done = 0 AND deleted = 0 AND owner = 'rep';
+
+-- Owner-leading indexes for one rep's lists and boundary counts; (status, held_without_next,
+-- held_last_start) lists the newest held deals without sorting them.
+CREATE INDEX deals_owner_next ON deals(owner, status, planned_end_max) WHERE deleted = 0;
+CREATE INDEX deals_owner_held ON deals(owner, status, held_without_next, held_last_start)
+  WHERE deleted = 0;
+CREATE INDEX deals_owner_compliance ON deals(owner, status, compliance_only) WHERE deleted = 0;
+DROP INDEX deals_held_without_next;
+CREATE INDEX deals_held_recent ON deals(status, held_without_next, held_last_start)
+  WHERE deleted = 0;
+-- Covering for the stale-account count; cadence_days alone bounds its range.
+DROP INDEX accounts_touch;
+CREATE INDEX accounts_touch ON accounts(last_touch_at, cadence_days)
+  WHERE open_deals > 0 AND deleted = 0;
+CREATE INDEX accounts_cadence ON accounts(cadence_days) WHERE cadence_days IS NOT NULL;
+)sql");
+
+  const std::string openOld = removed(kOpenDeal), openNew = added(kOpenDeal);
+  const std::string eitherOpen = "(" + openOld + " OR " + openNew + ")";
+  const std::string openChanged = openOld + " IS NOT " + openNew;
+  db.exec("CREATE TRIGGER deals_totals_ins AFTER INSERT ON deals WHEN " + openNew + " BEGIN " +
+          added(kDealTotals) + added(kDealNextDay) + added(kDealAccountOwner) + " END;");
+  db.exec(
+      "CREATE TRIGGER deals_totals_upd AFTER UPDATE OF status, deleted, owner, planned_start_max, "
+      "held_last_start, compliance_only, latest_customer_kind ON deals WHEN " +
+      eitherOpen + " AND (" + openChanged +
+      " OR OLD.owner IS NOT NEW.owner OR OLD.held_without_next IS NOT NEW.held_without_next"
+      " OR OLD.compliance_only IS NOT NEW.compliance_only"
+      " OR OLD.latest_customer_kind IS NOT NEW.latest_customer_kind) BEGIN " +
+      removed(kDealTotals) + added(kDealTotals) + " END;");
+  db.exec(
+      "CREATE TRIGGER deals_next_upd AFTER UPDATE OF status, deleted, owner, planned_end_max ON "
+      "deals WHEN " +
+      eitherOpen + " AND (" + openChanged +
+      " OR OLD.owner IS NOT NEW.owner OR OLD.planned_end_max / 86400 IS NOT NEW.planned_end_max "
+      "/ 86400 OR (OLD.planned_end_max > 0) IS NOT (NEW.planned_end_max > 0)) BEGIN " +
+      removed(kDealNextDay) + added(kDealNextDay) + " END;");
+  db.exec(
+      "CREATE TRIGGER deals_account_owners_upd AFTER UPDATE OF status, deleted, owner, account_id "
+      "ON deals WHEN " +
+      eitherOpen + " AND (" + openChanged +
+      " OR OLD.owner IS NOT NEW.owner OR OLD.account_id IS NOT NEW.account_id) BEGIN " +
+      removed(kDealAccountOwner) + added(kDealAccountOwner) + " END;");
+  db.exec(
+      "CREATE TRIGGER deals_owner_moves AFTER UPDATE OF owner ON deals "
+      "WHEN OLD.owner IS NOT NEW.owner BEGIN " +
+      removed(kDealActionsMove) + added(kDealActionsMove) +
+      "UPDATE actions SET deal_owner = NEW.owner WHERE deal_id = NEW.id; END;");
+
+  // Actions are counted under their deal's owner, which deal_owner copies.
+  db.exec(
+      "CREATE TRIGGER actions_totals_ins AFTER INSERT ON actions BEGIN "
+      "UPDATE actions SET deal_owner = (SELECT owner FROM deals WHERE id = NEW.deal_id) "
+      "WHERE rid = NEW.rid; " +
+      withKey(added(kRepActionCount), added(kDealOwnerOf)) + " END;");
+  db.exec(
+      "CREATE TRIGGER actions_totals_upd AFTER UPDATE OF done, deleted, owner, due, deal_id ON "
+      "actions WHEN " +
+      removed(kRepActionDue) + " OR " + added(kRepActionDue) + " BEGIN " +
+      withKey(removed(kRepActionCount), "coalesce(OLD.deal_owner, x'')") +
+      withKey(added(kRepActionCount), added(kDealOwnerOf)) + " END;");
+  db.exec(
+      "CREATE TRIGGER actions_owner_follows AFTER UPDATE OF deal_id ON actions "
+      "WHEN OLD.deal_id IS NOT NEW.deal_id BEGIN "
+      "UPDATE actions SET deal_owner = (SELECT owner FROM deals WHERE id = NEW.deal_id) "
+      "WHERE rid = NEW.rid; END;");
+
+  db.exec("CREATE TRIGGER meetings_bookings_ins AFTER INSERT ON meetings WHEN " + added(kBooked) +
+          " BEGIN " + added(kBookingCount) + " END;");
+  db.exec(
+      "CREATE TRIGGER meetings_bookings_upd AFTER UPDATE OF booked_at, booked_at_table, deleted, "
+      "deal_id ON meetings WHEN " +
+      removed(kBooked) + " OR " + added(kBooked) + " BEGIN " + removed(kBookingCount) +
+      added(kBookingCount) + " END;");
+
+  const std::string accountOpenOld = "(OLD.open_deals > 0 AND OLD.deleted = 0)";
+  const std::string accountOpenNew = "(NEW.open_deals > 0 AND NEW.deleted = 0)";
+  db.exec("CREATE TRIGGER accounts_open_total_ins AFTER INSERT ON accounts WHEN " + accountOpenNew +
+          " BEGIN UPDATE pipeline_totals SET n = n + 1 WHERE k = 'open_accounts'; END;");
+  db.exec(
+      "CREATE TRIGGER accounts_open_total_upd AFTER UPDATE OF open_deals, deleted ON accounts "
+      "WHEN " +
+      accountOpenOld + " IS NOT " + accountOpenNew +
+      " BEGIN UPDATE pipeline_totals SET n = n + iif(" + accountOpenNew +
+      ", 1, -1) WHERE k = 'open_accounts'; END;");
+  db.exec(R"sql(
+CREATE TRIGGER accounts_owners_copy AFTER UPDATE OF last_touch_at, cadence_days, deleted ON accounts
+WHEN OLD.last_touch_at IS NOT NEW.last_touch_at OR OLD.cadence_days IS NOT NEW.cadence_days
+  OR OLD.deleted IS NOT NEW.deleted BEGIN
+  UPDATE account_owners SET last_touch_at = NEW.last_touch_at, cadence_days = NEW.cadence_days,
+    account_live = NEW.deleted = 0
+  WHERE account_id = NEW.id;
+END;)sql");
+  db.exec("CREATE TRIGGER account_owners_ins AFTER INSERT ON account_owners WHEN " +
+          added(kLiveAccountOwner) +
+          " BEGIN INSERT INTO owner_totals(okey, open_accounts) VALUES (NEW.okey, 1) "
+          "ON CONFLICT(okey) DO UPDATE SET open_accounts = open_accounts + 1; END;");
+  db.exec(
+      "CREATE TRIGGER account_owners_upd AFTER UPDATE OF open_n, account_live ON "
+      "account_owners WHEN " +
+      removed(kLiveAccountOwner) + " IS NOT " + added(kLiveAccountOwner) +
+      " BEGIN INSERT INTO owner_totals(okey, open_accounts) VALUES (NEW.okey, iif(" +
+      added(kLiveAccountOwner) +
+      ", 1, -1)) ON CONFLICT(okey) DO UPDATE SET open_accounts = open_accounts + "
+      "excluded.open_accounts; END;");
+}
+
+}  // namespace v4
+
+// Recomputes every counter of version 4 from the records, set-based: for the rows that existed
+// before version 4.
+void rebuildCounters(Database& db) {
+  db.exec(R"sql(
+DELETE FROM owner_totals; DELETE FROM deal_next_days; DELETE FROM rep_action_days;
+DELETE FROM booking_days; DELETE FROM account_owners; DELETE FROM pipeline_totals;
+UPDATE actions SET deal_owner = (SELECT owner FROM deals WHERE id = actions.deal_id);
+INSERT INTO pipeline_totals(k, n)
+  SELECT 'open_accounts', count(*) FROM accounts WHERE open_deals > 0 AND deleted = 0;
+INSERT INTO owner_totals(okey, open_deals, held_without_next, compliance_only, commitment)
+  SELECT coalesce(owner, x''), count(*), sum(held_without_next = 1), sum(compliance_only = 1),
+         sum(latest_customer_kind IS 'commitment')
+  FROM deals WHERE status = 'open' AND deleted = 0 GROUP BY 1;
+INSERT INTO owner_totals(okey, rep_actions_due)
+  SELECT coalesce(deal_owner, x''), count(*) FROM actions
+  WHERE done = 0 AND deleted = 0 AND owner = 'rep' AND due IS NOT NULL GROUP BY 1
+  ON CONFLICT(okey) DO UPDATE SET rep_actions_due = excluded.rep_actions_due;
+INSERT INTO deal_next_days(day, okey, n)
+  SELECT planned_end_max / 86400, coalesce(owner, x''), count(*) FROM deals
+  WHERE status = 'open' AND deleted = 0 AND planned_end_max > 0 GROUP BY 1, 2;
+INSERT INTO rep_action_days(due, okey, n)
+  SELECT due, coalesce(deal_owner, x''), count(*) FROM actions
+  WHERE done = 0 AND deleted = 0 AND owner = 'rep' AND due IS NOT NULL GROUP BY 1, 2;
+INSERT INTO booking_days(day, okey, n, at_table)
+  SELECT m.booked_at / 86400, coalesce(d.owner, x''), count(*), sum(m.booked_at_table)
+  FROM meetings m LEFT JOIN deals d ON d.id = m.deal_id
+  WHERE m.deleted = 0 AND m.booked_at_table IS NOT NULL GROUP BY 1, 2;
+-- Its trigger counts each owner's open accounts.
+INSERT INTO account_owners(okey, account_id, open_n, last_touch_at, cadence_days, account_live)
+  SELECT coalesce(d.owner, x''), a.id, count(*), a.last_touch_at, a.cadence_days, a.deleted = 0
+  FROM deals d JOIN accounts a ON a.id = d.account_id
+  WHERE d.status = 'open' AND d.deleted = 0 GROUP BY 1, 2;
+)sql");
+}
+
+// Search, version 4: names (accounts, contacts, deals) and notes in two contentless indexes, so a
+// word in one note of four does not slow down finding a name, and notes can be ranked newest
+// first. The row id still packs the source's rid with its kind digit. Triggers only queue the rows
+// in search_pending (a delete carries the indexed text: a contentless index needs it); the queue
+// is indexed set-based before each commit (indexPendingSearch), one FTS5 segment per index per
+// transaction instead of one per statement.
+struct SearchSource {
+  const char* table;
+  int kind;
+  bool note;
+  const char* title;
+  const char* body;
+  const char* watched;
+};
+const SearchSource kSearchSources[] = {
+    {"accounts", 1, false, "$.name", "coalesce($.industry,'') || ' ' || coalesce($.city,'')",
+     "name, industry, city, deleted"},
+    {"contacts", 2, false, "$.name", "coalesce($.email,'') || ' ' || coalesce($.title,'')",
+     "name, email, title, deleted"},
+    {"deals", 3, false, "$.title", "coalesce($.stage,'') || ' ' || coalesce($.owner,'')",
+     "title, stage, owner, deleted"},
+    {"notes", 4, true, "''", "$.text", "text, deleted"},
+};
+
+// A source's expression of the OLD or NEW row, or of the row itself (row "").
+std::string sourceExpr(const char* e, const std::string& row) {
+  std::string out = e;
+  for (auto at = out.find("$."); at != std::string::npos; at = out.find("$.", at)) {
+    out.replace(at, row.empty() ? 2 : 1, row);
+  }
+  return out;
+}
+
+// The current text of the live rows of `s` whose rid satisfies `where` (rid as "rid").
+std::string sourceRows(const SearchSource& s, const std::string& where) {
+  const std::string k = std::to_string(s.kind);
+  std::string cols = "rid * 8 + " + k;
+  if (!s.note) cols += std::string(", ") + sourceExpr(s.title, "");
+  cols += std::string(", ") + sourceExpr(s.body, "");
+  return "SELECT " + cols + " FROM " + s.table + " WHERE deleted = 0 AND " + where;
+}
+
+void createSearchQueue(Database& db) {
+  db.exec(R"sql(
+DROP TRIGGER accounts_search_ins; DROP TRIGGER accounts_search_upd;
+DROP TRIGGER contacts_search_ins; DROP TRIGGER contacts_search_upd;
+DROP TRIGGER deals_search_ins; DROP TRIGGER deals_search_upd;
+DROP TRIGGER notes_search_ins; DROP TRIGGER notes_search_upd;
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE name_index USING fts5(
+  title, body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE note_index USING fts5(
+  body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+-- del = 1: remove doc with the text it was indexed with; del = 0: index doc's current text.
+CREATE TABLE search_pending(
+  seq INTEGER PRIMARY KEY, doc INTEGER NOT NULL, del INTEGER NOT NULL, title TEXT, body TEXT);
+)sql");
+  for (const SearchSource& s : kSearchSources) {
+    const std::string t = s.table, k = std::to_string(s.kind);
+    const std::string titleOld = sourceExpr(s.title, "OLD"), titleNew = sourceExpr(s.title, "NEW");
+    const std::string bodyOld = sourceExpr(s.body, "OLD"), bodyNew = sourceExpr(s.body, "NEW");
+    db.exec(
+        "CREATE TRIGGER " + t + "_search_ins AFTER INSERT ON " + t +
+        " WHEN NEW.deleted = 0 BEGIN INSERT INTO search_pending(doc, del) VALUES (NEW.rid * 8 + " +
+        k + ", 0); END;");
+    db.exec("CREATE TRIGGER " + t + "_search_upd AFTER UPDATE OF " + s.watched + " ON " + t +
+            " WHEN OLD.deleted IS NOT NEW.deleted OR " + titleOld + " IS NOT " + titleNew + " OR " +
+            bodyOld + " IS NOT " + bodyNew +
+            " BEGIN INSERT INTO search_pending(doc, del, title, body) SELECT OLD.rid * 8 + " + k +
+            ", 1, " + titleOld + ", " + bodyOld +
+            " WHERE OLD.deleted = 0; INSERT INTO search_pending(doc, del) SELECT NEW.rid * 8 + " +
+            k + ", 0 WHERE NEW.deleted = 0; END;");
+  }
+  // Rows that existed before this version, in row id order (FTS5 appends those cheaply).
+  std::string names;
+  for (const SearchSource& s : kSearchSources) {
+    if (s.note) {
+      db.exec("INSERT INTO note_index(rowid, body) " + sourceRows(s, "1") + " ORDER BY 1");
+    } else {
+      names += (names.empty() ? "" : " UNION ALL ") + sourceRows(s, "1");
+    }
+  }
+  db.exec("INSERT INTO name_index(rowid, title, body) " + names + " ORDER BY 1");
+}
+
+void createVersion4(Database& db) {
+  v4::createCounters(db);
+  rebuildCounters(db);
+  createSearchQueue(db);
+}
+
 const Migration kMigrations[] = {
     {1, createRecords},
     {2, createSearch},
     {3, createSyncState},
+    {4, createVersion4},
 };
 
 }  // namespace
+
+void indexPendingSearch(Database& db) {
+  {
+    auto any = db.prepare("SELECT 1 FROM search_pending LIMIT 1");
+    if (!any->step()) return;
+  }
+  // Deletes first, then inserts, each in row id order: FTS5 flushes its pending terms whenever a
+  // row id is not above the previous one. A doc's first queued entry tells whether the index held
+  // it when the transaction began (a delete, with that text) or not.
+  static const std::vector<std::string> steps = [] {
+    std::vector<std::string> out = {
+        "INSERT INTO name_index(name_index, rowid, title, body) SELECT 'delete', doc, title, body "
+        "FROM (SELECT doc, del, title, body, min(seq) FROM search_pending WHERE doc % 8 != 4 "
+        "GROUP BY doc) WHERE del = 1 ORDER BY doc",
+        "INSERT INTO note_index(note_index, rowid, body) SELECT 'delete', doc, body "
+        "FROM (SELECT doc, del, body, min(seq) FROM search_pending WHERE doc % 8 = 4 "
+        "GROUP BY doc) WHERE del = 1 ORDER BY doc",
+    };
+    std::string names;
+    for (const SearchSource& s : kSearchSources) {
+      const std::string queued =
+          "rid IN (SELECT doc / 8 FROM search_pending WHERE doc % 8 = " + std::to_string(s.kind) +
+          ")";
+      if (s.note) {
+        out.push_back("INSERT INTO note_index(rowid, body) " + sourceRows(s, queued) +
+                      " ORDER BY 1");
+      } else {
+        names += (names.empty() ? "" : " UNION ALL ") + sourceRows(s, queued);
+      }
+    }
+    out.push_back("INSERT INTO name_index(rowid, title, body) " + names + " ORDER BY 1");
+    out.push_back("DELETE FROM search_pending");
+    return out;
+  }();
+  for (const std::string& sql : steps) db.prepare(sql)->run();
+}
 
 std::span<const Migration> localMigrations() { return kMigrations; }
 

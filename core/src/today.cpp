@@ -1,24 +1,27 @@
 #include "nextstep/today.h"
 
 #include "nextstep/record_reads.h"
+#include "pipeline_counts.h"
 
 namespace nextstep {
 namespace {
 
-const std::string& agendaSelect() {
-  static const std::string sql = "SELECT " + meetingColumns("m") +
-                                 ", d.title, coalesce(acc.name, '') FROM meetings m "
-                                 "JOIN deals d ON d.id = m.deal_id "
-                                 "LEFT JOIN accounts acc ON acc.id = d.account_id ";
-  return sql;
+// Meetings with their deal's title and account name, read through `index` so the plan never
+// depends on statistics; the meeting drives the join (CROSS JOIN), also for one rep.
+std::string agendaSelect(const char* index) {
+  return "SELECT " + meetingColumns("m") + ", d.title, coalesce(acc.name, '') FROM meetings m " +
+         "INDEXED BY " + index +
+         " CROSS JOIN deals d ON d.id = m.deal_id LEFT JOIN accounts acc ON acc.id = d.account_id ";
 }
 
-const std::string& dueSelect() {
-  static const std::string sql = "SELECT " + actionColumns("a") +
-                                 ", d.title, coalesce(acc.name, '') FROM actions a "
-                                 "JOIN deals d ON d.id = a.deal_id "
-                                 "LEFT JOIN accounts acc ON acc.id = d.account_id ";
-  return sql;
+// Rep actions with their deal's title and account name. One rep's come from their own index
+// range: deal_owner is the deal's owner, copied by trigger.
+std::string dueSelect(const counts::Owner& owner) {
+  return "SELECT " + actionColumns("a") + ", d.title, coalesce(acc.name, '') FROM actions a " +
+         (owner ? "INDEXED BY actions_owner_due" : "INDEXED BY actions_due") +
+         " CROSS JOIN deals d ON d.id = a.deal_id LEFT JOIN accounts acc ON acc.id = d.account_id "
+         "WHERE a.done = 0 AND a.deleted = 0 AND a.owner = 'rep'" +
+         (owner ? " AND a.deal_owner = ?9" : "");
 }
 
 constexpr int kMeetingCols = 17;
@@ -48,6 +51,7 @@ std::vector<DueAction> readDueActions(Statement& s) {
 
 Result<Today> today(Store& store, const TodayQuery& q) {
   const Instant now = store.now();
+  const std::int64_t nowUnix = toUnix(now);
   return store.read([&](Database& db) {
     Today t;
     t.date = q.zone.toLocal(now).date;
@@ -59,9 +63,10 @@ Result<Today> today(Store& store, const TodayQuery& q) {
     auto bindOwner = [&](Statement& s) {
       if (q.owner) s.bind(9, *q.owner);
     };
+    const counts::OwnerTotals totals = counts::ownerTotals(db, q.owner);
 
     {
-      auto s = db.prepare(agendaSelect() +
+      auto s = db.prepare(agendaSelect("meetings_start") +
                           "WHERE m.start_at >= ?1 AND m.start_at < ?2 AND m.deleted = 0 "
                           "AND m.status != 'cancelled'" +
                           owner + " ORDER BY m.start_at" + limit);
@@ -70,62 +75,45 @@ Result<Today> today(Store& store, const TodayQuery& q) {
       t.meetings = readAgenda(*s);
     }
     {
-      auto s = db.prepare(dueSelect() +
-                          "WHERE a.due = ?1 AND a.done = 0 AND a.deleted = 0 AND a.owner = 'rep'" +
-                          owner + " ORDER BY a.created_at" + limit);
+      auto s = db.prepare(dueSelect(q.owner) + " AND a.due = ?1 ORDER BY a.created_at" + limit);
       s->bind(1, todayIso);
       bindOwner(*s);
       t.follow_ups_due = readDueActions(*s);
     }
     {
-      auto s = db.prepare(dueSelect() +
-                          "WHERE a.due < ?1 AND a.done = 0 AND a.deleted = 0 AND a.owner = 'rep'" +
-                          owner + " ORDER BY a.due DESC" + limit);
+      auto s = db.prepare(dueSelect(q.owner) + " AND a.due < ?1 ORDER BY a.due DESC" + limit);
       s->bind(1, todayIso);
       bindOwner(*s);
       t.follow_ups_overdue = readDueActions(*s);
-      auto c = db.prepare(std::string("SELECT count(*) FROM actions a") +
-                          (q.owner ? " JOIN deals d ON d.id = a.deal_id" : "") +
-                          " WHERE a.due < ?1 AND a.done = 0 AND a.deleted = 0 AND a.owner = 'rep'" +
-                          owner);
-      c->bind(1, todayIso);
-      bindOwner(*c);
-      c->step();
-      t.follow_ups_overdue_total = c->integer(0);
+      t.follow_ups_overdue_total = counts::followUpsOverdue(db, totals, todayIso, q.owner);
     }
     {
-      auto s = db.prepare(agendaSelect() +
+      // Ended but still planned: few (an outcome is logged after each meeting), so counted.
+      auto s = db.prepare(agendaSelect("meetings_overdue") +
                           "WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" +
                           owner + " ORDER BY m.end_at DESC" + limit);
-      s->bind(1, toUnix(now));
+      s->bind(1, nowUnix);
       bindOwner(*s);
       t.outcomes_missing = readAgenda(*s);
       auto c =
-          db.prepare(std::string("SELECT count(*) FROM meetings m") +
-                     (q.owner ? " JOIN deals d ON d.id = m.deal_id" : "") +
+          db.prepare(std::string("SELECT count(*) FROM meetings m INDEXED BY meetings_overdue") +
+                     (q.owner ? " CROSS JOIN deals d ON d.id = m.deal_id" : "") +
                      " WHERE m.end_at <= ?1 AND m.status = 'planned' AND m.deleted = 0" + owner);
-      c->bind(1, toUnix(now));
+      c->bind(1, nowUnix);
       bindOwner(*c);
       c->step();
       t.outcomes_missing_total = c->integer(0);
     }
     {
-      auto s = db.prepare("SELECT " + dealColumns("d") +
-                          " FROM deals d WHERE d.status = 'open' AND d.deleted = 0 "
-                          "AND d.planned_end_max <= ?1" +
+      auto s = db.prepare("SELECT " + dealColumns("d") + " FROM deals d INDEXED BY " +
+                          (q.owner ? "deals_owner_next" : "deals_next_step") +
+                          " WHERE d.status = 'open' AND d.deleted = 0 AND d.planned_end_max <= ?1" +
                           owner + " ORDER BY d.planned_end_max DESC" + limit);
-      s->bind(1, toUnix(now));
+      s->bind(1, nowUnix);
       bindOwner(*s);
       while (s->step()) t.need_next_step.push_back(DealRow{readDeal(*s), std::nullopt});
-      auto c = db.prepare(
-          "SELECT count(*), sum(d.planned_end_max <= ?1) FROM deals d "
-          "WHERE d.status = 'open' AND d.deleted = 0" +
-          owner);
-      c->bind(1, toUnix(now));
-      bindOwner(*c);
-      c->step();
-      t.open_deals = c->integer(0);
-      t.need_next_step_total = c->integer(1);
+      t.open_deals = totals.open_deals;
+      t.need_next_step_total = totals.open_deals - counts::withNextStep(db, nowUnix, q.owner);
     }
     return t;
   });

@@ -1,8 +1,11 @@
 #include <filesystem>
 
 #include "nextstep/ids.h"
+#include "nextstep/pipeline.h"
+#include "nextstep/pipeline_health.h"
 #include "nextstep/schema.h"
 #include "nextstep/search.h"
+#include "nextstep/today.h"
 #include "test_store.h"
 
 namespace nextstep::testing {
@@ -46,6 +49,25 @@ void writeFixture(int version) {
            {{"deal_id", Value("019c0000-0000-7000-8000-000000000003")},
             {"text", Value("Budget approved for the Q1 rollout")},
             {"created_at", t}});
+  // Since version 4's fixtures: a held meeting booked at the table and an overdue follow-up, so
+  // the counters have something to find.
+  m.create(RecordType::kMeeting, "019c0000-0000-7000-8000-000000000005",
+           {{"deal_id", Value("019c0000-0000-7000-8000-000000000003")},
+            {"start_at", Value(std::int64_t{1'794'000'000})},
+            {"tz", Value("Europe/Oslo")},
+            {"duration_min", Value(std::int64_t{60})},
+            {"status", Value("held")},
+            {"booked_at", Value(std::int64_t{1'793'000'000})},
+            {"booked_at_table", Value(std::int64_t{1})}});
+  m.create(RecordType::kAction, "019c0000-0000-7000-8000-000000000006",
+           {{"deal_id", Value("019c0000-0000-7000-8000-000000000003")},
+            {"owner", Value("rep")},
+            {"text", Value("Send the pilot plan")},
+            {"due", Value("2026-11-20")},
+            {"done", Value(std::int64_t{0})},
+            {"kind", Value("other")},
+            {"kind_overridden", Value(std::int64_t{0})},
+            {"created_at", t}});
   txn.commit();
 }
 
@@ -64,7 +86,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
   fs::copy_file(fixture(1), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
   EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
-  EXPECT_EQ(latestLocalSchemaVersion(), 3);
+  EXPECT_EQ(latestLocalSchemaVersion(), 4);
 
   auto hits = unwrap(search(*store, "fleet"));
   ASSERT_EQ(hits.size(), 1u);
@@ -75,7 +97,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
   EXPECT_EQ(unwrap(search(*store, "oslo"))[0].kind, "account");
 
   // What was there is still there, and unsent changes are still queued.
-  EXPECT_EQ(unwrap(store->pendingChanges()), 4);
+  EXPECT_EQ(unwrap(store->pendingChanges()), 6);
   EXPECT_EQ(store->deviceId(), 0xaau);
   EXPECT_TRUE(store->checkIntegrity().ok());
 }
@@ -84,14 +106,55 @@ TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
   const std::string path = dir_.file("v2.db");
   fs::copy_file(fixture(2), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), 3);
-  EXPECT_EQ(unwrap(store->pendingChanges()), 4);
+  EXPECT_EQ(store->schemaVersion(), 4);
+  EXPECT_EQ(unwrap(store->pendingChanges()), 6);
   EXPECT_EQ(unwrap(search(*store, "telematics")).size(), 1u);
   unwrap(store->read([](Database& db) {
     for (const char* table : {"conflicts", "rejected_ops", "parked_ops", "device_authors"}) {
       EXPECT_EQ(db.scalar(std::string("SELECT count(*) FROM ") + table), 0) << table;
     }
   }));
+  EXPECT_TRUE(store->checkIntegrity().ok());
+}
+
+TEST_F(MigrationTest, Version3GainsCountersAndSearchOverItsExistingRecords) {
+  const std::string path = dir_.file("v3.db");
+  fs::copy_file(fixture(3), path);
+  auto store = unwrap(Store::open({path, false, clock_.wall()}));
+  EXPECT_EQ(store->schemaVersion(), 4);
+  const TimeZone zone = unwrap(TimeZone::find("Europe/Berlin"));
+
+  // The counters start from the rows that were there: one open deal without a next step, its
+  // held meeting booked at the table, an overdue follow-up; the account was touched by the
+  // meeting 20 days ago, within its 30-day cadence.
+  const Today t = unwrap(today(*store, {.zone = zone}));
+  EXPECT_EQ(t.open_deals, 1);
+  EXPECT_EQ(t.need_next_step_total, 1);
+  EXPECT_EQ(t.follow_ups_overdue_total, 1);
+  const PipelineHealth h = unwrap(pipelineHealth(*store, {.zone = zone}));
+  EXPECT_EQ(h.open_deals, 1);
+  EXPECT_EQ(h.without_next_step_total, 1);
+  EXPECT_EQ(h.held_without_next_total, 1);
+  EXPECT_EQ(h.follow_ups_overdue, 1);
+  EXPECT_EQ(h.booked_total, 1);
+  EXPECT_EQ(h.booked_at_table, 1);
+  EXPECT_EQ(h.stale_total, 0);
+  unwrap(store->read([](Database& db) {
+    EXPECT_EQ(db.scalar("SELECT open_deals FROM owner_totals WHERE okey = x''"), 1);
+    EXPECT_EQ(db.scalar("SELECT rep_actions_due FROM owner_totals WHERE okey = x''"), 1);
+    EXPECT_EQ(db.scalar("SELECT open_accounts FROM owner_totals WHERE okey = x''"), 1);
+    EXPECT_EQ(db.scalar("SELECT n FROM pipeline_totals WHERE k = 'open_accounts'"), 1);
+  }));
+
+  // Search finds every kind of pre-existing row, and follows later changes.
+  EXPECT_EQ(unwrap(search(*store, "fleet"))[0].kind, "deal");
+  EXPECT_EQ(unwrap(search(*store, "novak"))[0].kind, "contact");
+  EXPECT_EQ(unwrap(search(*store, "oslo"))[0].kind, "account");
+  EXPECT_EQ(unwrap(search(*store, "rollout"))[0].kind, "note");
+  unwrap(changeDeal(*store, "019c0000-0000-7000-8000-000000000003", {.title = "Harbour pilot"}));
+  EXPECT_TRUE(unwrap(search(*store, "fleet")).empty());
+  EXPECT_EQ(unwrap(search(*store, "harbour")).size(), 1u);
+  EXPECT_EQ(unwrap(store->pendingChanges()), 7);
   EXPECT_TRUE(store->checkIntegrity().ok());
 }
 

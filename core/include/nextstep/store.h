@@ -47,13 +47,13 @@ class Store {
         Mutation m(*db_, clock_, device_);
         if constexpr (std::is_void_v<R>) {
           fn(m);
-          saveClock();
+          beforeCommit();
           txn.commit();
           logged = m.opsWritten() > 0;
           return Result<void>();
         } else {
           R r = fn(m);
-          saveClock();
+          beforeCommit();
           txn.commit();
           logged = m.opsWritten() > 0;
           return r;
@@ -112,11 +112,20 @@ class Store {
 
   void saveClock();
 
+  // After a large apply (a cold sync): refreshes the query planner's statistics and merges the
+  // search index into one segment per level. Takes seconds on a large pipeline.
+  Result<void> optimize();
+
  private:
+  // Indexes the records written in this transaction for search (search_pending) and saves the
+  // clock, so every commit leaves the search index consistent with the records.
+  void beforeCommit();
+
   void notifyLocalChange() {
     if (on_local_change_) on_local_change_();
   }
   Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall);
+  class Checkpointer;
 
   std::mutex mu_;
   std::unique_ptr<Database> db_;
@@ -124,6 +133,8 @@ class Store {
   HybridClock clock_;
   DeviceId device_ = 0;
   std::function<void()> on_local_change_;
+  // Checkpoints the WAL from its own connection and thread, so no commit waits for one.
+  std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 }  // namespace nextstep
