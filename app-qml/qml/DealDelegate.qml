@@ -61,6 +61,11 @@ ItemDelegate {
                 font.pixelSize: Theme.body
                 color: Theme.text
             }
+        }
+        Flow {
+            visible: row.showStage || row.complianceOnly
+            Layout.fillWidth: true
+            spacing: Theme.xs
             ToneBadge { visible: row.showStage; text: row.stageLabel; tone: "neutral" }
             ToneBadge { visible: row.complianceOnly; text: qsTr("Compliance only"); tone: "warning" }
         }

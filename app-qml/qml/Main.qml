@@ -79,12 +79,14 @@ ApplicationWindow {
         case "pipeline": shell.showSection("pipeline"); shell.setPipelineFilter(""); break
         case "pipeline-filtered":
             shell.showSection("pipeline"); shell.setPipelineFilter("withoutNextStep"); break
-        case "deal": shell.showSection("pipeline"); shell.openDeal(demoDealId); break
+        case "deal":
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId); break
         case "booking":
-            shell.showSection("pipeline"); shell.openDeal(demoBookDealId); booking.openFor(demoBookDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
+            booking.openFor(demoBookDealId)
             break
         case "booked":
-            shell.showSection("pipeline"); shell.openDeal(demoBookDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
             booking.showBookedFor(demoBookDealId); break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)

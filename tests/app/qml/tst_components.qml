@@ -55,11 +55,11 @@ Item {
         }
 
         function test_themeSwitchesToDark() {
-            var light = Theme.background
+            var light = Theme.background.toString()
             Theme.dark = true
-            verify(Theme.background !== light)
+            verify(Theme.background.toString() !== light)
             Theme.dark = false
-            compare(Theme.background, light)
+            compare(Theme.background.toString(), light)
         }
     }
 }
