@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "nextstep/schema.h"
+#include "nextstep/catalog.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
@@ -114,7 +114,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   }
   if (!flags.watch) {
     sync::GrpcTransport transport(*channel, token);
-    auto hello = transport.handshake((*store)->deviceId(), latestLocalSchemaVersion());
+    auto hello = transport.handshake((*store)->deviceId(), kCatalogVersion);
     if (!hello) return explain(hello.error(), address->target);
     if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound) {
       return bound.error();

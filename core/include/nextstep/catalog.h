@@ -10,6 +10,11 @@
 
 namespace nextstep {
 
+// The version of this catalog as written on the wire. A device and a server agree on it at the
+// handshake; it changes when a record type or field is added (not when the local SQLite schema
+// gains an index or a summary).
+inline constexpr std::uint32_t kCatalogVersion = 1;
+
 enum class RecordType : std::uint8_t {
   kAccount = 1,
   kContact = 2,

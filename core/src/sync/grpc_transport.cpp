@@ -87,13 +87,13 @@ void GrpcTransport::prepare(grpc::ClientContext& ctx, bool streaming) const {
   if (!streaming) ctx.set_deadline(std::chrono::system_clock::now() + deadline_);
 }
 
-Result<ServerHello> GrpcTransport::handshake(DeviceId device, int schema_version) {
+Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t catalog_version) {
   grpc::ClientContext ctx;
   prepare(ctx);
   ctx.set_wait_for_ready(false);
   v1::HandshakeRequest req;
   req.set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
-  req.set_schema_version(static_cast<std::uint32_t>(schema_version));
+  req.set_schema_version(catalog_version);
   req.set_device_id(device);
   req.set_client_name("nextstep-core 0.1");
   v1::HandshakeResponse resp;
@@ -159,6 +159,7 @@ Result<PullReply> GrpcTransport::pull(std::uint64_t after_version, std::uint32_t
   v1::PullResponse resp;
   const grpc::Status st = stub_->Pull(&ctx, req, &resp);
   if (!st.ok()) return errorFromStatus(st);
+  bytes_received_ += resp.ByteSizeLong();
   return fromWire(resp);
 }
 
@@ -178,6 +179,7 @@ Result<void> GrpcTransport::subscribe(std::uint64_t after_version,
   std::uint64_t cursor = after_version;
   bool keepGoing = true;
   while (keepGoing && reader->Read(&event)) {
+    bytes_received_ += event.ByteSizeLong();
     if (event.has_operations()) {
       PullReply page = fromWire(event.operations());
       cursor = page.next_cursor;

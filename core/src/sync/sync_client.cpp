@@ -2,7 +2,7 @@
 
 #include <random>
 
-#include "nextstep/schema.h"
+#include "nextstep/catalog.h"
 #include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {
@@ -146,7 +146,7 @@ bool SyncClient::session() {
   auto transport = connect_();
   if (!transport) return fail(transport.error());
   Transport& t = **transport;
-  auto hello = t.handshake(store_.deviceId(), latestLocalSchemaVersion());
+  auto hello = t.handshake(store_.deviceId(), kCatalogVersion);
   if (!hello) return fail(hello.error());
   if (auto bound = replica_.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound) {
     return fail(bound.error());

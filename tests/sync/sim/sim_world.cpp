@@ -11,7 +11,7 @@
 #include "nextstep/notes_touches.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/record_reads.h"
-#include "nextstep/schema.h"
+#include "nextstep/catalog.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/sync_round.h"
 #include "nextstep/sync/wire.h"
@@ -34,11 +34,11 @@ class SimTransport : public sync::Transport {
  public:
   SimTransport(World& world, Device& device, int fail_after) : w_(world), d_(device), fail_after_(fail_after) {}
 
-  Result<sync::ServerHello> handshake(DeviceId device, int schema_version) override {
+  Result<sync::ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) override {
     if (broken()) return unavailable();
     pb::HandshakeRequest req;
     req.set_protocol_version(1);
-    req.set_schema_version(static_cast<std::uint32_t>(schema_version));
+    req.set_schema_version(catalog_version);
     req.set_device_id(device);
     auto r = w_.service().handshake(d_.caller, req);
     if (!r) return toError(r.error());
@@ -250,7 +250,7 @@ void World::syncDevice(Device& d) {
   const int failAfter = faults_on_ && chance(faults_.fail_midway) ? static_cast<int>(rng_() % 6) : -1;
   SimTransport t(*this, d, failAfter);
   sync::Replica replica(*d.store);
-  auto hello = t.handshake(d.store->deviceId(), latestLocalSchemaVersion());
+  auto hello = t.handshake(d.store->deviceId(), kCatalogVersion);
   if (!hello) {
     ++counts_["failed_rounds"];
     return;

@@ -1,6 +1,7 @@
 // The Transport over gRPC: a channel to a NextStep sync server, the bearer token on every call.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,12 +31,16 @@ class GrpcTransport : public Transport {
   GrpcTransport(std::shared_ptr<grpc::Channel> channel, std::string token,
                 std::chrono::milliseconds deadline = std::chrono::seconds(30));
 
-  Result<ServerHello> handshake(DeviceId device, int schema_version) override;
+  Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) override;
   Result<PushReply> push(const std::vector<Op>& ops) override;
   Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) override;
   Result<void> subscribe(std::uint64_t after_version,
                          const std::function<bool(const PullReply&)>& on_page) override;
   void cancel() override;
+
+  // Payload bytes of the pull and stream answers received so far (protobuf size, before gRPC's
+  // framing), for the benchmarks' "bytes on the wire".
+  std::uint64_t bytesReceived() const { return bytes_received_.load(); }
 
  private:
   void prepare(grpc::ClientContext& ctx, bool streaming = false) const;
@@ -47,6 +52,7 @@ class GrpcTransport : public Transport {
   std::mutex mu_;
   grpc::ClientContext* stream_ = nullptr;
   bool cancelled_ = false;
+  std::atomic<std::uint64_t> bytes_received_{0};
 };
 
 // Email and password for a device token (the app's and the CLI's sign-in).

@@ -38,7 +38,7 @@ struct PullReply {
 class Transport {
  public:
   virtual ~Transport() = default;
-  virtual Result<ServerHello> handshake(DeviceId device, int schema_version) = 0;
+  virtual Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) = 0;
   virtual Result<PushReply> push(const std::vector<Op>& ops) = 0;
   virtual Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) = 0;
   // Delivers the team's operations after `after_version` as they arrive, until the stream

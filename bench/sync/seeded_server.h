@@ -1,0 +1,27 @@
+// A sync server's data folder holding the whole workload in one team's log, as if the team's
+// devices had pushed it: built once in-process through the real SyncService, then cached.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "workload_files.h"
+
+namespace nextstep::bench {
+
+struct SeededServer {
+  std::filesystem::path data_dir;
+  std::uint64_t operations = 0;  // in the team's log
+  double seed_seconds = 0;       // how long pushing them in-process took (when built now)
+  std::string team = "bench";
+};
+
+// build/bench/server-<D>/: made when missing. Throws on failure.
+SeededServer ensureSeededServer(const WorkloadFiles& files);
+
+// A new user of the team with a bearer token, added to the (stopped) server's store.
+std::string issueToken(const std::filesystem::path& data_dir, const std::string& team,
+                       const std::string& email);
+
+}  // namespace nextstep::bench
