@@ -1,6 +1,8 @@
 #include "register_merge.h"
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "nextstep/sync/merge.h"
 
@@ -89,14 +91,14 @@ std::optional<Current> currentOf(PushTransaction& tx, TeamId team, const RecordS
       {create->stamp, Stamp{}}, valueFromCreate(spec, key.key, create->value), create->author};
 }
 
-void mergeRegister(PushTransaction& tx, const AcceptedOp& a, const RecordSpec& spec) {
+// Runs the shared rule for one register and archives a concurrent loser whose value differs.
+void mergeValue(PushTransaction& tx, const AcceptedOp& a, const RecordSpec& spec,
+                const RegisterKey& key, const Value& value, const Stamp& base) {
   const Op& op = a.op;
-  const RegisterKey key{op.type, op.record_id, op.kind == OpKind::kCreate ? "" : op.key};
   const std::optional<Current> current = currentOf(tx, a.team, spec, key);
-  const RegisterClock incoming{op.stamp, op.base};
+  const RegisterClock incoming{op.stamp, base};
   const MergeDecision d = decide(current ? current->clock : RegisterClock{}, incoming);
   if (d.duplicate) return;
-  const Value value = incomingValue(spec, op);
   if (d.concurrent && current && current->value != value) {
     ConflictRecord c;
     c.team = a.team;
@@ -124,7 +126,36 @@ void mergeRegister(PushTransaction& tx, const AcceptedOp& a, const RecordSpec& s
     tx.archiveConflict(c);
   }
   if (d.apply)
-    tx.writeRegister(a.team, key, RegisterState{value, op.stamp, op.base, a.author, a.version});
+    tx.writeRegister(a.team, key, RegisterState{value, op.stamp, base, a.author, a.version});
+}
+
+void mergeRegister(PushTransaction& tx, const AcceptedOp& a, const RecordSpec& spec) {
+  const Op& op = a.op;
+  if (op.kind == OpKind::kCreate &&
+      tx.readRegister(a.team, RegisterKey{op.type, op.record_id, std::string(kCreateKey)})) {
+    // The same id created on two devices (one outcome per meeting, the team's settings): merge
+    // field by field, as the devices do, each field a write that saw nothing before it.
+    const Fields fields = decodeFields(spec, std::get<std::string>(op.value));
+    std::vector<std::string_view> keys;
+    for (const FieldValue& f : fields) {
+      const std::string_view k = spec.field(f.name)->clockKey();
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    }
+    for (std::string_view k : keys) {
+      Value value;
+      if (spec.isRegister(k)) {
+        value = registerValue(spec, k, fields);
+      } else {
+        for (const FieldValue& f : fields) {
+          if (f.name == k) value = f.value;
+        }
+      }
+      mergeValue(tx, a, spec, RegisterKey{op.type, op.record_id, std::string(k)}, value, Stamp{});
+    }
+    return;
+  }
+  const RegisterKey key{op.type, op.record_id, op.kind == OpKind::kCreate ? "" : op.key};
+  mergeValue(tx, a, spec, key, incomingValue(spec, op), op.base);
 }
 
 void mergeMember(PushTransaction& tx, const AcceptedOp& a) {

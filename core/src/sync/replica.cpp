@@ -1,6 +1,8 @@
 #include "nextstep/sync/replica.h"
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "nextstep/record_reads.h"
 #include "nextstep/record_rows.h"
@@ -111,17 +113,24 @@ class RemoteApplier {
   }
 
   // A reference to a record this device has not received yet cannot be written (foreign keys).
+  // Parents usually arrive in the same page just before their children: remember what exists.
   bool missingParent(const Fields& fields) {
     for (const FieldValue& f : fields) {
       const auto target = refTarget(f.name);
       if (!target || isNull(f.value)) continue;
-      if (!records::exists(db_, specOf(*target), std::get<std::string>(f.value))) return true;
+      const std::string& id = std::get<std::string>(f.value);
+      if (known_.count(id) > 0) continue;
+      if (!records::exists(db_, specOf(*target), id)) return true;
+      known_.insert(id);
     }
     return false;
   }
 
   void rememberAuthor(DeviceId device, const std::string& author) {
     if (author.empty() || device == self_) return;
+    auto [it, fresh] = authors_.try_emplace(device, author);
+    if (!fresh && it->second == author) return;  // written once per page, not once per op
+    it->second = author;
     auto s = db_.prepare("INSERT OR REPLACE INTO device_authors(device, author) VALUES (?1, ?2)");
     s->bindAll(deviceIdToHex(device), author);
     s->run();
@@ -162,6 +171,7 @@ class RemoteApplier {
     if (!records::exists(db_, spec, r.op.record_id)) {
       if (missingParent(fields)) return park(r);
       records::insertRow(db_, spec, r.op.record_id, fields, r.op.stamp);
+      known_.insert(r.op.record_id);
       ++stats.applied;
       return;
     }
@@ -290,6 +300,8 @@ class RemoteApplier {
   HybridClock& clock_;
   DeviceId self_;
   Instant now_;
+  std::unordered_set<std::string> known_;  // records that exist here
+  std::unordered_map<DeviceId, std::string> authors_;
 };
 
 ConflictEntry readConflict(const Statement& s) {

@@ -7,11 +7,11 @@
 
 #include "nextstep/booking.h"
 #include "nextstep/call_close.h"
+#include "nextstep/catalog.h"
 #include "nextstep/ids.h"
 #include "nextstep/notes_touches.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/record_reads.h"
-#include "nextstep/catalog.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/sync_round.h"
 #include "nextstep/sync/wire.h"
@@ -26,13 +26,16 @@ namespace pb = ::nextstep::sync::v1;
 
 constexpr std::int64_t kStartMs = 1'795'000'000'000;  // late November 2026
 
-Error toError(const server::RpcError& e) { return sync::errorFromStatus(grpc::Status(e.code, e.message)); }
+Error toError(const server::RpcError& e) {
+  return sync::errorFromStatus(grpc::Status(e.code, e.message));
+}
 Error unavailable() { return Error{ErrorCode::kUnavailable, "simulated network failure"}; }
 
 // A device's link to the server through the simulated network.
 class SimTransport : public sync::Transport {
  public:
-  SimTransport(World& world, Device& device, int fail_after) : w_(world), d_(device), fail_after_(fail_after) {}
+  SimTransport(World& world, Device& device, int fail_after)
+      : w_(world), d_(device), fail_after_(fail_after) {}
 
   Result<sync::ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) override {
     if (broken()) return unavailable();
@@ -65,7 +68,8 @@ class SimTransport : public sync::Transport {
     sync::PushReply reply;
     reply.acked_through_seq = static_cast<std::int64_t>(r->acked_through_seq());
     reply.head = r->head();
-    for (const auto& rej : r->rejected()) reply.rejected.push_back({static_cast<std::int64_t>(rej.device_seq()), rej.reason()});
+    for (const auto& rej : r->rejected())
+      reply.rejected.push_back({static_cast<std::int64_t>(rej.device_seq()), rej.reason()});
     for (const Op& op : ops) {
       if (op.seq <= reply.acked_through_seq) d_.acknowledged.insert(op.seq);
     }
@@ -91,7 +95,8 @@ class SimTransport : public sync::Transport {
     return page;
   }
 
-  Result<void> subscribe(std::uint64_t, const std::function<bool(const sync::PullReply&)>&) override {
+  Result<void> subscribe(std::uint64_t,
+                         const std::function<bool(const sync::PullReply&)>&) override {
     return unavailable();
   }
   void cancel() override {}
@@ -124,7 +129,8 @@ World::World(SimOptions options)
   seedIdsForTesting(options.seed * 7919 + 17);
 
   server_store_ = std::move(server::SqliteServerStore::openDirectory(dir_ / "server").value());
-  service_ = std::make_unique<server::SyncService>(*server_store_, server::SyncLimits{}, [this] { return now_ms_; });
+  service_ = std::make_unique<server::SyncService>(*server_store_, server::SyncLimits{},
+                                                   [this] { return now_ms_; });
   const auto team = server_store_->createTeam("sim", now_ms_);
   (void)team;
   devices_.resize(static_cast<std::size_t>(options.devices));
@@ -137,7 +143,8 @@ World::World(SimOptions options)
     d.clock_offset_ms = drift(rng_);
     if (i == 0 && chance(0.3)) d.clock_offset_ms += 3LL * 86'400'000;
     const std::string email = "rep" + std::to_string(i) + "@sim.example";
-    const server::UserId user = server_store_->addUser("sim", email, "not-a-real-hash", now_ms_).value();
+    const server::UserId user =
+        server_store_->addUser("sim", email, "not-a-real-hash", now_ms_).value();
     d.token = server::newBearerToken();
     (void)server_store_->addToken(user, server::tokenHash(d.token), now_ms_);
     d.caller = service_->authenticate(d.token).value();
@@ -156,7 +163,8 @@ World::~World() {
 bool World::chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
 
 void World::openDevice(Device& d) {
-  d.store = std::move(Store::open({d.path, true, [this, &d] { return now_ms_ + d.clock_offset_ms; }}).value());
+  d.store = std::move(
+      Store::open({d.path, true, [this, &d] { return now_ms_ + d.clock_offset_ms; }}).value());
 }
 
 void World::restart(Device& d) {
@@ -166,12 +174,13 @@ void World::restart(Device& d) {
 }
 
 std::vector<std::string> World::ids(Store& store, const char* sql) {
-  return store.read([&](Database& db) {
-           std::vector<std::string> out;
-           auto s = db.prepare(sql);
-           while (s->step()) out.push_back(s->text(0));
-           return out;
-         })
+  return store
+      .read([&](Database& db) {
+        std::vector<std::string> out;
+        auto s = db.prepare(sql);
+        while (s->step()) out.push_back(s->text(0));
+        return out;
+      })
       .value();
 }
 
@@ -179,9 +188,11 @@ void World::localEdit(Device& d) {
   Store& s = *d.store;
   const auto deals = ids(s, "SELECT id FROM deals WHERE deleted = 0 ORDER BY id LIMIT 12");
   const auto contacts = ids(s, "SELECT id FROM contacts WHERE deleted = 0 ORDER BY id LIMIT 12");
-  const auto meetings = ids(s, "SELECT id FROM meetings WHERE deleted = 0 AND status = 'planned' ORDER BY id LIMIT 12");
+  const auto meetings = ids(
+      s, "SELECT id FROM meetings WHERE deleted = 0 AND status = 'planned' ORDER BY id LIMIT 12");
   const auto deleted = ids(s, "SELECT id FROM deals WHERE deleted = 1 ORDER BY id LIMIT 5");
-  static const std::vector<std::string> kStages = {"lead", "qualified", "discovery", "proposal", "negotiation"};
+  static const std::vector<std::string> kStages = {"lead", "qualified", "discovery", "proposal",
+                                                   "negotiation"};
   static const std::vector<std::string> kPlaces = {"HQ", "Video call", "Cafe", "Plant"};
   std::uniform_int_distribution<int> action(0, 13);
   const std::string deal = pick(rng_, deals);
@@ -191,26 +202,36 @@ void World::localEdit(Device& d) {
   bool ok = true;
   switch (action(rng_)) {
     case 0:
-      ok = addDeal(s, {.title = "Deal " + std::to_string(n), .account = n % 2 ? "Acme" : "Borealis"}).ok();
+      ok =
+          addDeal(s, {.title = "Deal " + std::to_string(n), .account = n % 2 ? "Acme" : "Borealis"})
+              .ok();
       break;
     case 1:
     case 2:
       ok = !deal.empty() && changeDeal(s, deal, {.stage = pick(rng_, kStages)}).ok();
       break;
     case 3:
-      ok = !deal.empty() && changeDeal(s, deal, {.title = "Renamed " + std::to_string(n), .value_minor = n * 100}).ok();
+      ok = !deal.empty() &&
+           changeDeal(s, deal, {.title = "Renamed " + std::to_string(n), .value_minor = n * 100})
+               .ok();
       break;
     case 4:
-      ok = addContact(s, {.name = "Person " + std::to_string(n), .account = n % 2 ? "Acme" : "Borealis"}).ok();
+      ok = addContact(
+               s, {.name = "Person " + std::to_string(n), .account = n % 2 ? "Acme" : "Borealis"})
+               .ok();
       break;
     case 5: {
       const std::int64_t day = 1 + n % 20;
-      const CivilDateTime at = TimeZone::utc().toLocal(instantFromUnix(now_ms_ / 1000 + day * 86400));
-      ok = !deal.empty() && bookMeeting(s, {.deal = deal, .at = {at.date, 9 + n % 8, 0}, .tz = "Europe/Berlin",
-                                            .place = pick(rng_, kPlaces),
-                                            .attendees = contact.empty() ? std::vector<std::string>{}
-                                                                         : std::vector<std::string>{contact}})
-                                .ok();
+      const CivilDateTime at =
+          TimeZone::utc().toLocal(instantFromUnix(now_ms_ / 1000 + day * 86400));
+      ok = !deal.empty() &&
+           bookMeeting(s, {.deal = deal,
+                           .at = {at.date, 9 + n % 8, 0},
+                           .tz = "Europe/Berlin",
+                           .place = pick(rng_, kPlaces),
+                           .attendees = contact.empty() ? std::vector<std::string>{}
+                                                        : std::vector<std::string>{contact}})
+               .ok();
       break;
     }
     case 6:
@@ -230,12 +251,15 @@ void World::localEdit(Device& d) {
       ok = !deal.empty() && addNote(s, {.deal = deal, .text = "Note " + std::to_string(n)}).ok();
       break;
     case 11:
-      ok = !deal.empty() && addAction(s, {.deal = deal, .owner = ActionOwner::kCustomer,
-                                          .text = n % 2 ? "Send a proposal" : "Introduce us to the CFO"})
-                                .ok();
+      ok = !deal.empty() &&
+           addAction(s, {.deal = deal,
+                         .owner = ActionOwner::kCustomer,
+                         .text = n % 2 ? "Send a proposal" : "Introduce us to the CFO"})
+               .ok();
       break;
     case 12:
-      ok = !meeting.empty() && closeCall(s, {.meeting = meeting, .result = OutcomeResult::kYes,
+      ok = !meeting.empty() && closeCall(s, {.meeting = meeting,
+                                             .result = OutcomeResult::kYes,
                                              .recap = "Recap " + std::to_string(n)})
                                    .ok();
       break;
@@ -247,7 +271,8 @@ void World::localEdit(Device& d) {
 }
 
 void World::syncDevice(Device& d) {
-  const int failAfter = faults_on_ && chance(faults_.fail_midway) ? static_cast<int>(rng_() % 6) : -1;
+  const int failAfter =
+      faults_on_ && chance(faults_.fail_midway) ? static_cast<int>(rng_() % 6) : -1;
   SimTransport t(*this, d, failAfter);
   sync::Replica replica(*d.store);
   auto hello = t.handshake(d.store->deviceId(), kCatalogVersion);
@@ -255,12 +280,14 @@ void World::syncDevice(Device& d) {
     ++counts_["failed_rounds"];
     return;
   }
-  if (!replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms)) failures_.push_back("boundClock failed");
+  if (!replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms))
+    failures_.push_back("boundClock failed");
   auto round = sync::syncRound(replica, t, *hello);
   if (!round) {
     ++counts_["failed_rounds"];
     if (round.error().code != ErrorCode::kUnavailable) {
-      failures_.push_back("device " + std::to_string(d.index) + ": sync failed: " + round.error().message);
+      failures_.push_back("device " + std::to_string(d.index) +
+                          ": sync failed: " + round.error().message);
     }
     if (failAfter >= 0) restart(d);  // died while the connection broke
     return;
@@ -310,14 +337,16 @@ std::string World::dump(Store& store) {
         for (const RecordSpec& spec : allRecordSpecs()) {
           std::string cols = "id, deleted";
           for (const FieldSpec& f : spec.fields) cols += ", " + std::string(f.name);
-          auto s = db.prepare("SELECT " + cols + " FROM " + std::string(spec.table) + " ORDER BY id");
+          auto s =
+              db.prepare("SELECT " + cols + " FROM " + std::string(spec.table) + " ORDER BY id");
           while (s->step()) {
             out << spec.name;
             for (int c = 0; c < s->columnCount(); ++c) out << " | " << describe(s->value(c));
             out << "\n";
           }
         }
-        auto a = db.prepare("SELECT meeting_id, contact_id FROM meeting_attendees WHERE present ORDER BY 1, 2");
+        auto a = db.prepare(
+            "SELECT meeting_id, contact_id FROM meeting_attendees WHERE present ORDER BY 1, 2");
         while (a->step()) out << "attendee | " << a->text(0) << " | " << a->text(1) << "\n";
         return out.str();
       })
@@ -329,7 +358,8 @@ void World::checkConvergence() {
   Device fresh;
   fresh.index = static_cast<int>(devices_.size());
   fresh.path = (dir_ / "fresh.db").string();
-  const server::UserId user = server_store_->addUser("sim", "fresh@sim.example", "x", now_ms_).value();
+  const server::UserId user =
+      server_store_->addUser("sim", "fresh@sim.example", "x", now_ms_).value();
   fresh.token = server::newBearerToken();
   (void)server_store_->addToken(user, server::tokenHash(fresh.token), now_ms_);
   fresh.caller = service_->authenticate(fresh.token).value();
@@ -343,14 +373,16 @@ void World::checkConvergence() {
     std::string la, lb;
     while (std::getline(a, la) && std::getline(b, lb) && la == lb) {
     }
-    failures_.push_back("device " + std::to_string(d.index) + " differs from the server: expected '" + la +
-                        "', has '" + lb + "'");
+    failures_.push_back("device " + std::to_string(d.index) +
+                        " differs from the server: expected '" + la + "', has '" + lb + "'");
   }
   for (Device& d : devices_) {
     if (auto p = d.store->pendingChanges(); p && *p != 0) {
-      failures_.push_back("device " + std::to_string(d.index) + " still has " + std::to_string(*p) + " unsent changes");
+      failures_.push_back("device " + std::to_string(d.index) + " still has " + std::to_string(*p) +
+                          " unsent changes");
     }
-    if (!d.store->checkIntegrity().ok()) failures_.push_back("device " + std::to_string(d.index) + " is damaged");
+    if (!d.store->checkIntegrity().ok())
+      failures_.push_back("device " + std::to_string(d.index) + " is damaged");
   }
   counts_["records"] = static_cast<int>(std::count(expected.begin(), expected.end(), '\n'));
 }
@@ -374,8 +406,8 @@ void World::checkNothingLost() {
     for (std::int64_t seq : d.acknowledged) {
       const auto s = static_cast<std::uint64_t>(seq);
       if (!logged.count({d.store->deviceId(), s}) && !rejected.count(s)) {
-        failures_.push_back("device " + std::to_string(d.index) + ": acknowledged op " + std::to_string(seq) +
-                            " is not on the server");
+        failures_.push_back("device " + std::to_string(d.index) + ": acknowledged op " +
+                            std::to_string(seq) + " is not on the server");
       }
     }
     counts_["acknowledged"] += static_cast<int>(d.acknowledged.size());
@@ -412,37 +444,43 @@ void World::checkArchive() {
         }
         for (auto& [key, group] : byKey) {
           const Value v = spec.isRegister(key) ? Value(encodeFields(spec, group)) : group[0].value;
-          writes[{static_cast<int>(op.type), op.record_id, std::string(key)}].push_back({op.stamp, {}, v});
+          writes[{static_cast<int>(op.type), op.record_id, std::string(key)}].push_back(
+              {op.stamp, {}, v});
         }
       } else if (op.kind == OpKind::kSet) {
-        writes[{static_cast<int>(op.type), op.record_id, op.key}].push_back({op.stamp, op.base, op.value});
+        writes[{static_cast<int>(op.type), op.record_id, op.key}].push_back(
+            {op.stamp, op.base, op.value});
       }
     }
     if (!page.more) break;
   }
   std::vector<std::tuple<std::string, std::string, Value>> required;
   for (const auto& [key, ws] : writes) {
-    const Write& last = *std::max_element(ws.begin(), ws.end(), [](const Write& a, const Write& b) { return a.stamp < b.stamp; });
+    const Write& last = *std::max_element(
+        ws.begin(), ws.end(), [](const Write& a, const Write& b) { return a.stamp < b.stamp; });
     for (const Write& w : ws) {
       if (w.stamp == last.stamp || w.value == last.value) continue;
-      const bool seen = std::any_of(ws.begin(), ws.end(), [&](const Write& x) { return x.base >= w.stamp; });
+      const bool seen =
+          std::any_of(ws.begin(), ws.end(), [&](const Write& x) { return x.base >= w.stamp; });
       if (!seen) required.emplace_back(std::get<1>(key), std::get<2>(key), w.value);
     }
     if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr && ws.size() > 1) {
       std::printf("%s.%s\n", std::get<1>(key).c_str(), std::get<2>(key).c_str());
       for (const Write& w : ws) {
-        std::printf("  stamp %s base %s value %s\n", w.stamp.toHex().c_str(), w.base.toHex().c_str(),
-                    describe(w.value).c_str());
+        std::printf("  stamp %s base %s value %s\n", w.stamp.toHex().c_str(),
+                    w.base.toHex().c_str(), describe(w.value).c_str());
       }
     }
   }
   counts_["lost_values"] = static_cast<int>(required.size());
 
-  auto check = [&](const std::string& who, const std::set<std::tuple<std::string, std::string, Value>>& archive) {
+  auto check = [&](const std::string& who,
+                   const std::set<std::tuple<std::string, std::string, Value>>& archive) {
     for (const auto& r : required) {
       if (!archive.count(r)) {
-        failures_.push_back(who + ": lost value '" + describe(std::get<2>(r)) + "' of " + std::get<0>(r) + "." +
-                            std::get<1>(r) + " is not in the conflict archive");
+        failures_.push_back(who + ": lost value '" + describe(std::get<2>(r)) + "' of " +
+                            std::get<0>(r) + "." + std::get<1>(r) +
+                            " is not in the conflict archive");
       }
     }
   };
@@ -451,9 +489,9 @@ void World::checkArchive() {
   for (const auto& c : serverConflicts) {
     serverArchive.insert({c.record_id, c.key, c.lost_value});
     if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr) {
-      std::printf("server archive %s.%s lost %s (%s) kept %s (%s)\n", c.record_id.c_str(), c.key.c_str(),
-                  describe(c.lost_value).c_str(), c.lost_stamp.toHex().c_str(), describe(c.kept_value).c_str(),
-                  c.kept_stamp.toHex().c_str());
+      std::printf("server archive %s.%s lost %s (%s) kept %s (%s)\n", c.record_id.c_str(),
+                  c.key.c_str(), describe(c.lost_value).c_str(), c.lost_stamp.toHex().c_str(),
+                  describe(c.kept_value).c_str(), c.kept_stamp.toHex().c_str());
     }
   }
   check("server", serverArchive);
@@ -463,8 +501,8 @@ void World::checkArchive() {
     for (const auto& c : deviceConflicts) {
       archive.insert({c.record_id, c.key, c.lost_value});
       if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr) {
-        std::printf("device %d archive %s.%s lost %s kept %s\n", d.index, c.record_id.c_str(), c.key.c_str(),
-                    describe(c.lost_value).c_str(), describe(c.kept_value).c_str());
+        std::printf("device %d archive %s.%s lost %s kept %s\n", d.index, c.record_id.c_str(),
+                    c.key.c_str(), describe(c.lost_value).c_str(), describe(c.kept_value).c_str());
       }
     }
     check("device " + std::to_string(d.index), archive);

@@ -47,7 +47,7 @@ TEST_P(Simulator, ConvergesAndLosesNothing) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Shards, Simulator, ::testing::Range(0, 4));
+INSTANTIATE_TEST_SUITE_P(Shards, Simulator, ::testing::Range(0, 8));
 
 }  // namespace
 }  // namespace nextstep::sim
