@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "app_options.h"
 #include "app_singletons.h"
@@ -29,6 +30,10 @@ int main(int argc, char** argv) {
   QQuickStyle::setStyle(QStringLiteral("Material"));
   const AppOptions options = parseAppOptions(app);
   QmlWarningGuard warnings;
+
+  // The demo's temporary folder outlives the store that has its database open.
+  std::optional<QTemporaryDir> scratch;
+  if (options.demo) scratch.emplace();
 
   // The store on its thread, the sync client beside it; QML reaches both as singletons.
   LocalStore store;
@@ -62,14 +67,13 @@ int main(int argc, char** argv) {
   }
 
   // --demo: a temporary database with the demo pipeline, then the window (and the runs).
-  QTemporaryDir scratch;
   const auto clock = std::make_shared<demo::DemoClock>(store.zone());
   store.openDatabase(
-      {scratch.filePath(QStringLiteral("demo.db")).toStdString(), true, clock->wall()});
+      {scratch->filePath(QStringLiteral("demo.db")).toStdString(), true, clock->wall()});
   std::unique_ptr<ScreenshotRun> shots;
   store.write(
       &app,
-      [clock, zone = store.zone(), dir = scratch.filePath(QStringLiteral("devices"))](
+      [clock, zone = store.zone(), dir = scratch->filePath(QStringLiteral("devices"))](
           nextstep::Store& s) { return demo::fillDemoPipeline(s, *clock, zone, dir.toStdString()); },
       [&](const nextstep::Result<demo::DemoIds>& ids) {
         if (!ids) {

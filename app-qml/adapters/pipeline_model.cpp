@@ -198,8 +198,10 @@ void PipelineModel::fetchPage(bool replace) {
       },
       [this, generation, replace, zone](const Page& page) {
         if (generation != generation_) return;  // a newer query is on its way
-        setFetching(false);
-        if (!page.rows) return;
+        if (!page.rows) {
+          setFetching(false);
+          return;
+        }
         std::vector<Row> fresh;
         fresh.reserve(page.rows->size());
         for (const auto& r : *page.rows) fresh.push_back(toRow(r, page.now, zone));
@@ -222,6 +224,9 @@ void PipelineModel::fetchPage(bool replace) {
           total_ = count();  // the end came sooner than counted (a deal closed meanwhile)
           Q_EMIT totalCountChanged();
         }
+        // Only now: a view (or a tester) asking for more while rows go in must not fetch the
+        // same offset again.
+        setFetching(false);
         Q_EMIT countChanged();
         Q_EMIT pageLoaded();
       });
