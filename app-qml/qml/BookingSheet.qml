@@ -22,10 +22,15 @@ SheetFrame {
         booking.refresh()
         open()
     }
-    // The confirmation as it shows after booking (the screenshot run uses it without writing).
+    // For the screenshot run: book the first suggestion as soon as it is there, as a rep would.
+    property bool autoBook: false
+    function bookFirstSlotFor(dealId) {
+        openFor(dealId)
+        autoBook = true
+    }
+    // The confirmation of the last booking, shown again.
     function showBookedFor(dealId) {
         booking.dealId = dealId
-        booking.refresh()
         booked = true
         open()
     }
@@ -35,6 +40,7 @@ SheetFrame {
         objectName: "booking"
         store: AppStore
         onBooked: (meetingId, when) => { sheet.bookedWhen = when; sheet.booked = true }
+        onDefaultsChanged: if (sheet.autoBook && booking.canBook) { sheet.autoBook = false; booking.book() }
     }
     MeetingMessages {
         id: messages

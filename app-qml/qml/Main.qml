@@ -87,7 +87,9 @@ ApplicationWindow {
             break
         case "booked":
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
-            booking.showBookedFor(demoBookDealId); break
+            if (booking.bookedWhen === "") booking.bookFirstSlotFor(demoBookDealId)
+            else booking.showBookedFor(demoBookDealId)
+            break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)
             callClose.fillExample(); break
