@@ -35,8 +35,8 @@ class PushWriter {
   void start();
   // Stores everything already queued, then ends the thread. Later submits are refused.
   void stop();
-  // False when the queue is full or the writer stopped: the caller answers RESOURCE_EXHAUSTED
-  // or UNAVAILABLE. The request must stay alive until done runs.
+  // kFull and kStopped leave the answer to the caller (RESOURCE_EXHAUSTED, UNAVAILABLE);
+  // once kQueued, done runs exactly once, and the request must stay alive until it has.
   enum class Admission { kQueued, kFull, kStopped };
   Admission submit(Caller caller, const pb::PushRequest* request, Done done);
 
