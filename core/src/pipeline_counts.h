@@ -107,12 +107,13 @@ inline Bookings bookingsSince(Database& db, std::int64_t since, const Owner& own
     s->step();
     b = {s->integer(0), s->integer(1)};
   }
+  // One rep's through their own range: deal_owner is the deal's owner, copied by trigger.
   auto s =
       db.prepare(std::string("SELECT count(m.booked_at_table), coalesce(sum(m.booked_at_table), 0) "
-                             "FROM meetings m INDEXED BY meetings_booked") +
-                 (owner ? " CROSS JOIN deals d ON d.id = m.deal_id" : "") +
+                             "FROM meetings m INDEXED BY ") +
+                 (owner ? "meetings_owner_booked" : "meetings_booked") +
                  " WHERE m.booked_at >= ?1 AND m.booked_at < ?2 AND m.deleted = 0" +
-                 (owner ? " AND d.owner = ?3" : ""));
+                 (owner ? " AND m.deal_owner = ?3" : ""));
   s->bindAll(since, (day + 1) * 86400);
   if (owner) s->bind(3, *owner);
   s->step();

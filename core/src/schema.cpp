@@ -518,14 +518,23 @@ CREATE TABLE account_owners(
   last_touch_at INTEGER, cadence_days INTEGER, account_live INTEGER NOT NULL,
   PRIMARY KEY(okey, account_id)) WITHOUT ROWID;
 CREATE INDEX account_owners_account ON account_owners(account_id);
-CREATE INDEX account_owners_touch ON account_owners(okey, last_touch_at, cadence_days)
+CREATE INDEX account_owners_touch
+  ON account_owners(okey, last_touch_at, cadence_days, open_n, account_live)
   WHERE open_n > 0 AND account_live = 1;
 CREATE TABLE pipeline_totals(k TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 
 -- The deal's owner on its actions, so one rep's follow-ups are one index range.
 ALTER TABLE actions ADD COLUMN deal_owner TEXT;
-CREATE INDEX actions_owner_due ON actions(deal_owner, due)
+CREATE INDEX actions_owner_due ON actions(deal_owner, due, created_at)
   WHERE done = 0 AND deleted = 0 AND owner = 'rep';
+-- With created_at, today's follow-ups come in order: no join and sort of all of them.
+DROP INDEX actions_due;
+CREATE INDEX actions_due ON actions(due, created_at) WHERE done = 0 AND deleted = 0 AND owner = 'rep';
+-- The same for meetings: one rep's agenda and bookings are index ranges.
+ALTER TABLE meetings ADD COLUMN deal_owner TEXT;
+CREATE INDEX meetings_owner_start ON meetings(deal_owner, start_at) WHERE deleted = 0;
+CREATE INDEX meetings_owner_booked
+  ON meetings(deal_owner, booked_at, booked_at_table, deleted) WHERE deleted = 0;
 
 -- Owner-leading indexes for one rep's lists and boundary counts; (status, held_without_next,
 -- held_last_start) lists the newest held deals without sorting them.
@@ -536,9 +545,10 @@ CREATE INDEX deals_owner_compliance ON deals(owner, status, compliance_only) WHE
 DROP INDEX deals_held_without_next;
 CREATE INDEX deals_held_recent ON deals(status, held_without_next, held_last_start)
   WHERE deleted = 0;
--- Covering for the stale-account count; cadence_days alone bounds its range.
+-- Covering for the stale-account count (every column the query names, or SQLite reads the row);
+-- cadence_days alone bounds its range.
 DROP INDEX accounts_touch;
-CREATE INDEX accounts_touch ON accounts(last_touch_at, cadence_days)
+CREATE INDEX accounts_touch ON accounts(last_touch_at, cadence_days, open_deals, deleted)
   WHERE open_deals > 0 AND deleted = 0;
 CREATE INDEX accounts_cadence ON accounts(cadence_days) WHERE cadence_days IS NOT NULL;
 )sql");
@@ -573,7 +583,8 @@ CREATE INDEX accounts_cadence ON accounts(cadence_days) WHERE cadence_days IS NO
       "CREATE TRIGGER deals_owner_moves AFTER UPDATE OF owner ON deals "
       "WHEN OLD.owner IS NOT NEW.owner BEGIN " +
       removed(kDealActionsMove) + added(kDealActionsMove) +
-      "UPDATE actions SET deal_owner = NEW.owner WHERE deal_id = NEW.id; END;");
+      "UPDATE actions SET deal_owner = NEW.owner WHERE deal_id = NEW.id; "
+      "UPDATE meetings SET deal_owner = NEW.owner WHERE deal_id = NEW.id; END;");
 
   // Actions are counted under their deal's owner, which deal_owner copies.
   db.exec(
@@ -595,6 +606,15 @@ CREATE INDEX accounts_cadence ON accounts(cadence_days) WHERE cadence_days IS NO
 
   db.exec("CREATE TRIGGER meetings_bookings_ins AFTER INSERT ON meetings WHEN " + added(kBooked) +
           " BEGIN " + added(kBookingCount) + " END;");
+  db.exec(
+      "CREATE TRIGGER meetings_owner_ins AFTER INSERT ON meetings BEGIN "
+      "UPDATE meetings SET deal_owner = (SELECT owner FROM deals WHERE id = NEW.deal_id) "
+      "WHERE rid = NEW.rid; END;");
+  db.exec(
+      "CREATE TRIGGER meetings_owner_follows AFTER UPDATE OF deal_id ON meetings "
+      "WHEN OLD.deal_id IS NOT NEW.deal_id BEGIN "
+      "UPDATE meetings SET deal_owner = (SELECT owner FROM deals WHERE id = NEW.deal_id) "
+      "WHERE rid = NEW.rid; END;");
   db.exec(
       "CREATE TRIGGER meetings_bookings_upd AFTER UPDATE OF booked_at, booked_at_table, deleted, "
       "deal_id ON meetings WHEN " +
@@ -642,6 +662,7 @@ void rebuildCounters(Database& db) {
 DELETE FROM owner_totals; DELETE FROM deal_next_days; DELETE FROM rep_action_days;
 DELETE FROM booking_days; DELETE FROM account_owners; DELETE FROM pipeline_totals;
 UPDATE actions SET deal_owner = (SELECT owner FROM deals WHERE id = actions.deal_id);
+UPDATE meetings SET deal_owner = (SELECT owner FROM deals WHERE id = meetings.deal_id);
 INSERT INTO pipeline_totals(k, n)
   SELECT 'open_accounts', count(*) FROM accounts WHERE open_deals > 0 AND deleted = 0;
 INSERT INTO owner_totals(okey, open_deals, held_without_next, compliance_only, commitment)
@@ -672,7 +693,8 @@ INSERT INTO account_owners(okey, account_id, open_n, last_touch_at, cadence_days
 
 // Search, version 4: names (accounts, contacts, deals) and notes in two contentless indexes, so a
 // word in one note of four does not slow down finding a name, and notes can be ranked newest
-// first. The row id still packs the source's rid with its kind digit. Triggers only queue the rows
+// first. The row id is kind * 2^40 + rid, so each kind is one row id range (search ranks a
+// bounded number of the newest matches of each kind). Triggers only queue the rows
 // in search_pending (a delete carries the indexed text: a contentless index needs it); the queue
 // is indexed set-based before each commit (indexPendingSearch), one FTS5 segment per index per
 // transaction instead of one per statement.
@@ -695,6 +717,9 @@ const SearchSource kSearchSources[] = {
 };
 
 // A source's expression of the OLD or NEW row, or of the row itself (row "").
+// The row id of a source row: docOf(kind) + rid.
+std::string docOf(int kind) { return std::to_string(kind * kSearchKindUnit); }
+
 std::string sourceExpr(const char* e, const std::string& row) {
   std::string out = e;
   for (auto at = out.find("$."); at != std::string::npos; at = out.find("$.", at)) {
@@ -706,7 +731,7 @@ std::string sourceExpr(const char* e, const std::string& row) {
 // The current text of the live rows of `s` whose rid satisfies `where` (rid as "rid").
 std::string sourceRows(const SearchSource& s, const std::string& where) {
   const std::string k = std::to_string(s.kind);
-  std::string cols = "rid * 8 + " + k;
+  std::string cols = "rid + " + docOf(s.kind);
   if (!s.note) cols += std::string(", ") + sourceExpr(s.title, "");
   cols += std::string(", ") + sourceExpr(s.body, "");
   return "SELECT " + cols + " FROM " + s.table + " WHERE deleted = 0 AND " + where;
@@ -728,20 +753,19 @@ CREATE TABLE search_pending(
   seq INTEGER PRIMARY KEY, doc INTEGER NOT NULL, del INTEGER NOT NULL, title TEXT, body TEXT);
 )sql");
   for (const SearchSource& s : kSearchSources) {
-    const std::string t = s.table, k = std::to_string(s.kind);
+    const std::string t = s.table;
     const std::string titleOld = sourceExpr(s.title, "OLD"), titleNew = sourceExpr(s.title, "NEW");
     const std::string bodyOld = sourceExpr(s.body, "OLD"), bodyNew = sourceExpr(s.body, "NEW");
-    db.exec(
-        "CREATE TRIGGER " + t + "_search_ins AFTER INSERT ON " + t +
-        " WHEN NEW.deleted = 0 BEGIN INSERT INTO search_pending(doc, del) VALUES (NEW.rid * 8 + " +
-        k + ", 0); END;");
+    db.exec("CREATE TRIGGER " + t + "_search_ins AFTER INSERT ON " + t +
+            " WHEN NEW.deleted = 0 BEGIN INSERT INTO search_pending(doc, del) VALUES (NEW.rid + " +
+            docOf(s.kind) + ", 0); END;");
     db.exec("CREATE TRIGGER " + t + "_search_upd AFTER UPDATE OF " + s.watched + " ON " + t +
             " WHEN OLD.deleted IS NOT NEW.deleted OR " + titleOld + " IS NOT " + titleNew + " OR " +
             bodyOld + " IS NOT " + bodyNew +
-            " BEGIN INSERT INTO search_pending(doc, del, title, body) SELECT OLD.rid * 8 + " + k +
-            ", 1, " + titleOld + ", " + bodyOld +
-            " WHERE OLD.deleted = 0; INSERT INTO search_pending(doc, del) SELECT NEW.rid * 8 + " +
-            k + ", 0 WHERE NEW.deleted = 0; END;");
+            " BEGIN INSERT INTO search_pending(doc, del, title, body) SELECT OLD.rid + " +
+            docOf(s.kind) + ", 1, " + titleOld + ", " + bodyOld +
+            " WHERE OLD.deleted = 0; INSERT INTO search_pending(doc, del) SELECT NEW.rid + " +
+            docOf(s.kind) + ", 0 WHERE NEW.deleted = 0; END;");
   }
   // Rows that existed before this version, in row id order (FTS5 appends those cheaply).
   std::string names;
@@ -781,17 +805,17 @@ void indexPendingSearch(Database& db) {
   static const std::vector<std::string> steps = [] {
     std::vector<std::string> out = {
         "INSERT INTO name_index(name_index, rowid, title, body) SELECT 'delete', doc, title, body "
-        "FROM (SELECT doc, del, title, body, min(seq) FROM search_pending WHERE doc % 8 != 4 "
+        "FROM (SELECT doc, del, title, body, min(seq) FROM search_pending WHERE doc >> 40 != 4 "
         "GROUP BY doc) WHERE del = 1 ORDER BY doc",
         "INSERT INTO note_index(note_index, rowid, body) SELECT 'delete', doc, body "
-        "FROM (SELECT doc, del, body, min(seq) FROM search_pending WHERE doc % 8 = 4 "
+        "FROM (SELECT doc, del, body, min(seq) FROM search_pending WHERE doc >> 40 = 4 "
         "GROUP BY doc) WHERE del = 1 ORDER BY doc",
     };
     std::string names;
     for (const SearchSource& s : kSearchSources) {
       const std::string queued =
-          "rid IN (SELECT doc / 8 FROM search_pending WHERE doc % 8 = " + std::to_string(s.kind) +
-          ")";
+          "rid IN (SELECT doc & " + std::to_string(kSearchKindUnit - 1) +
+          " FROM search_pending WHERE doc >> 40 = " + std::to_string(s.kind) + ")";
       if (s.note) {
         out.push_back("INSERT INTO note_index(rowid, body) " + sourceRows(s, queued) +
                       " ORDER BY 1");

@@ -33,6 +33,8 @@ void putMeta(Database& db, std::string_view key, const Value& value) {
 // WAL frames (pages) after which the checkpointer copies them into the database: SQLite's own
 // automatic checkpoint threshold, but run off the committing thread.
 constexpr int kCheckpointPages = 1000;
+// WAL frames after which the committing thread checkpoints itself (about 64 MiB of WAL).
+constexpr int kInlineCheckpointPages = 16000;
 
 }  // namespace
 
@@ -55,8 +57,15 @@ class Store::Checkpointer {
   Checkpointer& operator=(const Checkpointer&) = delete;
 
   // sqlite3_wal_hook: called by the committing connection with the WAL's size in frames.
-  static int walHook(void* self, sqlite3* /*db*/, const char* /*schema*/, int frames) {
-    if (frames >= kCheckpointPages) static_cast<Checkpointer*>(self)->poke();
+  static int walHook(void* self, sqlite3* db, const char* schema, int frames) {
+    if (frames >= kInlineCheckpointPages) {
+      // Writes without pause (a cold sync) never leave the WAL idle for a background checkpoint
+      // to let it restart from the beginning, so it would grow without bound: checkpoint here,
+      // between two of the writer's transactions, as SQLite's automatic checkpoint would.
+      sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (frames >= kCheckpointPages) {
+      static_cast<Checkpointer*>(self)->poke();
+    }
     return SQLITE_OK;
   }
 
@@ -172,6 +181,9 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     // A booking must survive the phone dying a moment later: sync the WAL on every commit.
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
+    // 64 MiB of page cache instead of SQLite's 2 MiB: a synced pipeline is hundreds of MB keyed by
+    // random UUIDs, and with 2 MiB a cold sync spent 40% of its CPU time in pread/pwrite.
+    db->exec("PRAGMA cache_size = -65536");
     if (appId == 0) db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
 
     auto migrated = migrateLocal(*db);

@@ -66,10 +66,12 @@ Result<Today> today(Store& store, const TodayQuery& q) {
     const counts::OwnerTotals totals = counts::ownerTotals(db, q.owner);
 
     {
-      auto s = db.prepare(agendaSelect("meetings_start") +
-                          "WHERE m.start_at >= ?1 AND m.start_at < ?2 AND m.deleted = 0 "
-                          "AND m.status != 'cancelled'" +
-                          owner + " ORDER BY m.start_at" + limit);
+      // One rep's through their own range: deal_owner is the deal's owner, copied by trigger.
+      auto s =
+          db.prepare(agendaSelect(q.owner ? "meetings_owner_start" : "meetings_start") +
+                     "WHERE m.start_at >= ?1 AND m.start_at < ?2 AND m.deleted = 0 "
+                     "AND m.status != 'cancelled'" +
+                     (q.owner ? " AND m.deal_owner = ?9" : "") + " ORDER BY m.start_at" + limit);
       s->bindAll(toUnix(dayStart), toUnix(dayEnd));
       bindOwner(*s);
       t.meetings = readAgenda(*s);

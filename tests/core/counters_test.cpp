@@ -55,6 +55,8 @@ const std::pair<const char*, const char*> kCounterChecks[] = {
      "SELECT count(*) FROM accounts WHERE open_deals > 0 AND deleted = 0"},
     {"SELECT rid, deal_owner FROM actions",
      "SELECT a.rid, d.owner FROM actions a LEFT JOIN deals d ON d.id = a.deal_id"},
+    {"SELECT rid, deal_owner FROM meetings",
+     "SELECT m.rid, d.owner FROM meetings m LEFT JOIN deals d ON d.id = m.deal_id"},
 };
 
 // What Today and the health counted before version 4, straight from the records.
