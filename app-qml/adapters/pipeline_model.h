@@ -75,6 +75,8 @@ class PipelineModel : public QAbstractListModel {
   bool loading() const { return fetching_; }
 
   Q_INVOKABLE [[nodiscard]] QString dealIdAt(int row) const;
+  // The next page, unless one is on its way or all are here: the lists ask ahead of their end.
+  Q_INVOKABLE void fetchNext() { fetchMore({}); }
   Q_INVOKABLE [[nodiscard]] int rowOf(const QString& dealId) const;
 
  Q_SIGNALS:

@@ -20,8 +20,19 @@ Item {
     function showSection(name) { section = name; if (!wide) dealId = "" }
     function openDeal(id) { dealId = id }
     function closeDeal() { dealId = "" }
-    function setPipelineFilter(name) { pipelinePage.filter = name }
-    function setSearchText(text) { searchPage.query = text }
+    // Pages are made the first time they are shown, so the start makes only Today.
+    property var visited: [section]
+    onSectionChanged: if (visited.indexOf(section) < 0) visited = visited.concat([section])
+    property string pipelineFilterWanted: ""
+    property string searchTextWanted: ""
+    function setPipelineFilter(name) {
+        pipelineFilterWanted = name
+        if (pipelineLoader.item) pipelineLoader.item.filter = name
+    }
+    function setSearchText(text) {
+        searchTextWanted = text
+        if (searchLoader.item) searchLoader.item.query = text
+    }
 
     readonly property var sections: [
         { key: "today", label: qsTr("Today"), icon: Theme.iconToday, phone: true },
@@ -73,65 +84,111 @@ Item {
                         currentIndex: ["today", "pipeline", "directory", "events", "health", "search",
                                        "settings"].indexOf(shell.section)
 
-                        TodayPage {
-                            wide: shell.wide
-                            onDealChosen: (id) => shell.openDeal(id)
-                            onCloseCallRequested: (id) => shell.closeCallRequested(id)
-                            onPlanRequested: (id) => shell.planRequested(id)
-                            onSectionRequested: (key) => shell.showSection(key)
-                            onSearchRequested: shell.showSection("search")
-                            onSettingsRequested: shell.showSection("settings")
+                        Loader {
+                            id: todayLoader
+                            active: shell.visited.indexOf("today") >= 0
+                            sourceComponent: Component {
+                                TodayPage {
+                                    wide: shell.wide
+                                    onDealChosen: (id) => shell.openDeal(id)
+                                    onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                                    onPlanRequested: (id) => shell.planRequested(id)
+                                    onSectionRequested: (key) => shell.showSection(key)
+                                    onSearchRequested: shell.showSection("search")
+                                    onSettingsRequested: shell.showSection("settings")
+                                }
+                            }
                         }
-                        PipelinePage {
-                            id: pipelinePage
-                            wide: shell.wide
-                            compact: shell.showsDetail
-                            selectedDealId: shell.dealId
-                            onDealChosen: (id) => shell.openDeal(id)
-                            onSearchRequested: shell.showSection("search")
-                            onSettingsRequested: shell.showSection("settings")
+                        Loader {
+                            id: pipelineLoader
+                            active: shell.visited.indexOf("pipeline") >= 0
+                            onLoaded: item.filter = shell.pipelineFilterWanted
+                            sourceComponent: Component {
+                                PipelinePage {
+                                    wide: shell.wide
+                                    compact: shell.showsDetail
+                                    selectedDealId: shell.dealId
+                                    onDealChosen: (id) => shell.openDeal(id)
+                                    onSearchRequested: shell.showSection("search")
+                                    onSettingsRequested: shell.showSection("settings")
+                                }
+                            }
                         }
-                        DirectoryPage {
-                            wide: shell.wide
-                            onDealChosen: (id) => shell.openDeal(id)
-                            onSearchRequested: shell.showSection("search")
-                            onSettingsRequested: shell.showSection("settings")
+                        Loader {
+                            id: directoryLoader
+                            active: shell.visited.indexOf("directory") >= 0
+                            sourceComponent: Component {
+                                DirectoryPage {
+                                    wide: shell.wide
+                                    onDealChosen: (id) => shell.openDeal(id)
+                                    onSearchRequested: shell.showSection("search")
+                                    onSettingsRequested: shell.showSection("settings")
+                                }
+                            }
                         }
-                        EventPage {
-                            wide: shell.wide
-                            onDealChosen: (id) => shell.openDeal(id)
-                            onSearchRequested: shell.showSection("search")
-                            onSettingsRequested: shell.showSection("settings")
+                        Loader {
+                            id: eventsLoader
+                            active: shell.visited.indexOf("events") >= 0
+                            sourceComponent: Component {
+                                EventPage {
+                                    wide: shell.wide
+                                    onDealChosen: (id) => shell.openDeal(id)
+                                    onSearchRequested: shell.showSection("search")
+                                    onSettingsRequested: shell.showSection("settings")
+                                }
+                            }
                         }
-                        HealthPage {
-                            wide: shell.wide
-                            onDealChosen: (id) => { shell.section = "pipeline"; shell.openDeal(id) }
-                            onSearchRequested: shell.showSection("search")
-                            onSettingsRequested: shell.showSection("settings")
+                        Loader {
+                            id: healthLoader
+                            active: shell.visited.indexOf("health") >= 0
+                            sourceComponent: Component {
+                                HealthPage {
+                                    wide: shell.wide
+                                    onDealChosen: (id) => { shell.section = "pipeline"; shell.openDeal(id) }
+                                    onSearchRequested: shell.showSection("search")
+                                    onSettingsRequested: shell.showSection("settings")
+                                }
+                            }
                         }
-                        SearchPage {
-                            id: searchPage
-                            wide: shell.wide
-                            onDealChosen: (id) => shell.openDeal(id)
-                            onBackRequested: shell.showSection("today")
+                        Loader {
+                            id: searchLoader
+                            active: shell.visited.indexOf("search") >= 0
+                            onLoaded: item.query = shell.searchTextWanted
+                            sourceComponent: Component {
+                                SearchPage {
+                                    wide: shell.wide
+                                    onDealChosen: (id) => shell.openDeal(id)
+                                    onBackRequested: shell.showSection("today")
+                                }
+                            }
                         }
-                        SettingsPage {
-                            wide: shell.wide
-                            onSignInRequested: shell.signInRequested()
-                            onBackRequested: shell.showSection("today")
+                        Loader {
+                            id: settingsLoader
+                            active: shell.visited.indexOf("settings") >= 0
+                            sourceComponent: Component {
+                                SettingsPage {
+                                    wide: shell.wide
+                                    onSignInRequested: shell.signInRequested()
+                                    onBackRequested: shell.showSection("today")
+                                }
+                            }
                         }
                     }
 
                     // On a phone the deal covers the page it came from.
-                    DealPage {
-                        visible: !shell.wide && shell.dealId !== ""
+                    Loader {
                         anchors.fill: parent
-                        wide: false
-                        dealId: shell.wide ? "" : shell.dealId
-                        onBackRequested: shell.closeDeal()
-                        onBookRequested: (id) => shell.bookRequested(id)
-                        onPlanRequested: (id) => shell.planRequested(id)
-                        onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                        active: !shell.wide && shell.dealId !== ""
+                        sourceComponent: Component {
+                            DealPage {
+                                wide: false
+                                dealId: shell.dealId
+                                onBackRequested: shell.closeDeal()
+                                onBookRequested: (id) => shell.bookRequested(id)
+                                onPlanRequested: (id) => shell.planRequested(id)
+                                onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                            }
+                        }
                     }
                 }
 
@@ -141,16 +198,21 @@ Item {
                     Layout.preferredWidth: 1
                     color: Theme.outline
                 }
-                DealPage {
-                    visible: shell.showsDetail
+                Loader {
+                    active: shell.showsDetail
+                    visible: active
                     Layout.fillHeight: true
                     Layout.preferredWidth: Theme.detailWidth
-                    wide: true
-                    dealId: shell.wide ? shell.dealId : ""
-                    onBackRequested: shell.closeDeal()
-                    onBookRequested: (id) => shell.bookRequested(id)
-                    onPlanRequested: (id) => shell.planRequested(id)
-                    onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                    sourceComponent: Component {
+                        DealPage {
+                            wide: true
+                            dealId: shell.dealId
+                            onBackRequested: shell.closeDeal()
+                            onBookRequested: (id) => shell.bookRequested(id)
+                            onPlanRequested: (id) => shell.planRequested(id)
+                            onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                        }
+                    }
                 }
             }
 

@@ -5,7 +5,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import NextStep
 
-ItemDelegate {
+AbstractButton {
     id: row
 
     required property int index

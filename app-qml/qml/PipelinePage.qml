@@ -113,6 +113,8 @@ Page {
             model: phoneDeals
             reuseItems: true
             Accessible.name: qsTr("Deals")
+            // The next page is asked for two screens before the end, so scrolling never waits.
+            onContentYChanged: if (contentY + 3 * height > contentHeight) phoneDeals.fetchNext()
             delegate: DealDelegate {
                 showStage: page.phoneStage === ""
                 onClicked: page.dealChosen(dealId)

@@ -67,6 +67,7 @@ Rectangle {
             activeFocusOnTab: true
             keyNavigationEnabled: true
             Accessible.name: qsTr("%1 deals").arg(column.title)
+            onContentYChanged: if (contentY + 3 * height > contentHeight) deals.fetchNext()
             delegate: DealDelegate {
                 selected: dealId === column.selectedDealId
                 onClicked: column.dealChosen(dealId)
