@@ -1,6 +1,6 @@
-#include <QCoreApplication>
-
 #include "search_controller.h"
+
+#include <QCoreApplication>
 
 #include "display_text.h"
 #include "nextstep/search.h"

@@ -1,6 +1,6 @@
-#include <QCoreApplication>
-
 #include "today_controller.h"
+
+#include <QCoreApplication>
 
 #include "display_text.h"
 #include "nextstep/today.h"
