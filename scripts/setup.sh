@@ -10,8 +10,8 @@ packages=(
   # wire and server
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc libsodium-dev openssl
   libpqxx-dev postgresql
-  # calendar and import
-  libical-dev libcsv-dev python3-icalendar
+  # calendar, recaps and import
+  libical-dev libcsv-dev python3-icalendar libgmime-3.0-dev libkainjow-mustache-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev nodejs python3
   # app

@@ -1,0 +1,161 @@
+// Reads what a recap says, and keeps the customer's date as exactly one reminder.
+#include "nextstep/actions.h"
+#include "nextstep/calendar/recap.h"
+#include "nextstep/record_reads.h"
+#include "rep_address.h"
+
+namespace nextstep::calendar {
+namespace {
+
+constexpr int kMeetingCols = 17;  // meetingColumns()
+
+// The text closeCall() gives the reminder it makes for the customer's date; the recap says the
+// date in its own words instead of listing the rep's note to self.
+constexpr std::string_view kFollowUpPrefix = "Follow up:";
+
+std::optional<Outcome> readOutcome(Database& db, const std::string& meeting_id) {
+  auto s = db.prepare(
+      "SELECT deal_id, result, no_reason, reason_text, probe_answers, follow_up_on, what_next, "
+      "approvers, approve_by, recorded_at FROM outcomes WHERE id = ?1 AND deleted = 0");
+  s->bind(1, meeting_id);
+  if (!s->step()) return std::nullopt;
+  Outcome o;
+  o.meeting_id = meeting_id;
+  o.deal_id = s->text(0);
+  o.result = enumOr(s->textView(1), OutcomeResult::kMaybe);
+  if (!s->isNull(2)) o.no_reason = parseEnum<NoReason>(s->textView(2));
+  o.reason_text = s->text(3);
+  o.probe_answers = s->text(4);
+  if (auto d = CivilDate::parse(s->textView(5))) o.follow_up_on = *d;
+  o.what_next = s->text(6);
+  o.approvers = s->text(7);
+  if (auto d = CivilDate::parse(s->textView(8))) o.approve_by = *d;
+  o.recorded_at = instantFromUnix(s->integer(9));
+  return o;
+}
+
+bool isFollowUpReminder(const ActionItem& a, const std::optional<Outcome>& outcome) {
+  return a.owner == ActionOwner::kRep && outcome && outcome->follow_up_on &&
+         a.due == outcome->follow_up_on && std::string_view(a.text).starts_with(kFollowUpPrefix);
+}
+
+// Any rep action of the deal due on that day, even a done or deleted one: the rep has dealt with
+// that date already, and a recap must not bring it back.
+std::optional<std::string> reminderOn(Database& db, const std::string& deal_id,
+                                      const CivilDate& day) {
+  auto s = db.prepare(
+      "SELECT id FROM actions WHERE deal_id = ?1 AND owner = 'rep' AND due = ?2 "
+      "ORDER BY deleted, created_at LIMIT 1");
+  s->bindAll(deal_id, day.iso());
+  if (!s->step()) return std::nullopt;
+  return s->text(0);
+}
+
+Result<Organizer> senderOf(Store& store, const RecapRequest& r, const RecapFacts& f) {
+  Organizer o;
+  o.name = r.from_name.value_or(f.deal_owner);
+  if (r.from_email) {
+    o.email = *r.from_email;
+    return o;
+  }
+  auto email = repEmail(store);
+  if (!email) return email.error();
+  o.email = *email;
+  // A recap can be written without a sender address: the rep's mail client fills it in.
+  return o;
+}
+
+}  // namespace
+
+Result<RecapFacts> recapFacts(Store& store, std::string_view meeting) {
+  return store.read([&](Database& db) {
+    RecapFacts f;
+    const std::string id = resolveId(db, RecordType::kMeeting, meeting);
+    {
+      auto s = db.prepare("SELECT " + meetingColumns("m") +
+                          ", d.title, coalesce(d.owner, ''), coalesce(a.name, '') "
+                          "FROM meetings m JOIN deals d ON d.id = m.deal_id "
+                          "LEFT JOIN accounts a ON a.id = d.account_id WHERE m.id = ?1");
+      s->bind(1, id);
+      s->step();
+      f.meeting = readMeeting(*s);
+      f.deal_title = s->text(kMeetingCols);
+      f.deal_owner = s->text(kMeetingCols + 1);
+      f.account_name = s->text(kMeetingCols + 2);
+    }
+    if (f.meeting.status == MeetingStatus::kPlanned) {
+      fail(ErrorCode::kFailedPrecondition,
+           "the meeting is still planned; close the call first (nextstep meeting close " + id +
+               "), then recap it");
+    }
+    if (f.meeting.status == MeetingStatus::kCancelled) {
+      fail(ErrorCode::kFailedPrecondition, "the meeting was cancelled; there is nothing to recap");
+    }
+    f.meeting.attendee_ids = attendeesOf(db, id);
+    for (const std::string& contact : f.meeting.attendee_ids) {
+      auto s = db.prepare("SELECT " + contactColumns("c") + " FROM contacts c WHERE c.id = ?1");
+      s->bind(1, contact);
+      if (s->step()) f.attendees.push_back(readContact(*s));
+    }
+    f.outcome = readOutcome(db, id);
+    {
+      auto s = db.prepare("SELECT " + actionColumns("a") +
+                          " FROM actions a WHERE a.meeting_id = ?1 AND a.deleted = 0 "
+                          "ORDER BY a.created_at, a.rid");
+      s->bind(1, id);
+      while (s->step()) {
+        ActionItem a = readAction(*s);
+        if (a.owner == ActionOwner::kCustomer) {
+          f.customer_actions.push_back(std::move(a));
+        } else if (!isFollowUpReminder(a, f.outcome)) {
+          f.rep_actions.push_back(std::move(a));
+        }
+      }
+    }
+    {
+      auto s = db.prepare("SELECT " + meetingColumns("m") +
+                          " FROM meetings m WHERE m.deal_id = ?1 AND m.status = 'planned' "
+                          "AND m.deleted = 0 AND m.start_at > ?2 ORDER BY m.start_at LIMIT 1");
+      s->bindAll(f.meeting.deal_id, toUnix(f.meeting.start));
+      if (s->step()) f.next_meeting = readMeeting(*s);
+    }
+    return f;
+  });
+}
+
+Result<Recap> meetingRecap(Store& store, const RecapRequest& r) {
+  auto facts = recapFacts(store, r.meeting);
+  if (!facts) return facts.error();
+  auto from = senderOf(store, r, *facts);
+  if (!from) return from.error();
+  auto recap = renderRecap(*facts, *from, r.template_text.value_or(
+                                              std::string(defaultRecapTemplate())));
+  if (!recap) return recap.error();
+
+  // Rule 7: a reminder on the date the customer named. Closing the call made one; this adds it
+  // only when it is missing (an outcome from before that, or one whose reminder never synced).
+  const std::optional<Outcome>& outcome = facts->outcome;
+  if (!outcome || !outcome->follow_up_on) return recap;
+  const CivilDate day = *outcome->follow_up_on;
+  recap->follow_up_on = day;
+  const std::string dealId = facts->meeting.deal_id;
+  auto existing = store.read([&](Database& db) { return reminderOn(db, dealId, day); });
+  if (!existing) return existing.error();
+  if (*existing) {
+    recap->reminder_action_id = **existing;
+    return recap;
+  }
+  auto added = store.write([&](Mutation& m) -> std::pair<std::string, bool> {
+    if (auto again = reminderOn(m.db(), dealId, day)) return {*again, false};
+    std::string text = std::string(kFollowUpPrefix) + " are they ready to move on?";
+    if (!outcome->probe_answers.empty()) text += " (" + outcome->probe_answers + ")";
+    NewAction action{dealId, facts->meeting.id, ActionOwner::kRep, text, day, std::nullopt};
+    return {addActionIn(m, store.now(), action), true};
+  });
+  if (!added) return added.error();
+  recap->reminder_action_id = added->first;
+  recap->reminder_created = added->second;
+  return recap;
+}
+
+}  // namespace nextstep::calendar
