@@ -1,0 +1,473 @@
+// One import: the CSV read, its columns recognised, then every row checked, matched against what is
+// already there, and written in its own savepoint of one transaction.
+#include "nextstep/data/csv_import.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "crm_columns.h"
+#include "csv_table.h"
+#include "import_values.h"
+#include "nextstep/actions.h"
+#include "nextstep/ids.h"
+#include "nextstep/notes_touches.h"
+#include "nextstep/team_settings.h"
+
+namespace nextstep::data {
+namespace {
+
+// Thrown at the end of a dry run to roll its transaction back; never leaves this file.
+struct DryRunDone {};
+
+// A reason to skip a row, found while checking or matching it.
+struct Skip {
+  std::string reason;
+};
+
+class Row {
+ public:
+  Row(const std::vector<std::string>& fields, const ColumnMap& map) : fields_(fields), map_(map) {}
+  std::string operator[](Field f) const {
+    const auto c = map_.column(f);
+    if (!c || static_cast<std::size_t>(*c) >= fields_.size()) return {};
+    return trim(fields_[static_cast<std::size_t>(*c)]);
+  }
+
+ private:
+  const std::vector<std::string>& fields_;
+  const ColumnMap& map_;
+};
+
+bool validCurrency(const std::string& c) {
+  return c.size() == 3 && std::isupper(static_cast<unsigned char>(c[0])) &&
+         std::isupper(static_cast<unsigned char>(c[1])) &&
+         std::isupper(static_cast<unsigned char>(c[2]));
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Errors of the database itself end the import (rolled back whole); everything else is about the
+// row and skips it.
+bool abortsImport(ErrorCode code) {
+  return code == ErrorCode::kFull || code == ErrorCode::kIo || code == ErrorCode::kCorrupt ||
+         code == ErrorCode::kBusy;
+}
+
+class Importer {
+ public:
+  Importer(Mutation& m, Instant now, const ImportOptions& options, ImportReport& report)
+      : m_(m), db_(m.db()), now_(now), o_(options), report_(report),
+        ladder_(loadTeamSettings(m.db())) {}
+
+  void importRow(int number, const Row& row) {
+    RowReport r;
+    r.row = number;
+    accounts_created_ = 0;
+    db_.exec("SAVEPOINT import_row");
+    try {
+      r.id = write(row, r.notes);
+      db_.exec("RELEASE import_row");
+      r.added = true;
+      ++report_.added;
+      report_.accounts_created += accounts_created_;
+      if (!r.notes.empty()) report_.details.push_back(std::move(r));
+      return;
+    } catch (const Skip& s) {
+      r.reason = s.reason;
+    } catch (const DomainError& e) {
+      if (abortsImport(e.error.code)) throw;
+      r.reason = e.error.message;
+    } catch (const DbError& e) {
+      if (abortsImport(e.errorCode())) throw;
+      r.reason = std::string("the database refused it: ") + e.what();
+    }
+    db_.exec("ROLLBACK TO import_row");
+    db_.exec("RELEASE import_row");
+    ++report_.skipped;
+    r.notes.clear();
+    report_.details.push_back(std::move(r));
+  }
+
+ private:
+  std::string write(const Row& row, std::vector<std::string>& notes) {
+    switch (report_.kind) {
+      case ImportKind::kDeals:
+        return writeDeal(row, notes);
+      case ImportKind::kAccounts:
+        return writeAccount(row);
+      case ImportKind::kContacts:
+        return writeContact(row);
+      case ImportKind::kActivities:
+        return writeActivity(row, notes);
+    }
+    throw Skip{"unknown kind"};
+  }
+
+  std::optional<std::string> findOne(const std::string& sql, const std::string& a,
+                                     const std::string& b = {}) {
+    auto s = db_.prepare(sql);
+    s->bind(1, a);
+    if (sql.find("?2") != std::string::npos) s->bind(2, b);
+    if (!s->step()) return std::nullopt;
+    return s->text(0);
+  }
+
+  std::optional<std::string> accountNamed(const std::string& name) {
+    return findOne(
+        "SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE AND deleted = 0 ORDER BY rid "
+        "LIMIT 1",
+        name);
+  }
+
+  // The account of that name, made when nobody has used the name yet (as `deal add` does).
+  std::optional<std::string> accountFor(const std::string& name, std::vector<std::string>& notes) {
+    if (name.empty()) return std::nullopt;
+    if (auto id = accountNamed(name)) return id;
+    const std::string id = newRecordId(toUnix(now_) * 1000);
+    m_.create(RecordType::kAccount, id,
+              {{"name", Value(name)}, {"owner", Value(o_.owner)}, {"created_at", Value(toUnix(now_))}});
+    ++accounts_created_;
+    notes.push_back("new account '" + name + "'");
+    return id;
+  }
+
+  std::string writeDeal(const Row& row, std::vector<std::string>& notes) {
+    const std::string title = row[Field::kTitle];
+    if (title.empty()) throw Skip{"no deal title"};
+    std::int64_t value = 0;
+    std::string currency = upper(row[Field::kCurrency]);
+    if (const std::string minor = row[Field::kValueMinor]; !minor.empty()) {
+      try {
+        value = std::stoll(minor);
+      } catch (const std::exception&) {
+        throw Skip{"value_minor '" + minor + "' is not a whole number"};
+      }
+    } else {
+      auto amount = parseAmount(row[Field::kAmount]);
+      if (!amount) throw Skip{amount.error().message};
+      value = amount->minor;
+      if (currency.empty() && amount->currency) currency = *amount->currency;
+    }
+    if (value < 0) throw Skip{"a deal's value cannot be negative"};
+    if (currency.empty()) currency = o_.default_currency;
+    if (!validCurrency(currency)) {
+      throw Skip{"currency '" + currency + "' is not a three-letter ISO code like EUR"};
+    }
+
+    StageChoice stage = mapStage(row[Field::kStage], ladder_);
+    if (!stage.note.empty()) notes.push_back(stage.note);
+    DealStatus status = stage.status.value_or(DealStatus::kOpen);
+    if (const std::string s = row[Field::kStatus]; !s.empty()) {
+      const StageChoice byStatus = mapStage(s, ladder_);
+      if (byStatus.status) {
+        status = *byStatus.status;
+      } else if (auto named = parseEnum<DealStatus>(trim(s))) {
+        status = *named;
+      } else if (s == "deleted") {
+        throw Skip{"the deal was deleted in the CRM"};
+      }
+    }
+    if (parseFlag(row[Field::kClosed]) == true) {
+      const auto won = parseFlag(row[Field::kWon]);
+      if (won) status = *won ? DealStatus::kWon : DealStatus::kLost;
+    }
+
+    const std::string accountName = row[Field::kAccount];
+    std::optional<std::string> accountId;
+    if (!accountName.empty()) accountId = accountNamed(accountName);
+    // Rule of the import: the same title at the same account is the same deal.
+    if (auto dup = accountId ? findOne("SELECT id FROM deals WHERE account_id = ?1 AND title = ?2 "
+                                       "COLLATE NOCASE AND deleted = 0 LIMIT 1",
+                                       *accountId, title)
+                             : (accountName.empty()
+                                    ? findOne("SELECT id FROM deals WHERE account_id IS NULL AND "
+                                              "title = ?1 COLLATE NOCASE AND deleted = 0 LIMIT 1",
+                                              title)
+                                    : std::nullopt)) {
+      throw Skip{"duplicate: deal '" + title + "'" +
+                 (accountName.empty() ? std::string() : " at '" + accountName + "'") +
+                 " is already there (" + *dup + ")"};
+    }
+    if (!accountId) accountId = accountFor(accountName, notes);
+
+    std::string owner = row[Field::kOwner];
+    if (owner.empty()) owner = o_.owner;
+    const std::string id = newRecordId(toUnix(now_) * 1000);
+    m_.create(RecordType::kDeal, id,
+              {{"account_id", accountId ? Value(*accountId) : Value()},
+               {"title", Value(title)},
+               {"value_minor", Value(value)},
+               {"currency", Value(currency)},
+               {"stage", Value(stage.stage)},
+               {"status", Value(std::string(nameOf(status)))},
+               {"owner", Value(owner)},
+               {"created_at", Value(toUnix(now_))},
+               {"lost_reason", status == DealStatus::kLost ? Value(row[Field::kLostReason])
+                                                           : Value()}});
+    return id;
+  }
+
+  std::string writeAccount(const Row& row) {
+    const std::string name = row[Field::kName];
+    if (name.empty()) throw Skip{"no account name"};
+    if (auto dup = accountNamed(name)) {
+      throw Skip{"duplicate: account '" + name + "' is already there (" + *dup + ")"};
+    }
+    Value cadence;
+    if (const std::string c = row[Field::kCadence]; !c.empty()) {
+      int days = 0;
+      try {
+        days = std::stoi(c);
+      } catch (const std::exception&) {
+        days = 0;
+      }
+      if (days < 1 || days > 365) throw Skip{"cadence_days must be between 1 and 365"};
+      cadence = Value(std::int64_t{days});
+    }
+    std::string owner = row[Field::kOwner];
+    if (owner.empty()) owner = o_.owner;
+    const std::string id = newRecordId(toUnix(now_) * 1000);
+    m_.create(RecordType::kAccount, id,
+              {{"name", Value(name)},
+               {"industry", Value(row[Field::kIndustry])},
+               {"city", Value(row[Field::kCity])},
+               {"owner", Value(owner)},
+               {"cadence_days", cadence},
+               {"created_at", Value(toUnix(now_))}});
+    return id;
+  }
+
+  std::string writeContact(const Row& row) {
+    std::string name = row[Field::kName];
+    if (name.empty()) {
+      name = trim(row[Field::kFirstName] + " " + row[Field::kLastName]);
+    }
+    const std::string email = row[Field::kEmail];
+    if (name.empty()) name = email;
+    if (name.empty()) throw Skip{"no name and no email"};
+    if (!email.empty() && (email.find('@') == std::string::npos ||
+                           email.find_first_of(" ,;<>") != std::string::npos)) {
+      throw Skip{"email '" + email + "' is not an address"};
+    }
+    const std::string accountName = row[Field::kAccount];
+    if (!email.empty()) {
+      if (auto dup = findOne("SELECT id FROM contacts WHERE email = ?1 COLLATE NOCASE AND "
+                             "deleted = 0 LIMIT 1",
+                             email)) {
+        throw Skip{"duplicate: a contact with email " + email + " is already there (" + *dup + ")"};
+      }
+    } else if (auto dup = findOne(
+                   "SELECT c.id FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id "
+                   "WHERE c.name = ?1 COLLATE NOCASE AND coalesce(a.name, '') = ?2 COLLATE NOCASE "
+                   "AND c.deleted = 0 LIMIT 1",
+                   name, accountName)) {
+      throw Skip{"duplicate: contact '" + name + "' is already there (" + *dup + ")"};
+    }
+    std::vector<std::string> ignored;
+    const std::optional<std::string> account = accountFor(accountName, ignored);
+    const ContactRole role =
+        parseEnum<ContactRole>(row[Field::kRole]).value_or(ContactRole::kOther);
+    const std::string id = newRecordId(toUnix(now_) * 1000);
+    m_.create(RecordType::kContact, id,
+              {{"account_id", account ? Value(*account) : Value()},
+               {"name", Value(name)},
+               {"email", Value(email)},
+               {"phone", Value(row[Field::kPhone])},
+               {"role", Value(std::string(nameOf(role)))},
+               {"title", Value(row[Field::kJobTitle])}});
+    return id;
+  }
+
+  std::string writeActivity(const Row& row, std::vector<std::string>& notes) {
+    const std::string when = row[Field::kDate];
+    if (when.empty()) throw Skip{"no date"};
+    auto at = parseWhen(when, o_.zone);
+    if (!at) throw Skip{at.error().message};
+
+    std::optional<std::string> accountId;
+    if (const std::string a = row[Field::kAccount]; !a.empty()) accountId = accountFor(a, notes);
+    std::optional<std::string> dealId;
+    if (const std::string d = row[Field::kDeal]; !d.empty()) {
+      dealId = accountId ? findOne("SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "
+                                   "account_id = ?2 AND deleted = 0 LIMIT 1",
+                                   d, *accountId)
+                         : findOne("SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "
+                                   "deleted = 0 LIMIT 1",
+                                   d);
+      if (!dealId) notes.push_back("no deal '" + d + "'; kept on the account");
+    }
+    std::optional<std::string> contactId;
+    if (const std::string c = row[Field::kContact]; !c.empty()) {
+      contactId = findOne("SELECT id FROM contacts WHERE (email = ?1 COLLATE NOCASE OR name = ?1 "
+                          "COLLATE NOCASE) AND deleted = 0 LIMIT 1",
+                          c);
+    }
+    const std::string type = row[Field::kActivityType];
+    const std::string subject = row[Field::kSubject];
+    const std::string note = row[Field::kNote];
+    std::string text = subject;
+    if (!note.empty()) text += text.empty() ? note : ": " + note;
+    const std::optional<bool> done = parseFlag(row[Field::kDone]);
+
+    // Still to do (not done, and ahead): the rep's action item on its deal, due that day.
+    if (done == false && *at > now_) {
+      if (!dealId) throw Skip{"an open task needs a deal, and none was found"};
+      if (text.empty()) text = type.empty() ? std::string("Follow up") : type;
+      const CivilDate due = o_.zone.toLocal(*at).date;
+      if (auto dup = findOne("SELECT id FROM actions WHERE deal_id = ?1 AND text = ?2 AND due = '" +
+                                 due.iso() + "' AND deleted = 0 LIMIT 1",
+                             *dealId, text)) {
+        throw Skip{"duplicate: that task is already there (" + *dup + ")"};
+      }
+      return addActionIn(m_, now_, NewAction{*dealId, std::nullopt, ActionOwner::kRep, text, due,
+                                             std::nullopt});
+    }
+    // Something that happened: a touch of the customer (rule 8).
+    if (!accountId && dealId) {
+      accountId = findOne("SELECT account_id FROM deals WHERE id = ?1", *dealId);
+    }
+    if (!accountId && contactId) {
+      accountId = findOne("SELECT account_id FROM contacts WHERE id = ?1", *contactId);
+    }
+    if (!accountId || accountId->empty()) throw Skip{"no account to keep the activity on"};
+    if (*at > now_ + std::chrono::hours(1)) {
+      throw Skip{"marked done but dated in the future (" + when + ")"};
+    }
+    const TouchKind kind = touchKindOf(type.empty() ? subject : type);
+    {
+      auto s = db_.prepare(
+          "SELECT id FROM touches WHERE account_id = ?1 AND kind = ?2 AND at = ?3 AND "
+          "coalesce(note, '') = ?4 AND deleted = 0 LIMIT 1");
+      s->bindAll(*accountId, std::string(nameOf(kind)), toUnix(*at), text);
+      if (s->step()) throw Skip{"duplicate: that activity is already there (" + s->text(0) + ")"};
+    }
+    NewTouch touch;
+    touch.account = *accountId;
+    touch.deal = dealId;
+    touch.contact = contactId;
+    touch.kind = kind;
+    touch.at = *at;
+    touch.note = text;
+    return logTouchIn(m_, now_, touch);
+  }
+
+  Mutation& m_;
+  Database& db_;
+  Instant now_;
+  const ImportOptions& o_;
+  ImportReport& report_;
+  TeamSettings ladder_;
+  int accounts_created_ = 0;  // by the row being written
+};
+
+}  // namespace
+
+std::string_view crmSourceName(CrmSource s) {
+  switch (s) {
+    case CrmSource::kSalesforce:
+      return "salesforce";
+    case CrmSource::kHubspot:
+      return "hubspot";
+    case CrmSource::kPipedrive:
+      return "pipedrive";
+    case CrmSource::kNextstep:
+      return "nextstep";
+  }
+  return "?";
+}
+
+std::optional<CrmSource> parseCrmSource(std::string_view name) {
+  for (CrmSource s : {CrmSource::kSalesforce, CrmSource::kHubspot, CrmSource::kPipedrive,
+                      CrmSource::kNextstep}) {
+    if (crmSourceName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::string_view importKindName(ImportKind k) {
+  switch (k) {
+    case ImportKind::kDeals:
+      return "deals";
+    case ImportKind::kAccounts:
+      return "accounts";
+    case ImportKind::kContacts:
+      return "contacts";
+    case ImportKind::kActivities:
+      return "activities";
+  }
+  return "?";
+}
+
+std::optional<ImportKind> parseImportKind(std::string_view name) {
+  for (ImportKind k : {ImportKind::kDeals, ImportKind::kAccounts, ImportKind::kContacts,
+                       ImportKind::kActivities}) {
+    if (importKindName(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+Result<ImportReport> importCsvText(Store& store, std::string_view csv, const ImportOptions& o) {
+  auto table = readCsv(csv, o.delimiter);
+  if (!table) return table.error();
+  ImportReport report;
+  report.from = o.from;
+  report.delimiter = table->delimiter;
+  report.dry_run = o.dry_run;
+  report.converted_from_windows_1252 = table->converted_from_windows_1252;
+  report.rows = static_cast<int>(table->rows.size());
+  if (o.kind) {
+    report.kind = *o.kind;
+  } else if (auto kind = detectKind(o.from, table->header)) {
+    report.kind = *kind;
+  } else {
+    return Error::invalid("cannot tell from the header whether the file holds deals, accounts, "
+                          "contacts or activities of " +
+                          std::string(crmSourceName(o.from)) + "; give --kind");
+  }
+  const ColumnMap map = mapColumns(o.from, report.kind, table->header);
+  report.unused_columns = map.unused_columns;
+
+  const Instant now = store.now();
+  bool dry_run_complete = false;
+  auto written = store.write([&](Mutation& m) {
+    Importer importer(m, now, o, report);
+    for (std::size_t i = 0; i < table->rows.size(); ++i) {
+      const std::vector<std::string>& fields = table->rows[i];
+      const int number = static_cast<int>(i) + 2;
+      if (fields.size() == 1 && trim(fields[0]).empty()) {  // a blank line
+        --report.rows;
+        continue;
+      }
+      if (fields.size() != table->header.size()) {
+        ++report.skipped;
+        report.details.push_back({number, false,
+                                  "has " + std::to_string(fields.size()) +
+                                      " fields, the header has " +
+                                      std::to_string(table->header.size()),
+                                  {}, {}});
+        continue;
+      }
+      importer.importRow(number, Row(fields, map));
+    }
+    if (o.dry_run) {
+      dry_run_complete = true;
+      throw DryRunDone{};  // rolls the transaction back: nothing of it is written
+    }
+  });
+  if (!written && !dry_run_complete) return written.error();
+  return report;
+}
+
+Result<ImportReport> importCsvFile(Store& store, const std::string& path, const ImportOptions& o) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, "cannot read " + path};
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Error{ErrorCode::kIo, "cannot read " + path};
+  return importCsvText(store, text.str(), o);
+}
+
+}  // namespace nextstep::data
