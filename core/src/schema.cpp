@@ -1,5 +1,7 @@
 #include "nextstep/schema.h"
 
+#include <sqlite3.h>
+
 #include <string>
 #include <vector>
 
@@ -779,10 +781,74 @@ CREATE TABLE search_pending(
   db.exec("INSERT INTO name_index(rowid, title, body) " + names + " ORDER BY 1");
 }
 
+// A new meeting can only raise its deal's maxima, so they are updated from NEW instead of three
+// max() scans of the deal's meetings (0.06 ms of the 0.18 ms a meeting's insert cost), and only
+// when the meeting counts (planned or held, not deleted).
+void updateMeetingSummariesFromNew(Database& db) {
+  db.exec(R"sql(
+DROP TRIGGER meetings_summary_ins;
+CREATE TRIGGER meetings_summary_ins AFTER INSERT ON meetings
+WHEN NEW.deleted = 0 AND NEW.status IN ('planned', 'held') BEGIN
+  UPDATE deals SET planned_start_max = max(planned_start_max, NEW.start_at),
+    planned_end_max = max(planned_end_max, NEW.end_at)
+  WHERE id = NEW.deal_id AND NEW.status = 'planned';
+  UPDATE deals SET held_last_start = max(held_last_start, NEW.start_at)
+  WHERE id = NEW.deal_id AND NEW.status = 'held';
+  UPDATE accounts SET last_touch_at = max(last_touch_at, NEW.start_at)
+  WHERE NEW.status = 'held' AND id = (SELECT account_id FROM deals WHERE id = NEW.deal_id);
+END;
+)sql");
+}
+
 void createVersion4(Database& db) {
   v4::createCounters(db);
   rebuildCounters(db);
   createSearchQueue(db);
+}
+
+// A column declared ANY in a table that is not STRICT has NUMERIC affinity: a device id such as
+// "01a1ee5b4e1200ff" or a title "0123" came back as a number. Rebuilt with untyped columns, which
+// keep each value as written. The outbox keeps its sequence: a reused device_seq would be taken
+// by the server as a replay and dropped.
+void keepValuesAsWritten(Database& db) {
+  const std::int64_t outboxSeq =
+      db.scalar("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'");
+  for (const char* table : {"local_meta", "outbox", "conflicts", "rejected_ops", "parked_ops"}) {
+    const std::string name(table);
+    std::string sql;
+    {
+      auto s = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+      s->bind(1, name);
+      if (!s->step()) throw DbError(SQLITE_CORRUPT, "table " + name + " is missing");
+      sql = s->text(0);
+    }
+    std::vector<std::string> indexes;
+    {
+      auto s = db.prepare(
+          "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT "
+          "NULL");
+      s->bind(1, name);
+      while (s->step()) indexes.push_back(s->text(0));
+    }
+    const std::string head = "CREATE TABLE " + name + "(";
+    if (sql.rfind(head, 0) != 0) throw DbError(SQLITE_CORRUPT, "unexpected schema of " + name);
+    sql.replace(0, head.size(), "CREATE TABLE " + name + "_v5(");
+    for (std::size_t at; (at = sql.find(" ANY")) != std::string::npos;) sql.erase(at, 4);
+    db.exec(sql);
+    db.exec("INSERT INTO " + name + "_v5 SELECT * FROM " + name);
+    db.exec("DROP TABLE " + name);
+    db.exec("ALTER TABLE " + name + "_v5 RENAME TO " + name);
+    for (const std::string& index : indexes) db.exec(index);
+  }
+  db.exec("DELETE FROM sqlite_sequence WHERE name = 'outbox'");
+  auto s = db.prepare("INSERT INTO sqlite_sequence(name, seq) VALUES ('outbox', ?1)");
+  s->bind(1, outboxSeq);
+  s->run();
+}
+
+void createVersion5(Database& db) {
+  keepValuesAsWritten(db);
+  updateMeetingSummariesFromNew(db);
 }
 
 const Migration kMigrations[] = {
@@ -790,6 +856,7 @@ const Migration kMigrations[] = {
     {2, createSearch},
     {3, createSyncState},
     {4, createVersion4},
+    {5, createVersion5},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <thread>
 
@@ -103,6 +104,20 @@ class Store::Checkpointer {
   bool stop_ = false;
   std::thread thread_;  // last: starts once the rest is ready
 };
+
+SyncMode::SyncMode(Database& db, bool relaxed) : db_(db), relaxed_(relaxed) {
+  if (relaxed_) db_.exec("PRAGMA synchronous = NORMAL");
+}
+
+SyncMode::~SyncMode() {
+  if (!relaxed_) return;
+  try {
+    db_.exec("PRAGMA synchronous = FULL");
+  } catch (const DbError&) {
+    // Cannot fail on an open connection; a local booking would otherwise lose its fsync.
+    std::terminate();
+  }
+}
 
 Error currentExceptionAsError() {
   try {

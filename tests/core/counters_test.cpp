@@ -55,6 +55,11 @@ const std::pair<const char*, const char*> kCounterChecks[] = {
      "SELECT count(*) FROM accounts WHERE open_deals > 0 AND deleted = 0"},
     {"SELECT rid, deal_owner FROM actions",
      "SELECT a.rid, d.owner FROM actions a LEFT JOIN deals d ON d.id = a.deal_id"},
+    {"SELECT id, planned_start_max, planned_end_max, held_last_start FROM deals",
+     "SELECT d.id, coalesce((SELECT max(start_at) FROM meetings WHERE deal_id = d.id AND status = "
+     "'planned' AND deleted = 0), 0), coalesce((SELECT max(end_at) FROM meetings WHERE deal_id = "
+     "d.id AND status = 'planned' AND deleted = 0), 0), coalesce((SELECT max(start_at) FROM "
+     "meetings WHERE deal_id = d.id AND status = 'held' AND deleted = 0), 0) FROM deals d"},
     {"SELECT rid, deal_owner FROM meetings",
      "SELECT m.rid, d.owner FROM meetings m LEFT JOIN deals d ON d.id = m.deal_id"},
 };

@@ -86,7 +86,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
   fs::copy_file(fixture(1), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
   EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
-  EXPECT_EQ(latestLocalSchemaVersion(), 4);
+  EXPECT_EQ(latestLocalSchemaVersion(), 5);
 
   auto hits = unwrap(search(*store, "fleet"));
   ASSERT_EQ(hits.size(), 1u);
@@ -106,7 +106,7 @@ TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
   const std::string path = dir_.file("v2.db");
   fs::copy_file(fixture(2), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), 4);
+  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
   EXPECT_EQ(unwrap(store->pendingChanges()), 6);
   EXPECT_EQ(unwrap(search(*store, "telematics")).size(), 1u);
   unwrap(store->read([](Database& db) {
@@ -121,7 +121,7 @@ TEST_F(MigrationTest, Version3GainsCountersAndSearchOverItsExistingRecords) {
   const std::string path = dir_.file("v3.db");
   fs::copy_file(fixture(3), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), 4);
+  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
   const TimeZone zone = unwrap(TimeZone::find("Europe/Berlin"));
 
   // The counters start from the rows that were there: one open deal without a next step, its
@@ -155,6 +155,31 @@ TEST_F(MigrationTest, Version3GainsCountersAndSearchOverItsExistingRecords) {
   EXPECT_TRUE(unwrap(search(*store, "fleet")).empty());
   EXPECT_EQ(unwrap(search(*store, "harbour")).size(), 1u);
   EXPECT_EQ(unwrap(store->pendingChanges()), 7);
+  EXPECT_TRUE(store->checkIntegrity().ok());
+}
+
+TEST_F(MigrationTest, Version4KeepsItsDeviceAndNeverReusesASentSequence) {
+  const std::string path = dir_.file("v4.db");
+  fs::copy_file(fixture(4), path);
+  std::int64_t lastSent = 0;
+  {
+    // The server acknowledged everything: the outbox is empty, only its sequence remembers.
+    auto db = Database::open(path, OpenMode::kReadWrite);
+    lastSent = db->scalar("SELECT max(seq) FROM outbox");
+    db->exec("DELETE FROM outbox");
+  }
+  ASSERT_GT(lastSent, 0);
+  auto store = unwrap(Store::open({path, false, clock_.wall()}));
+  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  EXPECT_EQ(store->deviceId(), 0xaau);
+  unwrap(changeDeal(*store, "019c0000-0000-7000-8000-000000000003", {.title = "007"}));
+  unwrap(store->read([&](Database& db) {
+    EXPECT_EQ(db.scalar("SELECT min(seq) FROM outbox"), lastSent + 1);
+    Statement s(db.handle(), "SELECT typeof(value), value FROM outbox");
+    ASSERT_TRUE(s.step());
+    EXPECT_EQ(s.text(0), "text");
+    EXPECT_EQ(s.text(1), "007");
+  }));
   EXPECT_TRUE(store->checkIntegrity().ok());
 }
 

@@ -135,6 +135,16 @@ TEST_F(MutationTest, ChangingAnyFieldLogsItWithTheStampItReplaced) {
   }
 }
 
+TEST_F(MutationTest, TextThatLooksLikeANumberShipsAsText) {
+  const std::string deal = unwrap(addDeal(*store_, {.title = "Q1"}));
+  unwrap(changeDeal(*store_, deal, {.title = "0123"}));
+  unwrap(changeDeal(*store_, deal, {.title = "12e5"}));
+  const auto ops = outbox();
+  ASSERT_EQ(ops.size(), 3u);
+  EXPECT_EQ(ops[1].value, Value("0123"));
+  EXPECT_EQ(ops[2].value, Value("12e5"));
+}
+
 TEST_F(MutationTest, SuccessiveChangesChainTheirBases) {
   const std::string deal = unwrap(addDeal(*store_, {.title = "One"}));
   unwrap(changeDeal(*store_, deal, {.title = "Two"}));

@@ -31,6 +31,18 @@ TEST_F(StoreOpenTest, ANewDatabaseIsWalWithForeignKeysOn) {
   EXPECT_NE(store->deviceId(), 0u);
 }
 
+TEST_F(StoreOpenTest, TheDeviceKeepsItsIdAcrossRestartsWhateverItsDigits) {
+  const std::string path = dir_.file("a.db");
+  { auto store = unwrap(open(path, true)); }
+  {
+    // Hex digits that also read as a number (1200 x 10^5) once turned into a new device.
+    auto db = Database::open(path, OpenMode::kReadWrite);
+    db->exec("UPDATE local_meta SET value = '00000000001200e5' WHERE key = 'device_id'");
+  }
+  auto store = unwrap(open(path));
+  EXPECT_EQ(store->deviceId(), 0x1200e5u);
+}
+
 TEST_F(StoreOpenTest, AMissingFileIsNotCreatedUnlessAsked) {
   auto r = open(dir_.file("missing.db"));
   ASSERT_FALSE(r.ok());

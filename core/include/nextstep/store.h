@@ -28,6 +28,19 @@ struct StoreOptions {
 // Turns the exception in flight (DomainError, DbError, std::exception) into an Error.
 Error currentExceptionAsError();
 
+// Lowers PRAGMA synchronous to NORMAL for one transaction and puts FULL back after it.
+class SyncMode {
+ public:
+  SyncMode(Database& db, bool relaxed);
+  ~SyncMode();
+  SyncMode(const SyncMode&) = delete;
+  SyncMode& operator=(const SyncMode&) = delete;
+
+ private:
+  Database& db_;
+  bool relaxed_;
+};
+
 class Store {
  public:
   static Result<std::unique_ptr<Store>> open(StoreOptions options);
@@ -35,14 +48,23 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  // How hard a commit waits for the disk.
+  enum class Durability {
+    kSynced,       // survives power loss the moment write() returns: every local change
+    kRecoverable,  // may be lost (never half-written) in a power cut right after: what the
+                   // server still holds, such as merged remote changes and acknowledgements
+  };
+
   // Runs fn(Mutation&) in one BEGIN IMMEDIATE transaction; any error rolls all of it back.
   template <typename F>
-  auto write(F&& fn) -> Result<std::invoke_result_t<F, Mutation&>> {
+  auto write(F&& fn, Durability durability = Durability::kSynced)
+      -> Result<std::invoke_result_t<F, Mutation&>> {
     using R = std::invoke_result_t<F, Mutation&>;
     bool logged = false;
     auto result = [&]() -> Result<R> {
       std::lock_guard lock(mu_);
       try {
+        const SyncMode mode(*db_, durability == Durability::kRecoverable);
         Transaction txn(*db_, Transaction::Kind::kWrite);
         Mutation m(*db_, clock_, device_);
         if constexpr (std::is_void_v<R>) {

@@ -365,7 +365,7 @@ Result<void> Replica::acknowledge(std::int64_t acked_through,
     auto s = db.prepare("DELETE FROM outbox WHERE seq <= ?1");
     s->bind(1, acked_through);
     s->run();
-  });
+  }, Store::Durability::kRecoverable);  // lost acknowledgements mean a harmless re-push
 }
 
 Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor) {
@@ -378,7 +378,7 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
       applier.retryParked();
     putMeta(m.db(), "sync_cursor", Value(static_cast<std::int64_t>(next_cursor)));
     return applier.stats;
-  });
+  }, Store::Durability::kRecoverable);  // the cursor goes back with the rows: they are pulled again
 }
 
 Result<std::uint64_t> Replica::cursor() {
