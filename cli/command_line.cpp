@@ -7,12 +7,15 @@
 
 #include "account_commands.h"
 #include "action_commands.h"
+#include "calendar_commands.h"
 #include "contact_commands.h"
+#include "data_commands.h"
 #include "deal_commands.h"
 #include "event_commands.h"
 #include "meeting_commands.h"
 #include "note_touch_commands.h"
 #include "record_lifecycle.h"
+#include "remind_commands.h"
 #include "report_commands.h"
 #include "session.h"
 #include "settings_commands.h"
@@ -62,6 +65,10 @@ struct Flags {
   LoginFlags login;
   SyncFlags sync;
   ConflictFlags conflict;
+  ExportIcsFlags export_ics;
+  RecapFlags recap;
+  ImportCsvFlags import_csv;
+  RemindFlags remind;
 };
 
 // Adds a flag with a value; `kind` names the value in the help ("DATE", "ID").
@@ -460,6 +467,73 @@ void addSyncCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(dismiss, "id", f.conflict.id, "Conflict id", "ID")->required();
 }
 
+void addDataCommands(CLI::App& app, Flags& f, Command& chosen) {
+  CLI::App* out = group(app, "export", "The pipeline out: invitations, CSV, JSON");
+  CLI::App* ics = leaf(out, "ics", "A meeting's calendar invitation (iCalendar, RFC 5545)", chosen,
+                       [&f](Session& s) { return exportIcsCommand(s, f.export_ics); });
+  flag(ics, "id", f.export_ics.meeting, "Meeting id or unique prefix", "ID")->required();
+  flag(ics, "-o,--output", f.export_ics.output, "Write it to FILE instead of standard output",
+       "FILE");
+  ics->add_flag("--cancel", f.export_ics.cancel,
+                "The cancellation (METHOD:CANCEL) of a cancelled meeting");
+  flag(ics, "--organizer", f.export_ics.organizer,
+       "The rep's email (default: the one signed in with, else $EMAIL)", "EMAIL");
+  flag(ics, "--organizer-name", f.export_ics.organizer_name,
+       "The rep's name (default: the deal's owner)", "NAME");
+  CLI::App* csv = leaf(out, "csv", "Every record type to DIR/<type>.csv", chosen,
+                       [&f](Session& s) { return exportCsvCommand(s, f.id); });
+  flag(csv, "dir", f.id, "Folder (created if missing)", "DIR")->required();
+  CLI::App* json = leaf(out, "json", "Every record to one JSON file", chosen,
+                        [&f](Session& s) { return exportJsonCommand(s, f.id); });
+  flag(json, "file", f.id, "File to write", "FILE")->required();
+
+  CLI::App* in = group(app, "import", "The pipeline in: another CRM's CSV export");
+  ImportCsvFlags& i = f.import_csv;
+  CLI::App* importCsv = leaf(in, "csv", "Import deals, accounts, contacts or activities", chosen,
+                             [&f](Session& s) { return importCsvCommand(s, f.import_csv); });
+  flag(importCsv, "file", i.file, "The CSV file", "FILE")->required();
+  flag(importCsv, "--from", i.from, "Whose export it is", "salesforce|hubspot|pipedrive|nextstep")
+      ->required();
+  flag(importCsv, "--kind", i.kind, "What the rows are (default: told by the header)",
+       "deals|accounts|contacts|activities");
+  flag(importCsv, "--delimiter", i.delimiter, "Field separator (default: detected)", ",|;|tab");
+  flag(importCsv, "--currency", i.currency, "Currency of amounts without one (default EUR)",
+       "CODE");
+  flag(importCsv, "--owner", i.owner, "Owner of records the file gives none", "OWNER");
+  importCsv->add_flag("--dry-run", i.dry_run, "Check and report every row; write nothing");
+
+  CLI::App* backup = leaf(&app, "backup", "A verified copy of the database, taken online", chosen,
+                          [&f](Session& s) { return backupCommand(s, f.id); });
+  flag(backup, "file", f.id, "Backup file to write", "FILE")->required();
+  CLI::App* restore =
+      leaf(&app, "restore", "Replace the database with a verified backup (the current one kept)",
+           chosen, [&f](Session& s) { return restoreCommand(s, f.id); });
+  flag(restore, "file", f.id, "Backup file", "FILE")->required();
+}
+
+void addFollowUpCommands(CLI::App& app, Flags& f, Command& chosen) {
+  RecapFlags& r = f.recap;
+  CLI::App* recap = leaf(&app, "recap", "The thank-you and summary after a held meeting (rule 7)",
+                         chosen, [&f](Session& s) { return recapCommand(s, f.recap); });
+  flag(recap, "id", r.meeting, "Meeting id or unique prefix", "ID")->required();
+  flag(recap, "--format", r.format, "text (default), a mailto: link, or an .eml message",
+       "text|mailto|eml");
+  flag(recap, "-o,--output", r.output, "Write it to FILE instead of standard output", "FILE");
+  flag(recap, "--template", r.template_file, "Your template (mustache; see docs/cli.md)", "FILE");
+  flag(recap, "--from", r.from, "The rep's email (default: the one signed in with, else $EMAIL)",
+       "EMAIL");
+  flag(recap, "--from-name", r.from_name, "The rep's name (default: the deal's owner)", "NAME");
+
+  CLI::App* remind =
+      leaf(&app, "remind", "Due reminders as desktop notifications, once per device", chosen,
+           [&f](Session& s) { return remindCommand(s, f.remind); });
+  remind->add_flag("--once", f.remind.once, "Send what is due now and stop (default: keep watching)");
+  remind->add_flag("--list", f.remind.list, "List what fires within --horizon; send nothing");
+  flag(remind, "--horizon", f.remind.horizon, "With --list: how far ahead (default 1d)",
+       "90m|12h|7d");
+  flag(remind, "--owner", f.remind.owner, "One rep's deals (default: everyone's)", "OWNER");
+}
+
 // "nextstep deal add": the commands the parser got to.
 std::string commandPath(const CLI::App& app) {
   std::string path = app.get_name();
@@ -567,6 +641,8 @@ int run(int argc, char** argv) {
   addEventCommands(app, f, chosen);
   addTeamCommands(app, f, chosen);
   addSyncCommands(app, f, chosen);
+  addDataCommands(app, f, chosen);
+  addFollowUpCommands(app, f, chosen);
 
   try {
     app.parse(argc, argv);

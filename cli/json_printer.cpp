@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "printer.h"
+#include "result_json.h"
 
 namespace nextstep::cli {
 namespace {
@@ -471,6 +472,14 @@ class JsonPrinter final : public Printer {
            {"schema_version", r.schema_version},
            {"pending_changes", r.pending_changes}});
   }
+
+  void invitation(const InvitationOutput& o) override { print(invitationJson(o)); }
+  void recap(const RecapOutput& o) override { print(recapJson(o)); }
+  void imported(const data::ImportReport& r) override { print(importJson(r)); }
+  void exported(const ExportOutput& o) override { print(exportJson(o)); }
+  void backedUp(const data::BackupCheck& c) override { print(backupJson(c)); }
+  void restored(const data::RestoreReport& r) override { print(restoreJson(r)); }
+  void reminders(const ReminderRun& run) override { print(remindersJson(run)); }
 
  private:
   static json valueJson(const Value& v) {

@@ -12,12 +12,18 @@
 #include <vector>
 
 #include "nextstep/booking.h"
+#include "nextstep/calendar/invitation.h"
+#include "nextstep/calendar/recap.h"
 #include "nextstep/call_close.h"
+#include "nextstep/data/backup.h"
+#include "nextstep/data/csv_import.h"
+#include "nextstep/data/export.h"
 #include "nextstep/deal_view.h"
 #include "nextstep/events.h"
 #include "nextstep/model.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/pipeline_health.h"
+#include "nextstep/reminders.h"
 #include "nextstep/search.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
@@ -121,6 +127,32 @@ struct SyncRun {
   std::int64_t open_conflicts = 0;  // values that lost a merge and wait for a look
 };
 
+// export ics: the file's text goes to standard output unless it went to `file`.
+struct InvitationOutput {
+  calendar::Invitation invitation;
+  std::optional<std::string> file;
+};
+
+// recap: `content` is the chosen format's text; it goes to standard output unless to `file`.
+struct RecapOutput {
+  calendar::Recap recap;
+  std::string format;  // text | mailto | eml
+  std::string content;
+  std::optional<std::string> file;
+};
+
+struct ExportOutput {
+  std::string format;  // csv | json
+  std::string target;  // the folder or the file
+  data::ExportSummary summary;
+};
+
+struct ReminderRun {
+  std::vector<Reminder> reminders;
+  std::string via;     // desktop | printed | listed
+  std::string notice;  // why they were printed instead of shown
+};
+
 class Printer {
  public:
   virtual ~Printer() = default;
@@ -150,6 +182,13 @@ class Printer {
   virtual void syncRound(const SyncRun& run) = 0;
   virtual void syncStatus(const sync::SyncStatus& status) = 0;  // one line per change, --watch
   virtual void conflicts(const std::vector<sync::ConflictEntry>& conflicts) = 0;
+  virtual void invitation(const InvitationOutput& out) = 0;
+  virtual void recap(const RecapOutput& out) = 0;
+  virtual void imported(const data::ImportReport& report) = 0;
+  virtual void exported(const ExportOutput& out) = 0;
+  virtual void backedUp(const data::BackupCheck& check) = 0;
+  virtual void restored(const data::RestoreReport& report) = 0;
+  virtual void reminders(const ReminderRun& run) = 0;
 };
 
 std::unique_ptr<Printer> makeJsonPrinter(std::ostream& out);

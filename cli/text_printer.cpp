@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "printer.h"
+#include "result_text.h"
 #include "text_table.h"
 
 namespace nextstep::cli {
@@ -575,6 +576,14 @@ class TextPrinter final : public Printer {
     out_ << "ok: " << r.path << " (schema version " << r.schema_version << ", "
          << plural(r.pending_changes, "change", "changes") << " not yet synced)\n";
   }
+
+  void invitation(const InvitationOutput& o) override { printInvitation(out_, o); }
+  void recap(const RecapOutput& o) override { printRecap(out_, o); }
+  void imported(const data::ImportReport& r) override { printImport(out_, r); }
+  void exported(const ExportOutput& o) override { printExport(out_, o); }
+  void backedUp(const data::BackupCheck& c) override { printBackup(out_, c); }
+  void restored(const data::RestoreReport& r) override { printRestore(out_, r); }
+  void reminders(const ReminderRun& run) override { printReminders(out_, run, zone_); }
 
  private:
   // "Thu 3 Dec 2026 14:00 CET (in 7 days)" in the --tz zone.

@@ -32,9 +32,11 @@ void SubscribeReactor::step() {
   if (writing_ || finished_) return;
   if (cancelled_ || context_.feed.closing()) {
     finished_ = true;
+    const grpc::Status end =
+        cancelled_ ? grpc::Status::CANCELLED
+                   : grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down");
     lock.unlock();
-    Finish(cancelled_ ? grpc::Status::CANCELLED
-                      : grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+    Finish(end);
     return;
   }
   if (!nextEvent(failure)) {

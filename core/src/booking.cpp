@@ -121,8 +121,9 @@ Result<void> rescheduleMeeting(Store& store, std::string_view meeting, const Res
     }
     Fields f;
     if (c.at || c.tz) {
+      // A new zone alone keeps the wall-clock time: the hour was right, the zone was wrong.
       const TimeZone zone = zoneOrFail(c.tz.value_or(current.tz));
-      const CivilDateTime at = c.at.value_or(zone.toLocal(current.start));
+      const CivilDateTime at = c.at.value_or(zoneOrFail(current.tz).toLocal(current.start));
       f.push_back({"start_at", Value(toUnix(instantOrFail(zone, at)))});
       f.push_back({"tz", Value(zone.name())});
     }

@@ -19,14 +19,36 @@ std::mt19937_64& generator() {
 
 std::uint64_t randomBits() { return generator()(); }
 
+struct IdSequence {
+  std::uint64_t last_ms = 0;
+  std::uint64_t counter = 0;
+};
+IdSequence& sequence() {
+  thread_local IdSequence s;
+  return s;
+}
+
 }  // namespace
 
 std::string newRecordId(std::int64_t unix_millis) {
-  // RFC 9562 UUIDv7: 48-bit milliseconds, version 7, 12 random bits, variant 10, 62 random bits.
-  const auto ms = static_cast<std::uint64_t>(unix_millis) & 0xffffffffffffULL;
-  const std::uint64_t r1 = randomBits();
+  // RFC 9562 UUIDv7: 48-bit milliseconds, version 7, a 12-bit counter (its method 1), variant 10,
+  // 62 random bits. The counter keeps the ids one thread makes in the order it made them, even
+  // within a millisecond or when the clock steps back: lists ordered by id (a meeting's attendees)
+  // then show what was added first, first.
+  auto& [lastMs, counter] = sequence();
+  auto ms = static_cast<std::uint64_t>(unix_millis) & 0xffffffffffffULL;
+  if (ms <= lastMs) {
+    ms = lastMs;
+    if (++counter > 0x0fff) {
+      ++ms;
+      counter = randomBits() & 0x07ff;  // the upper half stays free for this millisecond's ids
+    }
+  } else {
+    counter = randomBits() & 0x07ff;
+  }
+  lastMs = ms;
   const std::uint64_t r2 = randomBits();
-  const std::uint64_t hi = (ms << 16) | 0x7000 | (r1 & 0x0fff);
+  const std::uint64_t hi = (ms << 16) | 0x7000 | counter;
   const std::uint64_t lo = (r2 & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
   char buf[37];
   std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx",
@@ -50,7 +72,10 @@ DeviceId newDeviceId() {
   return id;
 }
 
-void seedIdsForTesting(std::uint64_t seed) { generator().seed(seed); }
+void seedIdsForTesting(std::uint64_t seed) {
+  generator().seed(seed);
+  sequence() = {};
+}
 
 bool looksLikeRecordId(std::string_view s) {
   if (s.size() != 36) return false;

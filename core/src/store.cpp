@@ -136,6 +136,9 @@ Error currentExceptionAsError() {
     return Error{ErrorCode::kInternal, "out of memory"};
   } catch (const std::exception& e) {
     return Error{ErrorCode::kInternal, e.what()};
+  } catch (...) {
+    // A layer's own signal (an import's dry run rolling back) still ends as a value here.
+    return Error{ErrorCode::kInternal, "the write was abandoned"};
   }
 }
 

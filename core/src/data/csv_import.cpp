@@ -123,14 +123,13 @@ class Importer {
   }
 
   // The account of that name, made when nobody has used the name yet (as `deal add` does).
-  std::optional<std::string> accountFor(const std::string& name, std::vector<std::string>& notes) {
+  std::optional<std::string> accountFor(const std::string& name) {
     if (name.empty()) return std::nullopt;
     if (auto id = accountNamed(name)) return id;
     const std::string id = newRecordId(toUnix(now_) * 1000);
     m_.create(RecordType::kAccount, id,
               {{"name", Value(name)}, {"owner", Value(o_.owner)}, {"created_at", Value(toUnix(now_))}});
-    ++accounts_created_;
-    notes.push_back("new account '" + name + "'");
+    ++accounts_created_;  // counted in the report, not noted row by row
     return id;
   }
 
@@ -191,7 +190,7 @@ class Importer {
                  (accountName.empty() ? std::string() : " at '" + accountName + "'") +
                  " is already there (" + *dup + ")"};
     }
-    if (!accountId) accountId = accountFor(accountName, notes);
+    if (!accountId) accountId = accountFor(accountName);
 
     std::string owner = row[Field::kOwner];
     if (owner.empty()) owner = o_.owner;
@@ -266,8 +265,7 @@ class Importer {
                    name, accountName)) {
       throw Skip{"duplicate: contact '" + name + "' is already there (" + *dup + ")"};
     }
-    std::vector<std::string> ignored;
-    const std::optional<std::string> account = accountFor(accountName, ignored);
+    const std::optional<std::string> account = accountFor(accountName);
     const ContactRole role =
         parseEnum<ContactRole>(row[Field::kRole]).value_or(ContactRole::kOther);
     const std::string id = newRecordId(toUnix(now_) * 1000);
@@ -288,7 +286,7 @@ class Importer {
     if (!at) throw Skip{at.error().message};
 
     std::optional<std::string> accountId;
-    if (const std::string a = row[Field::kAccount]; !a.empty()) accountId = accountFor(a, notes);
+    if (const std::string a = row[Field::kAccount]; !a.empty()) accountId = accountFor(a);
     std::optional<std::string> dealId;
     if (const std::string d = row[Field::kDeal]; !d.empty()) {
       dealId = accountId ? findOne("SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "

@@ -249,7 +249,8 @@ std::optional<bool> parseFlag(std::string_view text) {
                                "closed", "held"}) {
     if (s == yes) return true;
   }
-  for (std::string_view no : {"false", "no", "0", "n", "notstarted", "open", "pending",
+  for (std::string_view no : {"false", "no", "0", "n", "notdone", "todo", "notstarted", "open",
+                              "pending",
                               "inprogress", "deferred", "waitingonsomeoneelse", "planned", ""}) {
     if (s == no) return false;
   }
