@@ -1,11 +1,11 @@
 // nextstep-app: creates the objects of one run and wires them; everything else lives in the
 // nextstep_app library (adapters/, src/) and the NextStep QML module. See docs/app.md.
+#include <QtQml/qqmlextensionplugin.h>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <memory>
@@ -43,15 +43,14 @@ int main(int argc, char** argv) {
 
   QQmlApplicationEngine engine;
   auto showWindow = [&](const demo::DemoIds* ids) {
-    engine.setInitialProperties({{QStringLiteral("startSize"), options.size},
-                                 {QStringLiteral("dark"), options.dark}});
+    engine.setInitialProperties(
+        {{QStringLiteral("startSize"), options.size}, {QStringLiteral("dark"), options.dark}});
     engine.load(QUrl(QStringLiteral("qrc:/NextStep/Main.qml")));
     if (engine.rootObjects().isEmpty()) return false;
     if (ids) {
       QObject* root = engine.rootObjects().first();
       root->setProperty("demoDealId", QString::fromStdString(ids->deal_with_conflict));
-      root->setProperty("demoMeetingInProgress",
-                        QString::fromStdString(ids->meeting_in_progress));
+      root->setProperty("demoMeetingInProgress", QString::fromStdString(ids->meeting_in_progress));
       root->setProperty("demoUpcomingMeeting", QString::fromStdString(ids->upcoming_meeting));
       root->setProperty("demoEventId", QString::fromStdString(ids->event));
       root->setProperty("demoBookDealId", QString::fromStdString(ids->deal_to_book));
@@ -73,8 +72,10 @@ int main(int argc, char** argv) {
   std::unique_ptr<ScreenshotRun> shots;
   store.write(
       &app,
-      [clock, zone = store.zone(), dir = scratch->filePath(QStringLiteral("devices"))](
-          nextstep::Store& s) { return demo::fillDemoPipeline(s, *clock, zone, dir.toStdString()); },
+      [clock, zone = store.zone(),
+       dir = scratch->filePath(QStringLiteral("devices"))](nextstep::Store& s) {
+        return demo::fillDemoPipeline(s, *clock, zone, dir.toStdString());
+      },
       [&](const nextstep::Result<demo::DemoIds>& ids) {
         if (!ids) {
           std::fprintf(stderr, "nextstep-app: demo: %s\n", ids.error().message.c_str());

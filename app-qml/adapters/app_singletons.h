@@ -3,9 +3,9 @@
 // besides the QML_ELEMENT controllers.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
 #include <QJSEngine>
 #include <QQmlEngine>
-#include <QtQml/qqmlregistration.h>
 
 #include "local_store.h"
 #include "sync_controller.h"

@@ -41,9 +41,9 @@ void BookingController::reload(LocalStore& store) {
         }
         clearError();
         const auto& b = *d.defaults;
-        deal_title_ = qs(d.deal->account_name.empty() ? d.deal->title
-                                                      : d.deal->account_name + " · " +
-                                                            d.deal->title);
+        deal_title_ =
+            qs(d.deal->account_name.empty() ? d.deal->title
+                                            : d.deal->account_name + " · " + d.deal->title);
         zone_name_ = qs(b.tz);
         slots_.clear();
         for (const auto& slot : b.slots) {
@@ -121,8 +121,8 @@ void BookingController::setGoal(const QString& goal) {
 QVariantList BookingController::people() const {
   QVariantList out;
   for (const auto& p : people_) {
-    out.append(QVariantMap{{"id", p.id}, {"name", p.name}, {"role", p.role},
-                           {"selected", p.selected}});
+    out.append(
+        QVariantMap{{"id", p.id}, {"name", p.name}, {"role", p.role}, {"selected", p.selected}});
   }
   return out;
 }

@@ -98,14 +98,14 @@ void CallCloseController::reload(LocalStore& store) {
           if (!decision_makers_.isEmpty()) break;
         }
         date_choices_.clear();
-        const std::pair<int, const char*> choices[] = {
-            {7, QT_TR_NOOP("In a week")}, {14, QT_TR_NOOP("In two weeks")},
-            {30, QT_TR_NOOP("In a month")}, {91, QT_TR_NOOP("Next quarter")}};
+        const std::pair<int, const char*> choices[] = {{7, QT_TR_NOOP("In a week")},
+                                                       {14, QT_TR_NOOP("In two weeks")},
+                                                       {30, QT_TR_NOOP("In a month")},
+                                                       {91, QT_TR_NOOP("Next quarter")}};
         for (const auto& [days, label] : choices) {
           const auto day = t.today.plusDays(days);
-          date_choices_.append(QVariantMap{{"label", tr(label)},
-                                           {"date", qs(day.iso())},
-                                           {"text", display::date(day)}});
+          date_choices_.append(QVariantMap{
+              {"label", tr(label)}, {"date", qs(day.iso())}, {"text", display::date(day)}});
         }
         Q_EMIT meetingChanged();
         Q_EMIT answersChanged();
@@ -160,8 +160,7 @@ QString CallCloseController::classify(const QString& owner, const QString& text)
   return qs(std::string(nextstep::nameOf(c.kind)));
 }
 
-void CallCloseController::addAction(const QString& owner, const QString& text,
-                                    const QString& due) {
+void CallCloseController::addAction(const QString& owner, const QString& text, const QString& due) {
   if (text.trimmed().isEmpty()) return;
   action_list_.push_back({owner, text.trimmed(), due});
   showActions();

@@ -13,27 +13,42 @@ QVariant CardListModel::data(const QModelIndex& index, int role) const {
   const Card& c = cards_[static_cast<std::size_t>(index.row())];
   switch (role) {
     case Qt::DisplayRole:
-    case kTitleRole: return c.title;
-    case kIdRole: return c.id;
-    case kKindRole: return c.kind;
-    case kSubtitleRole: return c.subtitle;
-    case kDetailRole: return c.detail;
-    case kWhenRole: return c.when;
-    case kBadgeRole: return c.badge;
-    case kToneRole: return c.tone;
-    case kDealIdRole: return c.dealId;
-    case kSecondaryIdRole: return c.secondaryId;
-    case kFlagRole: return c.flag;
-    case kAmountRole: return c.amount;
-    default: return {};
+    case kTitleRole:
+      return c.title;
+    case kIdRole:
+      return c.id;
+    case kKindRole:
+      return c.kind;
+    case kSubtitleRole:
+      return c.subtitle;
+    case kDetailRole:
+      return c.detail;
+    case kWhenRole:
+      return c.when;
+    case kBadgeRole:
+      return c.badge;
+    case kToneRole:
+      return c.tone;
+    case kDealIdRole:
+      return c.dealId;
+    case kSecondaryIdRole:
+      return c.secondaryId;
+    case kFlagRole:
+      return c.flag;
+    case kAmountRole:
+      return c.amount;
+    default:
+      return {};
   }
 }
 
 QHash<int, QByteArray> CardListModel::roleNames() const {
-  return {{kIdRole, "recordId"},       {kKindRole, "kind"},     {kTitleRole, "title"},
-          {kSubtitleRole, "subtitle"}, {kDetailRole, "detail"}, {kWhenRole, "when"},
-          {kBadgeRole, "badge"},       {kToneRole, "tone"},     {kDealIdRole, "dealId"},
-          {kSecondaryIdRole, "secondaryId"}, {kFlagRole, "flag"}, {kAmountRole, "amount"}};
+  return {{kIdRole, "recordId"},   {kKindRole, "kind"},
+          {kTitleRole, "title"},   {kSubtitleRole, "subtitle"},
+          {kDetailRole, "detail"}, {kWhenRole, "when"},
+          {kBadgeRole, "badge"},   {kToneRole, "tone"},
+          {kDealIdRole, "dealId"}, {kSecondaryIdRole, "secondaryId"},
+          {kFlagRole, "flag"},     {kAmountRole, "amount"}};
 }
 
 void CardListModel::setCards(std::vector<Card> cards) {

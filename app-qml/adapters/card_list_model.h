@@ -2,26 +2,26 @@
 // each row already in the words the screen shows. Filled by a controller from a core query.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QString>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 
 #include <vector>
 
 struct Card {
-  QString id;          // the record the row is about
-  QString kind;        // what kind of record or entry: meeting, note, commitment...
+  QString id;    // the record the row is about
+  QString kind;  // what kind of record or entry: meeting, note, commitment...
   QString title;
   QString subtitle;
   QString detail;
-  QString when;        // a time or date, already formatted
-  QString badge;       // a short label: a role, a stage, a class
-  QString tone;        // neutral | good | warning | danger | info
-  QString dealId;      // where tapping the row leads
+  QString when;         // a time or date, already formatted
+  QString badge;        // a short label: a role, a stage, a class
+  QString tone;         // neutral | good | warning | danger | info
+  QString dealId;       // where tapping the row leads
   QString secondaryId;  // a second record (the meeting of an action, the contact of a hit)
-  bool flag = false;   // done, selected, in progress: meaning depends on the list
-  double amount = 0;   // a number to draw
+  bool flag = false;    // done, selected, in progress: meaning depends on the list
+  double amount = 0;    // a number to draw
 };
 
 class CardListModel : public QAbstractListModel {

@@ -72,8 +72,8 @@ class DealController : public StoreController {
  private:
   void apply(const Snapshot& snapshot);
 
-  QString deal_id_, title_, account_name_, account_id_, stage_, stage_label_, value_text_,
-      status_, latest_kind_;
+  QString deal_id_, title_, account_name_, account_id_, stage_, stage_label_, value_text_, status_,
+      latest_kind_;
   bool compliance_only_ = false;
   QVariantMap next_step_;
   CardListModel people_, actions_, timeline_, conflicts_;

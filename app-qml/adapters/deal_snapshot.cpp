@@ -128,9 +128,7 @@ QString valueText(const std::string& key, const nextstep::Value& v, const nextst
   return qs(nextstep::describe(v));
 }
 
-QString who(const std::string& author) {
-  return author.empty() ? tr("this device") : qs(author);
-}
+QString who(const std::string& author) { return author.empty() ? tr("this device") : qs(author); }
 
 std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView& v,
                                 const nextstep::TimeZone& zone) {
@@ -151,8 +149,7 @@ std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView
                                        : tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
     c.subtitle =
         tr("Kept: %1 by %2").arg(valueText(e.key, e.kept_value, v.deal), who(e.kept_author));
-    c.detail =
-        tr("Lost: %1 by %2").arg(valueText(e.key, e.lost_value, v.deal), who(e.lost_author));
+    c.detail = tr("Lost: %1 by %2").arg(valueText(e.key, e.lost_value, v.deal), who(e.lost_author));
     c.when = display::dayAndTime(e.detected_at, zone);
     c.badge = e.kind == "overwritten" ? tr("Edited on two devices") : tr("Edited while deleted");
     c.tone = QStringLiteral("warning");

@@ -17,8 +17,9 @@ QDate qdate(const nextstep::CivilDate& d) {
 }
 
 QString hhmm(int hour, int minute) {
-  return QStringLiteral("%1:%2").arg(hour, 2, 10, QLatin1Char('0')).arg(minute, 2, 10,
-                                                                          QLatin1Char('0'));
+  return QStringLiteral("%1:%2")
+      .arg(hour, 2, 10, QLatin1Char('0'))
+      .arg(minute, 2, 10, QLatin1Char('0'));
 }
 
 }  // namespace
@@ -68,62 +69,88 @@ QString stage(const std::string& stage) {
 
 QString role(nextstep::ContactRole role) {
   switch (role) {
-    case nextstep::ContactRole::kDecisionMaker: return tr("Decision maker");
-    case nextstep::ContactRole::kApprover: return tr("Approver");
-    case nextstep::ContactRole::kChampion: return tr("Champion");
-    case nextstep::ContactRole::kUser: return tr("User");
-    case nextstep::ContactRole::kOther: break;
+    case nextstep::ContactRole::kDecisionMaker:
+      return tr("Decision maker");
+    case nextstep::ContactRole::kApprover:
+      return tr("Approver");
+    case nextstep::ContactRole::kChampion:
+      return tr("Champion");
+    case nextstep::ContactRole::kUser:
+      return tr("User");
+    case nextstep::ContactRole::kOther:
+      break;
   }
   return tr("Contact");
 }
 
 QString actionKind(nextstep::ActionKind kind) {
   switch (kind) {
-    case nextstep::ActionKind::kCommitment: return tr("Commitment");
-    case nextstep::ActionKind::kCompliance: return tr("Compliance");
-    case nextstep::ActionKind::kNeutral: break;
+    case nextstep::ActionKind::kCommitment:
+      return tr("Commitment");
+    case nextstep::ActionKind::kCompliance:
+      return tr("Compliance");
+    case nextstep::ActionKind::kNeutral:
+      break;
   }
   return tr("To do");
 }
 
 QString outcome(nextstep::OutcomeResult result) {
   switch (result) {
-    case nextstep::OutcomeResult::kYes: return tr("Yes");
-    case nextstep::OutcomeResult::kNo: return tr("No");
-    case nextstep::OutcomeResult::kMaybe: break;
+    case nextstep::OutcomeResult::kYes:
+      return tr("Yes");
+    case nextstep::OutcomeResult::kNo:
+      return tr("No");
+    case nextstep::OutcomeResult::kMaybe:
+      break;
   }
   return tr("Maybe");
 }
 
 QString noReason(nextstep::NoReason reason) {
   switch (reason) {
-    case nextstep::NoReason::kNoProject: return tr("No project now");
-    case nextstep::NoReason::kOtherSupplier: return tr("Chose another supplier");
-    case nextstep::NoReason::kWrongTime: return tr("Wrong time");
-    case nextstep::NoReason::kOther: break;
+    case nextstep::NoReason::kNoProject:
+      return tr("No project now");
+    case nextstep::NoReason::kOtherSupplier:
+      return tr("Chose another supplier");
+    case nextstep::NoReason::kWrongTime:
+      return tr("Wrong time");
+    case nextstep::NoReason::kOther:
+      break;
   }
   return tr("Another reason");
 }
 
 QString touchKind(nextstep::TouchKind kind) {
   switch (kind) {
-    case nextstep::TouchKind::kCall: return tr("Call");
-    case nextstep::TouchKind::kEmail: return tr("Email");
-    case nextstep::TouchKind::kMeeting: return tr("Meeting");
-    case nextstep::TouchKind::kMessage: return tr("Message");
-    case nextstep::TouchKind::kCongratulation: return tr("Congratulations");
-    case nextstep::TouchKind::kEventInvite: return tr("Event invitation");
-    case nextstep::TouchKind::kVisit: return tr("Visit");
-    case nextstep::TouchKind::kOther: break;
+    case nextstep::TouchKind::kCall:
+      return tr("Call");
+    case nextstep::TouchKind::kEmail:
+      return tr("Email");
+    case nextstep::TouchKind::kMeeting:
+      return tr("Meeting");
+    case nextstep::TouchKind::kMessage:
+      return tr("Message");
+    case nextstep::TouchKind::kCongratulation:
+      return tr("Congratulations");
+    case nextstep::TouchKind::kEventInvite:
+      return tr("Event invitation");
+    case nextstep::TouchKind::kVisit:
+      return tr("Visit");
+    case nextstep::TouchKind::kOther:
+      break;
   }
   return tr("Touch");
 }
 
 QString eventKind(nextstep::EventKind kind) {
   switch (kind) {
-    case nextstep::EventKind::kDemo: return tr("Demo");
-    case nextstep::EventKind::kWebinar: return tr("Webinar");
-    case nextstep::EventKind::kSeminar: break;
+    case nextstep::EventKind::kDemo:
+      return tr("Demo");
+    case nextstep::EventKind::kWebinar:
+      return tr("Webinar");
+    case nextstep::EventKind::kSeminar:
+      break;
   }
   return tr("Seminar");
 }

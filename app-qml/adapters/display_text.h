@@ -15,13 +15,13 @@ namespace display {
 
 inline QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-QString time(nextstep::Instant t, const nextstep::TimeZone& zone);         // "14:00"
-QString dayAndTime(nextstep::Instant t, const nextstep::TimeZone& zone);   // "Thu 26 Nov, 14:00"
+QString time(nextstep::Instant t, const nextstep::TimeZone& zone);        // "14:00"
+QString dayAndTime(nextstep::Instant t, const nextstep::TimeZone& zone);  // "Thu 26 Nov, 14:00"
 QString relativeDay(nextstep::Instant t, nextstep::Instant now, const nextstep::TimeZone& zone);
-QString date(const nextstep::CivilDate& d);                                // "Thu 26 Nov"
-QString civilDateTime(const nextstep::CivilDateTime& t);                   // "Thu 3 Dec, 14:00"
-QString money(const nextstep::Money& m);                                   // "€52,000"
-QString stage(const std::string& stage);                                   // "Proposal"
+QString date(const nextstep::CivilDate& d);               // "Thu 26 Nov"
+QString civilDateTime(const nextstep::CivilDateTime& t);  // "Thu 3 Dec, 14:00"
+QString money(const nextstep::Money& m);                  // "€52,000"
+QString stage(const std::string& stage);                  // "Proposal"
 QString role(nextstep::ContactRole role);
 QString actionKind(nextstep::ActionKind kind);
 QString outcome(nextstep::OutcomeResult result);

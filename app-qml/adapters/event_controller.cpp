@@ -75,10 +75,9 @@ void EventController::reload(LocalStore& store) {
             c.id = qs(p.participant.id);
             c.kind = QStringLiteral("participant");
             c.title = qs(p.contact.name);
-            c.subtitle = p.contact.title.empty()
-                             ? display::role(p.contact.role)
-                             : qs(p.contact.title) + QStringLiteral(" · ") +
-                                   display::role(p.contact.role);
+            c.subtitle = p.contact.title.empty() ? display::role(p.contact.role)
+                                                 : qs(p.contact.title) + QStringLiteral(" · ") +
+                                                       display::role(p.contact.role);
             c.dealId = p.participant.deal_id ? qs(*p.participant.deal_id) : QString();
             c.secondaryId = qs(p.contact.id);
             c.flag = p.next_step.has_value();
@@ -127,16 +126,16 @@ void EventController::setDurationMin(int v) {
 }
 
 QString EventController::firstSlotText() const {
-  auto at = nextstep::CivilDateTime::parse((first_date_ + QLatin1Char('T') + first_time_)
-                                               .toStdString());
+  auto at =
+      nextstep::CivilDateTime::parse((first_date_ + QLatin1Char('T') + first_time_).toStdString());
   return at ? display::civilDateTime(*at) : QString();
 }
 
 void EventController::bookAll() {
   LocalStore* local = store();
   if (local == nullptr || booking_ || event_id_.isEmpty()) return;
-  auto at = nextstep::CivilDateTime::parse((first_date_ + QLatin1Char('T') + first_time_)
-                                               .toStdString());
+  auto at =
+      nextstep::CivilDateTime::parse((first_date_ + QLatin1Char('T') + first_time_).toStdString());
   if (!at) {
     setError(tr("Choose the first slot's date and time."));
     return;
@@ -146,8 +145,8 @@ void EventController::bookAll() {
   b.first = *at;
   b.tz = local->zone().name();
   b.duration_min = duration_;
-  b.agenda = tr("Step 2 after the event: your questions, your priorities, the next step")
-                 .toStdString();
+  b.agenda =
+      tr("Step 2 after the event: your questions, your priorities, the next step").toStdString();
   b.goal = tr("Agree a tailored next step").toStdString();
   booking_ = true;
   Q_EMIT bookingChanged();

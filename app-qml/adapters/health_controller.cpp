@@ -70,11 +70,10 @@ void HealthController::reload(LocalStore& store) {
           c.id = qs(a.account.id);
           c.kind = QStringLiteral("account");
           c.title = qs(a.account.name);
-          c.subtitle = a.days_since_touch < 0
-                           ? tr("Never touched")
-                           : a.days_since_touch == 1
-                                 ? tr("1 day since the last touch")
-                                 : tr("%1 days since the last touch").arg(a.days_since_touch);
+          c.subtitle = a.days_since_touch < 0 ? tr("Never touched")
+                       : a.days_since_touch == 1
+                           ? tr("1 day since the last touch")
+                           : tr("%1 days since the last touch").arg(a.days_since_touch);
           c.badge = tr("every %1 d").arg(a.cadence_days);
           c.tone = QStringLiteral("warning");
           stale.push_back(c);

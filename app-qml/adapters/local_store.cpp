@@ -10,7 +10,8 @@ LocalStore::LocalStore(QObject* parent) : QObject(parent) {
 
 LocalStore::~LocalStore() {
   // The store is closed on its own thread, after every job posted before.
-  QMetaObject::invokeMethod(executor_, [this]() { store_.reset(); }, Qt::BlockingQueuedConnection);
+  QMetaObject::invokeMethod(
+      executor_, [this]() { store_.reset(); }, Qt::BlockingQueuedConnection);
   thread_.quit();
   thread_.wait();
 }

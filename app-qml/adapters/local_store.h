@@ -3,11 +3,11 @@
 // blocks the GUI thread on disk.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QThread>
-#include <QtQml/qqmlregistration.h>
 
 #include <atomic>
 #include <functional>
@@ -74,7 +74,8 @@ class LocalStore : public QObject {
     auto task = [this, target, job = std::make_shared<Job>(std::move(job)),
                  done = std::make_shared<Done>(std::move(done)), writes]() {
       if (!store_) {  // the database did not open: nothing to run, nothing to report
-        QMetaObject::invokeMethod(this, [this]() { finish(false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this]() { finish(false); }, Qt::QueuedConnection);
         return;
       }
       auto result = std::make_shared<decltype((*job)(*store_))>((*job)(*store_));

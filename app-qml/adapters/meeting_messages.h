@@ -4,9 +4,9 @@
 // and invitationSaved() carries its real path.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 class MeetingMessages : public QObject {
   Q_OBJECT

@@ -60,9 +60,8 @@ void PipelineLadder::reload(LocalStore& store) {
           c.title = display::stage(r.stage);
           c.amount = static_cast<double>(r.open);
           c.badge = QString::number(r.open);
-          c.subtitle = r.without == 0
-                           ? tr("All booked")
-                           : tr("%1 without a next step").arg(r.without);
+          c.subtitle =
+              r.without == 0 ? tr("All booked") : tr("%1 without a next step").arg(r.without);
           c.tone = r.without == 0 ? QStringLiteral("good") : QStringLiteral("danger");
           cards.push_back(c);
           names_ << c.id;

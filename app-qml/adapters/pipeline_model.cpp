@@ -52,19 +52,32 @@ QVariant PipelineModel::data(const QModelIndex& index, int role) const {
   const Row& r = rows_[static_cast<std::size_t>(index.row())];
   switch (role) {
     case Qt::DisplayRole:
-    case kTitleRole: return r.title;
-    case kDealIdRole: return r.deal_id;
-    case kAccountRole: return r.account;
-    case kStageRole: return r.stage;
-    case kStageLabelRole: return r.stage_label;
-    case kValueTextRole: return r.value_text;
-    case kHasNextStepRole: return r.has_next;
-    case kNextStepWhenRole: return r.next_when;
-    case kNextStepGoalRole: return r.next_goal;
-    case kComplianceOnlyRole: return r.compliance_only;
-    case kLatestKindRole: return r.latest_kind;
-    case kOwnerRole: return r.owner;
-    default: return {};
+    case kTitleRole:
+      return r.title;
+    case kDealIdRole:
+      return r.deal_id;
+    case kAccountRole:
+      return r.account;
+    case kStageRole:
+      return r.stage;
+    case kStageLabelRole:
+      return r.stage_label;
+    case kValueTextRole:
+      return r.value_text;
+    case kHasNextStepRole:
+      return r.has_next;
+    case kNextStepWhenRole:
+      return r.next_when;
+    case kNextStepGoalRole:
+      return r.next_goal;
+    case kComplianceOnlyRole:
+      return r.compliance_only;
+    case kLatestKindRole:
+      return r.latest_kind;
+    case kOwnerRole:
+      return r.owner;
+    default:
+      return {};
   }
 }
 

@@ -3,10 +3,10 @@
 // never loads up front. Filters are the core's DealFilter.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include <vector>
 
@@ -17,8 +17,8 @@ class PipelineModel : public QAbstractListModel {
   QML_ELEMENT
   Q_PROPERTY(LocalStore* store READ store WRITE setStore NOTIFY storeChanged)
   Q_PROPERTY(QString stage READ stage WRITE setStage NOTIFY filterChanged)
-  Q_PROPERTY(bool withoutNextStep READ withoutNextStep WRITE setWithoutNextStep NOTIFY
-                 filterChanged)
+  Q_PROPERTY(
+      bool withoutNextStep READ withoutNextStep WRITE setWithoutNextStep NOTIFY filterChanged)
   Q_PROPERTY(bool stale READ stale WRITE setStale NOTIFY filterChanged)
   Q_PROPERTY(bool complianceOnly READ complianceOnly WRITE setComplianceOnly NOTIFY filterChanged)
   Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY filterChanged)

@@ -2,10 +2,10 @@
 // store opens or changes, and reports loading and errors in words for the screen.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 #include "local_store.h"
 #include "nextstep/result.h"

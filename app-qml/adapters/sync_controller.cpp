@@ -33,9 +33,7 @@ SyncController::SyncController(LocalStore& store, QObject* parent)
   status_.state = sync::SyncState::kOffline;
   refresh_views_.setSingleShot(true);
   refresh_views_.setInterval(1500);
-  connect(&refresh_views_, &QTimer::timeout, this, [this]() {
-    store_.notifyChanged();
-  });
+  connect(&refresh_views_, &QTimer::timeout, this, [this]() { store_.notifyChanged(); });
   connect(&store_, &LocalStore::opened, this, &SyncController::loadAccount);
   connect(&store_, &LocalStore::changed, this, &SyncController::refreshPending);
   if (store_.isOpen()) loadAccount();
@@ -50,22 +48,26 @@ QString SyncController::state() const {
 }
 
 bool SyncController::offline() const {
-  return signedIn() && (status_.state == sync::SyncState::kOffline ||
-                        status_.state == sync::SyncState::kError);
+  return signedIn() &&
+         (status_.state == sync::SyncState::kOffline || status_.state == sync::SyncState::kError);
 }
 
 QString SyncController::stateText() const {
   if (!signedIn()) return tr("On this device only");
   switch (status_.state) {
-    case sync::SyncState::kOffline: return tr("Offline");
-    case sync::SyncState::kConnecting: return tr("Connecting…");
+    case sync::SyncState::kOffline:
+      return tr("Offline");
+    case sync::SyncState::kConnecting:
+      return tr("Connecting…");
     case sync::SyncState::kSyncing:
       return status_.rows_total > 0 ? tr("Syncing %1 of %2")
                                           .arg(QLocale(QLocale::English).toString(rowsDone()),
                                                QLocale(QLocale::English).toString(rowsTotal()))
                                     : tr("Syncing…");
-    case sync::SyncState::kUpToDate: return tr("Up to date");
-    case sync::SyncState::kError: break;
+    case sync::SyncState::kUpToDate:
+      return tr("Up to date");
+    case sync::SyncState::kError:
+      break;
   }
   return tr("Not syncing");
 }
@@ -84,8 +86,8 @@ void SyncController::loadAccount() {
           auto v = r.setting(key);
           return v ? *v : std::nullopt;
         };
-        return Account{get("app.server"), get("app.email"), get("app.token"), get("app.team"),
-                       get("app.tls"), s.pendingChanges()};
+        return Account{get("app.server"), get("app.email"), get("app.token"),
+                       get("app.team"),   get("app.tls"),   s.pendingChanges()};
       },
       [this](const Account& a) {
         server_ = a.server ? display::qs(*a.server) : QString();
@@ -124,8 +126,8 @@ void SyncController::startClient() {
     return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(*channel, token));
   };
   QPointer<SyncController> self(this);
-  client_ = std::make_unique<sync::SyncClient>(
-      *store, connect, [self](const sync::SyncStatus& status) {
+  client_ =
+      std::make_unique<sync::SyncClient>(*store, connect, [self](const sync::SyncStatus& status) {
         // On the sync thread: hand the status to the GUI thread.
         QMetaObject::invokeMethod(
             self.data(),
@@ -148,8 +150,8 @@ void SyncController::stopClient() {
 }
 
 void SyncController::showStatus(const sync::SyncStatus& status) {
-  const bool caughtUp = status.state == sync::SyncState::kUpToDate &&
-                        status_.state != sync::SyncState::kUpToDate;
+  const bool caughtUp =
+      status.state == sync::SyncState::kUpToDate && status_.state != sync::SyncState::kUpToDate;
   const bool progressed = status.rows_done != status_.rows_done;
   status_ = status;
   Q_EMIT statusChanged();

@@ -16,7 +16,9 @@ TeamSettingsController::TeamSettingsController(QObject* parent) : StoreControlle
 void TeamSettingsController::reload(LocalStore& store) {
   store.read(
       this,
-      [](nextstep::Store& s) { return SettingsRead{nextstep::teamSettings(s), s.pendingChanges()}; },
+      [](nextstep::Store& s) {
+        return SettingsRead{nextstep::teamSettings(s), s.pendingChanges()};
+      },
       [this](const SettingsRead& r) {
         loadDone();
         if (!r.settings) {

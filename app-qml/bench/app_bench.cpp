@@ -3,6 +3,7 @@
 //   1. cold start: main() to the window's first frame, and to Today's figures shown;
 //   2. scrolling the pipeline list (phone size, paged model) one step per frame, each frame timed.
 // Run under a display (xvfb-run with QT_QPA_PLATFORM=xcb). Prints the figures; exit 0.
+#include <QtQml/qqmlextensionplugin.h>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -10,7 +11,6 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <exception>
@@ -119,8 +119,8 @@ int run(int argc, char** argv) {
   }
   const auto s = clock.summary();
 
-  std::printf("NextStep app on %d deals (%lld loaded in the list after scrolling)\n",
-              options.deals, static_cast<long long>(model->count()));
+  std::printf("NextStep app on %d deals (%lld loaded in the list after scrolling)\n", options.deals,
+              static_cast<long long>(model->count()));
   print("cold start to first frame", first_frame_ms, "ms");
   print("cold start to Today's figures", today_ms, "ms");
   print("pipeline first page", first_page_ms, "ms");

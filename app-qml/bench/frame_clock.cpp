@@ -3,11 +3,14 @@
 #include <algorithm>
 
 FrameClock::FrameClock(QQuickWindow& window) : window_(window) {
-  connect(&window_, &QQuickWindow::frameSwapped, this, [this]() {
-    if (!pending_) return;
-    pending_ = false;
-    frames_.push_back(static_cast<double>(timer_.nsecsElapsed()) / 1e6);
-  }, Qt::DirectConnection);
+  connect(
+      &window_, &QQuickWindow::frameSwapped, this,
+      [this]() {
+        if (!pending_) return;
+        pending_ = false;
+        frames_.push_back(static_cast<double>(timer_.nsecsElapsed()) / 1e6);
+      },
+      Qt::DirectConnection);
 }
 
 void FrameClock::startFrame() {
@@ -27,8 +30,8 @@ FrameClock::Summary FrameClock::summary() const {
   s.p50 = at(0.5);
   s.p99 = at(0.99);
   s.max = sorted.back();
-  s.over16 = static_cast<int>(std::count_if(sorted.begin(), sorted.end(),
-                                            [](double ms) { return ms > 16.0; }));
+  s.over16 = static_cast<int>(
+      std::count_if(sorted.begin(), sorted.end(), [](double ms) { return ms > 16.0; }));
   s.count = static_cast<int>(sorted.size());
   return s;
 }

@@ -11,8 +11,9 @@
 AppOptions parseAppOptions(const QCoreApplication& app) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      QCoreApplication::translate("main", "NextStep: never leave a meeting without the next one "
-                                          "booked."));
+      QCoreApplication::translate("main",
+                                  "NextStep: never leave a meeting without the next one "
+                                  "booked."));
   parser.addHelpOption();
   const QCommandLineOption db(QStringLiteral("db"),
                               QCoreApplication::translate("main", "The database file."),

@@ -14,10 +14,10 @@ class QCoreApplication;
 struct AppOptions {
   QString db;
   bool demo = false;
-  QString screenshots;      // a folder: render every screen there and quit
-  QStringList only;         // with --screenshots: these screens only
+  QString screenshots;  // a folder: render every screen there and quit
+  QStringList only;     // with --screenshots: these screens only
   bool self_test = false;
-  QString size;             // phone | desktop: the window's starting size
+  QString size;  // phone | desktop: the window's starting size
   bool dark = false;
 };
 

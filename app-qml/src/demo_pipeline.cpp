@@ -121,8 +121,8 @@ void makeConflict(nextstep::Store& mine, DemoClock& clock, const std::string& de
   std::filesystem::create_directories(scratch_dir);
   const auto theirs_path = scratch_dir / "jordan-laptop.db";
   std::filesystem::remove(theirs_path);
-  auto theirs = must(nextstep::Store::open({theirs_path.string(), true, clock.wall()}),
-                     "second device");
+  auto theirs =
+      must(nextstep::Store::open({theirs_path.string(), true, clock.wall()}), "second device");
   sync::Replica my_replica(mine);
   sync::Replica their_replica(*theirs);
   std::uint64_t version = 0;
@@ -188,12 +188,12 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
     // Sixty days ago: the accounts and their people.
     b.goTo(-60, 9);
     const auto acme = b.account("Acme Logistics", "Logistics", "Rotterdam");
-    const auto acmeDm = b.contact(acme, "Maria Jansen", "COO", Role::kDecisionMaker,
-                                  "maria.jansen@acme.example");
+    const auto acmeDm =
+        b.contact(acme, "Maria Jansen", "COO", Role::kDecisionMaker, "maria.jansen@acme.example");
     const auto acmeCh = b.contact(acme, "Tom de Vries", "Head of Planning", Role::kChampion,
                                   "tom.devries@acme.example");
-    const auto acmeAp = b.contact(acme, "Eva Smit", "CFO", Role::kApprover,
-                                  "eva.smit@acme.example");
+    const auto acmeAp =
+        b.contact(acme, "Eva Smit", "CFO", Role::kApprover, "eva.smit@acme.example");
     const auto borealis = b.account("Borealis Foods", "Food", "Oslo");
     const auto borDm = b.contact(borealis, "Ingrid Berg", "Supply Chain Director",
                                  Role::kDecisionMaker, "ingrid.berg@borealis.example");
@@ -206,22 +206,22 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
     const auto delta = b.account("Delta Freight", "Transport", "Hamburg");
     const auto delDm = b.contact(delta, "Jonas Weber", "Managing Director", Role::kDecisionMaker,
                                  "jonas.weber@delta.example");
-    const auto delUs = b.contact(delta, "Mia Schulz", "Dispatcher", Role::kUser,
-                                 "mia.schulz@delta.example");
+    const auto delUs =
+        b.contact(delta, "Mia Schulz", "Dispatcher", Role::kUser, "mia.schulz@delta.example");
     const auto evergreen = b.account("Evergreen Retail", "Retail", "Dublin");
-    const auto evDm = b.contact(evergreen, "Siobhan Kelly", "VP Operations",
-                                Role::kDecisionMaker, "siobhan.kelly@evergreen.example");
+    const auto evDm = b.contact(evergreen, "Siobhan Kelly", "VP Operations", Role::kDecisionMaker,
+                                "siobhan.kelly@evergreen.example");
     const auto fjord = b.account("Fjord Energy", "Energy", "Bergen");
-    const auto fjDm = b.contact(fjord, "Erik Hansen", "CEO", Role::kDecisionMaker,
-                                "erik.hansen@fjord.example");
+    const auto fjDm =
+        b.contact(fjord, "Erik Hansen", "CEO", Role::kDecisionMaker, "erik.hansen@fjord.example");
     const auto granite = b.account("Granite Insurance", "Insurance", "Zurich");
     b.contact(granite, "Lukas Meier", "Head of Procurement", Role::kDecisionMaker,
               "lukas.meier@granite.example");
     const auto helix = b.account("Helix Labs", "Biotech", "Cambridge");
     const auto helDm = b.contact(helix, "Priya Shah", "Head of Lab Operations",
                                  Role::kDecisionMaker, "priya.shah@helix.example");
-    const auto helUs = b.contact(helix, "Oliver Brown", "Lab Manager", Role::kUser,
-                                 "oliver.brown@helix.example");
+    const auto helUs =
+        b.contact(helix, "Oliver Brown", "Lab Manager", Role::kUser, "oliver.brown@helix.example");
 
     // The deals, across the ladder.
     const auto acmeDeal = b.deal(acme, "Route planning rollout", 50'000, "proposal");
@@ -253,8 +253,8 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
     acmeClose.what_next = "Go through the proposal with the CFO";
     acmeClose.approvers = "Eva Smit (CFO)";
     acmeClose.approve_by = b.today.plusDays(12);
-    acmeClose.temperature = {{acmeDm, "Cutting planning time", "Integration with their TMS",
-                              nextstep::Readiness::kYes}};
+    acmeClose.temperature = {
+        {acmeDm, "Cutting planning time", "Integration with their TMS", nextstep::Readiness::kYes}};
     acmeClose.actions = {
         {Owner::kCustomer, "Introduce us to the CFO", b.today.plusDays(-2), std::nullopt},
         {Owner::kCustomer, "Share last year's route data", b.today.plusDays(-5), std::nullopt},
@@ -268,8 +268,8 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
 
     // Borealis: a Yes a week ago, next step booked the day after (not at the table).
     b.goTo(-8, 9);
-    const auto borM1 = b.book(borDeal, b.at(-7, 13), 45, "Video call",
-                              "Requirements walkthrough", "Confirm the requirements", {borDm});
+    const auto borM1 = b.book(borDeal, b.at(-7, 13), 45, "Video call", "Requirements walkthrough",
+                              "Confirm the requirements", {borDm});
     b.goTo(-7, 13, 50);
     nextstep::CallClose borClose;
     borClose.meeting = borM1;
@@ -308,11 +308,11 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
         b.book(delDeal, b.at(0, 15, 30), 45, "Video call",
                "Go through the proposal together; open points; decision process and timeline",
                "Verbal yes on the contract", {delDm});
-    must(nextstep::planMeeting(store, ids.upcoming_meeting,
-                               {"Verbal yes on the contract",
-                                "Jonas names the date the board signs",
-                                "Introduce us to the board; share the fleet data"}),
-         "plan Delta");
+    must(
+        nextstep::planMeeting(store, ids.upcoming_meeting,
+                              {"Verbal yes on the contract", "Jonas names the date the board signs",
+                               "Introduce us to the board; share the fleet data"}),
+        "plan Delta");
 
     // Fjord: booked for tomorrow. Cobalt: in progress now.
     b.goTo(-1, 16);

@@ -40,7 +40,7 @@ struct DemoIds {
   std::string meeting_in_progress;  // Cobalt: in its last ten minutes
   std::string upcoming_meeting;     // Delta: this afternoon, with a plan
   std::string event;
-  std::string deal_to_book;         // Evergreen: met, no next step yet
+  std::string deal_to_book;  // Evergreen: met, no next step yet
 };
 
 // Fills `store` (opened with clock.wall()); a second device's store is made in `scratch_dir` to

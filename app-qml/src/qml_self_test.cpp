@@ -25,8 +25,7 @@ QVariantMap sampleProperties() {
   out.insert(QStringLiteral("complianceOnly"), false);
   out.insert(QStringLiteral("index"), 0);
   out.insert(QStringLiteral("amount"), 1.0);
-  out.insert(QStringLiteral("person"),
-             QVariantMap{{"id", text}, {"name", text}, {"title", text}});
+  out.insert(QStringLiteral("person"), QVariantMap{{"id", text}, {"name", text}, {"title", text}});
   return out;
 }
 

@@ -44,13 +44,20 @@ ScreenshotRun::ScreenshotRun(QQuickWindow& window, LocalStore& store, const QStr
 }
 
 QStringList ScreenshotRun::allScreens() {
-  return {QStringLiteral("today"),        QStringLiteral("pipeline"),
-          QStringLiteral("pipeline-filtered"), QStringLiteral("deal"),
-          QStringLiteral("booking"),      QStringLiteral("booked"),
-          QStringLiteral("close-call"),   QStringLiteral("pre-call-plan"),
-          QStringLiteral("event"),        QStringLiteral("health"),
-          QStringLiteral("directory"),    QStringLiteral("search"),
-          QStringLiteral("settings"),     QStringLiteral("sign-in")};
+  return {QStringLiteral("today"),
+          QStringLiteral("pipeline"),
+          QStringLiteral("pipeline-filtered"),
+          QStringLiteral("deal"),
+          QStringLiteral("booking"),
+          QStringLiteral("booked"),
+          QStringLiteral("close-call"),
+          QStringLiteral("pre-call-plan"),
+          QStringLiteral("event"),
+          QStringLiteral("health"),
+          QStringLiteral("directory"),
+          QStringLiteral("search"),
+          QStringLiteral("settings"),
+          QStringLiteral("sign-in")};
 }
 
 void ScreenshotRun::start() {

@@ -6,8 +6,7 @@
 
 #include "app_singletons.h"
 
-AppFixture::AppFixture()
-    : store_(std::make_unique<LocalStore>()) {
+AppFixture::AppFixture() : store_(std::make_unique<LocalStore>()) {
   clock_ = std::make_shared<demo::DemoClock>(store_->zone());
   store_->openDatabase(
       {dir_.filePath(QStringLiteral("app.db")).toStdString(), true, clock_->wall()});

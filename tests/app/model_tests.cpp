@@ -120,8 +120,8 @@ class ModelTests : public QObject {
     testModel(ladder.stages());
     ladder.setStore(&app.store());
     QTRY_VERIFY(ladder.loaded());
-    QCOMPARE(ladder.stageNames(), (QStringList{"lead", "qualified", "discovery", "proposal",
-                                               "negotiation", "verbal"}));
+    QCOMPARE(ladder.stageNames(),
+             (QStringList{"lead", "qualified", "discovery", "proposal", "negotiation", "verbal"}));
     QCOMPARE(ladder.openDeals(), qint64{10});
     QCOMPARE(ladder.withoutNextStep(), qint64{5});
   }
@@ -207,8 +207,8 @@ class ModelTests : public QObject {
                     events.events(), events.participants(), search.hits()}) {
       testModel(m);
     }
-    for (StoreController* c : std::initializer_list<StoreController*>{
-             &health, &directory, &events, &search, &team}) {
+    for (StoreController* c :
+         std::initializer_list<StoreController*>{&health, &directory, &events, &search, &team}) {
       c->setStore(&app.store());
     }
     search.setQuery(QStringLiteral("acme"));

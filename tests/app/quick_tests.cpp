@@ -1,11 +1,11 @@
 // Qt Quick Tests of the app's components and flows (qml/tst_*.qml), against the app's real
 // store on a demo pipeline in a temporary folder. The demo's ids reach the tests as the context
 // property `demo`.
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
-#include <QtQml/qqmlextensionplugin.h>
-#include <QtQuickTest/quicktest.h>
 
 #include <memory>
 
