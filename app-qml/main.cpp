@@ -16,6 +16,9 @@
 #include "demo_pipeline.h"
 #include "local_store.h"
 #include "qml_self_test.h"
+#ifdef NEXTSTEP_DESKTOP_REMINDERS
+#include "desktop_reminders.h"
+#endif
 #include "qml_warning_guard.h"
 #include "screenshot_run.h"
 #include "sync_controller.h"
@@ -62,6 +65,11 @@ int main(int argc, char** argv) {
     const QString path = options.db.isEmpty() ? defaultDatabasePath() : options.db;
     store.openDatabase({path.toStdString(), true, nextstep::HybridClock::systemWallClock()});
     if (!showWindow(nullptr)) return 1;
+#ifdef NEXTSTEP_DESKTOP_REMINDERS
+    DesktopReminders reminders(store);
+    QObject::connect(&store, &LocalStore::openChanged, &reminders,
+                     [&reminders] { reminders.start(); });
+#endif
     return QGuiApplication::exec();
   }
 

@@ -524,10 +524,10 @@ void addFollowUpCommands(CLI::App& app, Flags& f, Command& chosen) {
        "EMAIL");
   flag(recap, "--from-name", r.from_name, "The rep's name (default: the deal's owner)", "NAME");
 
-  CLI::App* remind =
-      leaf(&app, "remind", "Due reminders as desktop notifications, once per device", chosen,
-           [&f](Session& s) { return remindCommand(s, f.remind); });
-  remind->add_flag("--once", f.remind.once, "Send what is due now and stop (default: keep watching)");
+  CLI::App* remind = leaf(&app, "remind", "Due reminders as desktop notifications, once per device",
+                          chosen, [&f](Session& s) { return remindCommand(s, f.remind); });
+  remind->add_flag("--once", f.remind.once,
+                   "Send what is due now and stop (default: keep watching)");
   remind->add_flag("--list", f.remind.list, "List what fires within --horizon; send nothing");
   flag(remind, "--horizon", f.remind.horizon, "With --list: how far ahead (default 1d)",
        "90m|12h|7d");

@@ -30,7 +30,8 @@ Result<std::chrono::seconds> parseHorizon(const std::string& text) {
     ec = std::errc::invalid_argument;
   }
   if (ec != std::errc() || text.empty() || n < 0 || n * unit > 31 * 86400) {
-    return Error::invalid("--horizon: '" + text + "' is not a span like 90m, 12h or 7d (at most 31d)");
+    return Error::invalid("--horizon: '" + text +
+                          "' is not a span like 90m, 12h or 7d (at most 31d)");
   }
   return std::chrono::seconds(n * unit);
 }
@@ -49,8 +50,8 @@ Result<void> deliver(Session& session, Store& store, const ReminderQuery& query,
       platform::DesktopNotification n{r.title, r.body, r.kind == ReminderKind::kMeetingEnding, -1};
       if (auto shown = (*notifier)->notify(n); !shown) {
         run.via = "printed";
-        run.notice = "desktop notifications failed (" + shown.error().message +
-                     "); printed here instead";
+        run.notice =
+            "desktop notifications failed (" + shown.error().message + "); printed here instead";
         break;
       }
     }

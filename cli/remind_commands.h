@@ -10,8 +10,8 @@
 namespace nextstep::cli {
 
 struct RemindFlags {
-  bool once = false;  // deliver what is due now and stop; default: keep watching
-  bool list = false;  // print what fires within --horizon; deliver nothing
+  bool once = false;                   // deliver what is due now and stop; default: keep watching
+  bool list = false;                   // print what fires within --horizon; deliver nothing
   std::optional<std::string> horizon;  // 90m, 12h, 7d; default 1d (--list only)
   std::optional<std::string> owner;
 };

@@ -32,8 +32,8 @@ void printInvitation(std::ostream& out, const InvitationOutput& o) {
   }
   out << "Wrote " << *o.file << ": "
       << (i.method == calendar::InvitationMethod::kCancel ? "cancellation" : "invitation")
-      << " (SEQUENCE " << i.sequence << ", " << count(static_cast<std::int64_t>(i.invited.size()),
-                                                      "attendee", "attendees")
+      << " (SEQUENCE " << i.sequence << ", "
+      << count(static_cast<std::int64_t>(i.invited.size()), "attendee", "attendees")
       << ", times in " << i.tzid << ")";
   if (!i.without_email.empty()) {
     out << "; not invited, no email address: " << joined(i.without_email);
@@ -61,12 +61,14 @@ void printRecap(std::ostream& out, const RecapOutput& o) {
 
 void printImport(std::ostream& out, const data::ImportReport& r) {
   const std::string kind(data::importKindName(r.kind));
-  out << (r.dry_run ? "Dry run: would import " : "Imported ") << r.added << " of " << r.rows
-      << " " << kind << " from " << data::crmSourceName(r.from);
-  if (r.accounts_created > 0) out << " (" << count(r.accounts_created, "new account", "new accounts") << ")";
+  out << (r.dry_run ? "Dry run: would import " : "Imported ") << r.added << " of " << r.rows << " "
+      << kind << " from " << data::crmSourceName(r.from);
+  if (r.accounts_created > 0)
+    out << " (" << count(r.accounts_created, "new account", "new accounts") << ")";
   out << "; skipped " << r.skipped << (r.dry_run ? ". Nothing was written.\n" : ".\n");
   if (r.converted_from_windows_1252) out << "The file was not UTF-8: read as Windows-1252.\n";
-  if (!r.unused_columns.empty()) out << "Columns not imported: " << joined(r.unused_columns) << '\n';
+  if (!r.unused_columns.empty())
+    out << "Columns not imported: " << joined(r.unused_columns) << '\n';
   for (const data::RowReport& row : r.details) {
     out << "  row " << row.row << ": ";
     if (row.added) {
@@ -108,8 +110,8 @@ void printReminders(std::ostream& out, const ReminderRun& run, const TimeZone& z
     return;
   }
   if (run.via == "desktop") {
-    out << "Sent " << count(static_cast<std::int64_t>(run.reminders.size()), "notification",
-                           "notifications")
+    out << "Sent "
+        << count(static_cast<std::int64_t>(run.reminders.size()), "notification", "notifications")
         << " to the desktop:\n";
   }
   for (const Reminder& r : run.reminders) {

@@ -18,6 +18,7 @@ SheetFrame {
 
     function openFor(dealId) {
         booked = false
+        savedLabel.text = ""
         booking.dealId = dealId
         booking.refresh()
         open()
@@ -44,7 +45,15 @@ SheetFrame {
     }
     MeetingMessages {
         id: messages
-        onInvitationSaved: (path) => savedLabel.text = qsTr("Invitation saved to %1").arg(path)
+        objectName: "messages"
+        store: AppStore
+        dealId: booking.dealId
+        onInvitationSaved: (path, handedOver) => savedLabel.text = handedOver
+            ? qsTr("Invitation saved to %1 and handed to your mail program").arg(path)
+            : qsTr("Invitation saved to %1").arg(path)
+        onRecapOpened: (mailto, reminderDate) => savedLabel.text = reminderDate !== ""
+            ? qsTr("Recap opened in your mail program; you'll be reminded on %1").arg(reminderDate)
+            : qsTr("Recap opened in your mail program")
         onFailed: (message) => savedLabel.text = message
     }
 
@@ -225,6 +234,28 @@ SheetFrame {
         color: Theme.textMuted
         wrapMode: Text.WordWrap
     }
+    // What goes to the customer: in the sheet, not the footer, so a phone's width fits them.
+    Flow {
+        visible: sheet.booked
+        Layout.fillWidth: true
+        spacing: Theme.s
+        Button {
+            objectName: "sendInvitationButton"
+            visible: messages.invitationAvailable
+            text: qsTr("Send the invitation")
+            implicitHeight: Theme.touch
+            Accessible.name: text
+            onClicked: messages.saveInvitation(booking.bookedMeetingId)
+        }
+        Button {
+            objectName: "sendRecapButton"
+            visible: messages.recapAvailable
+            text: qsTr("Send the recap")
+            implicitHeight: Theme.touch
+            Accessible.name: text
+            onClicked: messages.openRecap()
+        }
+    }
     Label {
         id: savedLabel
         visible: sheet.booked && text !== ""
@@ -252,20 +283,6 @@ SheetFrame {
             implicitHeight: Theme.touch
             Accessible.name: qsTr("Book the meeting")
             onClicked: booking.book()
-        },
-        Button {
-            visible: sheet.booked && messages.invitationAvailable
-            text: qsTr("Send the invitation")
-            implicitHeight: Theme.touch
-            Accessible.name: text
-            onClicked: messages.saveInvitation(booking.bookedMeetingId)
-        },
-        Button {
-            visible: sheet.booked && messages.recapAvailable
-            text: qsTr("Send the recap")
-            implicitHeight: Theme.touch
-            Accessible.name: text
-            onClicked: messages.openRecap(booking.bookedMeetingId)
         },
         Item { visible: sheet.booked; Layout.fillWidth: true },
         Button {

@@ -852,11 +852,8 @@ void createVersion5(Database& db) {
 }
 
 const Migration kMigrations[] = {
-    {1, createRecords},
-    {2, createSearch},
-    {3, createSyncState},
-    {4, createVersion4},
-    {5, createVersion5},
+    {1, createRecords},  {2, createSearch},   {3, createSyncState},
+    {4, createVersion4}, {5, createVersion5},
 };
 
 }  // namespace

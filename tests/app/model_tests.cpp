@@ -2,8 +2,10 @@
 // every model under QAbstractItemModelTester, the pipeline's paging, and the controllers'
 // queries and writes (booking, closing a call, restoring a conflict) through the store thread.
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "app_fixture.h"
@@ -13,6 +15,7 @@
 #include "directory_controller.h"
 #include "event_controller.h"
 #include "health_controller.h"
+#include "meeting_messages.h"
 #include "nextstep/pipeline.h"
 #include "pipeline_ladder.h"
 #include "pipeline_model.h"
@@ -228,6 +231,64 @@ class ModelTests : public QObject {
     QVERIFY(bookedAll.wait());
     QCOMPARE(bookedAll.front().front().toInt(), 2);
     QTRY_COMPARE(events.withoutNextStep(), 0);
+  }
+
+  void theInvitationIsSavedAndTheRecapAddressed() {
+    AppFixture app;
+    QVERIFY(app.ok());
+    QTemporaryDir out;
+    MeetingMessages messages;
+    messages.setLaunch(false);  // no mail program in a test
+    messages.setFolder(out.path());
+    messages.setStore(&app.store());
+
+    // Not signed in and no $EMAIL: there is no sender, and the rep is told how to get one.
+    QSignalSpy failed(&messages, &MeetingMessages::failed);
+    qunsetenv("EMAIL");
+    messages.saveInvitation(QString::fromStdString(app.ids().upcoming_meeting));
+    QVERIFY(failed.wait());
+    QVERIFY(failed.front().front().toString().contains(QStringLiteral("Sign in")));
+
+    qputenv("EMAIL", "rita.rep@nextstep.example");
+    QSignalSpy saved(&messages, &MeetingMessages::invitationSaved);
+    messages.saveInvitation(QString::fromStdString(app.ids().upcoming_meeting));
+    QVERIFY(saved.wait());
+    const QString path = saved.front().front().toString();
+    QVERIFY(path.startsWith(out.path()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray ics = file.readAll();
+    QVERIFY(ics.startsWith("BEGIN:VCALENDAR\r\n"));
+    QVERIFY(ics.contains("METHOD:REQUEST\r\n"));
+    QVERIFY(ics.contains("\r\nUID:"));
+    QVERIFY(ics.contains("mailto:rita.rep@nextstep.example"));
+
+    // A deal whose call was closed has a recap to send; one never met has none.
+    QEventLoop loop;
+    std::string heldDeal;
+    app.store().read(
+        &app.store(),
+        [](nextstep::Store& s) {
+          return s.read([](nextstep::Database& db) {
+            auto q = db.prepare("SELECT deal_id FROM meetings WHERE status = 'held' LIMIT 1");
+            return q->step() ? q->text(0) : std::string();
+          });
+        },
+        [&](const nextstep::Result<std::string>& deal) {
+          if (deal) heldDeal = *deal;
+          loop.quit();
+        });
+    loop.exec();
+    QVERIFY(!heldDeal.empty());
+    QVERIFY(!messages.recapAvailable());
+    messages.setDealId(QString::fromStdString(heldDeal));
+    QTRY_VERIFY(messages.recapAvailable());
+    QSignalSpy opened(&messages, &MeetingMessages::recapOpened);
+    messages.openRecap();
+    QVERIFY(opened.wait());
+    const QString mailto = opened.front().front().toString();
+    QVERIFY2(mailto.startsWith(QStringLiteral("mailto:")), qPrintable(mailto));
+    QVERIFY(mailto.contains(QStringLiteral("subject=")));
   }
 };
 

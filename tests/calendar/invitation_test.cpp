@@ -43,8 +43,8 @@ struct Parsed {
 };
 
 std::int64_t unixOf(icaltimetype t) {
-  return static_cast<std::int64_t>(icaltime_as_timet_with_zone(
-      t, t.zone != nullptr ? t.zone : icaltimezone_get_utc_timezone()));
+  return static_cast<std::int64_t>(
+      icaltime_as_timet_with_zone(t, t.zone != nullptr ? t.zone : icaltimezone_get_utc_timezone()));
 }
 
 Parsed parseWithLibical(const std::string& ics) {
@@ -65,8 +65,8 @@ Parsed parseWithLibical(const std::string& ics) {
   if (const char* l = icalcomponent_get_location(ev)) p.location = l;
   p.start = unixOf(icalcomponent_get_dtstart(ev));
   p.end = unixOf(icalcomponent_get_dtend(ev));
-  p.organizer = icalproperty_get_organizer(
-      icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY));
+  p.organizer =
+      icalproperty_get_organizer(icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY));
   for (icalproperty* a = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY); a != nullptr;
        a = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY)) {
     Attendee at;
@@ -292,8 +292,8 @@ TEST_F(InvitationTest, LongTextIsFoldedAndSpecialCharactersAreEscaped) {
   }
   EXPECT_GT(folded, 5);
 
-  const std::string expected = "Agenda:\n" + agenda + "\n\nAnticipated outcome:\n" + r.goal +
-                               "\n\nJoin:\n" + *r.place;
+  const std::string expected =
+      "Agenda:\n" + agenda + "\n\nAnticipated outcome:\n" + r.goal + "\n\nJoin:\n" + *r.place;
   const Parsed p = parseWithLibical(i.ics);
   EXPECT_EQ(p.description, expected);
   EXPECT_EQ(p.location, *r.place);
@@ -341,7 +341,8 @@ TEST_F(InvitationTest, TheOrganizerIsTheSignedInRepOrSomeoneTheRepNames) {
 TEST_F(InvitationTest, TheSameFactsGiveTheSameBytes) {
   const calendar::InvitationFacts facts =
       unwrap(calendar::invitationFacts(*store_, book("2026-04-14T10:00", "Europe/Berlin")));
-  calendar::IcsOptions o{.organizer = {"rita@example.com", "Rita"}, .stamp = at("2026-03-01T09:00:00Z")};
+  calendar::IcsOptions o{.organizer = {"rita@example.com", "Rita"},
+                         .stamp = at("2026-03-01T09:00:00Z")};
   EXPECT_EQ(unwrap(calendar::writeInvitation(facts, o)).ics,
             unwrap(calendar::writeInvitation(facts, o)).ics);
 }

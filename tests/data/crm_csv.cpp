@@ -38,9 +38,9 @@ std::string account(int i) { return "Account " + std::to_string(i % 300) + " Gmb
 
 CrmFile salesforceOpportunities(int rows) {
   static const std::array<const char*, 10> stages = {
-      "Prospecting",          "Qualification",       "Needs Analysis", "Value Proposition",
-      "Id. Decision Makers",  "Perception Analysis", "Proposal/Price Quote",
-      "Negotiation/Review",   "Closed Won",          "Closed Lost"};
+      "Prospecting",         "Qualification",       "Needs Analysis",       "Value Proposition",
+      "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review",
+      "Closed Won",          "Closed Lost"};
   CrmFile f;
   f.text = line({"Opportunity Name", "Account Name", "Amount", "Stage", "Close Date",
                  "Opportunity Owner", "Probability (%)", "Lead Source"},
@@ -69,9 +69,13 @@ CrmFile salesforceOpportunities(int rows) {
 }
 
 CrmFile hubspotDeals(int rows) {
-  static const std::array<const char*, 7> stages = {
-      "appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin",
-      "contractsent",         "closedwon",      "closedlost"};
+  static const std::array<const char*, 7> stages = {"appointmentscheduled",
+                                                    "qualifiedtobuy",
+                                                    "presentationscheduled",
+                                                    "decisionmakerboughtin",
+                                                    "contractsent",
+                                                    "closedwon",
+                                                    "closedlost"};
   CrmFile f;
   f.text = line({"Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Deal owner",
                  "Associated Company", "Pipeline", "Create Date"},
@@ -79,11 +83,11 @@ CrmFile hubspotDeals(int rows) {
   for (int i = 1; i <= rows; ++i) {
     std::string name = "Deal " + std::to_string(i);
     if (i % 7 == 0) name += "\n(renewal, \"phase 2\")";  // a line break and quotes inside a field
-    f.text += line({std::to_string(9000 + i), name,
-                    stages[static_cast<std::size_t>(i) % stages.size()],
-                    std::to_string(1000 + i) + ".5", "2027-03-31", "Rita Rep", account(i),
-                    "Sales Pipeline", "2026-01-15 10:00"},
-                   ',', "\n");
+    f.text +=
+        line({std::to_string(9000 + i), name, stages[static_cast<std::size_t>(i) % stages.size()],
+              std::to_string(1000 + i) + ".5", "2027-03-31", "Rita Rep", account(i),
+              "Sales Pipeline", "2026-01-15 10:00"},
+             ',', "\n");
     ++f.rows;
   }
   return f;
@@ -94,11 +98,11 @@ CrmFile pipedriveDeals(int rows) {
                                                     "Proposal Made", "Negotiations Started"};
   static const std::array<const char*, 4> statuses = {"open", "open", "won", "lost"};
   CrmFile f;
-  f.text = "\xEF\xBB\xBF" + line({"Deal - ID", "Deal - Title", "Deal - Organization",
-                                  "Deal - Contact person", "Deal - Value", "Deal - Currency",
-                                  "Deal - Pipeline", "Deal - Stage", "Deal - Status",
-                                  "Deal - Owner", "Deal - Lost reason"},
-                                 ';', "\r\n");
+  f.text = "\xEF\xBB\xBF" +
+           line({"Deal - ID", "Deal - Title", "Deal - Organization", "Deal - Contact person",
+                 "Deal - Value", "Deal - Currency", "Deal - Pipeline", "Deal - Stage",
+                 "Deal - Status", "Deal - Owner", "Deal - Lost reason"},
+                ';', "\r\n");
   for (int i = 1; i <= rows; ++i) {
     char value[32];
     std::snprintf(value, sizeof value, "%d.%03d,%02d", 1 + i % 50, (i * 13) % 1000, i % 100);
@@ -121,7 +125,8 @@ CrmFile pipedriveDeals(int rows) {
 
 CrmFile salesforceContacts(int rows) {
   CrmFile f;
-  f.text = line({"First Name", "Last Name", "Account Name", "Title", "Email", "Phone"}, ',', "\r\n");
+  f.text =
+      line({"First Name", "Last Name", "Account Name", "Title", "Email", "Phone"}, ',', "\r\n");
   std::set<std::string> emails;
   for (int i = 1; i <= rows; ++i) {
     std::string email = "person" + std::to_string(i) + "@example.com";
@@ -144,9 +149,9 @@ CrmFile hubspotCompanies(int rows) {
   f.text = line({"Record ID", "Company name", "Industry", "City", "Company owner", "Create Date"},
                 ',', "\n");
   for (int i = 0; i < rows; ++i) {
-    f.text += line({std::to_string(100 + i), account(i), "Logistics", "Köln", "Rita Rep",
-                    "2025-11-01"},
-                   ',', "\n");
+    f.text +=
+        line({std::to_string(100 + i), account(i), "Logistics", "Köln", "Rita Rep", "2025-11-01"},
+             ',', "\n");
     ++f.rows;
     if (i >= 300) ++f.skipped;  // account(i) repeats every 300
   }
@@ -161,10 +166,10 @@ CrmFile pipedriveActivities(int rows) {
                 ',', "\r\n");
   for (int i = 1; i <= rows; ++i) {
     const bool open = i % 4 == 0;
-    const std::string date = open ? "2027-01-" + std::string(i % 28 + 1 < 10 ? "0" : "") +
-                                        std::to_string(i % 28 + 1)
-                                  : "2026-10-" + std::string(i % 28 + 1 < 10 ? "0" : "") +
-                                        std::to_string(i % 28 + 1) + " 10:30";
+    const std::string date =
+        open ? "2027-01-" + std::string(i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1)
+             : "2026-10-" + std::string(i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) +
+                   " 10:30";
     f.text += line({"Call about the pilot " + std::to_string(i), i % 2 ? "Call" : "Meeting", date,
                     "Notes, with a comma", open ? "Not done" : "Done", account(i),
                     "Pipedrive deal; " + std::to_string(i)},

@@ -27,7 +27,8 @@ TEST(CsvRead, QuotesDoubledQuotesAndLineBreaksInsideFields) {
 }
 
 TEST(CsvRead, AByteOrderMarkIsDroppedAndSemicolonsAreDetected) {
-  const CsvTable t = read("\xEF\xBB\xBF\"Deal - Title\";\"Deal - Value\"\n\"A; B\";\"12.345,67\"\n");
+  const CsvTable t =
+      read("\xEF\xBB\xBF\"Deal - Title\";\"Deal - Value\"\n\"A; B\";\"12.345,67\"\n");
   EXPECT_EQ(t.delimiter, ';');
   ASSERT_EQ(t.header.size(), 2u);
   EXPECT_EQ(t.header[0], "Deal - Title");  // no BOM glued to the first name
@@ -57,7 +58,10 @@ TEST(CsvRead, Windows1252IsConvertedToUtf8) {
 
 TEST(CsvRead, EmptyAndUtf16FilesAreRefusedWithAReason) {
   EXPECT_FALSE(readCsv("", std::nullopt).ok());
-  auto utf16 = readCsv(std::string("\xFF\xFE" "a\0b\0", 6), std::nullopt);
+  auto utf16 = readCsv(std::string("\xFF\xFE"
+                                   "a\0b\0",
+                                   6),
+                       std::nullopt);
   ASSERT_FALSE(utf16.ok());
   EXPECT_NE(utf16.error().message.find("UTF-16"), std::string::npos);
 }

@@ -28,8 +28,7 @@ TEST_F(DataCliTest, ADryRunReportsEveryRowAndWritesNothing) {
   const std::string csv = write("opportunities.csv", crm.text);
   const std::string before = snapshotOf(db_);
 
-  const auto dry =
-      okJson({"import", "csv", csv, "--from", "salesforce", "--dry-run"});
+  const auto dry = okJson({"import", "csv", csv, "--from", "salesforce", "--dry-run"});
   EXPECT_EQ(dry["dry_run"], true);
   EXPECT_EQ(dry["rows"], crm.rows);
   EXPECT_EQ(dry["skipped"], crm.skipped);
@@ -153,8 +152,8 @@ TEST_F(DataCliTest, ExportWritesEveryRecordTypeToCsvAndJson) {
 
   // NextStep's own CSV comes back in as it went out.
   const std::string fresh = file("fresh.db");
-  const CliRun back = runBare({"--db", fresh, "import", "csv", file("out/deals.csv"), "--from",
-                               "nextstep", "--json"});
+  const CliRun back = runBare(
+      {"--db", fresh, "import", "csv", file("out/deals.csv"), "--from", "nextstep", "--json"});
   ASSERT_EQ(back.exit_code, 0) << back.err;
   EXPECT_EQ(back.json()["added"], 1);
 }
@@ -162,8 +161,8 @@ TEST_F(DataCliTest, ExportWritesEveryRecordTypeToCsvAndJson) {
 TEST_F(DataCliTest, TheInvitationOpensAsTheSameMeetingInAnotherParser) {
   seedPipeline();
   const std::string ics = file("meeting.ics");
-  const auto made = okJson({"export", "ics", meeting_, "-o", ics, "--organizer",
-                            "anna@nextstep.example"});
+  const auto made =
+      okJson({"export", "ics", meeting_, "-o", ics, "--organizer", "anna@nextstep.example"});
   EXPECT_EQ(made["method"], "request");
   const auto parsed = testing::runPythonCheck("check_ics.py", {ics});
   ASSERT_FALSE(parsed.is_null());
@@ -184,8 +183,7 @@ TEST_F(DataCliTest, TheInvitationOpensAsTheSameMeetingInAnotherParser) {
   EXPECT_EQ(moved["uid"], made["uid"]);
   EXPECT_GT(moved["sequence"].get<int>(), made["sequence"].get<int>());
   ok({"meeting", "cancel", meeting_});
-  const auto cancel = okJson(
-      {"export", "ics", meeting_, "--cancel", "--organizer", "a@b.example"});
+  const auto cancel = okJson({"export", "ics", meeting_, "--cancel", "--organizer", "a@b.example"});
   EXPECT_EQ(cancel["method"], "cancel");
   EXPECT_EQ(cancel["uid"], made["uid"]);
 
@@ -199,8 +197,8 @@ TEST_F(DataCliTest, TheRecapIsAMessageAMailClientReads) {
   ok({"meeting", "close", meeting_, "--outcome", "maybe", "--follow-up", "2026-12-10",
       "--customer-action", "Send the usage figures@2026-12-03"});
   const std::string eml = file("recap.eml");
-  const auto made = okJson({"recap", meeting_, "--format", "eml", "-o", eml, "--from",
-                            "anna@nextstep.example"});
+  const auto made =
+      okJson({"recap", meeting_, "--format", "eml", "-o", eml, "--from", "anna@nextstep.example"});
   EXPECT_EQ(made["to"][0]["email"], "dana@acme.example");
   EXPECT_THAT(made["body"].get<std::string>(), HasSubstr("Send the usage figures"));
   const auto parsed = testing::runPythonCheck("check_mail.py", {"eml", eml});

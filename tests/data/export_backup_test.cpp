@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "csv_table.h"
 #include "nextstep/booking.h"
@@ -23,7 +24,9 @@ namespace fs = std::filesystem;
 
 std::string readAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 // The rows of an exported CSV as text, without the columns that differ between databases (ids,
@@ -49,9 +52,9 @@ class ExportBackupTest : public StoreTest {
  protected:
   void seed() {
     const std::string acme = unwrap(addAccount(*store_, {.name = "Acme, \"Süd\" GmbH",
-                                                          .industry = "Logistics",
-                                                          .city = "München",
-                                                          .cadence_days = 14}));
+                                                         .industry = "Logistics",
+                                                         .city = "München",
+                                                         .cadence_days = 14}));
     unwrap(addAccount(*store_, {.name = "Fjord AS", .city = "Oslo"}));
     const std::string dana = unwrap(addContact(*store_, {.name = "Dana Decider",
                                                          .account = acme,
@@ -89,8 +92,9 @@ TEST_F(ExportBackupTest, CsvExportHasAFilePerRecordTypeWithNames) {
   const data::ExportSummary s = unwrap(data::exportCsv(*store_, dir));
   std::set<std::string> names;
   for (const auto& f : s.files) names.insert(fs::path(f.path).filename().string());
-  for (const char* expected : {"accounts.csv", "contacts.csv", "deals.csv", "meetings.csv",
-                               "touches.csv", "notes.csv", "settings.csv", "meeting_attendees.csv"}) {
+  for (const char* expected :
+       {"accounts.csv", "contacts.csv", "deals.csv", "meetings.csv", "touches.csv", "notes.csv",
+        "settings.csv", "meeting_attendees.csv"}) {
     EXPECT_TRUE(names.contains(expected)) << expected;
     EXPECT_TRUE(fs::exists(fs::path(dir) / expected)) << expected;
   }

@@ -78,8 +78,8 @@ TEST_F(ImportTest, SalesforceOpportunitiesWithTheirSkippedRows) {
   EXPECT_EQ(scalar("SELECT count(*) FROM deals WHERE owner = 'Rita Rep'"), r.added);
   // Everything imported syncs: one create per record in the outbox.
   EXPECT_EQ(outboxCount(), r.added + r.accounts_created);
-  EXPECT_EQ(r.unused_columns, (std::vector<std::string>{"Close Date", "Probability (%)",
-                                                        "Lead Source"}));
+  EXPECT_EQ(r.unused_columns,
+            (std::vector<std::string>{"Close Date", "Probability (%)", "Lead Source"}));
 
   // The same file again: every row is a duplicate now.
   const ImportReport again = import(f, CrmSource::kSalesforce);
@@ -154,9 +154,10 @@ TEST_F(ImportTest, ADryRunReportsEverythingAndWritesNothing) {
 }
 
 TEST_F(ImportTest, AStageOffTheLadderIsKeptOnTheFirstRungWithANote) {
-  unwrap(changeTeamSettings(*store_, {.stages = std::vector<std::string>{"intro", "pilot", "deal"}}));
-  const CrmFile f{"Opportunity Name,Account Name,Amount,Stage\nA,X,1,Pilot\nB,X,1,Prospecting\n", 2,
-                  0, {}};
+  unwrap(
+      changeTeamSettings(*store_, {.stages = std::vector<std::string>{"intro", "pilot", "deal"}}));
+  const CrmFile f{
+      "Opportunity Name,Account Name,Amount,Stage\nA,X,1,Pilot\nB,X,1,Prospecting\n", 2, 0, {}};
   const ImportReport r = import(f, CrmSource::kSalesforce);
   EXPECT_EQ(r.added, 2);
   EXPECT_EQ(scalar("SELECT count(*) FROM deals WHERE title = 'A' AND stage = 'pilot'"), 1);
@@ -168,9 +169,12 @@ TEST_F(ImportTest, AStageOffTheLadderIsKeptOnTheFirstRungWithANote) {
 }
 
 TEST_F(ImportTest, RowsOfTheWrongLengthAreSkippedAndTheRestGoesIn) {
-  const CrmFile f{"Deal Name,Amount,Associated Company\nOne,5,Acme\nTwo,5\nThree,7,Acme,extra\n"
-                  "Four,8,Acme\n",
-                  4, 2, {"fields"}};
+  const CrmFile f{
+      "Deal Name,Amount,Associated Company\nOne,5,Acme\nTwo,5\nThree,7,Acme,extra\n"
+      "Four,8,Acme\n",
+      4,
+      2,
+      {"fields"}};
   const ImportReport r = import(f, CrmSource::kHubspot);
   expectReasons(r, f);
   EXPECT_EQ(scalar("SELECT count(*) FROM deals"), 2);

@@ -18,8 +18,10 @@ TEST(ImportValues, AmountsInTheUsualNotations) {
   EXPECT_EQ(cents("12,000.50"), 1'200'050);
   EXPECT_EQ(cents("12.000,50"), 1'200'050);
   EXPECT_EQ(cents("1 234,5"), 123'450);
-  EXPECT_EQ(cents("1\xC2\xA0" "234,56"), 123'456);  // a no-break space groups
-  EXPECT_EQ(cents("1'234.56"), 123'456);            // Swiss
+  EXPECT_EQ(cents("1\xC2\xA0"
+                  "234,56"),
+            123'456);                     // a no-break space groups
+  EXPECT_EQ(cents("1'234.56"), 123'456);  // Swiss
   EXPECT_EQ(cents("1,234,567"), 123'456'700);
   EXPECT_EQ(cents("0.125"), 13);  // rounded half up
   EXPECT_EQ(cents(""), 0);
@@ -45,20 +47,20 @@ TEST(ImportValues, DatesAndTimesInTheFormsTheCrmsWrite) {
   EXPECT_EQ(utc("2026-03-30 14:05:00"), "2026-03-30T12:05:00Z");  // summer time
   EXPECT_EQ(utc("2026-03-27T14:05:00Z"), "2026-03-27T14:05:00Z");
   EXPECT_EQ(utc("2026-03-27T14:05:00+01:00"), "2026-03-27T13:05:00Z");
-  EXPECT_EQ(utc("03/27/2026"), "2026-03-27T11:00:00Z");          // US
-  EXPECT_EQ(utc("27/03/2026"), "2026-03-27T11:00:00Z");          // cannot be a month
-  EXPECT_EQ(utc("27.03.2026 9:30"), "2026-03-27T08:30:00Z");     // German
-  EXPECT_EQ(utc("3/27/2026 2:05 PM"), "2026-03-27T13:05:00Z");   // 12-hour clock
+  EXPECT_EQ(utc("03/27/2026"), "2026-03-27T11:00:00Z");         // US
+  EXPECT_EQ(utc("27/03/2026"), "2026-03-27T11:00:00Z");         // cannot be a month
+  EXPECT_EQ(utc("27.03.2026 9:30"), "2026-03-27T08:30:00Z");    // German
+  EXPECT_EQ(utc("3/27/2026 2:05 PM"), "2026-03-27T13:05:00Z");  // 12-hour clock
   EXPECT_FALSE(parseWhen("next Tuesday", berlin).ok());
   EXPECT_FALSE(parseWhen("2026-02-30", berlin).ok());
 }
 
 TEST(ImportValues, StagesLandOnTheTeamsLadder) {
   const TeamSettings ladder = TeamSettings::defaults();
-  EXPECT_EQ(mapStage("Proposal/Price Quote", ladder).stage, "proposal");   // Salesforce
-  EXPECT_EQ(mapStage("appointmentscheduled", ladder).stage, "lead");       // HubSpot
-  EXPECT_EQ(mapStage("Negotiations Started", ladder).stage, "negotiation"); // Pipedrive
-  EXPECT_EQ(mapStage("Qualified", ladder).stage, "qualified");             // a rung's own name
+  EXPECT_EQ(mapStage("Proposal/Price Quote", ladder).stage, "proposal");     // Salesforce
+  EXPECT_EQ(mapStage("appointmentscheduled", ladder).stage, "lead");         // HubSpot
+  EXPECT_EQ(mapStage("Negotiations Started", ladder).stage, "negotiation");  // Pipedrive
+  EXPECT_EQ(mapStage("Qualified", ladder).stage, "qualified");               // a rung's own name
   const StageChoice won = mapStage("Closed Won", ladder);
   EXPECT_EQ(won.status, DealStatus::kWon);
   EXPECT_EQ(mapStage("closedlost", ladder).status, DealStatus::kLost);

@@ -29,10 +29,10 @@ Result<Invitation> meetingInvitation(Store& store, const InvitationRequest& r) {
   if (!facts) return facts.error();
   const bool cancelled = facts->meeting.status == MeetingStatus::kCancelled;
   if (r.cancel && !cancelled) {
-    return Error::precondition(
-        "the meeting is still " + std::string(nameOf(facts->meeting.status)) +
-        "; cancel it first (nextstep meeting cancel " + facts->meeting.id +
-        "), then send the cancellation");
+    return Error::precondition("the meeting is still " +
+                               std::string(nameOf(facts->meeting.status)) +
+                               "; cancel it first (nextstep meeting cancel " + facts->meeting.id +
+                               "), then send the cancellation");
   }
   auto organizer = organizerOf(store, r, *facts);
   if (!organizer) return organizer.error();

@@ -28,8 +28,8 @@ std::int64_t sequenceOf(Database& db, std::string_view meeting_id) {
       newest = std::max(newest, clock->stamp.millis());
     }
   }
-  auto s = db.prepare(
-      "SELECT add_stamp, removed_upto FROM meeting_attendees WHERE meeting_id = ?1");
+  auto s =
+      db.prepare("SELECT add_stamp, removed_upto FROM meeting_attendees WHERE meeting_id = ?1");
   s->bind(1, meeting_id);
   while (s->step()) {
     newest = std::max(newest, records::columnStamp(*s, 0).millis());

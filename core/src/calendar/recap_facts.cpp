@@ -128,8 +128,8 @@ Result<Recap> meetingRecap(Store& store, const RecapRequest& r) {
   if (!facts) return facts.error();
   auto from = senderOf(store, r, *facts);
   if (!from) return from.error();
-  auto recap = renderRecap(*facts, *from, r.template_text.value_or(
-                                              std::string(defaultRecapTemplate())));
+  auto recap =
+      renderRecap(*facts, *from, r.template_text.value_or(std::string(defaultRecapTemplate())));
   if (!recap) return recap.error();
 
   // Rule 7: a reminder on the date the customer named. Closing the call made one; this adds it

@@ -82,9 +82,9 @@ Result<std::string> recapEml(const Recap& r, Instant date) {
   g_mime_message_set_subject(message.get(), r.subject.c_str(), "utf-8");
   std::unique_ptr<GDateTime, DateUnref> when(g_date_time_new_from_unix_utc(toUnix(date)));
   g_mime_message_set_date(message.get(), when.get());
-  const std::string domain =
-      r.from.email.find('@') != std::string::npos ? r.from.email.substr(r.from.email.find('@') + 1)
-                                                  : std::string("nextstep.invalid");
+  const std::string domain = r.from.email.find('@') != std::string::npos
+                                 ? r.from.email.substr(r.from.email.find('@') + 1)
+                                 : std::string("nextstep.invalid");
   GChars id(g_mime_utils_generate_message_id(domain.c_str()));
   g_mime_message_set_message_id(message.get(), id.get());
   // Outlook and others open a message marked unsent as a draft, ready to send.

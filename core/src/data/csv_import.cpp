@@ -59,7 +59,11 @@ bool abortsImport(ErrorCode code) {
 class Importer {
  public:
   Importer(Mutation& m, Instant now, const ImportOptions& options, ImportReport& report)
-      : m_(m), db_(m.db()), now_(now), o_(options), report_(report),
+      : m_(m),
+        db_(m.db()),
+        now_(now),
+        o_(options),
+        report_(report),
         ladder_(loadTeamSettings(m.db())) {}
 
   void importRow(int number, const Row& row) {
@@ -127,8 +131,9 @@ class Importer {
     if (name.empty()) return std::nullopt;
     if (auto id = accountNamed(name)) return id;
     const std::string id = newRecordId(toUnix(now_) * 1000);
-    m_.create(RecordType::kAccount, id,
-              {{"name", Value(name)}, {"owner", Value(o_.owner)}, {"created_at", Value(toUnix(now_))}});
+    m_.create(
+        RecordType::kAccount, id,
+        {{"name", Value(name)}, {"owner", Value(o_.owner)}, {"created_at", Value(toUnix(now_))}});
     ++accounts_created_;  // counted in the report, not noted row by row
     return id;
   }
@@ -195,17 +200,17 @@ class Importer {
     std::string owner = row[Field::kOwner];
     if (owner.empty()) owner = o_.owner;
     const std::string id = newRecordId(toUnix(now_) * 1000);
-    m_.create(RecordType::kDeal, id,
-              {{"account_id", accountId ? Value(*accountId) : Value()},
-               {"title", Value(title)},
-               {"value_minor", Value(value)},
-               {"currency", Value(currency)},
-               {"stage", Value(stage.stage)},
-               {"status", Value(std::string(nameOf(status)))},
-               {"owner", Value(owner)},
-               {"created_at", Value(toUnix(now_))},
-               {"lost_reason", status == DealStatus::kLost ? Value(row[Field::kLostReason])
-                                                           : Value()}});
+    m_.create(
+        RecordType::kDeal, id,
+        {{"account_id", accountId ? Value(*accountId) : Value()},
+         {"title", Value(title)},
+         {"value_minor", Value(value)},
+         {"currency", Value(currency)},
+         {"stage", Value(stage.stage)},
+         {"status", Value(std::string(nameOf(status)))},
+         {"owner", Value(owner)},
+         {"created_at", Value(toUnix(now_))},
+         {"lost_reason", status == DealStatus::kLost ? Value(row[Field::kLostReason]) : Value()}});
     return id;
   }
 
@@ -289,19 +294,22 @@ class Importer {
     if (const std::string a = row[Field::kAccount]; !a.empty()) accountId = accountFor(a);
     std::optional<std::string> dealId;
     if (const std::string d = row[Field::kDeal]; !d.empty()) {
-      dealId = accountId ? findOne("SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "
-                                   "account_id = ?2 AND deleted = 0 LIMIT 1",
-                                   d, *accountId)
-                         : findOne("SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "
-                                   "deleted = 0 LIMIT 1",
-                                   d);
+      dealId = accountId ? findOne(
+                               "SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "
+                               "account_id = ?2 AND deleted = 0 LIMIT 1",
+                               d, *accountId)
+                         : findOne(
+                               "SELECT id FROM deals WHERE title = ?1 COLLATE NOCASE AND "
+                               "deleted = 0 LIMIT 1",
+                               d);
       if (!dealId) notes.push_back("no deal '" + d + "'; kept on the account");
     }
     std::optional<std::string> contactId;
     if (const std::string c = row[Field::kContact]; !c.empty()) {
-      contactId = findOne("SELECT id FROM contacts WHERE (email = ?1 COLLATE NOCASE OR name = ?1 "
-                          "COLLATE NOCASE) AND deleted = 0 LIMIT 1",
-                          c);
+      contactId = findOne(
+          "SELECT id FROM contacts WHERE (email = ?1 COLLATE NOCASE OR name = ?1 "
+          "COLLATE NOCASE) AND deleted = 0 LIMIT 1",
+          c);
     }
     const std::string type = row[Field::kActivityType];
     const std::string subject = row[Field::kSubject];
@@ -320,8 +328,8 @@ class Importer {
                              *dealId, text)) {
         throw Skip{"duplicate: that task is already there (" + *dup + ")"};
       }
-      return addActionIn(m_, now_, NewAction{*dealId, std::nullopt, ActionOwner::kRep, text, due,
-                                             std::nullopt});
+      return addActionIn(
+          m_, now_, NewAction{*dealId, std::nullopt, ActionOwner::kRep, text, due, std::nullopt});
     }
     // Something that happened: a touch of the customer (rule 8).
     if (!accountId && dealId) {
@@ -378,8 +386,8 @@ std::string_view crmSourceName(CrmSource s) {
 }
 
 std::optional<CrmSource> parseCrmSource(std::string_view name) {
-  for (CrmSource s : {CrmSource::kSalesforce, CrmSource::kHubspot, CrmSource::kPipedrive,
-                      CrmSource::kNextstep}) {
+  for (CrmSource s :
+       {CrmSource::kSalesforce, CrmSource::kHubspot, CrmSource::kPipedrive, CrmSource::kNextstep}) {
     if (crmSourceName(s) == name) return s;
   }
   return std::nullopt;
@@ -421,9 +429,10 @@ Result<ImportReport> importCsvText(Store& store, std::string_view csv, const Imp
   } else if (auto kind = detectKind(o.from, table->header)) {
     report.kind = *kind;
   } else {
-    return Error::invalid("cannot tell from the header whether the file holds deals, accounts, "
-                          "contacts or activities of " +
-                          std::string(crmSourceName(o.from)) + "; give --kind");
+    return Error::invalid(
+        "cannot tell from the header whether the file holds deals, accounts, "
+        "contacts or activities of " +
+        std::string(crmSourceName(o.from)) + "; give --kind");
   }
   const ColumnMap map = mapColumns(o.from, report.kind, table->header);
   report.unused_columns = map.unused_columns;
@@ -441,11 +450,13 @@ Result<ImportReport> importCsvText(Store& store, std::string_view csv, const Imp
       }
       if (fields.size() != table->header.size()) {
         ++report.skipped;
-        report.details.push_back({number, false,
+        report.details.push_back({number,
+                                  false,
                                   "has " + std::to_string(fields.size()) +
                                       " fields, the header has " +
                                       std::to_string(table->header.size()),
-                                  {}, {}});
+                                  {},
+                                  {}});
         continue;
       }
       importer.importRow(number, Row(fields, map));

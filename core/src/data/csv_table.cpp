@@ -124,8 +124,7 @@ Result<CsvTable> readCsv(std::string_view text, std::optional<char> delimiter) {
   Collector c;
   if (csv_parse(&parser, text.data(), text.size(), onField, onRowEnd, &c) != text.size() ||
       csv_fini(&parser, onField, onRowEnd, &c) != 0) {
-    return Error::invalid(std::string("the file is not CSV: ") +
-                          csv_strerror(csv_error(&parser)));
+    return Error::invalid(std::string("the file is not CSV: ") + csv_strerror(csv_error(&parser)));
   }
   if (c.rows.empty()) return Error::invalid("the file is empty: a CSV file starts with its header");
   table.header = std::move(c.rows.front());

@@ -40,7 +40,8 @@ Result<ExportSummary> exportJson(Store& store, const std::string& path) {
       json list = json::array();
       forEachRecord(db, spec, [&](const std::vector<Value>& values) {
         json o = json::object();
-        for (std::size_t i = 0; i < values.size(); ++i) o[columns[i].name] = jsonOf(values[i], columns[i].type);
+        for (std::size_t i = 0; i < values.size(); ++i)
+          o[columns[i].name] = jsonOf(values[i], columns[i].type);
         list.push_back(std::move(o));
       });
       records[std::string(spec.table)] = std::move(list);

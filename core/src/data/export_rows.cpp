@@ -49,7 +49,8 @@ std::vector<ExportColumn> exportColumns(const RecordSpec& spec) {
   std::vector<ExportColumn> out{{"id", ColumnType::kText}};
   for (const FieldSpec& f : spec.fields) out.push_back({std::string(f.name), columnTypeOf(f.type)});
   for (const FieldSpec& f : spec.fields) {
-    if (const RefName* r = refNameOf(f.name)) out.push_back({std::string(r->column), ColumnType::kText});
+    if (const RefName* r = refNameOf(f.name))
+      out.push_back({std::string(r->column), ColumnType::kText});
   }
   return out;
 }

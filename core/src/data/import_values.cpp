@@ -29,8 +29,11 @@ struct CurrencySign {
   std::string_view sign;
   std::string_view code;
 };
-constexpr CurrencySign kSigns[] = {{"\xE2\x82\xAC", "EUR"}, {"$", "USD"}, {"\xC2\xA3", "GBP"},
-                                   {"\xC2\xA5", "JPY"},     {"CHF", "CHF"}};
+constexpr CurrencySign kSigns[] = {{"\xE2\x82\xAC", "EUR"},
+                                   {"$", "USD"},
+                                   {"\xC2\xA3", "GBP"},
+                                   {"\xC2\xA5", "JPY"},
+                                   {"CHF", "CHF"}};
 
 bool allDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -151,7 +154,8 @@ Result<Amount> parseAmount(std::string_view text) {
     }
   }
   if (!letters.empty()) {
-    if (letters.size() != 3) return Error::invalid("amount '" + std::string(text) + "' is not a number");
+    if (letters.size() != 3)
+      return Error::invalid("amount '" + std::string(text) + "' is not a number");
     a.currency = letters;
   }
   if (digits.empty()) return a;
@@ -245,13 +249,13 @@ Result<Instant> parseWhen(std::string_view text, const TimeZone& zone) {
 
 std::optional<bool> parseFlag(std::string_view text) {
   const std::string s = squashed(text);
-  for (std::string_view yes : {"true", "yes", "1", "x", "y", "completed", "complete", "done",
-                               "closed", "held"}) {
+  for (std::string_view yes :
+       {"true", "yes", "1", "x", "y", "completed", "complete", "done", "closed", "held"}) {
     if (s == yes) return true;
   }
-  for (std::string_view no : {"false", "no", "0", "n", "notdone", "todo", "notstarted", "open",
-                              "pending",
-                              "inprogress", "deferred", "waitingonsomeoneelse", "planned", ""}) {
+  for (std::string_view no :
+       {"false", "no", "0", "n", "notdone", "todo", "notstarted", "open", "pending", "inprogress",
+        "deferred", "waitingonsomeoneelse", "planned", ""}) {
     if (s == no) return false;
   }
   return std::nullopt;
@@ -284,8 +288,8 @@ StageChoice mapStage(std::string_view crm_stage, const TeamSettings& ladder) {
   }
   c.stage = ladder.stages.front();
   if (!key.empty()) {
-    c.note = "stage '" + trim(crm_stage) + "' is not on the team's ladder; put on '" + c.stage +
-             "'";
+    c.note =
+        "stage '" + trim(crm_stage) + "' is not on the team's ladder; put on '" + c.stage + "'";
   }
   return c;
 }
@@ -303,8 +307,7 @@ TouchKind touchKindOf(std::string_view activity_type) {
     return TouchKind::kMeeting;
   }
   if (s.find("visit") != std::string::npos) return TouchKind::kVisit;
-  if (s.find("message") != std::string::npos || s == "sms" || s == "linkedin" ||
-      s == "whatsapp") {
+  if (s.find("message") != std::string::npos || s == "sms" || s == "linkedin" || s == "whatsapp") {
     return TouchKind::kMessage;
   }
   if (auto k = parseEnum<TouchKind>(lower(trim(activity_type)))) return *k;

@@ -351,34 +351,40 @@ Result<std::vector<Op>> Replica::outbox(int limit) {
 Result<void> Replica::acknowledge(std::int64_t acked_through,
                                   const std::vector<Rejection>& rejected) {
   const Instant now = store_.now();
-  return store_.write([&](Mutation& m) {
-    Database& db = m.db();
-    for (const Rejection& r : rejected) {
-      auto s = db.prepare(
-          "INSERT OR REPLACE INTO rejected_ops(seq, type, record_id, kind, key, value, stamp, "
-          "base, reason, rejected_at) "
-          "SELECT seq, type, record_id, kind, key, value, stamp, base, ?2, ?3 FROM outbox WHERE "
-          "seq = ?1");
-      s->bindAll(r.seq, r.reason, toUnix(now));
-      s->run();
-    }
-    auto s = db.prepare("DELETE FROM outbox WHERE seq <= ?1");
-    s->bind(1, acked_through);
-    s->run();
-  }, Store::Durability::kRecoverable);  // lost acknowledgements mean a harmless re-push
+  return store_.write(
+      [&](Mutation& m) {
+        Database& db = m.db();
+        for (const Rejection& r : rejected) {
+          auto s = db.prepare(
+              "INSERT OR REPLACE INTO rejected_ops(seq, type, record_id, kind, key, value, stamp, "
+              "base, reason, rejected_at) "
+              "SELECT seq, type, record_id, kind, key, value, stamp, base, ?2, ?3 FROM outbox "
+              "WHERE "
+              "seq = ?1");
+          s->bindAll(r.seq, r.reason, toUnix(now));
+          s->run();
+        }
+        auto s = db.prepare("DELETE FROM outbox WHERE seq <= ?1");
+        s->bind(1, acked_through);
+        s->run();
+      },
+      Store::Durability::kRecoverable);  // lost acknowledgements mean a harmless re-push
 }
 
 Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor) {
   const Instant now = store_.now();
   const DeviceId self = store_.deviceId();
-  return store_.write([&](Mutation& m) {
-    RemoteApplier applier(m.db(), store_.clock(), self, now);
-    for (const RemoteOp& r : page) applier.apply(r);
-    if (applier.stats.applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
-      applier.retryParked();
-    putMeta(m.db(), "sync_cursor", Value(static_cast<std::int64_t>(next_cursor)));
-    return applier.stats;
-  }, Store::Durability::kRecoverable);  // the cursor goes back with the rows: they are pulled again
+  return store_.write(
+      [&](Mutation& m) {
+        RemoteApplier applier(m.db(), store_.clock(), self, now);
+        for (const RemoteOp& r : page) applier.apply(r);
+        if (applier.stats.applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
+          applier.retryParked();
+        putMeta(m.db(), "sync_cursor", Value(static_cast<std::int64_t>(next_cursor)));
+        return applier.stats;
+      },
+      Store::Durability::kRecoverable);  // the cursor goes back with the rows: they are pulled
+                                         // again
 }
 
 Result<std::uint64_t> Replica::cursor() {
