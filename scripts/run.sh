@@ -40,6 +40,10 @@ meeting=$(phone meeting book --deal "$deal" --at "$start" --tz Europe/Berlin --d
 phone meeting plan "$meeting" --primary "Pilot scope signed off" --backup "Name of the approver and a date"
 phone check
 
+step "The invitation for Dana's calendar (iCalendar, in the zone it was booked in)"
+phone export ics "$meeting" -o "$demo/invitation.ics"
+sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' "$demo/invitation.ics" | grep -E '^(UID|SEQUENCE|DTSTART|DTEND|ORGANIZER|ATTENDEE|LOCATION)' || true
+
 step "Back online: the phone syncs, then the laptop"
 phone sync
 laptop sync
@@ -63,8 +67,12 @@ laptop health
 
 app=build/dev/app-qml/nextstep-app
 if [ -n "${DISPLAY:-}" ] && cmake --build --preset dev --target nextstep-app >/dev/null 2>&1 && [ -x "$app" ]; then
-  step "Opening the app on the laptop's database, syncing with the same server"
-  "$app" --db "$demo/laptop.db"
+  step "Opening the app twice, as the phone and as the laptop, both syncing with the same server"
+  echo "Book a next meeting in one window (even with the server stopped); the other shows it after sync."
+  "$app" --db "$demo/phone.db" --size phone &
+  phone_app=$!
+  "$app" --db "$demo/laptop.db" --size desktop
+  kill "$phone_app" 2>/dev/null || true
 else
   echo
   echo "(No display here, so the app is not opened: the demo above is the same flow end to end.)"
