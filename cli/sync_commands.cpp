@@ -40,6 +40,8 @@ Result<sync::ServerAddress> serverAddress(Replica& replica, const ServerFlags& f
     a.ca_file = *flags.ca;
   } else if (auto ca = replica.setting("sync_ca"); ca && *ca && !flags.server) {
     a.ca_file = **ca;
+  } else if (auto tls = replica.setting("sync_tls"); tls && *tls && !flags.server) {
+    a.tls = **tls == "1";  // signed in from the app, with the system's certificates
   }
   return a;
 }
@@ -84,7 +86,8 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
         {"sync_token", result->token},
         {"sync_email", flags.email},
         {"sync_team", result->team},
-        {"sync_ca", flags.server.ca}}) {
+        {"sync_ca", flags.server.ca},
+        {"sync_tls", std::nullopt}}) {  // the CA, or plain text on loopback, as given here
     if (auto ok = replica.setSetting(key, value); !ok) return ok.error();
   }
   session.printer().signedIn(SignIn{address.target, flags.email, result->team});

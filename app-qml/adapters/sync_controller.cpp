@@ -13,7 +13,7 @@ namespace {
 namespace sync = nextstep::sync;
 
 struct Account {
-  std::optional<std::string> server, email, token, team, tls;
+  std::optional<std::string> server, email, token, team, tls, ca;
   nextstep::Result<std::int64_t> pending;
 };
 
@@ -22,8 +22,9 @@ struct SignInAnswer {
   bool tls = true;
 };
 
-sync::ServerAddress addressOf(const QString& server, bool tls) {
-  return sync::ServerAddress{server.trimmed().toStdString(), std::nullopt, tls};
+sync::ServerAddress addressOf(const QString& server, bool tls, const QString& ca) {
+  return sync::ServerAddress{server.trimmed().toStdString(),
+                             ca.isEmpty() ? std::nullopt : std::optional(ca.toStdString()), tls};
 }
 
 }  // namespace
@@ -86,15 +87,22 @@ void SyncController::loadAccount() {
           auto v = r.setting(key);
           return v ? *v : std::nullopt;
         };
-        return Account{get("app.server"), get("app.email"), get("app.token"),
-                       get("app.team"),   get("app.tls"),   s.pendingChanges()};
+        // The same sign-in as `nextstep login` keeps: the app and the CLI share a database.
+        return Account{get("sync_server"), get("sync_email"), get("sync_token"), get("sync_team"),
+                       get("sync_tls"),    get("sync_ca"),    s.pendingChanges()};
       },
       [this](const Account& a) {
         server_ = a.server ? display::qs(*a.server) : QString();
         email_ = a.email ? display::qs(*a.email) : QString();
         token_ = a.token ? display::qs(*a.token) : QString();
         team_ = a.team ? display::qs(*a.team) : QString();
-        tls_ = !a.tls || *a.tls != "0";
+        ca_ = a.ca ? display::qs(*a.ca) : QString();
+        // The CLI's login stores no TLS flag: plain text for a server on this machine, as the
+        // CLI does, and TLS for any other.
+        tls_ = a.tls ? *a.tls != "0"
+                     : !(server_.startsWith(QStringLiteral("127.")) ||
+                         server_.startsWith(QStringLiteral("localhost:")) ||
+                         server_.startsWith(QStringLiteral("[::1]")));
         if (a.pending) status_.pending = *a.pending;
         Q_EMIT accountChanged();
         Q_EMIT statusChanged();
@@ -118,7 +126,7 @@ void SyncController::startClient() {
   stopClient();
   nextstep::Store* store = store_.store();
   if (!store || token_.isEmpty()) return;
-  const sync::ServerAddress address = addressOf(server_, tls_);
+  const sync::ServerAddress address = addressOf(server_, tls_, ca_);
   const std::string token = token_.toStdString();
   auto connect = [address, token]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
     auto channel = sync::openChannel(address);
@@ -170,7 +178,7 @@ void SyncController::signIn(const QString& server, bool tls, const QString& emai
   signing_in_ = true;
   sign_in_error_.clear();
   Q_EMIT signingInChanged();
-  const sync::ServerAddress address = addressOf(server, tls);
+  const sync::ServerAddress address = addressOf(server, tls, {});
   const std::string user = email.trimmed().toStdString();
   const std::string secret = password.toStdString();
   const nextstep::DeviceId device = opened->deviceId();
@@ -211,11 +219,9 @@ void SyncController::finishSignIn(const nextstep::Result<sync::LoginResult>& log
   Q_EMIT accountChanged();
   Q_EMIT signedInNow();
   const std::map<std::string, std::optional<std::string>> settings = {
-      {"app.server", server_.toStdString()},
-      {"app.email", email_.toStdString()},
-      {"app.token", login->token},
-      {"app.team", login->team},
-      {"app.tls", tls ? "1" : "0"}};
+      {"sync_server", server_.toStdString()}, {"sync_email", email_.toStdString()},
+      {"sync_token", login->token},           {"sync_team", login->team},
+      {"sync_tls", tls ? "1" : "0"},          {"sync_ca", std::nullopt}};
   store_.read(
       this,
       [settings](nextstep::Store& s) {
@@ -238,7 +244,7 @@ void SyncController::signOut() {
       this,
       [](nextstep::Store& s) {
         sync::Replica r(s);
-        (void)r.setSetting("app.token", std::nullopt);
+        (void)r.setSetting("sync_token", std::nullopt);
         return s.pendingChanges();
       },
       [this](const nextstep::Result<std::int64_t>& n) {

@@ -83,6 +83,7 @@ class SyncController : public QObject {
   LocalStore& store_;
   QString server_, email_, token_, team_;
   bool tls_ = true;
+  QString ca_;  // a CA file given to `nextstep login --ca`
   nextstep::sync::SyncStatus status_;
   std::unique_ptr<nextstep::sync::SyncClient> client_;
   bool signing_in_ = false;

@@ -149,8 +149,9 @@ TEST_F(SyncIntegration, KillNineDuringPushesLosesNoAcknowledgedChange) {
     ++added;
     startServer();
   }
-  // The watcher pushes the rest by itself once it reconnects.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  // The watcher pushes the rest by itself once it reconnects: within its longest back-off (30 s)
+  // after the server is back, twice over for a loaded CI machine.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
   while (deviceJson("phone", {"check"})["pending_changes"] != 0 &&
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
