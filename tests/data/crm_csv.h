@@ -9,8 +9,8 @@ namespace nextstep::testing {
 
 struct CrmFile {
   std::string text;
-  int rows = 0;     // data rows
-  int skipped = 0;  // rows the import must skip
+  int rows = 0;                      // data rows
+  int skipped = 0;                   // rows the import must skip
   std::vector<std::string> reasons;  // a word from each kind of skip reason
 };
 

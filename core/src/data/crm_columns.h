@@ -12,18 +12,18 @@
 namespace nextstep::data {
 
 enum class Field {
-  kTitle,        // a deal's title
-  kAccount,      // the account's name (or, for our own export, also account_name)
-  kAmount,       // "12,000.50", "USD 12000", "12.000,50 €"
-  kValueMinor,   // our own export: cents
+  kTitle,       // a deal's title
+  kAccount,     // the account's name (or, for our own export, also account_name)
+  kAmount,      // "12,000.50", "USD 12000", "12.000,50 €"
+  kValueMinor,  // our own export: cents
   kCurrency,
   kStage,
-  kStatus,       // open / won / lost, or a CRM's stage-like status
-  kWon,          // true/false columns of Salesforce reports
+  kStatus,  // open / won / lost, or a CRM's stage-like status
+  kWon,     // true/false columns of Salesforce reports
   kClosed,
   kOwner,
   kLostReason,
-  kName,         // a contact's or an account's full name
+  kName,  // a contact's or an account's full name
   kFirstName,
   kLastName,
   kEmail,
@@ -33,13 +33,13 @@ enum class Field {
   kIndustry,
   kCity,
   kCadence,
-  kSubject,      // an activity's
+  kSubject,  // an activity's
   kActivityType,
   kDate,
   kNote,
   kDone,
-  kDeal,         // the activity's deal, by title
-  kContact,      // the activity's contact, by name or email
+  kDeal,     // the activity's deal, by title
+  kContact,  // the activity's contact, by name or email
 };
 
 struct ColumnMap {

@@ -66,8 +66,8 @@ Result<Recap> renderRecap(const RecapFacts& facts, const Organizer& from,
 struct RecapRequest {
   std::string meeting;  // id or unique prefix; it must have been held (its call closed)
   std::optional<std::string> template_text;  // default: defaultRecapTemplate()
-  std::optional<std::string> from_email;  // default: as for invitations (sign-in, else $EMAIL)
-  std::optional<std::string> from_name;   // default: the deal's owner
+  std::optional<std::string> from_email;     // default: as for invitations (sign-in, else $EMAIL)
+  std::optional<std::string> from_name;      // default: the deal's owner
 };
 
 Result<RecapFacts> recapFacts(Store& store, std::string_view meeting);

@@ -61,7 +61,8 @@ struct ImportReport {
   std::vector<RowReport> details;
 };
 
-Result<ImportReport> importCsvText(Store& store, std::string_view csv, const ImportOptions& options);
+Result<ImportReport> importCsvText(Store& store, std::string_view csv,
+                                   const ImportOptions& options);
 Result<ImportReport> importCsvFile(Store& store, const std::string& path,
                                    const ImportOptions& options);
 

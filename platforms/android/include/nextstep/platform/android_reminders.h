@@ -15,12 +15,12 @@ namespace nextstep::platform::android {
 // What the app passes down: the reminders of nextstep::dueReminders() for the next day, so the OS
 // can fire them while the app is not running.
 struct ScheduledReminder {
-  std::string id;             // Reminder::id; also the notification's tag (replaces, never twice)
-  std::int64_t fire_at_ms;    // Reminder::fire_at, for AlarmManager.setExactAndAllowWhileIdle
+  std::string id;           // Reminder::id; also the notification's tag (replaces, never twice)
+  std::int64_t fire_at_ms;  // Reminder::fire_at, for AlarmManager.setExactAndAllowWhileIdle
   std::string title;
   std::string body;
-  std::string deep_link;      // "nextstep://deal/<id>" or "nextstep://meeting/<id>"
-  bool close_the_call;        // ReminderKind::kMeetingEnding: high importance, heads-up
+  std::string deep_link;  // "nextstep://deal/<id>" or "nextstep://meeting/<id>"
+  bool close_the_call;    // ReminderKind::kMeetingEnding: high importance, heads-up
 };
 
 class AndroidReminders {

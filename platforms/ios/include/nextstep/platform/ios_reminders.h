@@ -13,12 +13,12 @@
 namespace nextstep::platform::ios {
 
 struct LocalNotification {
-  std::string identifier;    // Reminder::id: a request with the same identifier replaces the last
-  std::int64_t fire_at_ms;   // Reminder::fire_at: a UNCalendarNotificationTrigger (or now)
+  std::string identifier;   // Reminder::id: a request with the same identifier replaces the last
+  std::int64_t fire_at_ms;  // Reminder::fire_at: a UNCalendarNotificationTrigger (or now)
   std::string title;
   std::string body;
-  std::string thread;        // the deal id: iOS groups a deal's reminders together
-  bool time_sensitive;       // the ten-minute close: UNNotificationInterruptionLevelTimeSensitive
+  std::string thread;   // the deal id: iOS groups a deal's reminders together
+  bool time_sensitive;  // the ten-minute close: UNNotificationInterruptionLevelTimeSensitive
 };
 
 class IosReminders {
