@@ -17,6 +17,8 @@
 
 #include "app_singletons.h"
 #include "bench_options.h"
+#include "bench_store.h"
+#include "figures.h"
 #include "frame_clock.h"
 #include "local_store.h"
 #include "pipeline_model.h"
@@ -30,10 +32,6 @@ namespace {
 
 constexpr int kScrollFrames = 1500;
 constexpr double kScrollStepPx = 24;  // per frame: 1,440 px/s at 60 frames a second
-
-void print(const char* name, double value, const char* unit) {
-  std::printf("%-36s %10.1f %s\n", name, value, unit);
-}
 
 int run(int argc, char** argv) {
   QElapsedTimer since_main;
@@ -121,16 +119,18 @@ int run(int argc, char** argv) {
 
   std::printf("NextStep app on %d deals (%lld loaded in the list after scrolling)\n", options.deals,
               static_cast<long long>(model->count()));
-  print("cold start to first frame", first_frame_ms, "ms");
-  print("cold start to Today's figures", today_ms, "ms");
-  print("pipeline first page", first_page_ms, "ms");
-  print("unchanged frame p50 (render floor)", floor.p50, "ms");
-  print("unchanged frame max", floor.max, "ms");
-  print("scroll frames", s.count, "frames");
-  print("scroll frame p50", s.p50, "ms");
-  print("scroll frame p99", s.p99, "ms");
-  print("scroll frame max", s.max, "ms");
-  print("scroll frames over 16 ms", s.over16, "frames");
+  using nextstep::bench::figureName;
+  const int d = options.deals;
+  nextstep::bench::recordFigures(
+      options, {{figureName("app_first_frame_ms", d), first_frame_ms, "ms"},
+                {figureName("app_today_ms", d), today_ms, "ms"},
+                {figureName("app_pipeline_first_page_ms", d), first_page_ms, "ms"},
+                {figureName("app_render_floor_p50_ms", d), floor.p50, "ms"},
+                {figureName("app_scroll_frames", d), static_cast<double>(s.count), "frames"},
+                {figureName("app_scroll_p50_ms", d), s.p50, "ms"},
+                {figureName("app_scroll_p99_ms", d), s.p99, "ms"},
+                {figureName("app_scroll_max_ms", d), s.max, "ms"},
+                {figureName("app_scroll_over_16ms", d), static_cast<double>(s.over16), "frames"}});
   return 0;
 }
 
