@@ -1,6 +1,7 @@
 #include "health_controller.h"
 
 #include "display_text.h"
+#include "nextstep/health_trend.h"
 #include "nextstep/pipeline_health.h"
 
 namespace {
@@ -19,6 +20,11 @@ Card problem(const QString& id, const QString& label, std::int64_t count, const 
   return c;
 }
 
+struct Figures {
+  nextstep::PipelineHealth health;
+  std::vector<nextstep::TrendPoint> trend;
+};
+
 }  // namespace
 
 HealthController::HealthController(QObject* parent) : StoreController(parent) {}
@@ -27,20 +33,34 @@ void HealthController::reload(LocalStore& store) {
   const nextstep::TimeZone zone = store.zone();
   store.read(
       this,
-      [zone](nextstep::Store& s) {
+      [zone](nextstep::Store& s) -> nextstep::Result<Figures> {
         nextstep::HealthQuery q;
         q.zone = zone;
         q.limit = 10;
-        return nextstep::pipelineHealth(s, q);
+        auto health = nextstep::pipelineHealth(s, q);
+        if (!health) return health.error();
+        auto trend = nextstep::healthTrend(s, {.now = s.now(), .zone = zone, .weeks = 8});
+        if (!trend) return trend.error();
+        return Figures{std::move(*health), std::move(*trend)};
       },
-      [this](const nextstep::Result<nextstep::PipelineHealth>& r) {
+      [this](const nextstep::Result<Figures>& r) {
         loadDone();
         if (!r) {
           showError(r.error());
           return;
         }
         clearError();
-        const auto& h = *r;
+        const auto& h = r->health;
+        trend_.clear();
+        for (const nextstep::TrendPoint& p : r->trend) {
+          trend_.append(
+              QVariantMap{{QStringLiteral("week"), display::date(p.week_end)},
+                          {QStringLiteral("nextStep"), p.next_step_rate},
+                          // No bookings that week: a gap, not a 0 %.
+                          {QStringLiteral("atTable"),
+                           p.bookings > 0 ? QVariant(p.booked_at_table_rate) : QVariant()},
+                          {QStringLiteral("commitment"), p.commitment_rate}});
+        }
         next_rate_ = h.next_step_rate;
         table_rate_ = h.booked_at_table_rate;
         commitment_rate_ = h.commitment_rate;

@@ -1,6 +1,5 @@
 // The team's numbers (DOMAIN.md) from the core's pipelineHealth: the three rates and the counts of
-// what is wrong, with the lists behind them. Current figures only: the core keeps no history, so
-// nothing here is called a trend.
+// what is wrong, with the lists behind them; and healthTrend's eight weeks of the three rates.
 #pragma once
 
 #include "card_list_model.h"
@@ -19,6 +18,8 @@ class HealthController : public StoreController {
   Q_PROPERTY(qint64 commitmentDeals READ commitmentDeals NOTIFY figuresChanged)
   // [{label, count, tone}]: the problems, for the bar chart
   Q_PROPERTY(CardListModel* problems READ problems CONSTANT)
+  // [{week, nextStep, atTable, commitment}], oldest first: the rates week by week
+  Q_PROPERTY(QVariantList trend READ trend NOTIFY figuresChanged)
   Q_PROPERTY(CardListModel* stale READ stale CONSTANT)
   Q_PROPERTY(CardListModel* withoutNextStepDeals READ withoutNextStepDeals CONSTANT)
 
@@ -33,6 +34,7 @@ class HealthController : public StoreController {
   qint64 bookedAtTable() const { return at_table_; }
   qint64 commitmentDeals() const { return commitment_; }
   CardListModel* problems() { return &problems_; }
+  QVariantList trend() const { return trend_; }
   CardListModel* stale() { return &stale_; }
   CardListModel* withoutNextStepDeals() { return &without_; }
 
@@ -46,4 +48,5 @@ class HealthController : public StoreController {
   double next_rate_ = 0, table_rate_ = 0, commitment_rate_ = 0;
   qint64 open_ = 0, with_next_ = 0, booked_ = 0, at_table_ = 0, commitment_ = 0;
   CardListModel problems_, stale_, without_;
+  QVariantList trend_;
 };

@@ -78,6 +78,20 @@ Page {
             InfoCard {
                 Layout.columnSpan: content.columns
                 Label {
+                    text: qsTr("The last eight weeks")
+                    font.pixelSize: Theme.bodyLarge
+                    font.bold: true
+                    color: Theme.text
+                }
+                TrendChart {
+                    Layout.fillWidth: true
+                    points: health.trend
+                }
+            }
+
+            InfoCard {
+                Layout.columnSpan: content.columns
+                Label {
                     text: qsTr("What needs attention")
                     font.pixelSize: Theme.bodyLarge
                     font.bold: true

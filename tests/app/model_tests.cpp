@@ -219,6 +219,10 @@ class ModelTests : public QObject {
                 team.loaded());
     QCOMPARE(health.openDeals(), qint64{10});
     QCOMPARE(health.problems()->count(), 7);
+    // Eight weeks of trend, the last of them the headline figure itself.
+    QCOMPARE(health.trend().size(), 8);
+    QCOMPARE(health.trend().back().toMap().value(QStringLiteral("nextStep")).toDouble(),
+             health.nextStepRate());
     QCOMPARE(directory.accounts()->count(), 8);
     QCOMPARE(events.participants()->count(), 5);
     QCOMPARE(events.withoutNextStep(), 2);
