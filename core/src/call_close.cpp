@@ -125,24 +125,11 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
 Result<std::optional<Outcome>> outcomeOf(Store& store, std::string_view meeting) {
   return store.read([&](Database& db) -> std::optional<Outcome> {
     const std::string id = resolveId(db, RecordType::kMeeting, meeting);
-    auto s = db.prepare(
-        "SELECT deal_id, result, no_reason, reason_text, probe_answers, follow_up_on, what_next, "
-        "approvers, approve_by, recorded_at FROM outcomes WHERE id = ?1 AND deleted = 0");
+    auto s = db.prepare("SELECT " + outcomeColumns("o") +
+                        " FROM outcomes o WHERE o.id = ?1 AND o.deleted = 0");
     s->bind(1, id);
     if (!s->step()) return std::nullopt;
-    Outcome o;
-    o.meeting_id = id;
-    o.deal_id = s->text(0);
-    o.result = enumOr(s->textView(1), OutcomeResult::kMaybe);
-    if (!s->isNull(2)) o.no_reason = parseEnum<NoReason>(s->textView(2));
-    o.reason_text = s->text(3);
-    o.probe_answers = s->text(4);
-    if (auto d = CivilDate::parse(s->textView(5))) o.follow_up_on = *d;
-    o.what_next = s->text(6);
-    o.approvers = s->text(7);
-    if (auto d = CivilDate::parse(s->textView(8))) o.approve_by = *d;
-    o.recorded_at = instantFromUnix(s->integer(9));
-    return o;
+    return readOutcome(*s);
   });
 }
 

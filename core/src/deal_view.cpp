@@ -46,27 +46,11 @@ Result<DealView> dealView(Store& store, std::string_view deal) {
       for (Meeting& m : v.meetings) m.attendee_ids = attendeesOf(db, m.id);
     }
     {
-      auto s = db.prepare(
-          "SELECT id, result, no_reason, reason_text, probe_answers, follow_up_on, what_next, "
-          "approvers, "
-          "approve_by, recorded_at FROM outcomes WHERE deal_id = ?1 AND deleted = 0 ORDER BY "
-          "recorded_at DESC");
+      auto s = db.prepare("SELECT " + outcomeColumns("o") +
+                          " FROM outcomes o WHERE o.deal_id = ?1 AND o.deleted = 0 ORDER BY "
+                          "o.recorded_at DESC");
       s->bind(1, id);
-      while (s->step()) {
-        Outcome o;
-        o.meeting_id = s->text(0);
-        o.deal_id = id;
-        o.result = enumOr(s->textView(1), OutcomeResult::kMaybe);
-        if (!s->isNull(2)) o.no_reason = parseEnum<NoReason>(s->textView(2));
-        o.reason_text = s->text(3);
-        o.probe_answers = s->text(4);
-        if (auto d = CivilDate::parse(s->textView(5))) o.follow_up_on = *d;
-        o.what_next = s->text(6);
-        o.approvers = s->text(7);
-        if (auto d = CivilDate::parse(s->textView(8))) o.approve_by = *d;
-        o.recorded_at = instantFromUnix(s->integer(9));
-        v.outcomes.push_back(std::move(o));
-      }
+      while (s->step()) v.outcomes.push_back(readOutcome(*s));
     }
     {
       auto s = db.prepare(

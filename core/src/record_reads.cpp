@@ -101,6 +101,27 @@ std::string contactColumns(std::string_view a) {
   return qualify(a, {"id", "account_id", "name", "email", "phone", "role", "title"});
 }
 
+std::string outcomeColumns(std::string_view a) {
+  return qualify(a, {"id", "deal_id", "result", "no_reason", "reason_text", "probe_answers",
+                     "follow_up_on", "what_next", "approvers", "approve_by", "recorded_at"});
+}
+
+Outcome readOutcome(const Statement& s, int c) {
+  Outcome o;
+  o.meeting_id = s.text(c);
+  o.deal_id = s.text(c + 1);
+  o.result = enumOr(s.textView(c + 2), OutcomeResult::kMaybe);
+  if (!s.isNull(c + 3)) o.no_reason = parseEnum<NoReason>(s.textView(c + 3));
+  o.reason_text = s.text(c + 4);
+  o.probe_answers = s.text(c + 5);
+  if (auto d = CivilDate::parse(s.textView(c + 6))) o.follow_up_on = *d;
+  o.what_next = s.text(c + 7);
+  o.approvers = s.text(c + 8);
+  if (auto d = CivilDate::parse(s.textView(c + 9))) o.approve_by = *d;
+  o.recorded_at = instantFromUnix(s.integer(c + 10));
+  return o;
+}
+
 Contact readContact(const Statement& s, int c) {
   Contact x;
   x.id = s.text(c);

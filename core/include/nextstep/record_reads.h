@@ -17,6 +17,7 @@ std::string meetingColumns(std::string_view alias);
 std::string actionColumns(std::string_view alias);
 std::string contactColumns(std::string_view alias);
 std::string accountColumns(std::string_view alias);
+std::string outcomeColumns(std::string_view alias);  // id is the meeting's
 
 // Each reads its columns starting at `col`.
 Deal readDeal(const Statement& s, int col = 0);
@@ -24,6 +25,7 @@ Meeting readMeeting(const Statement& s, int col = 0);  // without attendees
 ActionItem readAction(const Statement& s, int col = 0);
 Contact readContact(const Statement& s, int col = 0);
 Account readAccount(const Statement& s, int col = 0);
+Outcome readOutcome(const Statement& s, int col = 0);
 
 std::vector<std::string> attendeesOf(Database& db, std::string_view meeting_id);
 

@@ -1,6 +1,7 @@
 // Reads what an invitation says from the store, in one read transaction.
 #include <algorithm>
 
+#include "meeting_context.h"
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/record_reads.h"
 #include "nextstep/record_rows.h"
@@ -48,25 +49,12 @@ Result<InvitationFacts> invitationFacts(Store& store, std::string_view meeting) 
   return store.read([&](Database& db) {
     InvitationFacts f;
     const std::string id = resolveId(db, RecordType::kMeeting, meeting);
-    {
-      auto s = db.prepare("SELECT " + meetingColumns("m") +
-                          ", d.title, coalesce(d.owner, ''), coalesce(a.name, '') "
-                          "FROM meetings m JOIN deals d ON d.id = m.deal_id "
-                          "LEFT JOIN accounts a ON a.id = d.account_id WHERE m.id = ?1");
-      s->bind(1, id);
-      s->step();
-      f.meeting = readMeeting(*s);
-      f.deal_title = s->text(17);
-      f.deal_owner = s->text(18);
-      f.account_name = s->text(19);
-    }
-    f.meeting.attendee_ids = attendeesOf(db, id);
-    // A contact deleted after it was invited is still on the meeting: it is still invited.
-    for (const std::string& contact : f.meeting.attendee_ids) {
-      auto s = db.prepare("SELECT " + contactColumns("c") + " FROM contacts c WHERE c.id = ?1");
-      s->bind(1, contact);
-      if (s->step()) f.attendees.push_back(readContact(*s));
-    }
+    MeetingContext c = meetingContext(db, id);
+    f.meeting = std::move(c.meeting);
+    f.deal_title = std::move(c.deal_title);
+    f.deal_owner = std::move(c.deal_owner);
+    f.account_name = std::move(c.account_name);
+    f.attendees = std::move(c.attendees);
     f.sequence = sequenceOf(db, id);
     return f;
   });

@@ -1,4 +1,5 @@
 // Reads what a recap says, and keeps the customer's date as exactly one reminder.
+#include "meeting_context.h"
 #include "nextstep/actions.h"
 #include "nextstep/calendar/recap.h"
 #include "nextstep/record_reads.h"
@@ -7,31 +8,16 @@
 namespace nextstep::calendar {
 namespace {
 
-constexpr int kMeetingCols = 17;  // meetingColumns()
-
 // The text closeCall() gives the reminder it makes for the customer's date; the recap says the
 // date in its own words instead of listing the rep's note to self.
 constexpr std::string_view kFollowUpPrefix = "Follow up:";
 
 std::optional<Outcome> readOutcome(Database& db, const std::string& meeting_id) {
-  auto s = db.prepare(
-      "SELECT deal_id, result, no_reason, reason_text, probe_answers, follow_up_on, what_next, "
-      "approvers, approve_by, recorded_at FROM outcomes WHERE id = ?1 AND deleted = 0");
+  auto s = db.prepare("SELECT " + outcomeColumns("o") +
+                      " FROM outcomes o WHERE o.id = ?1 AND o.deleted = 0");
   s->bind(1, meeting_id);
   if (!s->step()) return std::nullopt;
-  Outcome o;
-  o.meeting_id = meeting_id;
-  o.deal_id = s->text(0);
-  o.result = enumOr(s->textView(1), OutcomeResult::kMaybe);
-  if (!s->isNull(2)) o.no_reason = parseEnum<NoReason>(s->textView(2));
-  o.reason_text = s->text(3);
-  o.probe_answers = s->text(4);
-  if (auto d = CivilDate::parse(s->textView(5))) o.follow_up_on = *d;
-  o.what_next = s->text(6);
-  o.approvers = s->text(7);
-  if (auto d = CivilDate::parse(s->textView(8))) o.approve_by = *d;
-  o.recorded_at = instantFromUnix(s->integer(9));
-  return o;
+  return readOutcome(*s);
 }
 
 bool isFollowUpReminder(const ActionItem& a, const std::optional<Outcome>& outcome) {
@@ -71,18 +57,12 @@ Result<RecapFacts> recapFacts(Store& store, std::string_view meeting) {
   return store.read([&](Database& db) {
     RecapFacts f;
     const std::string id = resolveId(db, RecordType::kMeeting, meeting);
-    {
-      auto s = db.prepare("SELECT " + meetingColumns("m") +
-                          ", d.title, coalesce(d.owner, ''), coalesce(a.name, '') "
-                          "FROM meetings m JOIN deals d ON d.id = m.deal_id "
-                          "LEFT JOIN accounts a ON a.id = d.account_id WHERE m.id = ?1");
-      s->bind(1, id);
-      s->step();
-      f.meeting = readMeeting(*s);
-      f.deal_title = s->text(kMeetingCols);
-      f.deal_owner = s->text(kMeetingCols + 1);
-      f.account_name = s->text(kMeetingCols + 2);
-    }
+    MeetingContext c = meetingContext(db, id);
+    f.meeting = std::move(c.meeting);
+    f.deal_title = std::move(c.deal_title);
+    f.deal_owner = std::move(c.deal_owner);
+    f.account_name = std::move(c.account_name);
+    f.attendees = std::move(c.attendees);
     if (f.meeting.status == MeetingStatus::kPlanned) {
       fail(ErrorCode::kFailedPrecondition,
            "the meeting is still planned; close the call first (nextstep meeting close " + id +
@@ -90,12 +70,6 @@ Result<RecapFacts> recapFacts(Store& store, std::string_view meeting) {
     }
     if (f.meeting.status == MeetingStatus::kCancelled) {
       fail(ErrorCode::kFailedPrecondition, "the meeting was cancelled; there is nothing to recap");
-    }
-    f.meeting.attendee_ids = attendeesOf(db, id);
-    for (const std::string& contact : f.meeting.attendee_ids) {
-      auto s = db.prepare("SELECT " + contactColumns("c") + " FROM contacts c WHERE c.id = ?1");
-      s->bind(1, contact);
-      if (s->step()) f.attendees.push_back(readContact(*s));
     }
     f.outcome = readOutcome(db, id);
     {
