@@ -151,7 +151,6 @@ auto guarded(F&& f) -> typename AsResult<std::invoke_result_t<F>>::type {
 }
 
 void configure(Database& db, bool durable, bool reader) {
-  db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   if (reader) db.exec("PRAGMA query_only = ON");

@@ -159,6 +159,9 @@ std::unique_ptr<Database> Database::open(const std::string& path, OpenMode mode)
     throw DbError(rc, msg);
   }
   sqlite3_extended_result_codes(db, 1);
+  // Before the first statement: another process's commit or checkpoint can hold a lock for a
+  // moment, and even the read of the header would otherwise fail at once with "database is locked".
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   return std::unique_ptr<Database>(new Database(db, path));
 }
 

@@ -194,7 +194,6 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     if (appId != kApplicationId && (appId != 0 || version != 0 || tables != 0)) {
       return Error{ErrorCode::kCorrupt, options.path + " is not a NextStep database"};
     }
-    db->exec("PRAGMA busy_timeout = 5000");
     db->exec("PRAGMA journal_mode = WAL");
     // A booking must survive the phone dying a moment later: sync the WAL on every commit.
     db->exec("PRAGMA synchronous = FULL");

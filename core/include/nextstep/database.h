@@ -96,6 +96,9 @@ enum class OpenMode { kReadWriteCreate, kReadWrite, kReadOnly };
 
 class Database {
  public:
+  // How long a statement waits for another connection's lock before failing with kBusy.
+  static constexpr int kBusyTimeoutMs = 5000;
+
   static std::unique_ptr<Database> open(const std::string& path, OpenMode mode);
   ~Database();
   Database(const Database&) = delete;

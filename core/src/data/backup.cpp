@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "nextstep/catalog.h"
+#include "nextstep/database.h"
 #include "nextstep/schema.h"
 
 namespace nextstep::data {
@@ -44,7 +45,7 @@ Result<Connection> open(const std::string& uri, int flags) {
     return Error{ErrorCode::kIo, std::string("cannot open: ") +
                                      (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
   }
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_timeout(raw, Database::kBusyTimeoutMs);
   return db;
 }
 
