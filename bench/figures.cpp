@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "bench_options.h"
+#include "nextstep/file_bytes.h"
 
 namespace nextstep::bench {
 
@@ -17,10 +17,8 @@ std::string figureName(std::string_view base, int deals) {
 
 void mergeFigures(const std::filesystem::path& file, const std::vector<Figure>& figures) {
   nlohmann::json list = nlohmann::json::array();
-  if (std::ifstream in(file); in) {
-    std::stringstream text;
-    text << in.rdbuf();
-    list = nlohmann::json::parse(text.str(), nullptr, false);
+  if (const auto text = readFileBytes(file.string())) {
+    list = nlohmann::json::parse(*text, nullptr, false);
     if (!list.is_array()) list = nlohmann::json::array();
   }
   for (const Figure& f : figures) {

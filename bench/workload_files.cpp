@@ -3,8 +3,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
+
+#include "nextstep/file_bytes.h"
 
 namespace nextstep::bench {
 namespace fs = std::filesystem;
@@ -79,11 +80,9 @@ void WorkloadFiles::generateIfMissing() const {
 }
 
 WorkloadManifest WorkloadFiles::readManifest() const {
-  std::ifstream in(manifest());
-  if (!in) throw std::runtime_error("cannot read " + manifest().string());
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto j = nlohmann::json::parse(text.str());
+  const auto text = readFileBytes(manifest().string());
+  if (!text) throw std::runtime_error(text.error().message);
+  const auto j = nlohmann::json::parse(*text);
   WorkloadManifest m;
   m.deals = j.at("deals").get<int>();
   m.rows = j.at("rows").get<std::int64_t>();

@@ -6,11 +6,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 #include "bench_now.h"
 #include "nextstep/catalog.h"
+#include "nextstep/file_bytes.h"
 #include "nextstep/record_rows.h"
 #include "nextstep/search.h"
 #include "nextstep/store.h"
@@ -225,10 +225,8 @@ LoadReport loadWorkload(const WorkloadFiles& files, const fs::path& database,
 LoadReport ensureLoadedPipeline(const WorkloadFiles& files, bool rebuild) {
   const fs::path database = files.database();
   if (!rebuild && fs::exists(database) && fs::exists(files.loadReport())) {
-    std::ifstream in(files.loadReport());
-    std::stringstream text;
-    text << in.rdbuf();
-    const LoadReport cached = LoadReport::fromJson(text.str());
+    const LoadReport cached =
+        LoadReport::fromJson(readFileBytes(files.loadReport().string()).value());
     if (cached.schema == schemaFingerprint(files.dir())) return cached;
     std::fprintf(stderr, "%s was loaded with another schema; loading it again\n", database.c_str());
   }

@@ -2,6 +2,7 @@
 
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
+#include "nextstep/file_bytes.h"
 #include "output_file.h"
 
 namespace nextstep::cli {
@@ -32,7 +33,7 @@ Result<void> recapCommand(Session& session, const RecapFlags& flags) {
   request.from_email = flags.from;
   request.from_name = flags.from_name;
   if (flags.template_file) {
-    auto text = readInputFile(*flags.template_file);
+    auto text = readFileBytes(*flags.template_file);
     if (!text) return Error::invalid("--template: " + text.error().message);
     request.template_text = std::move(*text);
   }

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace nextstep::cli {
 
@@ -22,15 +21,6 @@ Result<void> writeOutputFile(const std::string& path, const std::string& bytes) 
   std::filesystem::rename(partial, path, ec);
   if (ec) return Error{ErrorCode::kIo, "cannot write " + path + ": " + ec.message()};
   return {};
-}
-
-Result<std::string> readInputFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIo, "cannot read " + path};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Error{ErrorCode::kIo, "cannot read " + path};
-  return text.str();
 }
 
 }  // namespace nextstep::cli

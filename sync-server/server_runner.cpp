@@ -8,13 +8,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "grpc_sync_service.h"
 #include "json_log.h"
 #include "listen_address.h"
 #include "login_workers.h"
+#include "nextstep/file_bytes.h"
 #include "push_writer.h"
 #include "rate_limit.h"
 #include "sqlite_server_store.h"
@@ -45,20 +44,11 @@ int fail(const std::string& message) {
   return kFailed;
 }
 
-bool readFile(const std::string& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  out = text.str();
-  if (out.empty()) {
-    error = "the file is empty";
-    return false;
-  }
-  return true;
+// A PEM file's text; an empty file is refused here rather than by TLS later, with less to say.
+Result<std::string> readPem(const std::string& path) {
+  auto text = readFileBytes(path);
+  if (text && text->empty()) return Error{ErrorCode::kIo, path + " is empty"};
+  return text;
 }
 
 std::int64_t systemMillis() {
@@ -87,13 +77,12 @@ int runServer(const ServerOptions& options) {
   if (tls) {
     grpc::SslServerCredentialsOptions ssl;
     grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
-    std::string error;
-    if (!readFile(options.tls_cert, pair.cert_chain, error)) {
-      return refuse("cannot read the TLS certificate " + options.tls_cert + ": " + error);
-    }
-    if (!readFile(options.tls_key, pair.private_key, error)) {
-      return refuse("cannot read the TLS key " + options.tls_key + ": " + error);
-    }
+    auto cert = readPem(options.tls_cert);
+    if (!cert) return refuse("the TLS certificate: " + cert.error().message);
+    auto key = readPem(options.tls_key);
+    if (!key) return refuse("the TLS key: " + key.error().message);
+    pair.cert_chain = std::move(*cert);
+    pair.private_key = std::move(*key);
     ssl.pem_key_cert_pairs.push_back(std::move(pair));
     credentials = grpc::SslServerCredentials(ssl);
   }

@@ -206,7 +206,7 @@ std::vector<Figure> apply(const BenchOptions& o) {
   if (!picked) throw std::runtime_error("reading the pipeline: " + picked.error().message);
   sync::Replica replica(*store);
   const auto start = Clock::now();
-  const std::size_t page = 2000;
+  const std::size_t page = sync::kApplyBatchOps;  // as a device catching up applies them
   sync::ApplyStats total;
   for (std::size_t i = 0; i < ops.size(); i += page) {
     std::vector<sync::RemoteOp> slice(

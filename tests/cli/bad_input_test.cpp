@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cli_process.h"
+#include "nextstep/file_bytes.h"
 
 namespace nextstep::cli_test {
 namespace {
@@ -200,7 +201,7 @@ TEST_F(BadInputTest, DatabaseProblemsExitOneAndTouchNothing) {
     for (int i = 0; i < 4096; ++i) std::fputc((i * 7919) % 251, f);
     std::fclose(f);
   }
-  const std::string garbageBytes = bytesOf(garbage);
+  const std::string garbageBytes = readFileBytes(garbage).value();
   for (const auto& args :
        std::vector<std::vector<std::string>>{{"deal", "list"}, {"deal", "add", "--title", "x"}}) {
     std::vector<std::string> all{"--db", garbage};
@@ -209,7 +210,7 @@ TEST_F(BadInputTest, DatabaseProblemsExitOneAndTouchNothing) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.err, HasSubstr("is not a NextStep database"));
     EXPECT_EQ(lineCount(r.err), 1);
-    EXPECT_EQ(bytesOf(garbage), garbageBytes);
+    EXPECT_EQ(readFileBytes(garbage).value(), garbageBytes);
   }
 
   // Another program's SQLite database.
@@ -249,7 +250,7 @@ TEST_F(BadInputTest, ADamagedDatabaseIsReportedInOneLine) {
     for (int i = 0; i < 4096 * 4; ++i) std::fputc(0xA5, f);
     std::fclose(f);
   }
-  const std::string before = bytesOf(db_);
+  const std::string before = readFileBytes(db_).value();
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"check"}, {"deal", "list"}, {"deal", "show", deal_}}) {
     const CliRun r = run(args);
@@ -257,7 +258,7 @@ TEST_F(BadInputTest, ADamagedDatabaseIsReportedInOneLine) {
     EXPECT_EQ(r.exit_code, 1) << r.out;
     EXPECT_EQ(lineCount(r.err), 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr("damaged"));
-    EXPECT_EQ(bytesOf(db_), before);
+    EXPECT_EQ(readFileBytes(db_).value(), before);
   }
 }
 

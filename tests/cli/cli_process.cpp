@@ -7,22 +7,15 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <random>
 #include <regex>
-#include <sstream>
+
+#include "nextstep/file_bytes.h"
 
 namespace nextstep::cli_test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 CliRun spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
              const fs::path& dir) {
@@ -58,8 +51,8 @@ CliRun spawn(const std::vector<std::string>& args, const std::map<std::string, s
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = readFile(outPath);
-  r.err = readFile(errPath);
+  r.out = readFileBytes(outPath.string()).value();
+  r.err = readFileBytes(errPath.string()).value();
   return r;
 }
 
@@ -123,8 +116,6 @@ std::string snapshotOf(const std::string& db_path) {
   sqlite3_close(db);
   return out;
 }
-
-std::string bytesOf(const std::string& path) { return readFile(path); }
 
 int lineCount(const std::string& text) {
   int n = 0;

@@ -25,8 +25,6 @@ struct CliRun {
 
 // Every row of every table, as text: equal snapshots mean an unchanged database.
 std::string snapshotOf(const std::string& db_path);
-// The file's bytes, for files that are not databases.
-std::string bytesOf(const std::string& path);
 int lineCount(const std::string& text);
 bool looksLikeId(const std::string& s);
 

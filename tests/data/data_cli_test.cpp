@@ -5,6 +5,7 @@
 
 #include "cli_process.h"
 #include "crm_csv.h"
+#include "nextstep/file_bytes.h"
 #include "python_check.h"
 
 namespace nextstep::cli_test {
@@ -144,10 +145,10 @@ TEST_F(DataCliTest, ExportWritesEveryRecordTypeToCsvAndJson) {
     if (f["record"] == "deal") deals = f["rows"];
   }
   EXPECT_EQ(deals, 1);
-  EXPECT_THAT(bytesOf(file("out/deals.csv")), HasSubstr("Pilot for Acme"));
+  EXPECT_THAT(readFileBytes(file("out/deals.csv")).value(), HasSubstr("Pilot for Acme"));
 
   okJson({"export", "json", file("pipeline.json")});
-  const auto all = nlohmann::json::parse(bytesOf(file("pipeline.json")));
+  const auto all = nlohmann::json::parse(readFileBytes(file("pipeline.json")).value());
   EXPECT_THAT(all.dump(), HasSubstr("Dana Decider"));
 
   // NextStep's own CSV comes back in as it went out.

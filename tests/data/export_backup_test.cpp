@@ -6,13 +6,13 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "csv_table.h"
 #include "nextstep/booking.h"
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
+#include "nextstep/file_bytes.h"
 #include "nextstep/notes_touches.h"
 #include "nextstep/pipeline.h"
 #include "test_store.h"
@@ -22,17 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The rows of an exported CSV as text, without the columns that differ between databases (ids,
 // creation times), sorted: equal sets mean the same records.
 std::multiset<std::string> rowsOf(const std::string& path) {
-  auto table = data::readCsv(readAll(path), std::nullopt);
+  auto table = data::readCsv(readFileBytes(path).value(), std::nullopt);
   EXPECT_TRUE(table.ok()) << path;
   std::multiset<std::string> out;
   if (!table.ok()) return out;
@@ -101,12 +94,14 @@ TEST_F(ExportBackupTest, CsvExportHasAFilePerRecordTypeWithNames) {
   for (const auto& entry : fs::directory_iterator(dir)) {
     EXPECT_FALSE(entry.path().string().ends_with(".partial"));
   }
-  const std::string deals = readAll(dir + "/deals.csv");
+  const std::string deals = readFileBytes(dir + "/deals.csv").value();
   EXPECT_TRUE(deals.starts_with("\"id\",\"account_id\",\"title\",\"value_minor\""));
   EXPECT_NE(deals.find("\"Pilot; phase 1\nwith a break\""), std::string::npos);
   EXPECT_NE(deals.find("\"Acme, \"\"Süd\"\" GmbH\""), std::string::npos);  // account_name
-  EXPECT_NE(readAll(dir + "/touches.csv").find("\"2026-11-20T10:15:00Z\""), std::string::npos);
-  EXPECT_NE(readAll(dir + "/meeting_attendees.csv").find("\"Dana Decider\""), std::string::npos);
+  EXPECT_NE(readFileBytes(dir + "/touches.csv").value().find("\"2026-11-20T10:15:00Z\""),
+            std::string::npos);
+  EXPECT_NE(readFileBytes(dir + "/meeting_attendees.csv").value().find("\"Dana Decider\""),
+            std::string::npos);
 }
 
 TEST_F(ExportBackupTest, AnExportImportedIntoANewDatabaseExportsTheSame) {
@@ -134,7 +129,7 @@ TEST_F(ExportBackupTest, JsonExportIsTypedAndComplete) {
   seed();
   const std::string path = dir_.file("all.json");
   unwrap(data::exportJson(*store_, path));
-  const nlohmann::json doc = nlohmann::json::parse(readAll(path));
+  const nlohmann::json doc = nlohmann::json::parse(readFileBytes(path).value());
   EXPECT_EQ(doc["format"], "nextstep-export");
   EXPECT_EQ(doc["version"], 1);
   EXPECT_EQ(doc["exported_at"], "2026-11-26T09:00:00Z");
@@ -187,7 +182,7 @@ TEST_F(ExportBackupTest, ACorruptOrForeignBackupIsRefusedAndNothingChanges) {
   seed();
   const std::string good = dir_.file("good.db");
   unwrap(data::backupDatabase(*store_, good));
-  const std::string bytes = readAll(good);
+  const std::string bytes = readFileBytes(good).value();
 
   auto write = [&](const std::string& name, const std::string& content) {
     const std::string path = dir_.file(name);

@@ -1,11 +1,11 @@
 #include "team_on_loopback.h"
 
 #include <chrono>
-#include <fstream>
 #include <random>
 #include <set>
-#include <sstream>
 #include <thread>
+
+#include "nextstep/file_bytes.h"
 
 namespace nextstep::testing {
 
@@ -35,10 +35,8 @@ void TeamOnLoopback::startServer(std::vector<std::string> extra) {
   for (int attempt = 0; attempt < 50; ++attempt) {
     server_ = std::make_unique<BackgroundProgram>(NEXTSTEP_SERVER_BINARY, args, log);
     for (int i = 0; i < 100; ++i) {
-      std::ifstream in(log);
-      std::stringstream text;
-      text << in.rdbuf();
-      const std::string s = text.str();
+      const auto text = readFileBytes(log.string());  // not there until the server writes it
+      const std::string s = text ? *text : std::string();
       if (const auto at = s.find("listening on ");
           at != std::string::npos && s.find('\n', at) != std::string::npos) {
         address_ = s.substr(at + 13, s.find('\n', at) - at - 13);

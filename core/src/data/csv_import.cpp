@@ -2,13 +2,11 @@
 // already there, and written in its own savepoint of one transaction.
 #include "nextstep/data/csv_import.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "crm_columns.h"
 #include "csv_table.h"
 #include "import_values.h"
 #include "nextstep/actions.h"
+#include "nextstep/file_bytes.h"
 #include "nextstep/ids.h"
 #include "nextstep/notes_touches.h"
 #include "nextstep/team_settings.h"
@@ -471,12 +469,9 @@ Result<ImportReport> importCsvText(Store& store, std::string_view csv, const Imp
 }
 
 Result<ImportReport> importCsvFile(Store& store, const std::string& path, const ImportOptions& o) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIo, "cannot read " + path};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Error{ErrorCode::kIo, "cannot read " + path};
-  return importCsvText(store, text.str(), o);
+  auto text = readFileBytes(path);
+  if (!text) return text.error();
+  return importCsvText(store, *text, o);
 }
 
 }  // namespace nextstep::data

@@ -1,8 +1,6 @@
 #include "nextstep/sync/grpc_transport.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "nextstep/file_bytes.h"
 #include "nextstep/sync/wire.h"
 
 namespace nextstep::sync {
@@ -58,11 +56,9 @@ Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerAddress& address,
   if (address.ca_file || address.tls) {
     grpc::SslCredentialsOptions ssl;
     if (address.ca_file) {
-      std::ifstream in(*address.ca_file);
-      if (!in) return Error{ErrorCode::kIo, "cannot read the CA file " + *address.ca_file};
-      std::stringstream pem;
-      pem << in.rdbuf();
-      ssl.pem_root_certs = pem.str();
+      auto pem = readFileBytes(*address.ca_file);
+      if (!pem) return Error{ErrorCode::kIo, "the CA file: " + pem.error().message};
+      ssl.pem_root_certs = std::move(*pem);
     }
     creds = grpc::SslCredentials(ssl);
   } else {

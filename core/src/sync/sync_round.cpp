@@ -1,9 +1,30 @@
 #include "nextstep/sync/sync_round.h"
 
+#include <iterator>
+
 namespace nextstep::sync {
 namespace {
 constexpr std::uint32_t kPullPage = 2000;
+// The next pages from the cursor, joined until the batch is full or the server has no more.
+Result<PullReply> pullBatch(Transport& transport, std::uint64_t cursor) {
+  PullReply batch;
+  batch.next_cursor = cursor;
+  do {
+    auto page = transport.pull(batch.next_cursor, kPullPage);
+    if (!page) return page.error();
+    if (batch.ops.empty()) {
+      batch.ops = std::move(page->ops);
+    } else {
+      batch.ops.insert(batch.ops.end(), std::make_move_iterator(page->ops.begin()),
+                       std::make_move_iterator(page->ops.end()));
+    }
+    batch.next_cursor = page->next_cursor;
+    batch.more = page->more;
+    batch.head = page->head;
+  } while (batch.more && batch.ops.size() < kApplyBatchOps);
+  return batch;
 }
+}  // namespace
 
 Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_t batch) {
   RoundReport report;
@@ -44,7 +65,7 @@ Result<RoundReport> syncRound(Replica& replica, Transport& transport, const Serv
   const std::uint64_t start = *cursor;
   RoundProgress p;
   for (;;) {
-    auto page = transport.pull(*cursor, kPullPage);
+    auto page = pullBatch(transport, *cursor);
     if (!page) return page.error();
     auto stats = applyPage(replica, transport, *page, hello.max_ops_per_push);
     if (!stats) return stats.error();
