@@ -128,6 +128,29 @@ void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::st
   s->run();
 }
 
+std::optional<MergeState> mergeState(Database& db, const RecordSpec& spec, std::string_view id,
+                                     std::string_view key) {
+  MergeState state;
+  {
+    auto row = db.prepare("SELECT created_stamp, deleted FROM " + tableOf(spec) + " WHERE id = ?1");
+    row->bind(1, id);
+    if (!row->step()) return std::nullopt;
+    state.key = state.deleted = Clock{columnStamp(*row, 0), Stamp{}};
+    state.is_deleted = row->integer(1) != 0;
+  }
+  auto s = db.prepare(
+      "SELECT key, stamp, base FROM clocks WHERE type = ?1 AND record_id = ?2 "
+      "AND key IN (?3, 'deleted')");
+  s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
+  while (s->step()) {
+    const Clock clock{columnStamp(*s, 1), columnStamp(*s, 2)};
+    const std::string_view k = s->textView(0);
+    if (k == key) state.key = clock;
+    if (k == "deleted") state.deleted = clock;
+  }
+  return state;
+}
+
 std::optional<Member> member(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view member_id) {
   auto s = db.prepare("SELECT add_stamp, removed_upto FROM " + std::string(spec.set_table) +

@@ -33,6 +33,16 @@ std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_v
 void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
               const Stamp& stamp, const Stamp& base);
 
+// What merging one remote write into a key needs to know of its record, in two reads.
+struct MergeState {
+  Clock key;      // as clockOf(key)
+  Clock deleted;  // as clockOf("deleted")
+  bool is_deleted = false;
+};
+// nullopt when the record is not here.
+std::optional<MergeState> mergeState(Database& db, const RecordSpec& spec, std::string_view id,
+                                     std::string_view key);
+
 // The add-wins set of a record (meeting attendees).
 struct Member {
   Stamp add_stamp;

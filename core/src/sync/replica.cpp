@@ -186,12 +186,14 @@ class RemoteApplier {
           if (v.name == c.name) c.value = v.value;
         }
       }
-      mergeKey(spec, r, key, complete, Stamp{});
+      mergeKey(spec, r, key, complete, Stamp{},
+               *records::mergeState(db_, spec, r.op.record_id, key));
     }
   }
 
   void applyKey(const RecordSpec& spec, const RemoteOp& r) {
-    if (!records::exists(db_, spec, r.op.record_id)) return park(r);
+    const auto state = records::mergeState(db_, spec, r.op.record_id, r.op.key);
+    if (!state) return park(r);
     Fields values;
     if (r.op.kind == OpKind::kSet) {
       if (spec.isRegister(r.op.key)) {
@@ -203,7 +205,7 @@ class RemoteApplier {
     } else {
       values.push_back({"deleted", Value(std::int64_t{r.op.kind == OpKind::kDelete ? 1 : 0})});
     }
-    mergeKey(spec, r, r.op.key, values, r.op.base);
+    mergeKey(spec, r, r.op.key, values, r.op.base, *state);
   }
 
   Fields currentValues(const RecordSpec& spec, const std::string& id, std::string_view key) {
@@ -212,9 +214,9 @@ class RemoteApplier {
   }
 
   void mergeKey(const RecordSpec& spec, const RemoteOp& r, std::string_view key,
-                const Fields& values, const Stamp& base) {
+                const Fields& values, const Stamp& base, records::MergeState state) {
     const std::string& id = r.op.record_id;
-    const records::Clock current = *records::clockOf(db_, spec, id, key);
+    const records::Clock current = state.key;
     const MergeDecision d = decide({current.stamp, current.base}, {r.op.stamp, base});
     if (d.duplicate) {
       ++stats.ignored;
@@ -230,6 +232,8 @@ class RemoteApplier {
       }
       if (key == "deleted") {
         records::setDeleted(db_, spec, id, r.op.kind == OpKind::kDelete);
+        state.is_deleted = r.op.kind == OpKind::kDelete;
+        state.deleted = {r.op.stamp, base};
       } else {
         records::updateRow(db_, spec, id, values);
       }
@@ -242,20 +246,20 @@ class RemoteApplier {
       }
       ++stats.ignored;
     }
-    noteEditsAgainstDelete(spec, r, key, incomingValue);
+    noteEditsAgainstDelete(spec, r, key, incomingValue, state);
   }
 
   // Delete wins for visibility; an edit made without knowing of the delete stays in the row and
   // is listed, so the record can be restored with it.
   void noteEditsAgainstDelete(const RecordSpec& spec, const RemoteOp& r, std::string_view key,
-                              const Value& incomingValue) {
+                              const Value& incomingValue, const records::MergeState& state) {
     const std::string& id = r.op.record_id;
-    const auto deleted = records::clockOf(db_, spec, id, "deleted");
-    if (!deleted || records::isDeleted(db_, spec, id) != true) return;
+    if (!state.is_deleted) return;
+    const records::Clock& deleted = state.deleted;
     if (key != "deleted") {
-      if (r.op.stamp > deleted->stamp) {
-        archive(spec, id, key, "edited_while_deleted", Value("deleted"), deleted->stamp,
-                authorOf(deleted->stamp.device), incomingValue, r.op.stamp, r.author);
+      if (r.op.stamp > deleted.stamp) {
+        archive(spec, id, key, "edited_while_deleted", Value("deleted"), deleted.stamp,
+                authorOf(deleted.stamp.device), incomingValue, r.op.stamp, r.author);
       }
       return;
     }
@@ -265,12 +269,12 @@ class RemoteApplier {
     std::vector<std::pair<std::string, Stamp>> newer;
     while (s->step()) {
       const Stamp st = records::columnStamp(*s, 1);
-      if (st > deleted->stamp && st.device != deleted->stamp.device)
+      if (st > deleted.stamp && st.device != deleted.stamp.device)
         newer.emplace_back(s->text(0), st);
     }
     for (const auto& [k, st] : newer) {
-      archive(spec, id, k, "edited_while_deleted", Value("deleted"), deleted->stamp,
-              authorOf(deleted->stamp.device), fieldsValue(spec, k, currentValues(spec, id, k)), st,
+      archive(spec, id, k, "edited_while_deleted", Value("deleted"), deleted.stamp,
+              authorOf(deleted.stamp.device), fieldsValue(spec, k, currentValues(spec, id, k)), st,
               authorOf(st.device));
     }
   }
