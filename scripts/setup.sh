@@ -14,6 +14,8 @@ packages=(
   libical-dev libcsv-dev python3-icalendar libgmime-3.0-dev libkainjow-mustache-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev nodejs python3
+  # a private session bus for the desktop-notification tests
+  dbus-daemon
   # app
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qml6-module-qtqml
   qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick

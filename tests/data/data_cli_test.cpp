@@ -5,6 +5,7 @@
 
 #include "cli_process.h"
 #include "crm_csv.h"
+#include "fake_notification_service.h"
 #include "nextstep/file_bytes.h"
 #include "python_check.h"
 
@@ -217,6 +218,61 @@ TEST_F(DataCliTest, RemindersDueAreListed) {
     if (r["meeting_id"] == meeting_) close = true;
   }
   EXPECT_TRUE(close) << list.dump(2);
+}
+
+// The reminder of the ten minutes before a meeting ends reaches the desktop's notification server
+// over a real session bus, marked critical, and only once on this device.
+TEST_F(DataCliTest, RemindersReachTheDesktopNotificationServerOnce) {
+  seedPipeline();
+  testing::FakeNotificationService desktop;
+  ASSERT_TRUE(desktop.ok()) << desktop.error();
+  const std::map<std::string, std::string> session{{"DBUS_SESSION_BUS_ADDRESS", desktop.address()}};
+  // The meeting at 14:00 Berlin ends at 14:45: at 14:36 the call is to be closed.
+  const std::vector<std::string> remind = {"--db",   db_,      "--now", "2026-11-26T13:36:00Z",
+                                           "--json", "remind", "--once"};
+  const CliRun first = runBare(remind, session);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const auto report = first.json();
+  EXPECT_EQ(report["via"], "desktop") << report.dump(2);
+  const auto shown = desktop.shown();
+  ASSERT_EQ(shown.size(), report["count"].get<std::size_t>()) << report.dump(2);
+  bool closing = false;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const auto& listed = report["reminders"][i];
+    EXPECT_EQ(shown[i].summary, listed["title"]);
+    EXPECT_EQ(shown[i].body, listed["body"]);
+    EXPECT_EQ(shown[i].app, "NextStep");
+    EXPECT_EQ(shown[i].category, "x-nextstep.reminder");
+    if (listed["meeting_id"] == meeting_) {
+      closing = true;
+      EXPECT_EQ(shown[i].urgency, 2) << "closing the call must not slip away unseen";
+    }
+  }
+  EXPECT_TRUE(closing) << report.dump(2);
+
+  const CliRun again = runBare(remind, session);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.json()["count"], 0);
+  EXPECT_EQ(desktop.shown().size(), shown.size());
+}
+
+// A desktop without a notification server: the reminders are printed instead, said why, and
+// count as shown.
+TEST_F(DataCliTest, WithoutANotificationServerRemindersArePrinted) {
+  seedPipeline();
+  testing::FakeNotificationService bus(/*claim_name=*/false);
+  ASSERT_TRUE(bus.ok()) << bus.error();
+  const std::map<std::string, std::string> session{{"DBUS_SESSION_BUS_ADDRESS", bus.address()}};
+  const std::vector<std::string> remind = {"--db",   db_,      "--now", "2026-11-26T13:36:00Z",
+                                           "--json", "remind", "--once"};
+  const CliRun first = runBare(remind, session);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const auto report = first.json();
+  EXPECT_EQ(report["via"], "printed");
+  EXPECT_THAT(report["notice"].get<std::string>(), HasSubstr("no desktop notification service"));
+  EXPECT_GE(report["count"].get<int>(), 1);
+  EXPECT_TRUE(bus.shown().empty());
+  EXPECT_EQ(runBare(remind, session).json()["count"], 0);
 }
 
 }  // namespace
