@@ -123,14 +123,8 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
 }
 
 Result<std::optional<Outcome>> outcomeOf(Store& store, std::string_view meeting) {
-  return store.read([&](Database& db) -> std::optional<Outcome> {
-    const std::string id = resolveId(db, RecordType::kMeeting, meeting);
-    auto s = db.prepare("SELECT " + outcomeColumns("o") +
-                        " FROM outcomes o WHERE o.id = ?1 AND o.deleted = 0");
-    s->bind(1, id);
-    if (!s->step()) return std::nullopt;
-    return readOutcome(*s);
-  });
+  return store.read(
+      [&](Database& db) { return outcomeOf(db, resolveId(db, RecordType::kMeeting, meeting)); });
 }
 
 }  // namespace nextstep

@@ -163,6 +163,14 @@ std::vector<std::string> attendeesOf(Database& db, std::string_view meeting_id) 
   return out;
 }
 
+std::optional<Outcome> outcomeOf(Database& db, std::string_view meeting_id) {
+  auto s = db.prepare("SELECT " + outcomeColumns("o") +
+                      " FROM outcomes o WHERE o.id = ?1 AND o.deleted = 0");
+  s->bind(1, meeting_id);
+  if (!s->step()) return std::nullopt;
+  return readOutcome(*s);
+}
+
 std::string resolveId(Database& db, RecordType type, std::string_view id_or_prefix,
                       bool include_deleted) {
   const RecordSpec& spec = specOf(type);

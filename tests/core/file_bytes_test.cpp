@@ -24,7 +24,8 @@ class FileBytesTest : public ::testing::Test {
 };
 
 TEST_F(FileBytesTest, ReadsEveryByteOfABinaryFile) {
-  const std::string bytes("first line\r\n\0second\xff\xfe last", 27);
+  using namespace std::string_literals;
+  const std::string bytes = "first line\r\n\0second\xff\xfe last"s;  // a NUL, no UTF-8
   const std::string path = (dir_ / "mixed.bin").string();
   std::ofstream(path, std::ios::binary) << bytes;
   const auto read = readFileBytes(path);

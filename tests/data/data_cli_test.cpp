@@ -22,6 +22,13 @@ class DataCliTest : public CliTest {
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
+
+  // `remind --once` at 14:36 in Berlin, on the given session bus: the meeting at 14:00 ends at
+  // 14:45, so the call is to be closed.
+  CliRun remindOnce(const testing::FakeNotificationService& bus) {
+    return runBare({"--db", db_, "--now", "2026-11-26T13:36:00Z", "--json", "remind", "--once"},
+                   {{"DBUS_SESSION_BUS_ADDRESS", bus.address()}});
+  }
 };
 
 TEST_F(DataCliTest, ADryRunReportsEveryRowAndWritesNothing) {
@@ -226,11 +233,7 @@ TEST_F(DataCliTest, RemindersReachTheDesktopNotificationServerOnce) {
   seedPipeline();
   testing::FakeNotificationService desktop;
   ASSERT_TRUE(desktop.ok()) << desktop.error();
-  const std::map<std::string, std::string> session{{"DBUS_SESSION_BUS_ADDRESS", desktop.address()}};
-  // The meeting at 14:00 Berlin ends at 14:45: at 14:36 the call is to be closed.
-  const std::vector<std::string> remind = {"--db",   db_,      "--now", "2026-11-26T13:36:00Z",
-                                           "--json", "remind", "--once"};
-  const CliRun first = runBare(remind, session);
+  const CliRun first = remindOnce(desktop);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const auto report = first.json();
   EXPECT_EQ(report["via"], "desktop") << report.dump(2);
@@ -250,7 +253,7 @@ TEST_F(DataCliTest, RemindersReachTheDesktopNotificationServerOnce) {
   }
   EXPECT_TRUE(closing) << report.dump(2);
 
-  const CliRun again = runBare(remind, session);
+  const CliRun again = remindOnce(desktop);
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.json()["count"], 0);
   EXPECT_EQ(desktop.shown().size(), shown.size());
@@ -262,17 +265,14 @@ TEST_F(DataCliTest, WithoutANotificationServerRemindersArePrinted) {
   seedPipeline();
   testing::FakeNotificationService bus(/*claim_name=*/false);
   ASSERT_TRUE(bus.ok()) << bus.error();
-  const std::map<std::string, std::string> session{{"DBUS_SESSION_BUS_ADDRESS", bus.address()}};
-  const std::vector<std::string> remind = {"--db",   db_,      "--now", "2026-11-26T13:36:00Z",
-                                           "--json", "remind", "--once"};
-  const CliRun first = runBare(remind, session);
+  const CliRun first = remindOnce(bus);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const auto report = first.json();
   EXPECT_EQ(report["via"], "printed");
   EXPECT_THAT(report["notice"].get<std::string>(), HasSubstr("no desktop notification service"));
   EXPECT_GE(report["count"].get<int>(), 1);
   EXPECT_TRUE(bus.shown().empty());
-  EXPECT_EQ(runBare(remind, session).json()["count"], 0);
+  EXPECT_EQ(remindOnce(bus).json()["count"], 0);
 }
 
 }  // namespace

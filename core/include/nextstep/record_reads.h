@@ -1,6 +1,7 @@
 // Rows into records: one column list and one reader per record type, shared by every query.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,8 @@ Account readAccount(const Statement& s, int col = 0);
 Outcome readOutcome(const Statement& s, int col = 0);
 
 std::vector<std::string> attendeesOf(Database& db, std::string_view meeting_id);
+// The outcome logged for a meeting (a resolved id), if any.
+std::optional<Outcome> outcomeOf(Database& db, std::string_view meeting_id);
 
 // A full id from an id or a unique prefix of at least 4 characters; throws kNotFound or
 // kAmbiguous. Deleted records are found only when asked for.

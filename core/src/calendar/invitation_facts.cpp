@@ -1,8 +1,8 @@
 // Reads what an invitation says from the store, in one read transaction.
 #include <algorithm>
 
-#include "meeting_context.h"
 #include "nextstep/calendar/invitation.h"
+#include "nextstep/calendar/meeting_context.h"
 #include "nextstep/record_reads.h"
 #include "nextstep/record_rows.h"
 
@@ -47,14 +47,8 @@ std::string invitationUid(std::string_view meeting_id) {
 
 Result<InvitationFacts> invitationFacts(Store& store, std::string_view meeting) {
   return store.read([&](Database& db) {
-    InvitationFacts f;
     const std::string id = resolveId(db, RecordType::kMeeting, meeting);
-    MeetingContext c = meetingContext(db, id);
-    f.meeting = std::move(c.meeting);
-    f.deal_title = std::move(c.deal_title);
-    f.deal_owner = std::move(c.deal_owner);
-    f.account_name = std::move(c.account_name);
-    f.attendees = std::move(c.attendees);
+    InvitationFacts f{meetingContext(db, id)};
     f.sequence = sequenceOf(db, id);
     return f;
   });

@@ -1,4 +1,4 @@
-#include "meeting_context.h"
+#include "nextstep/calendar/meeting_context.h"
 
 #include "nextstep/record_reads.h"
 

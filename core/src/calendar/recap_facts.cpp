@@ -1,5 +1,4 @@
 // Reads what a recap says, and keeps the customer's date as exactly one reminder.
-#include "meeting_context.h"
 #include "nextstep/actions.h"
 #include "nextstep/calendar/recap.h"
 #include "nextstep/record_reads.h"
@@ -11,14 +10,6 @@ namespace {
 // The text closeCall() gives the reminder it makes for the customer's date; the recap says the
 // date in its own words instead of listing the rep's note to self.
 constexpr std::string_view kFollowUpPrefix = "Follow up:";
-
-std::optional<Outcome> readOutcome(Database& db, const std::string& meeting_id) {
-  auto s = db.prepare("SELECT " + outcomeColumns("o") +
-                      " FROM outcomes o WHERE o.id = ?1 AND o.deleted = 0");
-  s->bind(1, meeting_id);
-  if (!s->step()) return std::nullopt;
-  return readOutcome(*s);
-}
 
 bool isFollowUpReminder(const ActionItem& a, const std::optional<Outcome>& outcome) {
   return a.owner == ActionOwner::kRep && outcome && outcome->follow_up_on &&
@@ -55,14 +46,8 @@ Result<Organizer> senderOf(Store& store, const RecapRequest& r, const RecapFacts
 
 Result<RecapFacts> recapFacts(Store& store, std::string_view meeting) {
   return store.read([&](Database& db) {
-    RecapFacts f;
     const std::string id = resolveId(db, RecordType::kMeeting, meeting);
-    MeetingContext c = meetingContext(db, id);
-    f.meeting = std::move(c.meeting);
-    f.deal_title = std::move(c.deal_title);
-    f.deal_owner = std::move(c.deal_owner);
-    f.account_name = std::move(c.account_name);
-    f.attendees = std::move(c.attendees);
+    RecapFacts f{meetingContext(db, id)};
     if (f.meeting.status == MeetingStatus::kPlanned) {
       fail(ErrorCode::kFailedPrecondition,
            "the meeting is still planned; close the call first (nextstep meeting close " + id +
@@ -71,7 +56,7 @@ Result<RecapFacts> recapFacts(Store& store, std::string_view meeting) {
     if (f.meeting.status == MeetingStatus::kCancelled) {
       fail(ErrorCode::kFailedPrecondition, "the meeting was cancelled; there is nothing to recap");
     }
-    f.outcome = readOutcome(db, id);
+    f.outcome = outcomeOf(db, id);
     {
       auto s = db.prepare("SELECT " + actionColumns("a") +
                           " FROM actions a WHERE a.meeting_id = ?1 AND a.deleted = 0 "

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nextstep/calendar/meeting_context.h"
 #include "nextstep/model.h"
 #include "nextstep/result.h"
 #include "nextstep/store.h"
@@ -29,12 +30,7 @@ struct Organizer {
 };
 
 // Everything an invitation says, read from the store in one snapshot.
-struct InvitationFacts {
-  Meeting meeting;
-  std::string deal_title;
-  std::string account_name;
-  std::string deal_owner;
-  std::vector<Contact> attendees;  // in the order of the meeting's attendee set
+struct InvitationFacts : MeetingContext {
   // RFC 5546's SEQUENCE: whole seconds from the meeting's creation to its newest write of the
   // slot (time, zone, duration, place), agenda, goal, status or attendees. See sequenceOf().
   std::int64_t sequence = 0;

@@ -24,12 +24,8 @@ struct Recipient {
 };
 
 // What a recap says, read from the store.
-struct RecapFacts {
-  Meeting meeting;  // the meeting being recapped (held)
-  std::string deal_title;
-  std::string account_name;
-  std::string deal_owner;
-  std::vector<Contact> attendees;
+// The meeting being recapped (held), and what came of it.
+struct RecapFacts : MeetingContext {
   std::optional<Outcome> outcome;
   std::vector<ActionItem> customer_actions;  // agreed in this meeting
   // Agreed in this meeting, without the follow-up reminder itself (it is the rep's note to self;

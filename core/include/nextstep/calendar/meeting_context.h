@@ -1,5 +1,5 @@
 // What both the invitation and the recap say about a meeting: the meeting with its attendees, its
-// deal's title and owner, and the account's name.
+// deal's title and owner, and the account's name. Both facts structs start with it.
 #pragma once
 
 #include <string>
