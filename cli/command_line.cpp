@@ -29,8 +29,9 @@ namespace nextstep::cli {
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;  // the command could not be done; nothing was changed
-constexpr int kExitUsage = 2;   // the command line or one of its values is wrong
+constexpr int kExitFailed = 1;     // the command could not be done; nothing was changed
+constexpr int kExitUsage = 2;      // the command line or one of its values is wrong
+constexpr int kExitAttention = 3;  // done, but something needs a look (changes set aside)
 
 using Command = std::function<Result<void>(Session&)>;
 
@@ -65,6 +66,7 @@ struct Flags {
   LoginFlags login;
   SyncFlags sync;
   ConflictFlags conflict;
+  SetAsideFlags set_aside;
   ExportIcsFlags export_ics;
   RecapFlags recap;
   ImportCsvFlags import_csv;
@@ -465,6 +467,22 @@ void addSyncCommands(CLI::App& app, Flags& f, Command& chosen) {
   CLI::App* dismiss = leaf(conflicts, "dismiss", "Keep the value that won", chosen,
                            [&f](Session& s) { return conflictDismissCommand(s, f.conflict); });
   flag(dismiss, "id", f.conflict.id, "Conflict id", "ID")->required();
+
+  CLI::App* aside =
+      app.add_subcommand("set-aside", "Changes the sync server refused, kept on this device");
+  aside->callback([&f, &chosen, aside] {
+    if (aside->get_subcommands().empty())
+      chosen = [&f](Session& s) { return setAsideCommand(s, f.set_aside); };
+  });
+  CLI::App* resend = leaf(aside, "resend", "Send a set-aside change again, as a new change", chosen,
+                          [&f](Session& s) { return setAsideResendCommand(s, f.set_aside); });
+  flag(resend, "id", f.set_aside.id, "The change's number (from 'nextstep set-aside')", "N")
+      ->required();
+  CLI::App* drop =
+      leaf(aside, "drop", "Forget a set-aside change; the record takes the team's value again",
+           chosen, [&f](Session& s) { return setAsideDropCommand(s, f.set_aside); });
+  flag(drop, "id", f.set_aside.id, "The change's number (from 'nextstep set-aside')", "N")
+      ->required();
 }
 
 void addDataCommands(CLI::App& app, Flags& f, Command& chosen) {
@@ -622,7 +640,8 @@ int run(int argc, char** argv) {
       "~/.local/share/nextstep/nextstep.db. Ids may be shortened to a unique prefix.\n"
       "DATE is YYYY-MM-DD, today, tomorrow, +3d or +2w.\n"
       "Exit codes: 0 done, 1 could not be done (unknown id, a rule of the method, database\n"
-      "problem), 2 wrong command line or value. Nothing is written when a command fails.");
+      "problem), 2 wrong command line or value, 3 done but needs a look (a sync that left\n"
+      "changes set aside). Nothing is written when a command fails.");
 
   Flags f;
   flag(&app, "--db", f.global.db, "Database file", "PATH");
@@ -672,6 +691,11 @@ int run(int argc, char** argv) {
       (*session)->discardCreatedDatabase();
       std::cerr << "nextstep: " << oneLine(done.error().message) << '\n';
       return exitCodeOf(done.error());
+    }
+    if (!(*session)->attention().empty()) {
+      std::cout.flush();
+      std::cerr << "nextstep: " << oneLine((*session)->attention()) << '\n';
+      return kExitAttention;
     }
   } catch (const std::exception& e) {
     std::cerr << "nextstep: internal error: " << oneLine(e.what()) << '\n';

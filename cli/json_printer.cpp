@@ -432,7 +432,9 @@ class JsonPrinter final : public Printer {
            {"conflicts", r.round.applied.conflicts},
            {"head", r.round.head},
            {"pending", r.pending},
-           {"open_conflicts", r.open_conflicts}});
+           {"open_conflicts", r.open_conflicts},
+           {"set_aside", r.set_aside},
+           {"new_device", r.new_device ? json(*r.new_device) : json(nullptr)}});
   }
 
   void syncStatus(const sync::SyncStatus& st) override {
@@ -440,6 +442,7 @@ class JsonPrinter final : public Printer {
            {"rows_done", st.rows_done},
            {"rows_total", st.rows_total},
            {"pending", st.pending},
+           {"set_aside", st.set_aside},
            {"error", st.error},
            {"last_synced", st.last_synced ? json(formatUtc(*st.last_synced)) : json(nullptr)}};
     out_ << j.dump() << std::endl;  // one object per line, flushed: --watch is read live
@@ -478,6 +481,22 @@ class JsonPrinter final : public Printer {
   void imported(const data::ImportReport& r) override { print(importJson(r)); }
   void exported(const ExportOutput& o) override { print(exportJson(o)); }
   void backedUp(const data::BackupCheck& c) override { print(backupJson(c)); }
+  void setAside(const std::vector<sync::SetAsideChange>& list) override {
+    json out = json::array();
+    for (const auto& c : list) {
+      out.push_back({{"id", c.id},
+                     {"record_type", std::string(specOf(c.type).name)},
+                     {"record_id", c.record_id},
+                     {"record_title", c.record_title},
+                     {"kind", std::string(nameOf(c.kind))},
+                     {"key", c.key},
+                     {"value", valueJson(c.value)},
+                     {"reason", c.reason},
+                     {"set_aside_at", formatUtc(c.set_aside_at)}});
+    }
+    print(out);
+  }
+
   void restored(const data::RestoreReport& r) override { print(restoreJson(r)); }
   void reminders(const ReminderRun& run) override { print(remindersJson(run)); }
 

@@ -125,6 +125,9 @@ struct SyncRun {
   sync::RoundReport round;
   std::int64_t pending = 0;         // local changes still not on the server
   std::int64_t open_conflicts = 0;  // values that lost a merge and wait for a look
+  std::int64_t set_aside = 0;       // changes the server refused, kept on this device
+  // Set when this database became a new device in this run (a copy, a restored backup).
+  std::optional<std::string> new_device;
 };
 
 // export ics: the file's text goes to standard output unless it went to `file`.
@@ -182,6 +185,7 @@ class Printer {
   virtual void syncRound(const SyncRun& run) = 0;
   virtual void syncStatus(const sync::SyncStatus& status) = 0;  // one line per change, --watch
   virtual void conflicts(const std::vector<sync::ConflictEntry>& conflicts) = 0;
+  virtual void setAside(const std::vector<sync::SetAsideChange>& changes) = 0;
   virtual void invitation(const InvitationOutput& out) = 0;
   virtual void recap(const RecapOutput& out) = 0;
   virtual void imported(const data::ImportReport& report) = 0;

@@ -82,7 +82,11 @@ json backupJson(const data::BackupCheck& c) {
 }
 
 json restoreJson(const data::RestoreReport& r) {
-  return {{"restored", backupJson(r.restored)}, {"kept_aside", r.kept_aside}};
+  return {{"restored", backupJson(r.restored)},
+          {"kept_aside", r.kept_aside},
+          {"new_device", deviceIdToHex(r.fork.to)},
+          {"former_device", deviceIdToHex(r.fork.from)},
+          {"carried_changes", r.fork.carried}};
 }
 
 json remindersJson(const ReminderRun& run) {

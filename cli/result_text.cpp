@@ -100,7 +100,10 @@ void printBackup(std::ostream& out, const data::BackupCheck& c) {
 void printRestore(std::ostream& out, const data::RestoreReport& r) {
   out << "Restored " << r.restored.path << ": integrity ok, schema version "
       << r.restored.schema_version << ", " << count(r.restored.records, "record", "records")
-      << ". The database before it is kept at " << r.kept_aside << '\n';
+      << ". The database before it is kept at " << r.kept_aside << '\n'
+      << "It continues as a new device (" << deviceIdToHex(r.fork.to) << "); "
+      << count(r.fork.carried, "unsent change", "unsent changes")
+      << " from the backup will sync at the next sync.\n";
 }
 
 void printReminders(std::ostream& out, const ReminderRun& run, const TimeZone& zone) {

@@ -54,6 +54,11 @@ class Session {
   Instant now() const;
   CivilDate today() const { return zone_.toLocal(now()).date; }
 
+  // The command was done, but something needs the user's look (a sync that left changes set
+  // aside): said on standard error, and the exit code is 3 instead of 0.
+  void needsAttention(std::string why) { attention_ = std::move(why); }
+  const std::string& attention() const { return attention_; }
+
   // After a failed command: closes the store and removes the database file if this run created
   // it, so a command that fails leaves nothing behind.
   void discardCreatedDatabase();
@@ -69,6 +74,7 @@ class Session {
   std::unique_ptr<Printer> printer_;
   std::unique_ptr<Store> store_;
   bool created_ = false;
+  std::string attention_;
 };
 
 }  // namespace nextstep::cli

@@ -6,7 +6,8 @@
 #include <mutex>
 #include <thread>
 
-#include "nextstep/catalog.h"
+#include "nextstep/device_identity.h"
+#include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
@@ -20,10 +21,29 @@ using sync::Replica;
 std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int) { g_interrupted = true; }
 
-struct Connection {
-  sync::ServerAddress address;
-  std::string token;
-};
+// The token this database syncs with: it changes when the database becomes a new device.
+Result<std::string> storedToken(Replica& replica) {
+  auto stored = replica.setting("sync_token");
+  if (!stored) return stored.error();
+  if (!*stored) return Error::invalid("no sign-in: run 'nextstep login' first, or give --token");
+  return **stored;
+}
+
+// The device the server knew this database as when the run began: the one its token was issued
+// to, else the database's own.
+DeviceId knownAs(Store& store, Replica& replica) {
+  DeviceId id = 0;
+  auto issued = replica.setting(identity_keys::kTokenDevice);
+  if (issued && *issued && parseDeviceId(**issued, id)) return id;
+  return store.deviceId();
+}
+
+// Why the team sees this database as a new device since the run began, if it does.
+std::optional<std::string> newDeviceReason(Store& store, DeviceId before, Replica& replica) {
+  if (store.deviceId() == before) return std::nullopt;
+  auto reason = replica.setting(identity_keys::kForkReason);
+  return reason && *reason ? **reason : std::string("it became a new device");
+}
 
 // The server to talk to: the flag, else the one this database signed in to.
 Result<sync::ServerAddress> serverAddress(Replica& replica, const ServerFlags& flags) {
@@ -82,8 +102,9 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
   auto result = sync::login(*channel, flags.email, password, (*store)->deviceId(), "nextstep-cli");
   if (!result) return explain(result.error(), address.target);
   for (auto [key, value] :
-       {std::pair<const char*, std::optional<std::string>>{"sync_server", address.target},
+       {std::pair<std::string_view, std::optional<std::string>>{"sync_server", address.target},
         {"sync_token", result->token},
+        {identity_keys::kTokenDevice, deviceIdToHex((*store)->deviceId())},
         {"sync_email", flags.email},
         {"sync_team", result->team},
         {"sync_ca", flags.server.ca},
@@ -101,34 +122,40 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   Replica replica(**store);
   auto address = serverAddress(replica, flags.server);
   if (!address) return address.error();
-  std::string token;
-  if (flags.token) {
-    token = *flags.token;
-  } else if (auto stored = replica.setting("sync_token"); stored && *stored) {
-    token = **stored;
-  } else {
-    return Error::invalid("no sign-in: run 'nextstep login' first, or give --token");
-  }
   auto channel = channelTo(*address, flags.server);
   if (!channel) return channel.error();
   if (flags.token) {
-    if (auto ok = replica.setSetting("sync_token", token); !ok) return ok.error();
+    // An admin's token is bound to this device by its first handshake.
+    if (auto ok = replica.setSetting("sync_token", *flags.token); !ok) return ok.error();
+    if (auto ok = replica.setSetting(identity_keys::kTokenDevice, std::nullopt); !ok)
+      return ok.error();
     if (auto ok = replica.setSetting("sync_server", address->target); !ok) return ok.error();
   }
+  auto token = storedToken(replica);
+  if (!token) return token.error();
   if (!flags.watch) {
-    sync::GrpcTransport transport(*channel, token);
-    auto hello = transport.handshake((*store)->deviceId(), kCatalogVersion);
+    const DeviceId before = knownAs(**store, replica);
+    sync::GrpcTransport transport(*channel, *token);
+    auto hello = sync::beginSession(replica, transport);
     if (!hello) return explain(hello.error(), address->target);
-    if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound) {
-      return bound.error();
-    }
     auto round = sync::syncRound(replica, transport, *hello);
     if (!round) return explain(round.error(), address->target);
     auto pending = replica.pending();
     auto conflicts = replica.conflicts();
-    session.printer().syncRound(
-        SyncRun{address->target, hello->team, *round, pending ? *pending : 0,
-                conflicts ? static_cast<std::int64_t>(conflicts->size()) : 0});
+    auto aside = replica.setAsideCount();
+    SyncRun run{address->target,
+                hello->team,
+                *round,
+                pending ? *pending : 0,
+                conflicts ? static_cast<std::int64_t>(conflicts->size()) : 0,
+                aside ? *aside : 0,
+                newDeviceReason(**store, before, replica)};
+    session.printer().syncRound(run);
+    if (run.set_aside > 0) {
+      session.needsAttention(std::to_string(run.set_aside) +
+                             (run.set_aside == 1 ? " change is" : " changes are") +
+                             " set aside by the server: see 'nextstep set-aside'");
+    }
     return {};
   }
 
@@ -139,8 +166,10 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   std::mutex printing;
   sync::SyncClient client(
       **store,
-      [channel = *channel, token]() -> Result<std::unique_ptr<sync::Transport>> {
-        return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(channel, token));
+      [channel = *channel, &replica]() -> Result<std::unique_ptr<sync::Transport>> {
+        auto current = storedToken(replica);  // a new one after the database forks
+        if (!current) return current.error();
+        return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(channel, *current));
       },
       [&](const sync::SyncStatus& status) {
         std::lock_guard lock(printing);
@@ -187,6 +216,34 @@ Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags
   if (!store) return store.error();
   if (auto ok = Replica(**store).dismissConflict(flags.id); !ok) return ok.error();
   session.printer().changed(Change{"conflict", flags.id, "dismissed", "Kept the value that won."});
+  return {};
+}
+
+Result<void> setAsideCommand(Session& session, const SetAsideFlags&) {
+  auto store = session.store(DatabaseUse::kRead);
+  if (!store) return store.error();
+  auto list = Replica(**store).setAside(500);
+  if (!list) return list.error();
+  session.printer().setAside(*list);
+  return {};
+}
+
+Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags) {
+  auto store = session.store(DatabaseUse::kChange);
+  if (!store) return store.error();
+  if (auto ok = Replica(**store).resendSetAside(flags.id); !ok) return ok.error();
+  session.printer().changed(Change{"set-aside change", std::to_string(flags.id), "resent",
+                                   "Sent again as a new change at the next sync."});
+  return {};
+}
+
+Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags) {
+  auto store = session.store(DatabaseUse::kChange);
+  if (!store) return store.error();
+  if (auto ok = Replica(**store).dropSetAside(flags.id); !ok) return ok.error();
+  session.printer().changed(Change{"set-aside change", std::to_string(flags.id), "dropped",
+                                   "Forgotten; the next sync reads the team's log again, so the "
+                                   "record takes the team's value."});
   return {};
 }
 

@@ -31,11 +31,19 @@ struct ConflictFlags {
   std::string id;
 };
 
+struct SetAsideFlags {
+  std::int64_t id = 0;
+};
+
 // The password comes from standard input (its first line), never from the command line.
 Result<void> loginCommand(Session& session, const LoginFlags& flags);
 Result<void> syncCommand(Session& session, const SyncFlags& flags);
 Result<void> conflictsCommand(Session& session, const ConflictFlags& flags);
 Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags);
 Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags);
+// Changes the server set aside: listed, sent again, or dropped.
+Result<void> setAsideCommand(Session& session, const SetAsideFlags& flags);
+Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags);
+Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags);
 
 }  // namespace nextstep::cli

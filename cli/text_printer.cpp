@@ -525,18 +525,23 @@ class TextPrinter final : public Printer {
     out_ << "Synced with " << r.server << " (team " << r.team << "): sent "
          << plural(r.round.pushed, "change", "changes") << ", received " << r.round.pulled
          << ", applied " << r.round.applied.applied << ".\n";
-    if (r.round.rejected > 0) {
-      out_ << "  " << plural(r.round.rejected, "change was", "changes were")
-           << " refused by the server and kept aside.\n";
+    if (r.new_device) {
+      out_ << "  This database now syncs as a new device: " << *r.new_device << ".\n";
     }
     if (r.round.applied.conflicts > 0 || r.open_conflicts > 0) {
       out_ << "  " << plural(r.open_conflicts, "value", "values")
            << " lost to a concurrent edit: see 'nextstep conflicts'.\n";
     }
-    out_ << "  "
-         << (r.pending == 0 ? std::string("Up to date.")
-                            : plural(r.pending, "change", "changes") + " still to send.")
-         << "\n";
+    if (r.set_aside > 0) {
+      out_ << "  " << plural(r.set_aside, "change is", "changes are")
+           << " set aside: the server refused them. See 'nextstep set-aside' to resend or "
+              "drop them.\n";
+    }
+    if (r.pending > 0) {
+      out_ << "  " << plural(r.pending, "change", "changes") << " still to send.\n";
+    } else if (r.set_aside == 0) {
+      out_ << "  Up to date.\n";
+    }
   }
 
   void syncStatus(const sync::SyncStatus& st) override {
@@ -545,6 +550,7 @@ class TextPrinter final : public Printer {
       out_ << " " << st.rows_done << "/" << st.rows_total;
     }
     out_ << ", " << plural(st.pending, "change", "changes") << " to send";
+    if (st.set_aside > 0) out_ << ", " << plural(st.set_aside, "change", "changes") << " set aside";
     if (!st.error.empty() && st.state != sync::SyncState::kUpToDate) out_ << ": " << st.error;
     out_ << std::endl;
   }
@@ -570,6 +576,22 @@ class TextPrinter final : public Printer {
       if (c.resolution) out_ << "\n  " << *c.resolution;
       out_ << "\n";
     }
+  }
+
+  void setAside(const std::vector<sync::SetAsideChange>& list) override {
+    if (list.empty()) {
+      out_ << "Nothing set aside: the server took every change of this device.\n";
+      return;
+    }
+    for (const auto& c : list) {
+      const std::string what = c.record_title.empty() ? c.record_id : c.record_title;
+      out_ << c.id << "  " << specOf(c.type).name << " '" << what << "'";
+      if (!c.key.empty()) out_ << ", " << c.key;
+      if (c.kind != OpKind::kCreate) out_ << " = " << describe(c.value);
+      out_ << "\n    set aside " << formatInZone(c.set_aside_at, zone_) << ": " << c.reason << "\n";
+    }
+    out_ << "Resend one with 'nextstep set-aside resend N', or drop it with 'nextstep set-aside "
+            "drop N'.\n";
   }
 
   void integrity(const Integrity& r) override {

@@ -81,6 +81,23 @@ grpc::ServerUnaryReactor* GrpcSyncService::Handshake(grpc::CallbackServerContext
   return reactor;
 }
 
+grpc::ServerUnaryReactor* GrpcSyncService::ForkDevice(grpc::CallbackServerContext* context,
+                                                      const pb::ForkDeviceRequest* request,
+                                                      pb::ForkDeviceResponse* response) {
+  const auto start = Clock::now();
+  auto* reactor = context->DefaultReactor();
+  Reply<Caller> caller = admit(context);
+  if (!caller) {
+    finishUnary(reactor, "ForkDevice", nullptr, start, statusOf(caller.error()));
+    return reactor;
+  }
+  auto reply = parts_.service.forkDevice(*caller, *request);
+  if (reply) *response = std::move(*reply);
+  finishUnary(reactor, "ForkDevice", &*caller, start,
+              reply ? grpc::Status::OK : statusOf(reply.error()));
+  return reactor;
+}
+
 grpc::ServerUnaryReactor* GrpcSyncService::Login(grpc::CallbackServerContext* context,
                                                  const pb::LoginRequest* request,
                                                  pb::LoginResponse* response) {

@@ -34,6 +34,7 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
  public:
   // The generated base keeps synchronous overloads (they abort) next to the callback ones;
   // naming them here keeps them visible instead of hidden.
+  using pb::Sync::CallbackService::ForkDevice;
   using pb::Sync::CallbackService::Handshake;
   using pb::Sync::CallbackService::Login;
   using pb::Sync::CallbackService::Pull;
@@ -45,6 +46,9 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
   grpc::ServerUnaryReactor* Handshake(grpc::CallbackServerContext* context,
                                       const pb::HandshakeRequest* request,
                                       pb::HandshakeResponse* response) override;
+  grpc::ServerUnaryReactor* ForkDevice(grpc::CallbackServerContext* context,
+                                       const pb::ForkDeviceRequest* request,
+                                       pb::ForkDeviceResponse* response) override;
   grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* context,
                                   const pb::LoginRequest* request,
                                   pb::LoginResponse* response) override;

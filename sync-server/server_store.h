@@ -166,6 +166,8 @@ class ServerStore {
   virtual Result<DeviceBinding> addDeviceToken(UserId user, DeviceId device,
                                                std::string_view token_hash,
                                                std::int64_t now_ms) = 0;
+  // The highest device_seq stored for the device (0 for a device never seen).
+  virtual Result<std::uint64_t> deviceLastSeq(DeviceId device) = 0;
 
   // The team's log.
   virtual Result<std::uint64_t> head(TeamId team) = 0;

@@ -110,6 +110,12 @@ CREATE INDEX rejected_device ON rejected(device, device_seq);
 std::int64_t sql(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 std::uint64_t unsql(std::int64_t v) { return static_cast<std::uint64_t>(v); }
 
+std::uint64_t lastSeqOf(Database& db, DeviceId device) {
+  auto s = db.prepare("SELECT last_seq FROM devices WHERE id = ?1");
+  s->bind(1, sql(device));
+  return s->step() ? unsql(s->integer(0)) : 0;
+}
+
 void bindStamp(Statement& s, int index, const Stamp& stamp) {
   if (stamp.isZero()) {
     s.bind(index, nullptr);
@@ -222,11 +228,7 @@ class SqlitePushTransaction final : public PushTransaction {
  public:
   explicit SqlitePushTransaction(Database& db) : db_(db) {}
 
-  std::uint64_t lastSeq(DeviceId device) override {
-    auto s = db_.prepare("SELECT last_seq FROM devices WHERE id = ?1");
-    s->bind(1, sql(device));
-    return s->step() ? unsql(s->integer(0)) : 0;
-  }
+  std::uint64_t lastSeq(DeviceId device) override { return lastSeqOf(db_, device); }
 
   void setLastSeq(DeviceId device, std::uint64_t seq) override {
     auto s = db_.prepare("UPDATE devices SET last_seq = ?2 WHERE id = ?1");
@@ -557,6 +559,13 @@ Result<bool> SqliteServerStore::tokenActive(TokenId token) {
     auto s = (*lease).prepare("SELECT revoked FROM tokens WHERE id = ?1");
     s->bind(1, token);
     return s->step() && s->integer(0) == 0;
+  });
+}
+
+Result<std::uint64_t> SqliteServerStore::deviceLastSeq(DeviceId device) {
+  return guarded([&] {
+    auto lease = reader();
+    return lastSeqOf(*lease, device);
   });
 }
 

@@ -41,6 +41,7 @@ class SqliteServerStore final : public ServerStore {
   Result<std::optional<UserRecord>> findUser(std::string_view email) override;
   Result<std::optional<TokenRecord>> findToken(std::string_view token_hash) override;
   Result<bool> tokenActive(TokenId token) override;
+  Result<std::uint64_t> deviceLastSeq(DeviceId device) override;
 
   Result<DeviceBinding> bindDevice(TokenId token, UserId user, DeviceId device,
                                    std::int64_t now_ms) override;

@@ -136,6 +136,8 @@ Reply<pb::HandshakeResponse> SyncService::handshake(Caller& caller,
   if (auto error = bindingError(*bound)) return *error;
   auto head = store_.head(caller.team_id);
   if (!head) return storeFailure(head.error());
+  auto stored_seq = store_.deviceLastSeq(request.device_id());
+  if (!stored_seq) return storeFailure(stored_seq.error());
   caller.device = request.device_id();
 
   pb::HandshakeResponse out;
@@ -149,6 +151,39 @@ Reply<pb::HandshakeResponse> SyncService::handshake(Caller& caller,
   out.set_max_ops_per_push(limits_.max_ops_per_push);
   out.set_max_message_bytes(limits_.max_message_bytes);
   out.set_max_clock_ahead_ms(limits_.max_clock_ahead_ms);
+  out.set_device_reused(*stored_seq > request.last_seq());
+  if (out.device_reused()) {
+    LogLine("device_reused")
+        .caller(caller)
+        .number("stored_seq", static_cast<std::int64_t>(*stored_seq))
+        .number("device_last_seq", static_cast<std::int64_t>(request.last_seq()))
+        .warn();
+  }
+  return out;
+}
+
+Reply<pb::ForkDeviceResponse> SyncService::forkDevice(const Caller& caller,
+                                                      const pb::ForkDeviceRequest& request) {
+  if (request.new_device_id() == 0) {
+    return rpcError(StatusCode::INVALID_ARGUMENT, "new_device_id must not be 0");
+  }
+  if (caller.device && *caller.device == request.new_device_id()) {
+    return rpcError(StatusCode::INVALID_ARGUMENT,
+                    "new_device_id is the device this token already belongs to");
+  }
+  const std::string token = newBearerToken();
+  auto bound =
+      store_.addDeviceToken(caller.user_id, request.new_device_id(), tokenHash(token), now());
+  if (!bound) return storeFailure(bound.error());
+  if (auto error = bindingError(*bound)) return *error;
+  LogLine("device_forked")
+      .caller(caller)
+      .text("new_device", deviceIdToHex(request.new_device_id()))
+      .text("reason", request.reason().substr(0, 200))
+      .info();
+  pb::ForkDeviceResponse out;
+  out.set_token(token);
+  out.set_team(caller.team_name);
   return out;
 }
 
@@ -213,11 +248,37 @@ std::optional<RpcError> SyncService::checkPush(const Caller& caller,
   return std::nullopt;
 }
 
+bool SyncService::reusesSequence(PushTransaction& tx, TeamId team, DeviceId device,
+                                 const pb::PushRequest& request) {
+  const std::uint64_t last = tx.lastSeq(device);
+  for (const pb::Operation& op : request.operations()) {
+    if (op.device_seq() > last) continue;
+    if (auto stored = tx.storedOp(team, device, op.device_seq())) {
+      pb::Operation wire;
+      sync::toWire(stored->op, wire);
+      if (!sameOperation(wire, op)) return true;
+    } else if (auto rejected = tx.storedRejection(device, op.device_seq())) {
+      if (!sameOperation(rejected->operation, op)) return true;
+    }
+  }
+  return false;
+}
+
 void SyncService::storePush(PushTransaction& tx, const Caller& caller,
                             const pb::PushRequest& request, std::int64_t now_ms,
                             PushOutcome& out) const {
   const DeviceId device = *caller.device;
   const TeamId team = caller.team_id;
+  if (reusesSequence(tx, team, device, request)) {
+    // Two databases speak as one device (a restored backup, a copied file): storing either's
+    // operation under the other's number would lose one. Nothing is stored; the device forks.
+    pb::PushResponse response;
+    response.set_device_reused(true);
+    response.set_head(tx.head(team));
+    LogLine("device_reused").caller(caller).rpc("Push").warn();
+    out.reply = std::move(response);
+    return;
+  }
   const std::uint64_t last = tx.lastSeq(device);
   std::uint64_t newest = last;
   pb::PushResponse response;
@@ -232,19 +293,11 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
     const std::uint64_t seq = op.device_seq();
     newest = std::max(newest, seq);
     if (seq <= last) {
-      // Seen before: the same operation again is acknowledged once more and not applied; a
-      // different one under a used number is refused rather than dropped without a word.
-      const std::string reused = seqText(seq) + ": device_seq " + std::to_string(seq) +
-                                 " was already used by a different operation of this device";
-      if (auto stored = tx.storedOp(team, device, seq)) {
-        pb::Operation wire;
-        sync::toWire(stored->op, wire);
-        if (!sameOperation(wire, op)) reject(op, reused, /*store=*/true);
-        continue;
-      }
+      // Seen before (reusesSequence ruled out a different operation under the number): the
+      // same operation again is acknowledged once more and not applied.
+      if (tx.storedOp(team, device, seq)) continue;
       if (auto rejected = tx.storedRejection(device, seq)) {
-        reject(op, sameOperation(rejected->operation, op) ? rejected->reason : reused,
-               /*store=*/false);
+        reject(op, rejected->reason, /*store=*/false);
         continue;
       }
       // Never stored (it arrived after a later one): the merge does not depend on order.

@@ -53,6 +53,10 @@ class SyncService {
   Reply<pb::HandshakeResponse> handshake(Caller& caller, const pb::HandshakeRequest& request);
   // Slow on purpose (Argon2id): keep it off threads that serve other calls.
   Reply<pb::LoginResponse> login(const pb::LoginRequest& request);
+  // A new device id for the caller's user, with a token bound to it: how a restored or copied
+  // database stops using its original's identity.
+  Reply<pb::ForkDeviceResponse> forkDevice(const Caller& caller,
+                                           const pb::ForkDeviceRequest& request);
   Reply<pb::PushResponse> push(const Caller& caller, const pb::PushRequest& request);
   // Several pushes in one durable transaction (group commit); one outcome per call, in order.
   std::vector<PushOutcome> pushBatch(std::span<const PushCall> calls);
@@ -66,6 +70,9 @@ class SyncService {
 
  private:
   std::optional<RpcError> checkPush(const Caller& caller, const pb::PushRequest& request) const;
+  // Whether a push reuses a device_seq the device already gave a different operation.
+  static bool reusesSequence(PushTransaction& tx, TeamId team, DeviceId device,
+                             const pb::PushRequest& request);
   void storePush(PushTransaction& tx, const Caller& caller, const pb::PushRequest& request,
                  std::int64_t now, PushOutcome& out) const;
   Result<std::vector<PushOutcome>> commitTogether(std::span<const PushCall> calls,

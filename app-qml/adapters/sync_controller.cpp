@@ -5,6 +5,8 @@
 #include <QThread>
 
 #include "display_text.h"
+#include "nextstep/catalog.h"
+#include "nextstep/device_identity.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 
@@ -37,6 +39,7 @@ SyncController::SyncController(LocalStore& store, QObject* parent)
   connect(&refresh_views_, &QTimer::timeout, this, [this]() { store_.notifyChanged(); });
   connect(&store_, &LocalStore::opened, this, &SyncController::loadAccount);
   connect(&store_, &LocalStore::changed, this, &SyncController::refreshPending);
+  connect(&store_, &LocalStore::changed, this, &SyncController::loadSetAside);
   if (store_.isOpen()) loadAccount();
 }
 
@@ -66,7 +69,10 @@ QString SyncController::stateText() const {
                                                QLocale(QLocale::English).toString(rowsTotal()))
                                     : tr("Syncing…");
     case sync::SyncState::kUpToDate:
-      return tr("Up to date");
+      // Something the server refused is still here: not up to date, and the rep is told why.
+      return status_.set_aside > 0
+                 ? tr("%n change(s) set aside", "", static_cast<int>(status_.set_aside))
+                 : tr("Up to date");
     case sync::SyncState::kError:
       break;
   }
@@ -108,6 +114,46 @@ void SyncController::loadAccount() {
         Q_EMIT statusChanged();
         if (signedIn()) startClient();
       });
+  loadSetAside();
+}
+
+void SyncController::loadSetAside() {
+  store_.read(
+      this, [](nextstep::Store& s) { return sync::Replica(s).setAside(); },
+      [this](const nextstep::Result<std::vector<sync::SetAsideChange>>& list) {
+        if (!list) return;
+        QVariantList out;
+        for (const sync::SetAsideChange& c : *list) {
+          const QString record = display::qs(c.record_title.empty() ? c.record_id : c.record_title);
+          out.append(QVariantMap{
+              {QStringLiteral("id"), static_cast<qint64>(c.id)},
+              {QStringLiteral("record"),
+               QStringLiteral("%1 %2").arg(display::qs(std::string(nextstep::specOf(c.type).name)),
+                                           record)},
+              {QStringLiteral("field"), display::qs(c.key)},
+              {QStringLiteral("value"), c.kind == nextstep::OpKind::kCreate
+                                            ? QString()
+                                            : display::qs(nextstep::describe(c.value))},
+              {QStringLiteral("reason"), display::qs(c.reason)},
+              {QStringLiteral("when"), display::ago(c.set_aside_at, nextstep::nowInstant())}});
+        }
+        if (out == set_aside_) return;
+        set_aside_ = out;
+        Q_EMIT setAsideChanged();
+        Q_EMIT statusChanged();
+      });
+}
+
+void SyncController::resendSetAside(qint64 id) {
+  store_.write(
+      this, [id](nextstep::Store& s) { return sync::Replica(s).resendSetAside(id); },
+      [this](const nextstep::Result<void>&) { syncNow(); });
+}
+
+void SyncController::dropSetAside(qint64 id) {
+  store_.write(
+      this, [id](nextstep::Store& s) { return sync::Replica(s).dropSetAside(id); },
+      [this](const nextstep::Result<void>&) { syncNow(); });
 }
 
 void SyncController::refreshPending() {
@@ -127,11 +173,14 @@ void SyncController::startClient() {
   nextstep::Store* store = store_.store();
   if (!store || token_.isEmpty()) return;
   const sync::ServerAddress address = addressOf(server_, tls_, ca_);
-  const std::string token = token_.toStdString();
-  auto connect = [address, token]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
+  auto connect = [address, store]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
+    // Read at every connection: a database that became a new device has a token of its own.
+    auto token = sync::Replica(*store).setting("sync_token");
+    if (!token) return token.error();
+    if (!*token) return nextstep::Error{nextstep::ErrorCode::kUnauthenticated, "signed out"};
     auto channel = sync::openChannel(address);
     if (!channel) return channel.error();
-    return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(*channel, token));
+    return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(*channel, **token));
   };
   QPointer<SyncController> self(this);
   client_ =
@@ -226,6 +275,11 @@ void SyncController::finishSignIn(const nextstep::Result<sync::LoginResult>& log
       this,
       [settings](nextstep::Store& s) {
         sync::Replica r(s);
+        // Login bound the token to the device that signed in.
+        if (auto ok = r.setSetting(nextstep::identity_keys::kTokenDevice,
+                                   nextstep::deviceIdToHex(s.deviceId()));
+            !ok)
+          return ok;
         for (const auto& [key, value] : settings) {
           if (auto ok = r.setSetting(key, value); !ok) return ok;
         }

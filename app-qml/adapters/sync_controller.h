@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QString>
 #include <QTimer>
+#include <QVariantList>
 
 #include <memory>
 
@@ -32,6 +33,10 @@ class SyncController : public QObject {
   Q_PROPERTY(qint64 rowsDone READ rowsDone NOTIFY statusChanged)
   Q_PROPERTY(qint64 rowsTotal READ rowsTotal NOTIFY statusChanged)
   Q_PROPERTY(qint64 pending READ pending NOTIFY statusChanged)
+  // Changes the server refused, kept on this device until the rep resends or drops them: each
+  // {id, record, field, value, reason, when}.
+  Q_PROPERTY(qint64 setAsideCount READ setAsideCount NOTIFY setAsideChanged)
+  Q_PROPERTY(QVariantList setAside READ setAside NOTIFY setAsideChanged)
   Q_PROPERTY(QString error READ error NOTIFY statusChanged)
   Q_PROPERTY(QString lastSyncedText READ lastSyncedText NOTIFY statusChanged)
   Q_PROPERTY(bool signingIn READ signingIn NOTIFY signingInChanged)
@@ -53,6 +58,8 @@ class SyncController : public QObject {
   qint64 rowsDone() const { return static_cast<qint64>(status_.rows_done); }
   qint64 rowsTotal() const { return static_cast<qint64>(status_.rows_total); }
   qint64 pending() const { return status_.pending; }
+  qint64 setAsideCount() const { return set_aside_.size(); }
+  QVariantList setAside() const { return set_aside_; }
   QString error() const { return QString::fromStdString(status_.error); }
   QString lastSyncedText() const;
   bool signingIn() const { return signing_in_; }
@@ -62,6 +69,8 @@ class SyncController : public QObject {
                           const QString& password);
   Q_INVOKABLE void signOut();
   Q_INVOKABLE void syncNow();
+  Q_INVOKABLE void resendSetAside(qint64 id);
+  Q_INVOKABLE void dropSetAside(qint64 id);
 
   // For the screenshots and tests: show a status without a server.
   void showStatus(const nextstep::sync::SyncStatus& status);
@@ -71,6 +80,7 @@ class SyncController : public QObject {
   void statusChanged();
   void signingInChanged();
   void signedInNow();
+  void setAsideChanged();
 
  private:
   void loadAccount();
@@ -79,12 +89,14 @@ class SyncController : public QObject {
   void startClient();
   void stopClient();
   void refreshPending();
+  void loadSetAside();
 
   LocalStore& store_;
   QString server_, email_, token_, team_;
   bool tls_ = true;
   QString ca_;  // a CA file given to `nextstep login --ca`
   nextstep::sync::SyncStatus status_;
+  QVariantList set_aside_;
   std::unique_ptr<nextstep::sync::SyncClient> client_;
   bool signing_in_ = false;
   QString sign_in_error_;

@@ -93,6 +93,62 @@ Page {
                 }
             }
 
+            SectionHeader {
+                visible: AppSync.setAsideCount > 0
+                text: qsTr("Set aside by the server")
+            }
+            InfoCard {
+                visible: AppSync.setAsideCount > 0
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("The server refused these changes, so your team does not have them. Send one again, or drop it to take the team's value back.")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.body
+                    wrapMode: Text.WordWrap
+                }
+                Repeater {
+                    model: AppSync.setAside
+                    delegate: ColumnLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.outline }
+                        Label {
+                            Layout.fillWidth: true
+                            text: modelData.field === "" ? modelData.record
+                                                         : qsTr("%1 · %2 = %3").arg(modelData.record).arg(modelData.field).arg(modelData.value)
+                            font.pixelSize: Theme.body
+                            font.bold: true
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 · %2").arg(modelData.when).arg(modelData.reason)
+                            font.pixelSize: Theme.caption
+                            color: Theme.warning
+                            wrapMode: Text.WordWrap
+                        }
+                        RowLayout {
+                            Button {
+                                text: qsTr("Send again")
+                                flat: true
+                                implicitHeight: Theme.touch
+                                Accessible.name: qsTr("Send the change to %1 again").arg(modelData.record)
+                                onClicked: AppSync.resendSetAside(modelData.id)
+                            }
+                            Button {
+                                text: qsTr("Drop")
+                                flat: true
+                                implicitHeight: Theme.touch
+                                Accessible.name: qsTr("Drop the change to %1").arg(modelData.record)
+                                onClicked: AppSync.dropSetAside(modelData.id)
+                            }
+                        }
+                    }
+                }
+            }
+
             SectionHeader { text: qsTr("Team") }
             InfoCard {
                 GridLayout {

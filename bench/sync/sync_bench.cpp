@@ -107,7 +107,7 @@ int coldClient(const std::string& address, const std::string& token, const fs::p
   sync::GrpcTransport transport(channelTo(address), token);
   sync::Replica replica(*store);
   const auto start = Clock::now();
-  auto hello = transport.handshake(store->deviceId(), kCatalogVersion);
+  auto hello = transport.handshake(store->deviceId(), kCatalogVersion, 0);
   if (!hello) throw std::runtime_error("handshake: " + hello.error().message);
   auto round = sync::syncRound(replica, transport, *hello);
   if (!round) throw std::runtime_error("cold sync: " + round.error().message);
@@ -260,7 +260,7 @@ std::vector<Figure> latency(const BenchOptions& o) {
     streams.transports.push_back(std::make_unique<sync::GrpcTransport>(
         channels[static_cast<std::size_t>(i) % 10], tokens[static_cast<std::size_t>(i)]));
     sync::GrpcTransport& t = *streams.transports.back();
-    if (auto h = t.handshake(0x4C00000000000000ULL + static_cast<DeviceId>(i), kCatalogVersion);
+    if (auto h = t.handshake(0x4C00000000000000ULL + static_cast<DeviceId>(i), kCatalogVersion, 0);
         !h) {
       throw std::runtime_error("listener handshake failed: " + h.error().message);
     }
@@ -275,7 +275,7 @@ std::vector<Figure> latency(const BenchOptions& o) {
   streams.transports.push_back(
       std::make_unique<sync::GrpcTransport>(ownConnectionTo(server.address(), 100), tokens[1]));
   sync::GrpcTransport& b = *streams.transports.back();
-  if (!b.handshake(storeB->deviceId(), kCatalogVersion))
+  if (!b.handshake(storeB->deviceId(), kCatalogVersion, 0))
     throw std::runtime_error("B handshake failed");
   sync::Replica replicaB(*storeB);
   std::mutex mu;
@@ -295,7 +295,7 @@ std::vector<Figure> latency(const BenchOptions& o) {
   // Device A: books deals one at a time.
   auto storeA = freshStore(o.dir / "latency-a.db");
   sync::GrpcTransport a(ownConnectionTo(server.address(), 101), tokens[0]);
-  auto helloA = a.handshake(storeA->deviceId(), kCatalogVersion);
+  auto helloA = a.handshake(storeA->deviceId(), kCatalogVersion, 0);
   if (!helloA) throw std::runtime_error("A handshake failed: " + helloA.error().message);
   sync::Replica replicaA(*storeA);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));  // every stream open
@@ -357,7 +357,7 @@ std::vector<Figure> ingest(const BenchOptions& o) {
       sync::GrpcTransport t(ownConnectionTo(server.address(), 200 + w),
                             tokens[static_cast<std::size_t>(w)]);
       const DeviceId device = 0x1E57000000000000ULL + static_cast<DeviceId>(w);
-      if (!t.handshake(device, kCatalogVersion)) return;
+      if (!t.handshake(device, kCatalogVersion, 0)) return;
       std::int64_t seq = 0;
       std::uint64_t hlc = packHlc(wallMillis(), 0);
       while (!stop.load()) {

@@ -5,6 +5,7 @@
 
 #include "nextstep/record_rows.h"
 #include "nextstep/result.h"
+#include "stamp_renames.h"
 
 namespace nextstep {
 namespace {
@@ -147,6 +148,14 @@ void Mutation::removeMember(RecordType type, std::string_view id, std::string_vi
   records::putMember(db_, spec, id, member_id, records::Member{m->add_stamp, m->add_stamp});
   append(spec, id, OpKind::kRemove, spec.set_name, Value(std::string(member_id)), stamp,
          m->add_stamp);
+}
+
+void Mutation::resend(const Op& op) {
+  const Stamp fresh = nextStamp();
+  StampRenames renames(db_);
+  renames.add(op.stamp, fresh);
+  renames.apply();
+  append(specOf(op.type), op.record_id, op.kind, op.key, op.value, fresh, op.base);
 }
 
 }  // namespace nextstep

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "nextstep/ids.h"
+#include "nextstep/local_meta.h"
 #include "nextstep/schema.h"
 #include "nextstep/search.h"
 
@@ -17,19 +18,11 @@ namespace {
 // 'NSTP': marks a file as a NextStep database, so another program's SQLite file is refused.
 constexpr std::int64_t kApplicationId = 0x4E535450;
 
-std::string metaText(Database& db, std::string_view key) {
-  auto s = db.prepare("SELECT value FROM local_meta WHERE key = ?1");
-  s->bind(1, key);
-  return s->step() ? s->text(0) : std::string();
-}
+namespace keys = identity_keys;
 
-void putMeta(Database& db, std::string_view key, const Value& value) {
-  auto s = db.prepare(
-      "INSERT INTO local_meta(key, value) VALUES (?1, ?2) "
-      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  s->bindAll(key, value);
-  s->run();
-}
+// A copy's notice: the reason a user reads in the sync status.
+constexpr char kCopiedReason[] =
+    "this database file is a copy of another (or was moved): it continues as a new device";
 
 // WAL frames (pages) after which the checkpointer copies them into the database: SQLite's own
 // automatic checkpoint threshold, but run off the committing thread.
@@ -209,19 +202,25 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     std::unique_ptr<Store> store(new Store(std::move(db), options.path, std::move(options.wall)));
     Database& d = *store->db_;
     Transaction txn(d, Transaction::Kind::kWrite);
-    if (!parseDeviceId(metaText(d, "device_id"), store->device_)) {
+    if (auto offset = local_meta::integer(d, "clock_offset_ms")) store->clock_.correct(*offset);
+    store->clock_.resume(static_cast<std::uint64_t>(local_meta::integer(d, "hlc").value_or(0)));
+    const std::string file = databaseFileIdentity(options.path);
+    const auto recorded = local_meta::text(d, keys::kFile);
+    DeviceId recorded_id = 0;
+    if (!parseDeviceId(local_meta::text(d, keys::kDeviceId).value_or(""), recorded_id)) {
       store->device_ = newDeviceId();
-      putMeta(d, "device_id", Value(deviceIdToHex(store->device_)));
+      local_meta::put(d, keys::kDeviceId, Value(deviceIdToHex(store->device_)));
+      local_meta::put(d, keys::kFile, Value(file));
+    } else if (store->device_ = recorded_id; !recorded || recorded->empty()) {
+      local_meta::put(d, keys::kFile, Value(file));  // a database from before files were told
+    } else if (!file.empty() && *recorded != file) {
+      store->forked_at_open_ =
+          forkDeviceIdentity(d, newDeviceId(), kCopiedReason, file, store->now());
+      store->device_ = store->forked_at_open_->to;
     }
-    {
-      auto s = d.prepare("SELECT value FROM local_meta WHERE key = 'clock_offset_ms'");
-      if (s->step()) store->clock_.correct(s->integer(0));
-    }
-    auto s = d.prepare("SELECT value FROM local_meta WHERE key = 'hlc'");
-    const std::uint64_t lastHlc = s->step() ? static_cast<std::uint64_t>(s->integer(0)) : 0;
-    store->clock_.resume(lastHlc);
     indexPendingSearch(d);  // rows written outside Store::write (tools, tests)
     txn.commit();
+    store->data_version_ = d.scalar("PRAGMA data_version");
     Statement mode(d.handle(), "PRAGMA journal_mode");
     if (mode.step() && mode.text(0) == "wal") {
       // Replaces SQLite's automatic checkpoint (a WAL hook is one or the other).
@@ -246,7 +245,48 @@ int Store::schemaVersion() {
   return static_cast<int>(db_->scalar("PRAGMA user_version"));
 }
 
-void Store::saveClock() { putMeta(*db_, "hlc", Value(static_cast<std::int64_t>(clock_.last()))); }
+void Store::saveClock() {
+  local_meta::put(*db_, "hlc", Value(static_cast<std::int64_t>(clock_.last())));
+}
+
+void Store::followOtherConnections() {
+  const std::int64_t version = db_->scalar("PRAGMA data_version");
+  if (version == data_version_) return;
+  data_version_ = version;
+  DeviceId id = 0;
+  if (parseDeviceId(local_meta::text(*db_, keys::kDeviceId).value_or(""), id)) device_ = id;
+  clock_.resume(static_cast<std::uint64_t>(local_meta::integer(*db_, "hlc").value_or(0)));
+}
+
+DeviceId Store::deviceId() {
+  // Busy (a write in progress, maybe this very thread's): that write follows any fork itself.
+  std::unique_lock lock(mu_, std::try_to_lock);
+  if (!lock.owns_lock()) return device_;
+  try {
+    Transaction txn(*db_, Transaction::Kind::kRead);
+    followOtherConnections();
+    txn.commit();
+  } catch (const DbError&) {
+    // Unreadable now: the identity read at open (or at the last write) still holds.
+  }
+  return device_;
+}
+
+Result<DeviceFork> Store::forkDevice(std::string_view reason) {
+  std::lock_guard lock(mu_);
+  try {
+    Transaction txn(*db_, Transaction::Kind::kWrite);
+    followOtherConnections();
+    DeviceFork fork =
+        forkDeviceIdentity(*db_, newDeviceId(), reason, databaseFileIdentity(path_), now());
+    beforeCommit();
+    txn.commit();
+    device_ = fork.to;
+    return fork;
+  } catch (...) {
+    return currentExceptionAsError();
+  }
+}
 
 Result<void> Store::checkIntegrity() {
   std::lock_guard lock(mu_);

@@ -24,6 +24,9 @@ class Mutation {
   void restore(RecordType type, std::string_view id);
   void addMember(RecordType type, std::string_view id, std::string_view member);
   void removeMember(RecordType type, std::string_view id, std::string_view member);
+  // Puts a change written before back in the outbox under a fresh stamp (one the server set
+  // aside, sent again); every place that kept its old stamp follows.
+  void resend(const Op& op);
 
   Database& db() { return db_; }
   int opsWritten() const { return ops_; }

@@ -27,6 +27,9 @@ struct Clock {
   Stamp stamp;
   Stamp base;
 };
+// The clock of a key whose local write the rep dropped: it loses to every write of the team,
+// and without a conflict, as if nothing had been written here.
+inline constexpr Stamp kForgottenStamp{0, 1};
 // The clock of a field or register; a record's created_stamp when it was never written since.
 std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view key);

@@ -3,14 +3,17 @@
 // called from any thread (calls are serialised); nothing here assumes a UI.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 
 #include "nextstep/civil_time.h"
 #include "nextstep/database.h"
+#include "nextstep/device_identity.h"
 #include "nextstep/mutation.h"
 #include "nextstep/result.h"
 #include "nextstep/stamp.h"
@@ -66,6 +69,7 @@ class Store {
       try {
         const SyncMode mode(*db_, durability == Durability::kRecoverable);
         Transaction txn(*db_, Transaction::Kind::kWrite);
+        followOtherConnections();
         Mutation m(*db_, clock_, device_);
         if constexpr (std::is_void_v<R>) {
           fn(m);
@@ -122,7 +126,14 @@ class Store {
 
   Instant now() const;
   std::int64_t nowMillis() const { return clock_.wallMillis(); }
-  DeviceId deviceId() const { return device_; }
+  // The device this database writes as; it changes when the database forks, here or in
+  // another process using the same file.
+  DeviceId deviceId();
+  // Makes this database a new device (after a restore, or when the server says its sequence
+  // numbers were used by another copy): unsent changes are carried over to the new identity.
+  Result<DeviceFork> forkDevice(std::string_view reason);
+  // Set when open() found the file to be a copy of another device's database and forked it.
+  const std::optional<DeviceFork>& forkedAtOpen() const { return forked_at_open_; }
   HybridClock& clock() { return clock_; }
   const std::string& path() const { return path_; }
   int schemaVersion();
@@ -143,6 +154,10 @@ class Store {
   // clock, so every commit leaves the search index consistent with the records.
   void beforeCommit();
 
+  // Another process may have written since (the CLI beside the app): take up its device
+  // identity and clock. Cheap: one PRAGMA unless something changed.
+  void followOtherConnections();
+
   void notifyLocalChange() {
     if (on_local_change_) on_local_change_();
   }
@@ -153,7 +168,9 @@ class Store {
   std::unique_ptr<Database> db_;
   std::string path_;
   HybridClock clock_;
-  DeviceId device_ = 0;
+  std::atomic<DeviceId> device_{0};
+  std::int64_t data_version_ = -1;
+  std::optional<DeviceFork> forked_at_open_;
   std::function<void()> on_local_change_;
   // Checkpoints the WAL from its own connection and thread, so no commit waits for one.
   std::unique_ptr<Checkpointer> checkpointer_;

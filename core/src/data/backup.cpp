@@ -201,21 +201,27 @@ Result<RestoreReport> restoreDatabase(Store& store, const std::string& backup, I
 
   auto src = open(uriOf(backup, "immutable=1"), SQLITE_OPEN_READONLY);
   if (!src) return src.error();
-  auto lock = store.lock();
-  Database& db = store.database();
-  if (auto copied = copyPages(db.handle(), src->get()); !copied) {
-    return Error{copied.error().code, "the restore failed (" + copied.error().message +
-                                          "); the database before it is at " + report.kept_aside};
+  {
+    auto lock = store.lock();
+    Database& db = store.database();
+    if (auto copied = copyPages(db.handle(), src->get()); !copied) {
+      return Error{copied.error().code, "the restore failed (" + copied.error().message +
+                                            "); the database before it is at " + report.kept_aside};
+    }
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+    } catch (const DbError& e) {
+      return Error{e.errorCode(), e.what()};
+    }
+    // A backup from an older NextStep: bring it to this version's schema now.
+    auto migrated = migrateLocal(db);
+    if (!migrated) return migrated.error();
+    report.restored.schema_version = *migrated;
   }
-  try {
-    db.exec("PRAGMA journal_mode = WAL");
-  } catch (const DbError& e) {
-    return Error{e.errorCode(), e.what()};
-  }
-  // A backup from an older NextStep: bring it to this version's schema now.
-  auto migrated = migrateLocal(db);
-  if (!migrated) return migrated.error();
-  report.restored.schema_version = *migrated;
+  auto fork =
+      store.forkDevice("restored from the backup " + backup + ": it continues as a new device");
+  if (!fork) return fork.error();
+  report.fork = *fork;
   return report;
 }
 

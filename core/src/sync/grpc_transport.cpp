@@ -75,15 +75,19 @@ GrpcTransport::GrpcTransport(std::shared_ptr<grpc::Channel> channel, std::string
                              std::chrono::milliseconds deadline)
     : channel_(std::move(channel)),
       stub_(v1::Sync::NewStub(channel_)),
-      token_(std::move(token)),
-      deadline_(deadline) {}
+      deadline_(deadline),
+      token_(std::move(token)) {}
 
-void GrpcTransport::prepare(grpc::ClientContext& ctx, bool streaming) const {
-  ctx.AddMetadata("authorization", "Bearer " + token_);
+void GrpcTransport::prepare(grpc::ClientContext& ctx, bool streaming) {
+  {
+    std::lock_guard lock(mu_);
+    ctx.AddMetadata("authorization", "Bearer " + token_);
+  }
   if (!streaming) ctx.set_deadline(std::chrono::system_clock::now() + deadline_);
 }
 
-Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t catalog_version) {
+Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t catalog_version,
+                                             std::uint64_t last_seq) {
   grpc::ClientContext ctx;
   prepare(ctx);
   ctx.set_wait_for_ready(false);
@@ -92,6 +96,7 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
   req.set_schema_version(catalog_version);
   req.set_device_id(device);
   req.set_client_name("nextstep-core 0.1");
+  req.set_last_seq(last_seq);
   v1::HandshakeResponse resp;
   const grpc::Status st = stub_->Handshake(&ctx, req, &resp);
   if (!st.ok()) return errorFromStatus(st);
@@ -102,7 +107,22 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
   h.head = resp.head();
   if (resp.max_ops_per_push() > 0) h.max_ops_per_push = resp.max_ops_per_push();
   if (resp.max_clock_ahead_ms() > 0) h.max_clock_ahead_ms = resp.max_clock_ahead_ms();
+  h.device_reused = resp.device_reused();
   return h;
+}
+
+Result<std::string> GrpcTransport::forkDevice(DeviceId new_device, std::string_view reason) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::ForkDeviceRequest req;
+  req.set_new_device_id(new_device);
+  req.set_reason(std::string(reason));
+  v1::ForkDeviceResponse resp;
+  const grpc::Status st = stub_->ForkDevice(&ctx, req, &resp);
+  if (!st.ok()) return errorFromStatus(st);
+  std::lock_guard lock(mu_);
+  token_ = resp.token();
+  return resp.token();
 }
 
 Result<PushReply> GrpcTransport::push(const std::vector<Op>& ops) {
@@ -116,6 +136,7 @@ Result<PushReply> GrpcTransport::push(const std::vector<Op>& ops) {
   PushReply r;
   r.acked_through_seq = static_cast<std::int64_t>(resp.acked_through_seq());
   r.head = resp.head();
+  r.device_reused = resp.device_reused();
   for (const auto& rej : resp.rejected()) {
     r.rejected.push_back({static_cast<std::int64_t>(rej.device_seq()), rej.reason()});
   }

@@ -4,29 +4,19 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "../stamp_renames.h"
+#include "nextstep/device_identity.h"
+#include "nextstep/local_meta.h"
 #include "nextstep/record_reads.h"
 #include "nextstep/record_rows.h"
 #include "nextstep/sync/merge.h"
+#include "record_titles.h"
 
 namespace nextstep::sync {
 namespace {
 
 // A remote stamp further ahead of our clock than this does not drag our clock along.
 constexpr std::int64_t kMaxObservedAheadMs = 5 * 60 * 1000;
-
-std::string metaText(Database& db, std::string_view key) {
-  auto s = db.prepare("SELECT value FROM local_meta WHERE key = ?1");
-  s->bind(1, key);
-  return s->step() ? s->text(0) : std::string();
-}
-
-void putMeta(Database& db, std::string_view key, const Value& v) {
-  auto s = db.prepare(
-      "INSERT INTO local_meta(key, value) VALUES (?1, ?2) "
-      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  s->bindAll(key, v);
-  s->run();
-}
 
 Value fieldsValue(const RecordSpec& spec, std::string_view key, const Fields& fields) {
   if (key == "deleted" || !spec.isRegister(key)) return fields.empty() ? Value() : fields[0].value;
@@ -217,7 +207,8 @@ class RemoteApplier {
                 const Fields& values, const Stamp& base, records::MergeState state) {
     const std::string& id = r.op.record_id;
     const records::Clock current = state.key;
-    const MergeDecision d = decide({current.stamp, current.base}, {r.op.stamp, base});
+    const Stamp here_stamp = current.stamp == records::kForgottenStamp ? Stamp{} : current.stamp;
+    const MergeDecision d = decide({here_stamp, current.base}, {r.op.stamp, base});
     if (d.duplicate) {
       ++stats.ignored;
       return;
@@ -335,10 +326,11 @@ Result<std::vector<Op>> Replica::outbox(int limit) {
         "SELECT seq, type, record_id, kind, key, value, stamp, base FROM outbox ORDER BY seq LIMIT "
         "?1");
     s->bind(1, limit);
+    const std::int64_t base = wireSeqBase(db);
     std::vector<Op> out;
     while (s->step()) {
       Op op;
-      op.seq = s->integer(0);
+      op.seq = s->integer(0) - base;
       op.type = static_cast<RecordType>(s->integer(1));
       op.record_id = s->text(2);
       op.kind = static_cast<OpKind>(s->integer(3));
@@ -358,6 +350,7 @@ Result<void> Replica::acknowledge(std::int64_t acked_through,
   return store_.write(
       [&](Mutation& m) {
         Database& db = m.db();
+        const std::int64_t base = wireSeqBase(db);
         for (const Rejection& r : rejected) {
           auto s = db.prepare(
               "INSERT OR REPLACE INTO rejected_ops(seq, type, record_id, kind, key, value, stamp, "
@@ -365,11 +358,11 @@ Result<void> Replica::acknowledge(std::int64_t acked_through,
               "SELECT seq, type, record_id, kind, key, value, stamp, base, ?2, ?3 FROM outbox "
               "WHERE "
               "seq = ?1");
-          s->bindAll(r.seq, r.reason, toUnix(now));
+          s->bindAll(r.seq + base, r.reason, toUnix(now));
           s->run();
         }
         auto s = db.prepare("DELETE FROM outbox WHERE seq <= ?1");
-        s->bind(1, acked_through);
+        s->bind(1, acked_through + base);
         s->run();
       },
       Store::Durability::kRecoverable);  // lost acknowledgements mean a harmless re-push
@@ -384,7 +377,7 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
         for (const RemoteOp& r : page) applier.apply(r);
         if (applier.stats.applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
           applier.retryParked();
-        putMeta(m.db(), "sync_cursor", Value(static_cast<std::int64_t>(next_cursor)));
+        local_meta::put(m.db(), kCursorKey, Value(static_cast<std::int64_t>(next_cursor)));
         return applier.stats;
       },
       Store::Durability::kRecoverable);  // the cursor goes back with the rows: they are pulled
@@ -393,12 +386,15 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
 
 Result<std::uint64_t> Replica::cursor() {
   return store_.read([](Database& db) {
-    const std::string v = metaText(db, "sync_cursor");
-    return v.empty() ? std::uint64_t{0} : static_cast<std::uint64_t>(std::stoull(v));
+    return static_cast<std::uint64_t>(local_meta::integer(db, kCursorKey).value_or(0));
   });
 }
 
 Result<std::int64_t> Replica::pending() { return store_.pendingChanges(); }
+
+Result<std::uint64_t> Replica::lastSeq() {
+  return store_.read([](Database& db) { return static_cast<std::uint64_t>(lastWireSeq(db)); });
+}
 
 Result<int> Replica::boundClock(std::int64_t server_time_ms, std::int64_t max_ahead_ms) {
   HybridClock& clock = store_.clock();
@@ -409,70 +405,20 @@ Result<int> Replica::boundClock(std::int64_t server_time_ms, std::int64_t max_ah
     if (ahead > max_ahead_ms) {
       const std::int64_t offset = clock.offsetMillis() - ahead;
       clock.correct(offset);
-      putMeta(db, "clock_offset_ms", Value(offset));
+      local_meta::put(db, "clock_offset_ms", Value(offset));
     }
     const auto ceiling =
         Stamp{packHlc(server_time_ms + max_ahead_ms, 0xffff), ~DeviceId{0}}.encode();
-    struct Future {
-      Stamp stamp;
-      RecordType type;
-      std::string record_id;
-      OpKind kind;
-    };
-    std::vector<Future> future;
+    std::vector<Stamp> future;
     {
-      auto s = db.prepare(
-          "SELECT stamp, type, record_id, kind FROM outbox WHERE stamp > ?1 ORDER BY seq");
+      auto s =
+          db.prepare("SELECT stamp FROM outbox WHERE stamp > ?1 GROUP BY stamp ORDER BY min(seq)");
       s->bindBlob(1, ceiling.data(), ceiling.size());
-      while (s->step()) {
-        future.push_back({records::columnStamp(*s, 0), static_cast<RecordType>(s->integer(1)),
-                          s->text(2), static_cast<OpKind>(s->integer(3))});
-      }
+      while (s->step()) future.push_back(records::columnStamp(*s, 0));
     }
-    std::map<Stamp, Stamp> renamed;
-    for (const Future& f : future) {
-      auto [it, fresh] = renamed.try_emplace(f.stamp);
-      if (fresh) it->second = Stamp{clock.now(), self};
-      const auto from = f.stamp.encode();
-      const auto to = it->second.encode();
-      auto bind2 = [&](Statement& s) {
-        s.bindBlob(1, to.data(), to.size());
-        s.bindBlob(2, from.data(), from.size());
-      };
-      for (const char* sql : {"UPDATE outbox SET stamp = ?1 WHERE stamp = ?2",
-                              "UPDATE outbox SET base = ?1 WHERE base = ?2"}) {
-        auto s = db.prepare(sql);
-        bind2(*s);
-        s->run();
-      }
-      for (const char* sql :
-           {"UPDATE clocks SET stamp = ?1 WHERE stamp = ?2 AND type = ?3 AND record_id = ?4",
-            "UPDATE clocks SET base = ?1 WHERE base = ?2 AND type = ?3 AND record_id = ?4"}) {
-        auto s = db.prepare(sql);
-        bind2(*s);
-        s->bind(3, static_cast<std::int64_t>(f.type));
-        s->bind(4, f.record_id);
-        s->run();
-      }
-      const RecordSpec& spec = specOf(f.type);
-      if (f.kind == OpKind::kCreate) {
-        auto s = db.prepare("UPDATE " + std::string(spec.table) +
-                            " SET created_stamp = ?1 WHERE created_stamp = ?2 AND id = ?3");
-        bind2(*s);
-        s->bind(3, f.record_id);
-        s->run();
-      }
-      if (!spec.set_table.empty()) {
-        for (const char* col : {"add_stamp", "removed_upto"}) {
-          auto s = db.prepare("UPDATE " + std::string(spec.set_table) + " SET " + col +
-                              " = ?1 WHERE " + col + " = ?2 AND meeting_id = ?3");
-          bind2(*s);
-          s->bind(3, f.record_id);
-          s->run();
-        }
-      }
-    }
-    return static_cast<int>(future.size());
+    StampRenames renames(db);
+    for (const Stamp& f : future) renames.add(f, Stamp{clock.now(), self});
+    return static_cast<int>(renames.apply());
   });
 }
 
@@ -480,16 +426,10 @@ Result<std::vector<ConflictEntry>> Replica::conflicts(bool include_resolved, int
   return store_.read([&](Database& db) {
     auto s = db.prepare(
         "SELECT c.id, c.type, c.record_id, c.key, c.kind, c.kept_value, c.kept_stamp, "
-        "c.kept_author, c.lost_value, "
-        "c.lost_stamp, c.lost_author, c.detected_at, c.resolution, coalesce("
-        "(SELECT title FROM deals WHERE id = c.record_id), (SELECT name FROM contacts WHERE id = "
-        "c.record_id), "
-        "(SELECT name FROM accounts WHERE id = c.record_id), "
-        "(SELECT d.title FROM meetings m JOIN deals d ON d.id = m.deal_id WHERE m.id = "
-        "c.record_id), "
-        "(SELECT title FROM events WHERE id = c.record_id), '') "
-        "FROM conflicts c WHERE ?1 OR c.resolution IS NULL ORDER BY c.detected_at DESC, c.id LIMIT "
-        "?2");
+        "c.kept_author, c.lost_value, c.lost_stamp, c.lost_author, c.detected_at, c.resolution, " +
+        recordTitleSql("c.record_id") +
+        " FROM conflicts c WHERE ?1 OR c.resolution IS NULL ORDER BY c.detected_at DESC, c.id "
+        "LIMIT ?2");
     s->bindAll(include_resolved, limit);
     std::vector<ConflictEntry> out;
     while (s->step()) out.push_back(readConflict(*s));
@@ -542,22 +482,15 @@ Result<void> Replica::dismissConflict(std::string_view conflict_id) {
 }
 
 Result<std::optional<std::string>> Replica::setting(std::string_view key) {
-  return store_.read([&](Database& db) -> std::optional<std::string> {
-    auto s = db.prepare("SELECT value FROM local_meta WHERE key = ?1");
-    s->bind(1, key);
-    if (!s->step() || s->isNull(0)) return std::nullopt;
-    return s->text(0);
-  });
+  return store_.read([&](Database& db) { return local_meta::text(db, key); });
 }
 
 Result<void> Replica::setSetting(std::string_view key, std::optional<std::string> value) {
   return store_.write([&](Mutation& m) {
     if (value) {
-      putMeta(m.db(), key, Value(*value));
+      local_meta::put(m.db(), key, Value(*value));
     } else {
-      auto s = m.db().prepare("DELETE FROM local_meta WHERE key = ?1");
-      s->bind(1, key);
-      s->run();
+      local_meta::erase(m.db(), key);
     }
   });
 }

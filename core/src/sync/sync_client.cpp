@@ -2,7 +2,7 @@
 
 #include <random>
 
-#include "nextstep/catalog.h"
+#include "nextstep/sync/device_session.h"
 #include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {
@@ -99,6 +99,11 @@ std::int64_t SyncClient::pendingCount() {
   return p ? *p : 0;
 }
 
+std::int64_t SyncClient::setAsideCount() {
+  auto n = replica_.setAsideCount();
+  return n ? *n : 0;
+}
+
 void SyncClient::waitBackoff(int attempt) {
   static thread_local std::mt19937 rng(options_.seed != 0 ? options_.seed : std::random_device{}());
   const auto capped = std::min<std::int64_t>(options_.max_backoff.count(),
@@ -139,6 +144,7 @@ bool SyncClient::session() {
       s.state = e.code == ErrorCode::kUnavailable ? SyncState::kOffline : SyncState::kError;
       s.error = explainSyncError(e);
       s.pending = pendingCount();
+      s.set_aside = setAsideCount();
     });
     return false;
   };
@@ -146,11 +152,8 @@ bool SyncClient::session() {
   auto transport = connect_();
   if (!transport) return fail(transport.error());
   Transport& t = **transport;
-  auto hello = t.handshake(store_.deviceId(), kCatalogVersion);
+  auto hello = beginSession(replica_, t);
   if (!hello) return fail(hello.error());
-  if (auto bound = replica_.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound) {
-    return fail(bound.error());
-  }
   publish([&](SyncStatus& s) {
     s.state = SyncState::kSyncing;
     s.rows_done = 0;
@@ -167,6 +170,7 @@ bool SyncClient::session() {
     s.state = SyncState::kUpToDate;
     s.error.clear();
     s.pending = pendingCount();
+    s.set_aside = setAsideCount();
     s.last_synced = store_.now();
   });
   if (!options_.live) return true;
@@ -233,6 +237,7 @@ bool SyncClient::session() {
     publish([&](SyncStatus& s) {
       s.state = SyncState::kUpToDate;
       s.pending = pendingCount();
+      s.set_aside = setAsideCount();
       s.last_synced = store_.now();
     });
   }

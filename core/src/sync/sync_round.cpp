@@ -2,9 +2,14 @@
 
 #include <iterator>
 
+#include "nextstep/sync/device_session.h"
+
 namespace nextstep::sync {
 namespace {
 constexpr std::uint32_t kPullPage = 2000;
+constexpr char kReusedReason[] =
+    "another copy of this database already sent different changes under this device's numbers "
+    "(a restored backup or a copied file): it continues as a new device";
 // The next pages from the cursor, joined until the batch is full or the server has no more.
 Result<PullReply> pullBatch(Transport& transport, std::uint64_t cursor) {
   PullReply batch;
@@ -34,6 +39,17 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
     if (ops->empty()) return report;
     auto reply = transport.push(*ops);
     if (!reply) return reply.error();
+    if (reply->device_reused) {
+      if (report.forks > 0) {
+        return Error{ErrorCode::kInternal,
+                     "the server keeps finding this device's numbers used; nothing was lost, "
+                     "the changes wait in the outbox"};
+      }
+      auto hello = continueAsNewDevice(replica, transport, kReusedReason);
+      if (!hello) return hello.error();
+      ++report.forks;
+      continue;
+    }
     if (reply->acked_through_seq < ops->front().seq) {
       return Error{ErrorCode::kInternal, "the server acknowledged none of the pushed changes"};
     }

@@ -8,10 +8,12 @@
 #include "nextstep/booking.h"
 #include "nextstep/call_close.h"
 #include "nextstep/catalog.h"
+#include "nextstep/data/backup.h"
 #include "nextstep/ids.h"
 #include "nextstep/notes_touches.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/record_reads.h"
+#include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/sync_round.h"
 #include "nextstep/sync/wire.h"
@@ -37,12 +39,14 @@ class SimTransport : public sync::Transport {
   SimTransport(World& world, Device& device, int fail_after)
       : w_(world), d_(device), fail_after_(fail_after) {}
 
-  Result<sync::ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) override {
+  Result<sync::ServerHello> handshake(DeviceId device, std::uint32_t catalog_version,
+                                      std::uint64_t last_seq) override {
     if (broken()) return unavailable();
     pb::HandshakeRequest req;
     req.set_protocol_version(1);
     req.set_schema_version(catalog_version);
     req.set_device_id(device);
+    req.set_last_seq(last_seq);
     auto r = w_.service().handshake(d_.caller, req);
     if (!r) return toError(r.error());
     if (fault(w_.faults().drop_reply)) return unavailable();
@@ -51,7 +55,22 @@ class SimTransport : public sync::Transport {
     h.head = r->head();
     h.max_ops_per_push = 40;  // small batches: more messages to lose
     h.max_clock_ahead_ms = r->max_clock_ahead_ms();
+    h.device_reused = r->device_reused();
     return h;
+  }
+
+  Result<std::string> forkDevice(DeviceId new_device, std::string_view reason) override {
+    if (broken()) return unavailable();
+    pb::ForkDeviceRequest req;
+    req.set_new_device_id(new_device);
+    req.set_reason(std::string(reason));
+    auto r = w_.service().forkDevice(d_.caller, req);
+    if (!r) return toError(r.error());
+    if (fault(w_.faults().drop_reply)) return unavailable();
+    d_.token = r->token();
+    d_.caller = w_.service().authenticate(d_.token).value();
+    ++d_.forks;
+    return r->token();
   }
 
   Result<sync::PushReply> push(const std::vector<Op>& ops) override {
@@ -68,10 +87,12 @@ class SimTransport : public sync::Transport {
     sync::PushReply reply;
     reply.acked_through_seq = static_cast<std::int64_t>(r->acked_through_seq());
     reply.head = r->head();
+    reply.device_reused = r->device_reused();
     for (const auto& rej : r->rejected())
       reply.rejected.push_back({static_cast<std::int64_t>(rej.device_seq()), rej.reason()});
     for (const Op& op : ops) {
-      if (op.seq <= reply.acked_through_seq) d_.acknowledged.insert(op.seq);
+      if (!reply.device_reused && op.seq <= reply.acked_through_seq)
+        d_.acknowledged.insert({op.stamp.device, op.seq});
     }
     return reply;
   }
@@ -275,13 +296,15 @@ void World::syncDevice(Device& d) {
       faults_on_ && chance(faults_.fail_midway) ? static_cast<int>(rng_() % 6) : -1;
   SimTransport t(*this, d, failAfter);
   sync::Replica replica(*d.store);
-  auto hello = t.handshake(d.store->deviceId(), kCatalogVersion);
+  auto hello = sync::beginSession(replica, t);
   if (!hello) {
     ++counts_["failed_rounds"];
+    if (hello.error().code != ErrorCode::kUnavailable) {
+      failures_.push_back("device " + std::to_string(d.index) +
+                          ": session failed: " + hello.error().message);
+    }
     return;
   }
-  if (!replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms))
-    failures_.push_back("boundClock failed");
   auto round = sync::syncRound(replica, t, *hello);
   if (!round) {
     ++counts_["failed_rounds"];
@@ -293,6 +316,27 @@ void World::syncDevice(Device& d) {
     return;
   }
   ++counts_["rounds"];
+}
+
+// A rep backs the device up now and then, and once in a while restores the last backup: the
+// device's newer changes since are gone from it (the server has the acknowledged ones), its
+// unsent ones at backup time come back, and its identity must not be reused.
+void World::backupOrRestore(Device& d) {
+  const std::string backup = d.path + ".backup";
+  if (!d.has_backup || chance(0.5)) {
+    d.has_backup = data::backupDatabase(*d.store, backup).ok();
+    ++counts_["backups"];
+    return;
+  }
+  auto restored = data::restoreDatabase(*d.store, backup, d.store->now());
+  if (!restored) {
+    failures_.push_back("device " + std::to_string(d.index) +
+                        ": restore failed: " + restored.error().message);
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::remove(restored->kept_aside, ec);
+  ++counts_["restores"];
 }
 
 void World::replayOldPush() {
@@ -311,8 +355,10 @@ void World::run() {
       localEdit(d);
     } else if (roll < 0.92) {
       syncDevice(d);
-    } else if (roll < 0.96) {
+    } else if (roll < 0.955) {
       restart(d);
+    } else if (roll < 0.96 && options_.restores) {
+      backupOrRestore(d);
     } else if (chance(faults_.replay_push / 0.04)) {
       replayOldPush();
     }
@@ -399,18 +445,23 @@ void World::checkNothingLost() {
     if (!page.more) break;
   }
   for (Device& d : devices_) {
-    std::set<std::uint64_t> rejected;
-    const auto rejections = server_store_->rejections(d.store->deviceId()).value();
-    for (const auto& r : rejections) rejected.insert(r.device_seq);
-    counts_["rejected"] += static_cast<int>(rejected.size());
-    for (std::int64_t seq : d.acknowledged) {
+    std::map<DeviceId, std::set<std::uint64_t>> rejected;
+    for (const auto& [device, seq] : d.acknowledged) {
+      if (rejected.count(device) > 0) continue;
+      for (const auto& r : server_store_->rejections(device).value())
+        rejected[device].insert(r.device_seq);
+      counts_["rejected"] += static_cast<int>(rejected[device].size());
+    }
+    for (const auto& [device, seq] : d.acknowledged) {
       const auto s = static_cast<std::uint64_t>(seq);
-      if (!logged.count({d.store->deviceId(), s}) && !rejected.count(s)) {
+      if (!logged.count({device, s}) && !rejected[device].count(s)) {
         failures_.push_back("device " + std::to_string(d.index) + ": acknowledged op " +
-                            std::to_string(seq) + " is not on the server");
+                            deviceIdToHex(device) + "/" + std::to_string(seq) +
+                            " is not on the server");
       }
     }
     counts_["acknowledged"] += static_cast<int>(d.acknowledged.size());
+    counts_["forks"] += d.forks;
   }
   counts_["logged"] = static_cast<int>(logged.size());
 }

@@ -21,18 +21,19 @@
 namespace nextstep::sim {
 
 struct Faults {
-  double drop_request = 0.08;   // lost before the server saw it
-  double drop_reply = 0.08;     // the server acted, the device never heard
-  double duplicate = 0.08;      // the server gets the same request twice
-  double replay_push = 0.05;    // an old push arrives again later
-  double stale_page = 0.05;     // an old pull answer arrives instead of the fresh one
-  double fail_midway = 0.03;    // the connection breaks in the middle of a round
+  double drop_request = 0.08;  // lost before the server saw it
+  double drop_reply = 0.08;    // the server acted, the device never heard
+  double duplicate = 0.08;     // the server gets the same request twice
+  double replay_push = 0.05;   // an old push arrives again later
+  double stale_page = 0.05;    // an old pull answer arrives instead of the fresh one
+  double fail_midway = 0.03;   // the connection breaks in the middle of a round
 };
 
 struct SimOptions {
   std::uint32_t seed = 1;
   int devices = 3;
   int steps = 160;
+  bool restores = true;  // devices restored from their backups now and then
   Faults faults;
 };
 
@@ -46,7 +47,11 @@ struct Device {
   std::unique_ptr<Store> store;
   server::Caller caller;
   std::string token;
-  std::set<std::int64_t> acknowledged;  // outbox seqs the server told this device it stored
+  // (device id, device_seq) the server told this device it stored; the id changes when a
+  // restored database continues as a new device.
+  std::set<std::pair<DeviceId, std::int64_t>> acknowledged;
+  bool has_backup = false;
+  int forks = 0;
   std::vector<server::pb::PushRequest> sent;  // for replays
   std::vector<sync::PullReply> pages;         // for stale answers
 };
@@ -75,6 +80,7 @@ class World {
   void localEdit(Device& d);
   void syncDevice(Device& d);
   void replayOldPush();
+  void backupOrRestore(Device& d);
   void quiesce();
   void checkConvergence();
   void checkNothingLost();

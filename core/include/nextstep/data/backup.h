@@ -28,13 +28,16 @@ Result<BackupCheck> verifyBackup(const std::string& path);
 struct RestoreReport {
   BackupCheck restored;
   std::string kept_aside;  // where the database that was replaced now is
+  // The restored database is a new device: the backup's identity may have synced on since.
+  DeviceFork fork;
 };
 
 // Replaces the store's database with the backup: verifies the backup first, then keeps the current
 // database aside (an online backup to <db>.before-restore-YYYYMMDDTHHMMSSZ), then writes the
 // backup's pages into the store's own connection with the backup API (so its WAL and any other
-// connection stay consistent) and brings an older backup's schema up to date. Nothing changes when
-// the backup is not usable or the copy aside fails.
+// connection stay consistent) and brings an older backup's schema up to date. Then the database
+// continues as a new device, its unsent changes carried over (the backup's device id and numbers
+// may have been used since). Nothing changes when the backup is not usable or the copy aside fails.
 Result<RestoreReport> restoreDatabase(Store& store, const std::string& backup, Instant now);
 
 }  // namespace nextstep::data

@@ -31,7 +31,9 @@ class GrpcTransport : public Transport {
   GrpcTransport(std::shared_ptr<grpc::Channel> channel, std::string token,
                 std::chrono::milliseconds deadline = std::chrono::seconds(30));
 
-  Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) override;
+  Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version,
+                                std::uint64_t last_seq) override;
+  Result<std::string> forkDevice(DeviceId new_device, std::string_view reason) override;
   Result<PushReply> push(const std::vector<Op>& ops) override;
   Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) override;
   Result<void> subscribe(std::uint64_t after_version,
@@ -43,13 +45,13 @@ class GrpcTransport : public Transport {
   std::uint64_t bytesReceived() const { return bytes_received_.load(); }
 
  private:
-  void prepare(grpc::ClientContext& ctx, bool streaming = false) const;
+  void prepare(grpc::ClientContext& ctx, bool streaming = false);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Sync::Stub> stub_;
-  std::string token_;
   std::chrono::milliseconds deadline_;
   std::mutex mu_;
+  std::string token_;  // guarded by mu_: forkDevice replaces it
   grpc::ClientContext* stream_ = nullptr;
   bool cancelled_ = false;
   std::atomic<std::uint64_t> bytes_received_{0};

@@ -49,9 +49,25 @@ struct ConflictEntry {
   std::optional<std::string> resolution;
 };
 
+// A change of this device that the server will never accept as it is (a field it refuses, a
+// clock far ahead): kept aside, listed, and resent or dropped by the rep.
+struct SetAsideChange {
+  std::int64_t id = 0;  // the change's number on this device
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  std::string record_title;
+  OpKind kind = OpKind::kSet;
+  std::string key;
+  Value value;
+  std::string reason;  // the server's words
+  Instant set_aside_at{};
+};
+
 class Replica {
  public:
   explicit Replica(Store& store) : store_(store) {}
+
+  Store& store() { return store_; }
 
   // The oldest unacknowledged local operations, in device_seq order.
   Result<std::vector<Op>> outbox(int limit);
@@ -63,6 +79,17 @@ class Replica {
   Result<ApplyStats> apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor);
   Result<std::uint64_t> cursor();
   Result<std::int64_t> pending();
+  // The highest device_seq this device's identity has given an operation (0: none yet).
+  Result<std::uint64_t> lastSeq();
+
+  // Changes the server set aside, newest first; a sync that leaves any never says "up to date".
+  Result<std::vector<SetAsideChange>> setAside(int limit = 200);
+  Result<std::int64_t> setAsideCount();
+  // Sends a set-aside change again, as a new change under a fresh stamp.
+  Result<void> resendSetAside(std::int64_t id);
+  // Forgets a set-aside change; the device reads the team's log again at the next sync, so the
+  // record takes the team's value back.
+  Result<void> dropSetAside(std::int64_t id);
 
   // The server's clock bounds ours: when the device's clock runs ahead of the server by more
   // than max_ahead_ms, the device follows the server from now on, and unsent operations stamped

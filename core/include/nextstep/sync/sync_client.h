@@ -26,7 +26,9 @@ struct SyncStatus {
   std::uint64_t rows_done = 0;  // while syncing: progress of a first or long sync
   std::uint64_t rows_total = 0;
   std::int64_t pending = 0;  // local changes not yet on the server
-  std::string error;         // the last problem, in words a rep understands
+  // Changes the server set aside: while there are any, this device is not "up to date".
+  std::int64_t set_aside = 0;
+  std::string error;  // the last problem, in words a rep understands
   std::optional<Instant> last_synced;
 };
 
@@ -61,6 +63,7 @@ class SyncClient {
   void publish(const std::function<void(SyncStatus&)>& change);
   void waitBackoff(int attempt);
   std::int64_t pendingCount();
+  std::int64_t setAsideCount();
 
   Store& store_;
   Replica replica_;

@@ -24,6 +24,7 @@ struct RoundProgress {
 struct RoundReport {
   int pushed = 0;
   int rejected = 0;
+  int forks = 0;  // times this database had to continue as a new device
   int pulled = 0;
   ApplyStats applied;
   std::uint64_t head = 0;

@@ -20,12 +20,17 @@ struct ServerHello {
   std::uint64_t head = 0;
   std::uint32_t max_ops_per_push = 500;
   std::int64_t max_clock_ahead_ms = 5 * 60 * 1000;
+  // The server holds operations of this device id beyond the sequence the device gave: this
+  // database is an older copy of the device (a restored backup) and must fork before pushing.
+  bool device_reused = false;
 };
 
 struct PushReply {
   std::int64_t acked_through_seq = 0;
   std::uint64_t head = 0;
   std::vector<Rejection> rejected;
+  // A sequence number of the push was used by another copy of this device; nothing was stored.
+  bool device_reused = false;
 };
 
 struct PullReply {
@@ -38,7 +43,12 @@ struct PullReply {
 class Transport {
  public:
   virtual ~Transport() = default;
-  virtual Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version) = 0;
+  // last_seq: the highest device_seq this device has given an operation.
+  virtual Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version,
+                                        std::uint64_t last_seq) = 0;
+  // Registers new_device for the signed-in user and returns its token; the transport uses that
+  // token from then on.
+  virtual Result<std::string> forkDevice(DeviceId new_device, std::string_view reason) = 0;
   virtual Result<PushReply> push(const std::vector<Op>& ops) = 0;
   virtual Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) = 0;
   // Delivers the team's operations after `after_version` as they arrive, until the stream
