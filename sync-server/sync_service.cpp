@@ -248,20 +248,20 @@ std::optional<RpcError> SyncService::checkPush(const Caller& caller,
   return std::nullopt;
 }
 
-bool SyncService::reusesSequence(PushTransaction& tx, TeamId team, DeviceId device,
-                                 const pb::PushRequest& request) {
+std::uint64_t SyncService::firstReusedSeq(PushTransaction& tx, TeamId team, DeviceId device,
+                                          const pb::PushRequest& request) {
   const std::uint64_t last = tx.lastSeq(device);
   for (const pb::Operation& op : request.operations()) {
-    if (op.device_seq() > last) continue;
+    if (op.device_seq() > last) break;  // increasing within a push: the rest are new
     if (auto stored = tx.storedOp(team, device, op.device_seq())) {
       pb::Operation wire;
       sync::toWire(stored->op, wire);
-      if (!sameOperation(wire, op)) return true;
+      if (!sameOperation(wire, op)) return op.device_seq();
     } else if (auto rejected = tx.storedRejection(device, op.device_seq())) {
-      if (!sameOperation(rejected->operation, op)) return true;
+      if (!sameOperation(rejected->operation, op)) return op.device_seq();
     }
   }
-  return false;
+  return 0;
 }
 
 void SyncService::storePush(PushTransaction& tx, const Caller& caller,
@@ -269,13 +269,20 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
                             PushOutcome& out) const {
   const DeviceId device = *caller.device;
   const TeamId team = caller.team_id;
-  if (reusesSequence(tx, team, device, request)) {
-    // Two databases speak as one device (a restored backup, a copied file): storing either's
-    // operation under the other's number would lose one. Nothing is stored; the device forks.
+  // Two databases speaking as one device (a restored backup, a copied file): storing either's
+  // operation under the other's number would lose one. The operations before the first reused
+  // number are the same ones again; from it on nothing is stored, and the device forks.
+  const std::uint64_t reused = firstReusedSeq(tx, team, device, request);
+  if (reused != 0) {
+    LogLine("device_reused")
+        .caller(caller)
+        .rpc("Push")
+        .number("device_seq", static_cast<std::int64_t>(reused))
+        .warn();
     pb::PushResponse response;
     response.set_device_reused(true);
+    response.set_acked_through_seq(reused - 1);
     response.set_head(tx.head(team));
-    LogLine("device_reused").caller(caller).rpc("Push").warn();
     out.reply = std::move(response);
     return;
   }
@@ -293,7 +300,7 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
     const std::uint64_t seq = op.device_seq();
     newest = std::max(newest, seq);
     if (seq <= last) {
-      // Seen before (reusesSequence ruled out a different operation under the number): the
+      // Seen before (firstReusedSeq ruled out a different operation under the number): the
       // same operation again is acknowledged once more and not applied.
       if (tx.storedOp(team, device, seq)) continue;
       if (auto rejected = tx.storedRejection(device, seq)) {

@@ -70,9 +70,9 @@ class SyncService {
 
  private:
   std::optional<RpcError> checkPush(const Caller& caller, const pb::PushRequest& request) const;
-  // Whether a push reuses a device_seq the device already gave a different operation.
-  static bool reusesSequence(PushTransaction& tx, TeamId team, DeviceId device,
-                             const pb::PushRequest& request);
+  // The first device_seq of a push that the device already gave a different operation (0: none).
+  static std::uint64_t firstReusedSeq(PushTransaction& tx, TeamId team, DeviceId device,
+                                      const pb::PushRequest& request);
   void storePush(PushTransaction& tx, const Caller& caller, const pb::PushRequest& request,
                  std::int64_t now, PushOutcome& out) const;
   Result<std::vector<PushOutcome>> commitTogether(std::span<const PushCall> calls,

@@ -24,6 +24,13 @@ struct SignInAnswer {
   bool tls = true;
 };
 
+// "Deal", "Contact": how a record's kind reads at the start of a line.
+QString kindOf(nextstep::RecordType type) {
+  QString kind = display::qs(std::string(nextstep::specOf(type).name));
+  if (!kind.isEmpty()) kind[0] = kind[0].toUpper();
+  return kind;
+}
+
 sync::ServerAddress addressOf(const QString& server, bool tls, const QString& ca) {
   return sync::ServerAddress{server.trimmed().toStdString(),
                              ca.isEmpty() ? std::nullopt : std::optional(ca.toStdString()), tls};
@@ -127,9 +134,7 @@ void SyncController::loadSetAside() {
           const QString record = display::qs(c.record_title.empty() ? c.record_id : c.record_title);
           out.append(QVariantMap{
               {QStringLiteral("id"), static_cast<qint64>(c.id)},
-              {QStringLiteral("record"),
-               QStringLiteral("%1 %2").arg(display::qs(std::string(nextstep::specOf(c.type).name)),
-                                           record)},
+              {QStringLiteral("record"), QStringLiteral("%1: %2").arg(kindOf(c.type), record)},
               {QStringLiteral("field"), display::qs(c.key)},
               {QStringLiteral("value"), c.kind == nextstep::OpKind::kCreate
                                             ? QString()

@@ -115,10 +115,17 @@ Page {
                         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.outline }
                         Label {
                             Layout.fillWidth: true
-                            text: modelData.field === "" ? modelData.record
-                                                         : qsTr("%1 · %2 = %3").arg(modelData.record).arg(modelData.field).arg(modelData.value)
+                            text: modelData.record
                             font.pixelSize: Theme.body
                             font.bold: true
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        Label {
+                            visible: modelData.field !== ""
+                            Layout.fillWidth: true
+                            text: qsTr("%1 → %2").arg(modelData.field).arg(modelData.value)
+                            font.pixelSize: Theme.body
                             color: Theme.text
                             wrapMode: Text.WordWrap
                         }

@@ -151,6 +151,22 @@ void makeConflict(nextstep::Store& mine, DemoClock& clock, const std::string& de
   std::filesystem::remove(theirs_path);
 }
 
+// The team's server has everything so far, but set one change of this device aside (written
+// while the phone's date was days ahead): Settings lists it with Send again and Drop.
+void makeSetAside(nextstep::Store& mine, const std::string& deal_id) {
+  namespace sync = nextstep::sync;
+  nextstep::DealChanges change;
+  change.title = "Fleet dispatch suite, all depots";
+  must(nextstep::changeDeal(mine, deal_id, change), "a change the server refuses");
+  sync::Replica replica(mine);
+  const auto outbox = must(replica.outbox(100000), "outbox");
+  const std::int64_t last = outbox.back().seq;
+  must(replica.acknowledge(last, {{last, "operation " + std::to_string(last) +
+                                             ": stamp is 259200000 ms ahead of the server's "
+                                             "clock; at most 300000 ms are accepted"}}),
+       "set aside");
+}
+
 }  // namespace
 
 DemoClock::DemoClock(const nextstep::TimeZone& zone)
@@ -357,6 +373,7 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
 
     clock.resume();
     makeConflict(store, clock, acmeDeal, scratch_dir);
+    makeSetAside(store, delDeal);
     clock.resume();
     ids.deal_with_conflict = acmeDeal;
     ids.deal_to_book = evDeal;

@@ -103,8 +103,7 @@ TEST_F(DeviceIdentity, ASyncThatLeavesAChangeSetAsideSaysSoUntilTheRepDropsIt) {
           "INSERT INTO outbox(type, record_id, kind, key, value, stamp) "
           "VALUES (3, ?1, 2, 'colour', 'red', ?2)");  // a deal, a set
       const auto stamp =
-          Stamp{(static_cast<std::uint64_t>((*store)->nowMillis()) << 16), (*store)->deviceId()}
-              .encode();
+          Stamp{static_cast<std::uint64_t>((*store)->nowMillis()) << 16, self}.encode();
       op->bind(1, deal);
       op->bindBlob(2, stamp.data(), stamp.size());
       op->run();

@@ -207,6 +207,16 @@ TEST_F(PushTest, AUsedSequenceNumberWithADifferentOperationStoresNothingAndSaysT
   EXPECT_TRUE(store_->rejections(kAnn)->empty());
   // The same operation again is still a harmless duplicate.
   EXPECT_FALSE(pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))})).device_reused());
+  // What the server has is acknowledged up to the first number used differently.
+  pushOk(ann_, pushOf({createDeal(2, kAnn, "d2", "Two", hlc(0, 2)),
+                       createDeal(3, kAnn, "d3", "Three", hlc(0, 3))}));
+  const pb::PushResponse partly =
+      pushOk(ann_, pushOf({createDeal(2, kAnn, "d2", "Two", hlc(0, 2)),
+                           createDeal(3, kAnn, "d8", "Other three", hlc(0, 8)),
+                           createDeal(4, kAnn, "d4", "Four", hlc(0, 11))}));
+  EXPECT_TRUE(partly.device_reused());
+  EXPECT_EQ(partly.acked_through_seq(), 2u);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 3);
 }
 
 TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {

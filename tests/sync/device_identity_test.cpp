@@ -37,33 +37,39 @@ TEST_F(DeviceIdentityTest, ReopeningTheSameFileKeepsTheDevice) {
   EXPECT_FALSE(again->forkedAtOpen());
 }
 
-TEST_F(DeviceIdentityTest, ACopiedFileBecomesANewDeviceCarryingItsUnsentChanges) {
+TEST_F(DeviceIdentityTest, ACopiedFileBecomesANewDeviceAndKeepsItsUnsentChangesAsTheOriginals) {
   DeviceId original = 0;
   std::string deal;
+  std::vector<Op> before;
   {
     auto a = open("a.db");
     original = a->deviceId();
     deal = unwrap(addDeal(*a, {.title = "Pilot", .account = "Acme"}));
     unwrap(changeDeal(*a, deal, {.stage = "proposal"}));
+    before = outbox(*a);
   }
   std::filesystem::copy_file(dir_.file("a.db"), dir_.file("b.db"));
   auto b = open("b.db");
   ASSERT_TRUE(b->forkedAtOpen());
   EXPECT_NE(b->deviceId(), original);
   EXPECT_EQ(b->forkedAtOpen()->from, original);
-  const auto ops = outbox(*b);
-  ASSERT_FALSE(ops.empty());
-  EXPECT_EQ(b->forkedAtOpen()->carried, static_cast<std::int64_t>(ops.size()));
-  for (std::size_t i = 0; i < ops.size(); ++i) {
-    EXPECT_EQ(ops[i].seq, static_cast<std::int64_t>(i + 1));  // numbered again from 1
-    EXPECT_EQ(ops[i].stamp.device, b->deviceId());
+  EXPECT_EQ(b->forkedAtOpen()->carried, static_cast<std::int64_t>(before.size()));
+  // The unsent changes are the original device's, exactly as the original will send them: the
+  // server takes one and skips the other.
+  const auto carried = outbox(*b);
+  ASSERT_EQ(carried.size(), before.size());
+  for (std::size_t i = 0; i < carried.size(); ++i) {
+    EXPECT_EQ(carried[i].seq, before[i].seq);
+    EXPECT_EQ(carried[i].stamp, before[i].stamp);
   }
-  // The record's clocks follow its outbox, so the server's echo and later merges agree.
-  const auto stageClock = unwrap(b->read([&](Database& db) {
-    return records::clockOf(db, specOf(RecordType::kDeal), deal, "stage");
-  }));
-  ASSERT_TRUE(stageClock);
-  EXPECT_EQ(stageClock->stamp, ops.back().stamp);
+  EXPECT_EQ(unwrap(Replica(*b).lastSeq(original)), static_cast<std::uint64_t>(before.back().seq));
+  // The copy's own writes are the new device's, numbered from 1, in a push of their own.
+  unwrap(addDeal(*b, {.title = "Written on the copy"}));
+  unwrap(Replica(*b).acknowledge(original, before.back().seq, {}));
+  const auto own = outbox(*b);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].seq, 1);
+  EXPECT_EQ(own[0].stamp.device, b->deviceId());
   // The original is still the original, and the copy keeps its new identity when reopened.
   EXPECT_EQ(open("a.db")->deviceId(), original);
   const DeviceId copy = b->deviceId();
@@ -71,16 +77,12 @@ TEST_F(DeviceIdentityTest, ACopiedFileBecomesANewDeviceCarryingItsUnsentChanges)
   EXPECT_EQ(open("b.db")->deviceId(), copy);
 }
 
-TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndNumbersFromOne) {
+TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndCanAdoptWhatItCannotSendAsTheOld) {
   auto a = open("a.db");
   const DeviceId original = a->deviceId();
   unwrap(addDeal(*a, {.title = "Sent before the backup"}));
-  {
-    Replica r(*a);
-    const auto ops = outbox(*a);
-    unwrap(r.acknowledge(ops.back().seq, {}));
-  }
-  unwrap(addDeal(*a, {.title = "Unsent in the backup"}));
+  unwrap(Replica(*a).acknowledge(outbox(*a).back().seq, {}));
+  const std::string unsent = unwrap(addDeal(*a, {.title = "Unsent in the backup"}));
   unwrap(data::backupDatabase(*a, dir_.file("backup.db")));
   unwrap(addDeal(*a, {.title = "After the backup"}));
   const auto report = unwrap(data::restoreDatabase(*a, dir_.file("backup.db"), clock_.now()));
@@ -88,15 +90,28 @@ TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndNumbersFromOne) {
   EXPECT_EQ(report.fork.to, a->deviceId());
   EXPECT_NE(a->deviceId(), original);
   EXPECT_EQ(report.fork.carried, 1);
-  const auto ops = outbox(*a);
-  ASSERT_EQ(ops.size(), 1u);
-  EXPECT_EQ(ops[0].seq, 1);
-  EXPECT_EQ(ops[0].stamp.device, a->deviceId());
-  EXPECT_EQ(unwrap(Replica(*a).lastSeq()), 1u);
-  // New writes continue the new identity's numbers.
   unwrap(addDeal(*a, {.title = "After the restore"}));
-  EXPECT_EQ(outbox(*a).back().seq, 2);
-  EXPECT_EQ(outbox(*a).back().stamp.device, a->deviceId());
+  // First the old identity's change, as its operation 2; then the new identity's, as its 1.
+  auto ops = outbox(*a);
+  ASSERT_EQ(ops.size(), 1u);
+  EXPECT_EQ(ops[0].stamp.device, original);
+  EXPECT_EQ(ops[0].seq, 2);
+  EXPECT_EQ(ops[0].record_id, unsent);
+  // The server found number 2 used by the original since: the change moves to the new identity,
+  // after its own, with its clock following.
+  Replica r(*a);
+  EXPECT_EQ(unwrap(r.adopt(original)), 1);
+  ops = outbox(*a);
+  ASSERT_EQ(ops.size(), 2u);
+  EXPECT_EQ(ops[0].seq, 1);
+  EXPECT_EQ(ops[1].seq, 2);
+  EXPECT_EQ(ops[1].record_id, unsent);
+  for (const Op& op : ops) EXPECT_EQ(op.stamp.device, a->deviceId());
+  const auto created = unwrap(a->read([&](Database& db) {
+    return records::clockOf(db, specOf(RecordType::kDeal), unsent, "title");
+  }));
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->stamp, ops[1].stamp);
 }
 
 TEST_F(DeviceIdentityTest, AnotherConnectionFollowsAForkOfTheSameFile) {

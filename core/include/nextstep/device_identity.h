@@ -25,16 +25,17 @@ struct DeviceFork {
 // copy of the file has another one, which is how a store notices it was copied.
 std::string databaseFileIdentity(const std::string& path);
 
-// Inside a write transaction: gives the database the new device id `to`. Its unsent operations
-// are restamped as the new device's and numbered again from 1; the old id is remembered.
+// Inside a write transaction: new writes are stamped as device `to` and numbered from 1. The
+// unsent operations stay the old device's, with their numbers, until they are delivered under
+// the old token (Replica::adopt moves any that cannot be to the new identity).
 DeviceFork forkDeviceIdentity(Database& db, DeviceId to, std::string_view reason,
                               const std::string& file_identity, Instant now);
 
-// An operation's device_seq on the wire is its outbox sequence minus this base (0 until the
-// database first forks), so a new identity starts at 1.
-std::int64_t wireSeqBase(Database& db);
-// The highest device_seq this identity has given an operation (0: none yet).
-std::int64_t lastWireSeq(Database& db);
+// An operation's device_seq on the wire is its outbox sequence minus its device's base (0 until
+// the database first forks), so each identity numbers from 1.
+std::int64_t wireSeqBase(Database& db, DeviceId device);
+// The highest device_seq `device` (this database's current or a former identity) has given.
+std::int64_t lastWireSeq(Database& db, DeviceId device);
 
 // local_meta keys of the identity.
 namespace identity_keys {

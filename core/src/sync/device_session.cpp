@@ -2,6 +2,7 @@
 
 #include "nextstep/catalog.h"
 #include "nextstep/device_identity.h"
+#include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {
 namespace {
@@ -10,26 +11,10 @@ constexpr char kRestoredReason[] =
     "the server holds newer changes of this device than this database: it was restored from an "
     "older copy, so it continues as a new device";
 
-// The identity the stored token was issued to; nullopt when not known (then it is ours).
-Result<std::optional<DeviceId>> tokenDevice(Replica& replica) {
-  auto hex = replica.setting(identity_keys::kTokenDevice);
-  if (!hex) return hex.error();
-  DeviceId id = 0;
-  if (!*hex || !parseDeviceId(**hex, id)) return std::optional<DeviceId>();
-  return std::optional<DeviceId>(id);
-}
-
-Result<void> setTokenDevice(Replica& replica, DeviceId device) {
-  return replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(device));
-}
-
-// A token of the new identity's own, kept where every sync of this database finds it.
-Result<void> registerIdentity(Replica& replica, Transport& transport, DeviceId device,
-                              std::string_view reason) {
-  auto token = transport.forkDevice(device, reason);
-  if (!token) return token.error();
-  if (auto ok = replica.setSetting("sync_token", *token); !ok) return ok;
-  return setTokenDevice(replica, device);
+Result<ServerHello> handshakeAs(Replica& replica, Transport& transport, DeviceId device) {
+  auto last = replica.lastSeq(device);
+  if (!last) return last.error();
+  return transport.handshake(device, kCatalogVersion, *last);
 }
 
 Result<std::string> forkReason(Replica& replica) {
@@ -38,50 +23,57 @@ Result<std::string> forkReason(Replica& replica) {
   return reason->value_or("this database became a new device");
 }
 
-Result<ServerHello> handshake(Replica& replica, Transport& transport) {
-  auto last = replica.lastSeq();
-  if (!last) return last.error();
-  return transport.handshake(replica.store().deviceId(), kCatalogVersion, *last);
+}  // namespace
+
+Result<DeviceId> tokenIdentity(Replica& replica) {
+  auto hex = replica.setting(identity_keys::kTokenDevice);
+  if (!hex) return hex.error();
+  DeviceId id = 0;
+  if (*hex && parseDeviceId(**hex, id)) return id;
+  return replica.store().deviceId();
 }
 
-Result<ServerHello> boundedBy(Replica& replica, Result<ServerHello> hello) {
+Result<void> registerIdentity(Replica& replica, Transport& transport) {
+  const DeviceId device = replica.store().deviceId();
+  auto reason = forkReason(replica);
+  if (!reason) return reason.error();
+  auto token = transport.forkDevice(device, *reason);
+  if (!token) return token.error();
+  if (auto ok = replica.setSetting("sync_token", *token); !ok) return ok;
+  return replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(device));
+}
+
+Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
+  auto issued = tokenIdentity(replica);
+  if (!issued) return issued.error();
+  auto hello = handshakeAs(replica, transport, *issued);
   if (!hello) return hello;
+  if (hello->device_reused || *issued != replica.store().deviceId()) {
+    // Deliver what the token's identity wrote, then move on to the database's own identity.
+    auto pushed = pushAll(replica, transport, hello->max_ops_per_push);
+    if (!pushed) return pushed.error();
+    if (hello->device_reused && replica.store().deviceId() == *issued) {
+      if (auto fork = replica.store().forkDevice(kRestoredReason); !fork) return fork.error();
+    }
+    auto now = tokenIdentity(replica);
+    if (!now) return now.error();
+    if (*now != replica.store().deviceId()) {
+      if (auto ok = registerIdentity(replica, transport); !ok) return ok.error();
+    }
+    hello = handshakeAs(replica, transport, replica.store().deviceId());
+    if (!hello) return hello;
+    if (hello->device_reused) {
+      return Error{ErrorCode::kInternal,
+                   "the server finds this device's new identity already used; nothing was lost, "
+                   "the changes wait in the outbox"};
+    }
+  } else if (auto known = replica.setting(identity_keys::kTokenDevice); known && !*known) {
+    if (auto ok = replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(*issued)); !ok)
+      return ok.error();
+  }
   if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound)
     return bound.error();
   return hello;
-}
-
-}  // namespace
-
-Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
-  const DeviceId device = replica.store().deviceId();
-  auto issued_to = tokenDevice(replica);
-  if (!issued_to) return issued_to.error();
-  if (*issued_to && **issued_to != device) {
-    auto reason = forkReason(replica);
-    if (!reason) return reason.error();
-    if (auto ok = registerIdentity(replica, transport, device, *reason); !ok) return ok.error();
-  }
-  auto hello = handshake(replica, transport);
-  if (!hello) return hello;
-  if (hello->device_reused) return continueAsNewDevice(replica, transport, kRestoredReason);
-  if (!*issued_to) {
-    if (auto ok = setTokenDevice(replica, device); !ok) return ok.error();
-  }
-  return boundedBy(replica, std::move(hello));
-}
-
-Result<ServerHello> continueAsNewDevice(Replica& replica, Transport& transport,
-                                        std::string_view reason) {
-  auto fork = replica.store().forkDevice(reason);
-  if (!fork) return fork.error();
-  if (auto ok = registerIdentity(replica, transport, fork->to, reason); !ok) return ok.error();
-  auto hello = handshake(replica, transport);
-  if (hello && hello->device_reused) {
-    return Error{ErrorCode::kInternal,
-                 "the server still finds this device's numbers used after it became a new device"};
-  }
-  return boundedBy(replica, std::move(hello));
 }
 
 }  // namespace nextstep::sync

@@ -33,27 +33,50 @@ Result<PullReply> pullBatch(Transport& transport, std::uint64_t cursor) {
 
 Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_t batch) {
   RoundReport report;
-  for (;;) {
+  for (int moves = 0;;) {
     auto ops = replica.outbox(static_cast<int>(batch));
     if (!ops) return ops.error();
     if (ops->empty()) return report;
+    const DeviceId writer = ops->front().stamp.device;
+    auto token_of = tokenIdentity(replica);
+    if (!token_of) return token_of.error();
+    if (writer != *token_of) {
+      // A guard against going round in circles; each move empties an identity's outbox.
+      if (++moves > 8) {
+        return Error{ErrorCode::kInternal,
+                     "this device's identity keeps changing; the changes wait in the outbox"};
+      }
+      if (writer == replica.store().deviceId()) {
+        // The database forked since the token was issued: its own identity needs a token.
+        if (auto ok = registerIdentity(replica, transport); !ok) return ok.error();
+        ++report.forks;
+      } else if (auto moved = replica.adopt(writer); !moved) {
+        return moved.error();  // a former identity without a token: its changes move on
+      }
+      continue;
+    }
     auto reply = transport.push(*ops);
     if (!reply) return reply.error();
     if (reply->device_reused) {
-      if (report.forks > 0) {
+      if (++moves > 8) {
         return Error{ErrorCode::kInternal,
-                     "the server keeps finding this device's numbers used; nothing was lost, "
-                     "the changes wait in the outbox"};
+                     "the server keeps finding this device's numbers used; the changes wait in the "
+                     "outbox"};
       }
-      auto hello = continueAsNewDevice(replica, transport, kReusedReason);
-      if (!hello) return hello.error();
-      ++report.forks;
+      // Another copy used these numbers: what the server has is acknowledged, the rest moves to
+      // a new identity of this database.
+      if (auto ack = replica.acknowledge(writer, reply->acked_through_seq, {}); !ack)
+        return ack.error();
+      if (writer == replica.store().deviceId()) {
+        if (auto fork = replica.store().forkDevice(kReusedReason); !fork) return fork.error();
+      }
+      if (auto moved = replica.adopt(writer); !moved) return moved.error();
       continue;
     }
     if (reply->acked_through_seq < ops->front().seq) {
       return Error{ErrorCode::kInternal, "the server acknowledged none of the pushed changes"};
     }
-    if (auto ack = replica.acknowledge(reply->acked_through_seq, reply->rejected); !ack)
+    if (auto ack = replica.acknowledge(writer, reply->acked_through_seq, reply->rejected); !ack)
       return ack.error();
     report.pushed += static_cast<int>(ops->size());
     report.rejected += static_cast<int>(reply->rejected.size());

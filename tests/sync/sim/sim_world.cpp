@@ -9,6 +9,7 @@
 #include "nextstep/call_close.h"
 #include "nextstep/catalog.h"
 #include "nextstep/data/backup.h"
+#include "nextstep/device_identity.h"
 #include "nextstep/ids.h"
 #include "nextstep/notes_touches.h"
 #include "nextstep/pipeline.h"
@@ -294,8 +295,21 @@ void World::localEdit(Device& d) {
 void World::syncDevice(Device& d) {
   const int failAfter =
       faults_on_ && chance(faults_.fail_midway) ? static_cast<int>(rng_() % 6) : -1;
-  SimTransport t(*this, d, failAfter);
   sync::Replica replica(*d.store);
+  // The token is the database's, as in the real clients: a restored backup brings its own.
+  if (auto stored = replica.setting("sync_token").value()) {
+    d.token = *stored;
+    d.caller = service_->authenticate(d.token).value();
+  } else {
+    // Never signed in (or restored from before it): a new sign-in for this database, as a rep
+    // would do; the token binds to the database's own device at the handshake.
+    d.token = server::newBearerToken();
+    (void)server_store_->addToken(d.caller.user_id, server::tokenHash(d.token), now_ms_);
+    d.caller = service_->authenticate(d.token).value();
+    (void)replica.setSetting("sync_token", d.token);
+    (void)replica.setSetting(identity_keys::kTokenDevice, std::nullopt);
+  }
+  SimTransport t(*this, d, failAfter);
   auto hello = sync::beginSession(replica, t);
   if (!hello) {
     ++counts_["failed_rounds"];
@@ -355,11 +369,11 @@ void World::run() {
       localEdit(d);
     } else if (roll < 0.92) {
       syncDevice(d);
-    } else if (roll < 0.955) {
+    } else if (roll < 0.945) {
       restart(d);
-    } else if (roll < 0.96 && options_.restores) {
-      backupOrRestore(d);
-    } else if (chance(faults_.replay_push / 0.04)) {
+    } else if (roll < 0.965) {
+      if (options_.restores) backupOrRestore(d);
+    } else if (chance(faults_.replay_push / 0.035)) {
       replayOldPush();
     }
   }

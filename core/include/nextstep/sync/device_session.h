@@ -1,6 +1,7 @@
-// The start of a device's sync session, identity first: a database that is a copy of another
-// or a restored backup must continue as a new device (with a token of its own) before it
-// pushes, or the server would keep one copy's change and refuse the other's.
+// The device identity side of a sync session. A database that is a copy of another or a restored
+// backup continues as a new device: its unsent operations are delivered under the identity that
+// wrote them (the server skips the ones it already has), any it cannot deliver so move to the new
+// identity, and the new identity gets a token of its own before it pushes.
 #pragma once
 
 #include <string_view>
@@ -10,13 +11,17 @@
 
 namespace nextstep::sync {
 
-// Registers a fork made since the token was issued, handshakes (forking if the server holds
-// newer operations of this device id than the database knows of), and bounds the clock.
+// The device the transport's token was issued to: a database that forked since keeps using it
+// until its new identity is registered.
+Result<DeviceId> tokenIdentity(Replica& replica);
+
+// Handshakes as the token's identity; when the server holds more operations of it than this
+// database knows of (an older copy), delivers what it has and forks; registers a fork made since
+// the token was issued; bounds the clock.
 Result<ServerHello> beginSession(Replica& replica, Transport& transport);
 
-// The server found this device's sequence numbers used by another copy: forks the store,
-// registers the new identity, and handshakes again.
-Result<ServerHello> continueAsNewDevice(Replica& replica, Transport& transport,
-                                        std::string_view reason);
+// Registers the database's current identity with the server (a token bound to it, kept in the
+// database) using the token of the identity it forked from.
+Result<void> registerIdentity(Replica& replica, Transport& transport);
 
 }  // namespace nextstep::sync

@@ -69,18 +69,26 @@ class Replica {
 
   Store& store() { return store_; }
 
-  // The oldest unacknowledged local operations, in device_seq order.
+  // The oldest unacknowledged local operations, in device_seq order, all of one device identity
+  // (a database that forked may still hold operations of its former identity, which go first).
   Result<std::vector<Op>> outbox(int limit);
-  // Drops everything up to `acked_through` from the outbox; rejected ones move to the rejected
-  // archive with their reason instead of disappearing.
+  // Drops `device`'s operations up to `acked_through` from the outbox; rejected ones move to the
+  // rejected archive with their reason instead of disappearing.
+  Result<void> acknowledge(DeviceId device, std::int64_t acked_through,
+                           const std::vector<Rejection>& rejected);
+  // The same, for this database's current identity.
   Result<void> acknowledge(std::int64_t acked_through, const std::vector<Rejection>& rejected);
+  // Moves a former identity's unsent operations to the current one, when they cannot be sent as
+  // the former (its numbers were used by another copy, or no token of it is left): restamped
+  // with the current device and numbered after its own. Returns how many moved.
+  Result<std::int64_t> adopt(DeviceId former);
   // Merges a page of the team's log (in version order) and moves the cursor to `next_cursor`, in
   // one transaction: a crash leaves either all of the page or none of it.
   Result<ApplyStats> apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor);
   Result<std::uint64_t> cursor();
   Result<std::int64_t> pending();
-  // The highest device_seq this device's identity has given an operation (0: none yet).
-  Result<std::uint64_t> lastSeq();
+  // The highest device_seq `device` (current or former identity) has given an operation.
+  Result<std::uint64_t> lastSeq(DeviceId device);
 
   // Changes the server set aside, newest first; a sync that leaves any never says "up to date".
   Result<std::vector<SetAsideChange>> setAside(int limit = 200);
