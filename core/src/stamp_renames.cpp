@@ -1,6 +1,7 @@
 #include "stamp_renames.h"
 
 #include <string>
+#include <vector>
 
 #include "nextstep/catalog.h"
 #include "nextstep/record_rows.h"
@@ -30,15 +31,14 @@ void StampRenames::add(const Stamp& from, const Stamp& to) {
 }
 
 void StampRenames::addOutboxOf(DeviceId from, DeviceId to) {
-  // A stamp is 8 bytes of clock then 8 of device, big-endian (Stamp::encode).
-  auto s = db_.prepare(
-      "INSERT OR REPLACE INTO temp.stamp_renames(old, new) "
-      "SELECT DISTINCT stamp, substr(stamp, 1, 8) || ?2 FROM outbox WHERE substr(stamp, 9, 8) = "
-      "?1");
-  const auto f = Stamp{0, from}.encode(), t = Stamp{0, to}.encode();
+  // Renamed here rather than in SQL: `||` would turn the blob stamps into text, which no longer
+  // compare equal to the stamps the rest of the store binds.
+  const auto f = Stamp{0, from}.encode();
+  auto s = db_.prepare("SELECT DISTINCT stamp FROM outbox WHERE substr(stamp, 9, 8) = ?1");
   s->bindBlob(1, f.data() + 8, 8);
-  s->bindBlob(2, t.data() + 8, 8);
-  s->run();
+  std::vector<Stamp> stamps;
+  while (s->step()) stamps.push_back(records::columnStamp(*s, 0));
+  for (const Stamp& old : stamps) add(old, Stamp{old.hlc, to});
 }
 
 std::int64_t StampRenames::apply() {

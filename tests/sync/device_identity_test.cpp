@@ -112,6 +112,28 @@ TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndCanAdoptWhatItCannotSen
   }));
   ASSERT_TRUE(created);
   EXPECT_EQ(created->stamp, ops[1].stamp);
+  // Acknowledged under the new identity, both leave the outbox: a sync does not send them again.
+  unwrap(r.acknowledge(a->deviceId(), 2, {}));
+  EXPECT_TRUE(outbox(*a).empty());
+  EXPECT_EQ(unwrap(r.pending()), 0);
+}
+
+TEST_F(DeviceIdentityTest, AFileCopiedOverTheOldOneTakesBackWhatItsIdentityWroteSince) {
+  // A backup copied over the live file outside the app keeps the file and its identity: what
+  // that identity wrote after the backup comes back from the server and must not be skipped as
+  // "already here".
+  auto writer = open("writer.db");
+  const std::string deal = unwrap(addDeal(*writer, {.title = "Written after the backup"}));
+  auto overwritten = open("overwritten.db");
+  std::vector<sync::RemoteOp> page;
+  std::uint64_t version = 0;
+  for (Op op : outbox(*writer)) {
+    op.stamp.device = overwritten->deviceId();
+    page.push_back({++version, op, "ann@example.com"});
+  }
+  const auto stats = unwrap(Replica(*overwritten).apply(page, version));
+  EXPECT_EQ(stats.own, static_cast<int>(page.size()));
+  EXPECT_EQ(unwrap(getDeal(*overwritten, deal)).title, "Written after the backup");
 }
 
 TEST_F(DeviceIdentityTest, AnotherConnectionFollowsAForkOfTheSameFile) {

@@ -32,10 +32,9 @@ class RemoteApplier {
   void apply(const RemoteOp& r) {
     clock_.observe(r.op.stamp.hlc, kMaxObservedAheadMs);
     rememberAuthor(r.op.stamp.device, r.author);
-    if (r.op.stamp.device == self_) {
-      ++stats.own;  // already applied here when it was written
-      return;
-    }
+    // Merged like anyone's: a restored or copied database may not hold what its identity wrote
+    // since (the merge finds the rest duplicates of what is here).
+    if (r.op.stamp.device == self_) ++stats.own;
     const RecordSpec& spec = specOf(r.op.type);
     switch (r.op.kind) {
       case OpKind::kCreate:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "nextstep/booking.h"
@@ -91,6 +92,10 @@ class SimTransport : public sync::Transport {
     reply.device_reused = r->device_reused();
     for (const auto& rej : r->rejected())
       reply.rejected.push_back({static_cast<std::int64_t>(rej.device_seq()), rej.reason()});
+    if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr)
+      std::fprintf(stderr, "push dev=%d writer=%016llx first=%lld n=%zu -> acked=%lld reused=%d caller=%016llx\n", d_.index,
+                   (unsigned long long)ops.front().stamp.device, (long long)ops.front().seq, ops.size(),
+                   (long long)reply.acked_through_seq, (int)reply.device_reused, (unsigned long long)d_.caller.device.value_or(0));
     for (const Op& op : ops) {
       if (!reply.device_reused && op.seq <= reply.acked_through_seq)
         d_.acknowledged.insert({op.stamp.device, op.seq});
@@ -100,9 +105,17 @@ class SimTransport : public sync::Transport {
 
   Result<sync::PullReply> pull(std::uint64_t after, std::uint32_t limit) override {
     if (broken()) return unavailable();
-    if (!d_.pages.empty() && fault(w_.faults().stale_page)) {
-      std::uniform_int_distribution<std::size_t> pick(0, d_.pages.size() - 1);
-      return d_.pages[pick(w_.rng())];
+    if (fault(w_.faults().stale_page)) {
+      // A late answer to an earlier request from this position or before: never one from
+      // further on, which a device whose restored backup moved it back could not have asked.
+      std::vector<const sync::PullReply*> earlier;
+      for (const auto& [asked, page] : d_.pages) {
+        if (asked <= after) earlier.push_back(&page);
+      }
+      if (!earlier.empty()) {
+        std::uniform_int_distribution<std::size_t> pick(0, earlier.size() - 1);
+        return *earlier[pick(w_.rng())];
+      }
     }
     if (fault(w_.faults().drop_request)) return unavailable();
     pb::PullRequest req;
@@ -112,7 +125,7 @@ class SimTransport : public sync::Transport {
     if (!r) return toError(r.error());
     if (fault(w_.faults().drop_reply)) return unavailable();
     sync::PullReply page = sync::fromWire(*r);
-    d_.pages.push_back(page);
+    d_.pages.emplace_back(after, page);
     if (d_.pages.size() > 8) d_.pages.erase(d_.pages.begin());
     return page;
   }
@@ -429,6 +442,10 @@ void World::checkConvergence() {
   for (Device& d : devices_) {
     const std::string got = dump(*d.store);
     if (got == expected) continue;
+    if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr) {
+      std::ofstream("/tmp/sim_expected.txt") << expected;
+      std::ofstream("/tmp/sim_got_" + std::to_string(d.index) + ".txt") << got;
+    }
     std::istringstream a(expected), b(got);
     std::string la, lb;
     while (std::getline(a, la) && std::getline(b, lb) && la == lb) {

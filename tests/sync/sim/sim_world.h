@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nextstep/store.h"
@@ -53,7 +54,8 @@ struct Device {
   bool has_backup = false;
   int forks = 0;
   std::vector<server::pb::PushRequest> sent;  // for replays
-  std::vector<sync::PullReply> pages;         // for stale answers
+  // Earlier answers and the position each was asked from, for stale answers.
+  std::vector<std::pair<std::uint64_t, sync::PullReply>> pages;
 };
 
 class World {
