@@ -92,10 +92,6 @@ class SimTransport : public sync::Transport {
     reply.device_reused = r->device_reused();
     for (const auto& rej : r->rejected())
       reply.rejected.push_back({static_cast<std::int64_t>(rej.device_seq()), rej.reason()});
-    if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr)
-      std::fprintf(stderr, "push dev=%d writer=%016llx first=%lld n=%zu -> acked=%lld reused=%d caller=%016llx\n", d_.index,
-                   (unsigned long long)ops.front().stamp.device, (long long)ops.front().seq, ops.size(),
-                   (long long)reply.acked_through_seq, (int)reply.device_reused, (unsigned long long)d_.caller.device.value_or(0));
     for (const Op& op : ops) {
       if (!reply.device_reused && op.seq <= reply.acked_through_seq)
         d_.acknowledged.insert({op.stamp.device, op.seq});
@@ -443,8 +439,10 @@ void World::checkConvergence() {
     const std::string got = dump(*d.store);
     if (got == expected) continue;
     if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr) {
-      std::ofstream("/tmp/sim_expected.txt") << expected;
-      std::ofstream("/tmp/sim_got_" + std::to_string(d.index) + ".txt") << got;
+      // Whole states, for a diff: the message below names only the first differing line.
+      const std::string prefix = dir_.string() + "-";  // the world's folder goes with it
+      std::ofstream(prefix + "expected.txt") << expected;
+      std::ofstream(prefix + "device-" + std::to_string(d.index) + ".txt") << got;
     }
     std::istringstream a(expected), b(got);
     std::string la, lb;
