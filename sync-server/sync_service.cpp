@@ -3,6 +3,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "json_log.h"
 #include "nextstep/sync/wire.h"
@@ -287,6 +288,18 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
     return;
   }
   const std::uint64_t last = tx.lastSeq(device);
+  // An acknowledgement means every number up to it arrived: a push that skips numbers is refused
+  // whole, before anything of it is stored.
+  for (std::uint64_t expected = last + 1; const pb::Operation& op : request.operations()) {
+    if (op.device_seq() <= last) continue;
+    if (op.device_seq() != expected) {
+      out.reply = rpcError(StatusCode::FAILED_PRECONDITION,
+                           seqText(op.device_seq()) + " follows " + seqText(expected - 1) + ": " +
+                               seqText(expected) + " onwards never arrived; send from there");
+      return;
+    }
+    ++expected;
+  }
   std::uint64_t newest = last;
   pb::PushResponse response;
   auto reject = [&](const pb::Operation& op, const std::string& reason, bool store) {
@@ -390,8 +403,20 @@ Reply<pb::PullResponse> SyncService::pull(const Caller& caller,
   const std::uint32_t limit = request.limit() == 0
                                   ? limits_.default_pull_limit
                                   : std::min(request.limit(), limits_.max_pull_limit);
+  // Versions are SQLite integers: a larger cursor was never given out, and cast to one it would
+  // replay the team's whole log with a next cursor that goes backwards.
+  if (request.after_version() > static_cast<std::uint64_t>(INT64_MAX)) {
+    return rpcError(StatusCode::INVALID_ARGUMENT, "after_version " +
+                                                      std::to_string(request.after_version()) +
+                                                      " is not a version this server gives out");
+  }
   auto page = store_.readLog(caller.team_id, request.after_version(), limit);
   if (!page) return storeFailure(page.error());
+  if (request.after_version() > page->head) {
+    return rpcError(StatusCode::OUT_OF_RANGE,
+                    "after_version " + std::to_string(request.after_version()) +
+                        " is past the team's newest version " + std::to_string(page->head));
+  }
   pb::PullResponse out;
   PageFiller filler(out, pageBudget());
   bool full = false;

@@ -56,6 +56,24 @@ TEST_F(PullTest, PagesFollowTheCursor) {
   EXPECT_FALSE(p.more());
 }
 
+TEST_F(PullTest, ACursorNeverGivenOutIsRefusedNotReplayedFromTheStart) {
+  pushDeals(ann_, kAnn, 3, "d");
+  pb::PullRequest r;
+  r.set_after_version(std::uint64_t{1} << 63);  // negative as SQLite's integer
+  auto huge = service_->pull(ann_, r);
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.code(), StatusCode::INVALID_ARGUMENT);
+  r.set_after_version(4);
+  auto ahead = service_->pull(ann_, r);
+  ASSERT_FALSE(ahead.ok());
+  EXPECT_EQ(ahead.code(), StatusCode::OUT_OF_RANGE);
+  EXPECT_NE(ahead.error().message.find("newest version 3"), std::string::npos);
+  // The head itself is a cursor a device may hold: an empty page that stays there.
+  const pb::PullResponse at_head = pull(ann_, 3, 0);
+  EXPECT_EQ(at_head.operations_size(), 0);
+  EXPECT_EQ(at_head.next_cursor(), 3u);
+}
+
 TEST_F(PullTest, APageStaysWithinTheMessageBudget) {
   pb::PushRequest r;
   for (int i = 1; i <= 5; ++i) {

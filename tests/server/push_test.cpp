@@ -229,36 +229,51 @@ TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
   EXPECT_EQ(store_->rejections(kAnn)->size(), 1u);
 }
 
-TEST_F(PushTest, AnOperationThatArrivesAfterALaterOneIsStillApplied) {
-  pushOk(ann_, pushOf({createDeal(5, kAnn, "d5", "Five", hlc(0, 5))}));
-  const pb::PushResponse r = pushOk(ann_, pushOf({createDeal(3, kAnn, "d3", "Three", hlc(0, 3))}));
-  EXPECT_EQ(r.acked_through_seq(), 5u);
+TEST_F(PushTest, APushThatSkipsNumbersIsRefusedWholeAndAcknowledgesOnlyWhatArrived) {
+  pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))}));
+  auto skipped = service_->push(ann_, pushOf({createDeal(50, kAnn, "d50", "Fifty", hlc(0, 50))}));
+  ASSERT_FALSE(skipped.ok());
+  EXPECT_EQ(skipped.code(), StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(skipped.error().message.find("operation 2 onwards never arrived"), std::string::npos)
+      << skipped.error().message;
+  // Nothing of it was stored, and "acknowledged through" still means every number up to it.
+  EXPECT_EQ(pullAll(ann_).operations_size(), 1);
+  EXPECT_EQ(pushOk(ann_, pb::PushRequest{}).acked_through_seq(), 1u);
+  // Within one push too: 2 and 3 arrive, 5 does not follow them.
+  auto gap = service_->push(ann_, pushOf({createDeal(2, kAnn, "d2", "Two", hlc(0, 2)),
+                                          createDeal(3, kAnn, "d3", "Three", hlc(0, 3)),
+                                          createDeal(5, kAnn, "d5", "Five", hlc(0, 5))}));
+  EXPECT_EQ(gap.code(), StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 1);
+  // A push that repeats what arrived and continues from there is fine.
+  const pb::PushResponse r = pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)),
+                                                  createDeal(2, kAnn, "d2", "Two", hlc(0, 2))}));
+  EXPECT_EQ(r.acked_through_seq(), 2u);
   EXPECT_EQ(r.head(), 2u);
-  EXPECT_EQ(pushOk(ann_, pushOf({createDeal(3, kAnn, "d3", "Three", hlc(0, 3))})).head(), 2u);
 }
 
 TEST_F(PushTest, TheServerNumbersAndAttributesEveryOperation) {
-  pushOk(ann_, pushOf({createDeal(7, kAnn, "d1", "One", hlc(0, 1)),
-                       createDeal(9, kAnn, "d2", "Two", hlc(0, 2))}));
+  pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)),
+                       createDeal(2, kAnn, "d2", "Two", hlc(0, 2))}));
   const pb::PullResponse log = pullAll(ann_);
   ASSERT_EQ(log.operations_size(), 2);
   EXPECT_EQ(log.operations(0).version(), 1u);
   EXPECT_EQ(log.operations(1).version(), 2u);
   EXPECT_EQ(log.operations(0).author(), "ann@example.com");
-  EXPECT_EQ(log.operations(1).operation().device_seq(), 9u);
+  EXPECT_EQ(log.operations(1).operation().device_seq(), 2u);
   EXPECT_EQ(log.operations(1).operation().stamp().device(), kAnn);
 }
 
 TEST_F(PushTest, AnEmptyPushAcknowledgesWhatIsStored) {
-  pushOk(ann_, pushOf({createDeal(4, kAnn, "d1", "One", hlc(0, 1))}));
-  EXPECT_EQ(pushOk(ann_, pb::PushRequest{}).acked_through_seq(), 4u);
+  pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))}));
+  EXPECT_EQ(pushOk(ann_, pb::PushRequest{}).acked_through_seq(), 1u);
 }
 
 TEST_F(PushTest, PushesOfOneGroupCommitKeepTheirOwnOutcomes) {
   Caller bob = device("north", "bob@example.com", 0xb0b);
   const pb::PushRequest good_ann = pushOf({createDeal(1, kAnn, "d1", "Ann", hlc(0, 1))});
   const pb::PushRequest forged = pushOf({createDeal(1, kAnn, "d2", "Forged", hlc(0, 2))});
-  const pb::PushRequest good_bob = pushOf({createDeal(2, 0xb0b, "d3", "Bob", hlc(0, 3))});
+  const pb::PushRequest good_bob = pushOf({createDeal(1, 0xb0b, "d3", "Bob", hlc(0, 3))});
   const PushCall calls[] = {{&ann_, &good_ann}, {&bob, &forged}, {&bob, &good_bob}};
   auto outcomes = service_->pushBatch(calls);
   ASSERT_EQ(outcomes.size(), 3u);
