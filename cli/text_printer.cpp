@@ -4,6 +4,7 @@
 
 #include "printer.h"
 #include "result_text.h"
+#include "terminal_text.h"
 #include "text_table.h"
 
 namespace nextstep::cli {
@@ -756,7 +757,7 @@ class TextPrinter final : public Printer {
     return joined(parts, " · ");
   }
 
-  std::ostream& out_;
+  TerminalStream out_;  // what teammates typed is shown, never obeyed by the terminal
   TimeZone zone_;
   Instant now_;
   CivilDate today_;

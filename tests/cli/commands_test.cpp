@@ -195,6 +195,27 @@ TEST_F(CommandsTest, ActionsNotesAndTouches) {
   EXPECT_THAT(show.out, HasSubstr("Touch: congratulation"));
 }
 
+TEST_F(CommandsTest, EscapeSequencesInWhatTeammatesTypedAreShownNotObeyed) {
+  seedPipeline();
+  // Recolour, retitle the window, move the cursor: all arrive through sync from anyone.
+  const std::string hostile =
+      "\x1b[31mred\x1b]0;owned\x07 \xc2\x9b"
+      "2J back\rover";
+  ok({"deal", "set", deal_, "--title", hostile});
+  ok({"note", "add", "--deal", deal_, "--text", hostile});
+  const CliRun show = run({"deal", "show", deal_});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_THAT(show.out, Not(HasSubstr("\x1b")));
+  EXPECT_THAT(show.out, Not(HasSubstr("\x07")));
+  EXPECT_THAT(show.out, Not(HasSubstr("\r")));
+  EXPECT_THAT(show.out, Not(HasSubstr("\xc2\x9b")));
+  EXPECT_THAT(show.out, HasSubstr("^[[31mred^[]0;owned^G ?2J back^Mover"));
+  // Other non-ASCII text is untouched, and the stored value and JSON keep it exactly.
+  ok({"deal", "set", deal_, "--title", "Zürich – Größe"});
+  EXPECT_THAT(run({"deal", "show", deal_}).out, HasSubstr("Zürich – Größe"));
+  EXPECT_EQ(okJson({"deal", "show", deal_})["notes"][0]["text"], hostile);
+}
+
 TEST_F(CommandsTest, AfterTheEventEveryInterestedParticipantGetsANextStep) {
   seedPipeline();
   const std::string other =

@@ -1,18 +1,10 @@
 #include "nextstep/sync/grpc_transport.h"
 
 #include "nextstep/file_bytes.h"
+#include "nextstep/sync/loopback_target.h"
 #include "nextstep/sync/wire.h"
 
 namespace nextstep::sync {
-namespace {
-
-bool isLoopback(std::string_view target) {
-  std::string_view host = target.substr(0, target.rfind(':'));
-  if (host.starts_with("[") && host.ends_with("]")) host = host.substr(1, host.size() - 2);
-  return host == "localhost" || host == "::1" || host.starts_with("127.");
-}
-
-}  // namespace
 
 Error errorFromStatus(const grpc::Status& status) {
   const std::string msg =
@@ -62,11 +54,15 @@ Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerAddress& address,
     }
     creds = grpc::SslCredentials(ssl);
   } else {
-    if (!isLoopback(address.target) && !allow_insecure_remote) {
-      return Error::invalid("refusing to send a token in plain text to " + address.target +
-                            "; give the server's CA file (--ca) to use TLS");
-    }
     creds = grpc::InsecureChannelCredentials();
+    if (auto local = loopbackTarget(address.target)) {
+      return grpc::CreateCustomChannel(*local, creds, args);
+    }
+    if (!allow_insecure_remote) {
+      return Error::invalid("refusing to send a token in plain text to " + address.target +
+                            ", which is not on this machine; give the server's CA file (--ca) to "
+                            "use TLS");
+    }
   }
   return grpc::CreateCustomChannel(address.target, creds, args);
 }
