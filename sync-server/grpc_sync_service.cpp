@@ -57,9 +57,10 @@ Reply<Caller> GrpcSyncService::admit(grpc::CallbackServerContext* context) const
   }
   Reply<Caller> caller = parts_.service.authenticate(token);
   if (!caller) return caller;
-  if (!parts_.call_rate.allow("token:" + std::to_string(caller->token_id))) {
+  // The user's bucket, not the token's: minting more tokens buys no more requests.
+  if (!parts_.call_rate.allow("user:" + std::to_string(caller->user_id))) {
     return rpcError(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                    "too many requests for this token; slow down");
+                    "too many requests from this user; slow down");
   }
   return caller;
 }

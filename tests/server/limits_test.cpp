@@ -69,8 +69,10 @@ TEST_F(LimitsTest, TooManyStreamsForOneUserAreRefused) {
   }
 }
 
-TEST_F(LimitsTest, ATokenOverItsRateIsSlowedDown) {
+TEST_F(LimitsTest, AUserOverTheRateIsSlowedDownWhicheverTokenTheyUse) {
   const std::string ann = userToken("north", "ann@example.com");
+  const std::string ann_again =
+      admin({"issue-token", "--team", "north", "--email", "ann@example.com"});
   const std::string bob = userToken("north", "bob@example.com");
   startServer({"--rate-limit", "5"});
   auto s = stub();
@@ -81,7 +83,11 @@ TEST_F(LimitsTest, ATokenOverItsRateIsSlowedDown) {
     if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) ++refused;
   }
   EXPECT_GT(refused, 0);
-  // Other tokens are not affected, and the bucket refills.
+  // A second token of the same user shares the bucket; another user is not affected, and the
+  // bucket refills.
+  pb::PullResponse pulled;
+  EXPECT_EQ(s->Pull(context(ann_again).get(), pb::PullRequest{}, &pulled).error_code(),
+            grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_TRUE(serving(*s, bob));
   std::this_thread::sleep_for(std::chrono::milliseconds(600));
   EXPECT_TRUE(serving(*s, ann));
