@@ -2,8 +2,10 @@
 
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -32,6 +34,14 @@ constexpr double kLoginBurst = 20;
 constexpr int kLoginThreads = 2;
 constexpr std::size_t kMaxQueuedLogins = 64;
 constexpr int kMaxStreamsPerConnection = 100;
+// Memory gRPC may take for connections and calls; beyond it, it refuses work rather than grow.
+constexpr std::size_t kGrpcMemoryBytes = 128u << 20;
+// Threads gRPC may start for calls: a flood of calls queues rather than spawning threads.
+constexpr int kGrpcMaxThreads = 32;
+// A connection must finish its TLS handshake and HTTP/2 preface within this (gRPC's is 2 min).
+constexpr int kHandshakeTimeoutMs = 10'000;
+// Calls in flight when a connection reaches its maximum age get this long to finish.
+constexpr int kConnectionAgeGraceMs = 30'000;
 constexpr auto kShutdownGrace = std::chrono::seconds(10);
 
 int refuse(const std::string& message) {
@@ -49,6 +59,20 @@ Result<std::string> readPem(const std::string& path) {
   auto text = readFileBytes(path);
   if (text && text->empty()) return Error{ErrorCode::kIo, path + " is empty"};
   return text;
+}
+
+// Every connection is a file descriptor: take all the hard limit allows, so idle attackers run out
+// of patience (the idle limit) before the server runs out of descriptors.
+void raiseFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+rlim_t fileLimit() {
+  rlimit limit{};
+  return getrlimit(RLIMIT_NOFILE, &limit) == 0 ? limit.rlim_cur : 0;
 }
 
 std::int64_t systemMillis() {
@@ -98,6 +122,7 @@ int runServer(const ServerOptions& options) {
   signal(SIGPIPE, SIG_IGN);
 
   initJsonLog();
+  raiseFileLimit();
   auto store = SqliteServerStore::openDirectory(options.data_dir);
   if (!store)
     return fail("cannot open the store in " + options.data_dir.string() + ": " +
@@ -121,6 +146,20 @@ int runServer(const ServerOptions& options) {
   builder.AddListeningPort(options.listen, credentials, &port);
   builder.SetMaxReceiveMessageSize(static_cast<int>(options.limits.max_message_bytes));
   builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, kMaxStreamsPerConnection);
+  grpc::ResourceQuota quota("nextstep-server");
+  quota.Resize(kGrpcMemoryBytes).SetMaxThreads(kGrpcMaxThreads);
+  builder.SetResourceQuota(quota);
+  builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, kHandshakeTimeoutMs);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS,
+                             options.max_connection_idle_seconds * 1000);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                             options.max_connection_age_minutes * 60'000);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, kConnectionAgeGraceMs);
+  // No client of ours compresses, and an inflated message is only measured after inflating (a
+  // 0.4 MB gzip bomb becomes 400 MiB): compressed calls are refused and nothing is inflated.
+  builder.SetCompressionAlgorithmSupportStatus(GRPC_COMPRESS_DEFLATE, false);
+  builder.SetCompressionAlgorithmSupportStatus(GRPC_COMPRESS_GZIP, false);
+  builder.AddChannelArgument(GRPC_ARG_ENABLE_PER_MESSAGE_DECOMPRESSION, 0);
   builder.RegisterService(&sync);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
@@ -135,6 +174,7 @@ int runServer(const ServerOptions& options) {
       .text("address", address->host + ":" + std::to_string(port))
       .text("tls", tls ? "on" : "off")
       .text("data", options.data_dir.string())
+      .number("file_limit", static_cast<std::int64_t>(fileLimit()))
       .info();
 
   int signal_number = 0;
