@@ -37,7 +37,8 @@ constexpr double kLoginBurst = 20;
 constexpr int kLoginThreads = 2;
 constexpr std::size_t kMaxQueuedLogins = 64;
 constexpr int kMaxStreamsPerConnection = 100;
-// Memory gRPC may take for connections and calls; beyond it, it refuses work rather than grow.
+// Memory gRPC accounts for connections and calls; under pressure it frees buffers and cancels
+// streams (it does not bound HTTP/2 rapid reset in gRPC 1.51: docs/server.md, Public deployment).
 constexpr std::size_t kGrpcMemoryBytes = 128u << 20;
 // Threads gRPC may start for calls: a flood of calls queues rather than spawning threads.
 constexpr int kGrpcMaxThreads = 32;
@@ -156,9 +157,9 @@ int runServer(const ServerOptions& options) {
   StreamQuota streams(options.max_streams_per_user);
   feed.start();
   writer.start();
-  const GrpcSyncParts parts{
-      service,   writer,     feed,    logins,
-      call_rate, login_rate, streams, std::chrono::seconds(options.heartbeat_seconds)};
+  const std::chrono::seconds heartbeat(options.heartbeat_seconds);
+  const GrpcSyncParts parts{service,   writer,     feed,    logins,
+                            call_rate, login_rate, streams, heartbeat};
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ResourceQuota quota("nextstep-server");
