@@ -52,6 +52,14 @@ int main(int argc, char** argv) {
   app.add_option("--heartbeat-seconds", options.heartbeat_seconds)
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  app.add_option("--max-connection-idle-seconds", options.max_connection_idle_seconds,
+                 "close a connection with no call in flight after this long")
+      ->check(CLI::Range(1, 86'400))
+      ->capture_default_str();
+  app.add_option("--max-connection-age-minutes", options.max_connection_age_minutes,
+                 "close every connection after this long (clients reconnect)")
+      ->check(CLI::Range(1, 10'080))
+      ->capture_default_str();
 
   CLI::App* admin = app.add_subcommand("admin", "manage teams, users and tokens");
   admin->add_option("--data", data, "folder of the server's database")->required();

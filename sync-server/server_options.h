@@ -18,6 +18,12 @@ struct ServerOptions {
   int max_streams_per_user = 8;
   double rate_limit = 200;  // requests per second per token; bursts of twice that
   int heartbeat_seconds = 15;
+  // A connection with no call in flight is closed after this long (an open Subscribe is a call),
+  // so idle or abandoned connections give their file descriptor back.
+  int max_connection_idle_seconds = 60;
+  // Every connection is closed after this long (with a grace for calls in flight); clients
+  // reconnect with back-off, and a connection cannot be held open forever.
+  int max_connection_age_minutes = 30;
 };
 
 }  // namespace nextstep::server

@@ -1,13 +1,18 @@
 #include "server_runner.h"
 
+#include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 #include <signal.h>
+#include <sys/resource.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 
 #include "grpc_sync_service.h"
 #include "json_log.h"
@@ -32,7 +37,31 @@ constexpr double kLoginBurst = 20;
 constexpr int kLoginThreads = 2;
 constexpr std::size_t kMaxQueuedLogins = 64;
 constexpr int kMaxStreamsPerConnection = 100;
+// Memory gRPC accounts for connections and calls; under pressure it frees buffers and cancels
+// streams (it does not bound HTTP/2 rapid reset in gRPC 1.51: docs/server.md, Public deployment).
+constexpr std::size_t kGrpcMemoryBytes = 128u << 20;
+// Threads gRPC may start for calls: a flood of calls queues rather than spawning threads.
+constexpr int kGrpcMaxThreads = 32;
+// A connection must finish its TLS handshake and HTTP/2 preface within this (gRPC's is 2 min).
+constexpr int kHandshakeTimeoutMs = 10'000;
+// Calls in flight when a connection reaches its maximum age get this long to finish.
+constexpr int kConnectionAgeGraceMs = 30'000;
 constexpr auto kShutdownGrace = std::chrono::seconds(10);
+// Calls in flight when the listener is restarted get this long to finish.
+constexpr auto kRestartGrace = std::chrono::seconds(2);
+// How often the main thread, waiting for a stop signal, checks whether the listener was lost.
+constexpr timespec kWatchInterval{1, 0};
+
+// gRPC 1.51 stops accepting for good after one failed accept4() (EMFILE when out of file
+// descriptors): it logs "Failed accept4" and drops the listening socket. Later gRPC retries; here
+// the runner restarts the gRPC server when it sees that line.
+std::atomic<bool> g_listener_lost{false};
+
+void logGrpc(gpr_log_func_args* args) {
+  if (std::strstr(args->message, "Failed accept4") != nullptr) g_listener_lost = true;
+  std::fprintf(stderr, "%s %s:%d] %s\n", gpr_log_severity_string(args->severity), args->file,
+               args->line, args->message);
+}
 
 int refuse(const std::string& message) {
   std::fprintf(stderr, "nextstep-server: %s\n", message.c_str());
@@ -49,6 +78,20 @@ Result<std::string> readPem(const std::string& path) {
   auto text = readFileBytes(path);
   if (text && text->empty()) return Error{ErrorCode::kIo, path + " is empty"};
   return text;
+}
+
+// Every connection is a file descriptor: take all the hard limit allows, so idle attackers run out
+// of patience (the idle limit) before the server runs out of descriptors.
+void raiseFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+rlim_t fileLimit() {
+  rlimit limit{};
+  return getrlimit(RLIMIT_NOFILE, &limit) == 0 ? limit.rlim_cur : 0;
 }
 
 std::int64_t systemMillis() {
@@ -98,6 +141,8 @@ int runServer(const ServerOptions& options) {
   signal(SIGPIPE, SIG_IGN);
 
   initJsonLog();
+  gpr_set_log_function(logGrpc);
+  raiseFileLimit();
   auto store = SqliteServerStore::openDirectory(options.data_dir);
   if (!store)
     return fail("cannot open the store in " + options.data_dir.string() + ": " +
@@ -112,18 +157,42 @@ int runServer(const ServerOptions& options) {
   StreamQuota streams(options.max_streams_per_user);
   feed.start();
   writer.start();
-  GrpcSyncService sync(GrpcSyncParts{service, writer, feed, logins, call_rate, login_rate, streams,
-                                     std::chrono::seconds(options.heartbeat_seconds)});
+  const std::chrono::seconds heartbeat(options.heartbeat_seconds);
+  const GrpcSyncParts parts{service,   writer,     feed,    logins,
+                            call_rate, login_rate, streams, heartbeat};
 
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::ServerBuilder builder;
+  grpc::ResourceQuota quota("nextstep-server");
+  quota.Resize(kGrpcMemoryBytes).SetMaxThreads(kGrpcMaxThreads);
+  // One gRPC server on `listen`, serving a Sync service of its own; null when it cannot listen.
+  std::unique_ptr<GrpcSyncService> sync;
   int port = 0;
-  builder.AddListeningPort(options.listen, credentials, &port);
-  builder.SetMaxReceiveMessageSize(static_cast<int>(options.limits.max_message_bytes));
-  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, kMaxStreamsPerConnection);
-  builder.RegisterService(&sync);
-  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
-  if (server == nullptr || port == 0) {
+  auto startGrpc = [&](const std::string& listen) -> std::unique_ptr<grpc::Server> {
+    sync = std::make_unique<GrpcSyncService>(parts);
+    grpc::ServerBuilder builder;
+    port = 0;
+    builder.AddListeningPort(listen, credentials, &port);
+    builder.SetMaxReceiveMessageSize(static_cast<int>(options.limits.max_message_bytes));
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, kMaxStreamsPerConnection);
+    builder.SetResourceQuota(quota);
+    builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, kHandshakeTimeoutMs);
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS,
+                               options.max_connection_idle_seconds * 1000);
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               options.max_connection_age_minutes * 60'000);
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, kConnectionAgeGraceMs);
+    // No client of ours compresses, and an inflated message is only measured after inflating (a
+    // 0.4 MB gzip bomb becomes 400 MiB): compressed calls are refused and nothing is inflated.
+    builder.SetCompressionAlgorithmSupportStatus(GRPC_COMPRESS_DEFLATE, false);
+    builder.SetCompressionAlgorithmSupportStatus(GRPC_COMPRESS_GZIP, false);
+    builder.AddChannelArgument(GRPC_ARG_ENABLE_PER_MESSAGE_DECOMPRESSION, 0);
+    builder.RegisterService(sync.get());
+    std::unique_ptr<grpc::Server> built = builder.BuildAndStart();
+    if (port == 0) built.reset();
+    return built;
+  };
+  std::unique_ptr<grpc::Server> server = startGrpc(options.listen);
+  if (server == nullptr) {
     writer.stop();
     logins.stop();
     feed.stop();
@@ -135,21 +204,42 @@ int runServer(const ServerOptions& options) {
       .text("address", address->host + ":" + std::to_string(port))
       .text("tls", tls ? "on" : "off")
       .text("data", options.data_dir.string())
+      .number("file_limit", static_cast<std::int64_t>(fileLimit()))
       .info();
 
+  // The port chosen, so that a restarted listener is found where clients were told.
+  const std::string bound = address->host + ":" + std::to_string(port);
   int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  while (signal_number != SIGTERM && signal_number != SIGINT) {
+    signal_number = sigtimedwait(&stop_signals, nullptr, &kWatchInterval);
+    if (!g_listener_lost.exchange(false)) continue;
+    // Ending every connection gives their descriptors back; the clients reconnect.
+    LogLine("listener-lost").text("address", bound).warn();
+    if (server != nullptr) {
+      server->Shutdown(std::chrono::system_clock::now() + kRestartGrace);
+      server->Wait();
+      server.reset();
+    }
+    server = startGrpc(bound);
+    if (server == nullptr) {
+      g_listener_lost = true;  // still out of descriptors: try again on the next tick
+      continue;
+    }
+    LogLine("listener-restarted").text("address", bound).info();
+  }
   LogLine("shutdown").text("signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT").info();
 
   // Stop being chosen, end the streams, refuse new calls and let the ones in flight finish:
   // queued pushes are committed and answered before the writer stops.
-  if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
+  if (server != nullptr) {
+    if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
+  }
   feed.closeAll();
-  server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+  if (server != nullptr) server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
   writer.stop();
   logins.stop();
   feed.stop();
-  server->Wait();
+  if (server != nullptr) server->Wait();
   server.reset();
   LogLine("stopped").info();
   return 0;

@@ -3,12 +3,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -107,6 +109,10 @@ bool ServerProcess::start(std::string& error) {
     close(out[0]);
     close(out[1]);
     close(log);
+    if (file_limit_ > 0) {
+      const rlimit limit{file_limit_, file_limit_};
+      if (setrlimit(RLIMIT_NOFILE, &limit) != 0) _exit(126);
+    }
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -132,6 +138,15 @@ bool ServerProcess::start(std::string& error) {
   address_ = line.substr(prefix.size(), line.find('\n') - prefix.size());
   port_ = std::stoi(address_.substr(address_.rfind(':') + 1));
   return true;
+}
+
+long ServerProcess::memoryKb(const std::string& field) const {
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+  }
+  return -1;
 }
 
 void ServerProcess::signal(int sig) const {
@@ -177,7 +192,8 @@ std::string ProcessTest::userToken(const std::string& team, const std::string& e
   return admin({"issue-token", "--team", team, "--email", email});
 }
 
-ServerProcess& ProcessTest::startServer(std::vector<std::string> extra_args) {
+ServerProcess& ProcessTest::startServer(std::vector<std::string> extra_args,
+                                        unsigned long file_limit) {
   std::vector<std::string> args = {"--heartbeat-seconds", "1"};
   if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end()) {
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});
@@ -185,6 +201,7 @@ ServerProcess& ProcessTest::startServer(std::vector<std::string> extra_args) {
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   server_ = std::make_unique<ServerProcess>(
       data_, dir_ / ("server-" + std::to_string(++logs_) + ".log"), args);
+  server_->setFileLimit(file_limit);
   std::string error;
   EXPECT_TRUE(server_->start(error)) << error;
   return *server_;

@@ -43,11 +43,17 @@ class ServerProcess {
   int wait();
   void kill9();
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
+  // Starts it with this soft and hard RLIMIT_NOFILE (0: inherited), before start().
+  void setFileLimit(unsigned long limit) { file_limit_ = limit; }
+  // A field of /proc/PID/status in KiB ("VmRSS", or "VmHWM" for the peak); -1 when unreadable.
+  long memoryKb(const std::string& field = "VmRSS") const;
 
  private:
   std::filesystem::path data_dir_;
   std::filesystem::path log_file_;
   std::vector<std::string> extra_args_;
+  unsigned long file_limit_ = 0;
   pid_t pid_ = -1;
   std::string address_;
   int port_ = 0;
@@ -69,7 +75,9 @@ class ProcessTest : public ::testing::Test {
 
   // Starts a server with heartbeats every second and the extra arguments, on 127.0.0.1:0 unless
   // they give --listen.
-  ServerProcess& startServer(std::vector<std::string> extra_args = {});
+  // file_limit: the server's RLIMIT_NOFILE (0: inherited).
+  ServerProcess& startServer(std::vector<std::string> extra_args = {},
+                             unsigned long file_limit = 0);
   std::unique_ptr<pb::Sync::Stub> stub(
       std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials(),
       const std::string& target = "") const;
