@@ -196,7 +196,7 @@ grpc::ServerWriteReactor<pb::SubscribeEvent>* GrpcSyncService::Subscribe(
       .number("after_version", static_cast<std::int64_t>(request->after_version()))
       .info();
   const SubscribeContext subscribe{parts_.service, parts_.feed, parts_.streams, parts_.heartbeat};
-  return new SubscribeReactor(subscribe, std::move(*caller), request->after_version());
+  return new SubscribeReactor(subscribe, context, std::move(*caller), request->after_version());
 }
 
 }  // namespace nextstep::server

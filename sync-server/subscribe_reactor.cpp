@@ -9,9 +9,11 @@ constexpr std::uint32_t kStorePageOps = 1000;
 grpc::Status statusOf(const RpcError& e) { return grpc::Status(e.code, e.message); }
 }  // namespace
 
-SubscribeReactor::SubscribeReactor(const SubscribeContext& context, Caller caller,
+SubscribeReactor::SubscribeReactor(const SubscribeContext& context,
+                                   grpc::CallbackServerContext* call, Caller caller,
                                    std::uint64_t after_version)
     : context_(context),
+      call_(call),
       caller_(std::move(caller)),
       cursor_(after_version),
       started_(std::chrono::steady_clock::now()),
@@ -29,7 +31,16 @@ void SubscribeReactor::release() {
 void SubscribeReactor::step() {
   grpc::Status failure;
   std::unique_lock lock(mu_);
-  if (writing_ || finished_) return;
+  if (finished_) return;
+  if (writing_) {
+    // A client that stopped reading holds a write, and what it has not read yet, in the
+    // connection: a revoked token's stream is cut there, not drained when it reads again.
+    if (revokedNow()) {
+      lock.unlock();
+      call_->TryCancel();
+    }
+    return;
+  }
   if (cancelled_ || context_.feed.closing()) {
     finished_ = true;
     const grpc::Status end =
@@ -69,15 +80,19 @@ bool SubscribeReactor::storePage(grpc::Status& failure) {
   return true;
 }
 
+std::optional<grpc::Status> SubscribeReactor::revokedNow() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_check_ < context_.heartbeat) return std::nullopt;
+  last_check_ = now;
+  if (auto revoked = context_.service.recheck(caller_)) return statusOf(*revoked);
+  return std::nullopt;
+}
+
 bool SubscribeReactor::nextEvent(grpc::Status& failure) {
   // A revoked token's stream ends within a heartbeat interval, busy or not.
-  const auto now = std::chrono::steady_clock::now();
-  if (now - last_check_ >= context_.heartbeat) {
-    last_check_ = now;
-    if (auto revoked = context_.service.recheck(caller_)) {
-      failure = statusOf(*revoked);
-      return false;
-    }
+  if (auto revoked = revokedNow()) {
+    failure = *revoked;
+    return false;
   }
   if (from_store_) {
     if (storePage(failure)) return true;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <optional>
 
 #include "caller.h"
 #include "nextstep/sync/v1/sync.grpc.pb.h"
@@ -29,7 +30,8 @@ class SubscribeReactor final : public grpc::ServerWriteReactor<pb::SubscribeEven
                                public FeedSubscriber {
  public:
   // The caller's stream quota is already taken; the reactor gives it back when done.
-  SubscribeReactor(const SubscribeContext& context, Caller caller, std::uint64_t after_version);
+  SubscribeReactor(const SubscribeContext& context, grpc::CallbackServerContext* call,
+                   Caller caller, std::uint64_t after_version);
 
   void wake() override { step(); }
   void retain() override { refs_.fetch_add(1, std::memory_order_relaxed); }
@@ -48,8 +50,11 @@ class SubscribeReactor final : public grpc::ServerWriteReactor<pb::SubscribeEven
   // Fills event_; false when there is nothing to send now. Called with mu_ held.
   bool nextEvent(grpc::Status& failure);
   bool storePage(grpc::Status& failure);
+  // Whether the token was revoked, checked once a heartbeat interval. Called with mu_ held.
+  std::optional<grpc::Status> revokedNow();
 
   SubscribeContext context_;
+  grpc::CallbackServerContext* call_;
   Caller caller_;
   std::atomic<int> refs_{1};  // gRPC's, until OnDone; plus the feed's while it wakes us
 
