@@ -477,8 +477,9 @@ void World::checkNothingLost() {
     std::map<DeviceId, std::set<std::uint64_t>> rejected;
     for (const auto& [device, seq] : d.acknowledged) {
       if (rejected.count(device) > 0) continue;
-      for (const auto& r : server_store_->rejections(device).value())
-        rejected[device].insert(r.device_seq);
+      // Held in a local: a range-for over value() of a temporary would read freed memory.
+      const auto stored = server_store_->rejections(device).value();
+      for (const auto& r : stored) rejected[device].insert(r.device_seq);
       counts_["rejected"] += static_cast<int>(rejected[device].size());
     }
     for (const auto& [device, seq] : d.acknowledged) {
