@@ -48,6 +48,10 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
   if (!issued) return issued.error();
   auto hello = handshakeAs(replica, transport, *issued);
   if (!hello) return hello;
+  // Before anything is pushed, a former identity's changes too: a change stamped by a clock
+  // that ran ahead would be refused and set aside.
+  if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound)
+    return bound.error();
   if (hello->device_reused || *issued != replica.store().deviceId()) {
     // Deliver what the token's identity wrote, then move on to the database's own identity.
     auto pushed = pushAll(replica, transport, hello->max_ops_per_push);
@@ -71,8 +75,6 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
     if (auto ok = replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(*issued)); !ok)
       return ok.error();
   }
-  if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound)
-    return bound.error();
   return hello;
 }
 
