@@ -243,6 +243,12 @@ void addMeetingCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(book, "--agenda", f.meeting_book.agenda, "Agenda");
   flag(book, "--goal", f.meeting_book.goal, "The anticipated outcome");
   flag(book, "--attendee", f.meeting_book.attendees, "Contact id (repeat for more)", "CONTACT");
+  CLI::Option* move_it = book->add_flag(
+      "--move", f.meeting_book.move,
+      "The deal has its next meeting already: move that one to this time (updated invitation)");
+  book->add_flag("--another", f.meeting_book.another,
+                 "The deal has its next meeting already: book a second one beside it")
+      ->excludes(move_it);
 
   CLI::App* show = leaf(meeting, "show", "Show a meeting with its plan and outcome", chosen,
                         [&f](Session& s) { return showMeetingCommand(s, f.id); });

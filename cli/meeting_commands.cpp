@@ -59,9 +59,16 @@ Result<void> bookMeetingCommand(Session& session, const MeetingBookFlags& flags)
   request.agenda = flags.agenda.value_or("");
   request.goal = flags.goal.value_or("");
   request.attendees = flags.attendees;
+  if (flags.move) request.when_planned = WhenPlanned::kMove;
+  if (flags.another) request.when_planned = WhenPlanned::kAddAnother;
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
   auto id = bookMeeting(**store, request);
+  if (!id && id.error().code == ErrorCode::kFailedPrecondition &&
+      request.when_planned == WhenPlanned::kRefuse &&
+      id.error().message.find("already has its next meeting") != std::string::npos) {
+    return Error{id.error().code, id.error().message + " (--move or --another)"};
+  }
   if (!id) return id.error();
   session.printer().newId(*id);
   return {};

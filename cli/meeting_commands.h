@@ -19,6 +19,8 @@ struct MeetingBookFlags {
   std::optional<std::string> agenda;
   std::optional<std::string> goal;
   std::vector<std::string> attendees;
+  bool move = false;     // the deal's next meeting moves to this time
+  bool another = false;  // a second meeting beside the deal's next one, deliberately
 };
 
 struct MeetingRescheduleFlags {

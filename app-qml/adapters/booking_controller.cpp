@@ -68,9 +68,27 @@ void BookingController::reload(LocalStore& store) {
           people_.push_back({qs(p.id), qs(p.name), display::role(p.role),
                              p.role == nextstep::ContactRole::kDecisionMaker});
         }
+        planned_when_.clear();
+        add_another_ = false;
+        if (b.planned) {
+          // Moving is the usual intent: the sheet starts from the meeting's own details.
+          const auto its_zone = nextstep::TimeZone::find(b.planned->tz);
+          planned_when_ = its_zone ? display::civilDateTime(its_zone->toLocal(b.planned->start))
+                                   : qs(nextstep::formatUtc(b.planned->start));
+          duration_ = b.planned->duration_min;
+          place_ = qs(b.planned->place);
+          if (!b.planned->agenda.empty()) agenda_ = qs(b.planned->agenda);
+          goal_ = qs(b.planned->goal);
+        }
         Q_EMIT defaultsChanged();
         Q_EMIT choiceChanged();
       });
+}
+
+void BookingController::setAddAnother(bool another) {
+  if (add_another_ == another) return;
+  add_another_ = another;
+  Q_EMIT choiceChanged();
 }
 
 void BookingController::setSlotIndex(int index) {
@@ -167,6 +185,10 @@ void BookingController::book() {
   r.goal = goal_.toStdString();
   for (const auto& p : people_) {
     if (p.selected) r.attendees.push_back(p.id.toStdString());
+  }
+  if (!planned_when_.isEmpty()) {
+    r.when_planned =
+        add_another_ ? nextstep::WhenPlanned::kAddAnother : nextstep::WhenPlanned::kMove;
   }
   booking_ = true;
   Q_EMIT bookingChanged();

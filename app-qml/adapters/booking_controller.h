@@ -32,6 +32,9 @@ class BookingController : public StoreController {
   Q_PROPERTY(bool canBook READ canBook NOTIFY choiceChanged)
   Q_PROPERTY(bool booking READ booking NOTIFY bookingChanged)
   Q_PROPERTY(QString bookedMeetingId READ bookedMeetingId NOTIFY booked)
+  // Rule 1: the deal's current next meeting, which this booking moves unless the rep adds another.
+  Q_PROPERTY(QString plannedWhen READ plannedWhen NOTIFY defaultsChanged)
+  Q_PROPERTY(bool addAnother READ addAnother WRITE setAddAnother NOTIFY choiceChanged)
 
  public:
   explicit BookingController(QObject* parent = nullptr);
@@ -61,6 +64,9 @@ class BookingController : public StoreController {
   bool canBook() const;
   bool booking() const { return booking_; }
   QString bookedMeetingId() const { return booked_id_; }
+  QString plannedWhen() const { return planned_when_; }
+  bool addAnother() const { return add_another_; }
+  void setAddAnother(bool another);
 
   Q_INVOKABLE void toggleAttendee(const QString& contactId);
   Q_INVOKABLE void book();
@@ -94,4 +100,6 @@ class BookingController : public StoreController {
   std::vector<Person> people_;
   bool booking_ = false;
   QString booked_id_;
+  QString planned_when_;
+  bool add_another_ = false;
 };

@@ -10,10 +10,13 @@ SheetFrame {
     id: sheet
 
     property bool booked: false
+    property bool moved: false  // the booking moved the deal's next meeting
     property string bookedWhen: ""
     signal bookedAndDone(string dealId)
 
-    title: booked ? qsTr("Next step booked") : qsTr("Book the next meeting")
+    title: booked ? (moved ? qsTr("Next meeting moved") : qsTr("Next step booked"))
+                  : (booking.plannedWhen !== "" && !booking.addAnother ? qsTr("Move the next meeting")
+                                                                       : qsTr("Book the next meeting"))
     subtitle: booking.dealTitle
 
     function openFor(dealId) {
@@ -40,7 +43,11 @@ SheetFrame {
         id: booking
         objectName: "booking"
         store: AppStore
-        onBooked: (meetingId, when) => { sheet.bookedWhen = when; sheet.booked = true }
+        onBooked: (meetingId, when) => {
+            sheet.moved = booking.plannedWhen !== "" && !booking.addAnother
+            sheet.bookedWhen = when
+            sheet.booked = true
+        }
         onDefaultsChanged: if (sheet.autoBook && booking.canBook) { sheet.autoBook = false; booking.book() }
     }
     MeetingMessages {
@@ -55,6 +62,44 @@ SheetFrame {
             ? qsTr("Recap opened in your mail program; you'll be reminded on %1").arg(reminderDate)
             : qsTr("Recap opened in your mail program")
         onFailed: (message) => savedLabel.text = message
+    }
+
+    // Rule 1: one next meeting per deal. Booking on a deal that has one moves it, unless the rep
+    // deliberately adds a second one.
+    InfoCard {
+        objectName: "plannedCard"
+        visible: !sheet.booked && booking.plannedWhen !== ""
+        tone: "warning"
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("This deal's next meeting is %1.").arg(booking.plannedWhen)
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.s
+            ChoiceChip {
+                objectName: "moveChoice"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("Move it")
+                subtitle: qsTr("Same invitation")
+                checked: !booking.addAnother
+                onClicked: booking.addAnother = false
+            }
+            ChoiceChip {
+                objectName: "anotherChoice"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("Add another")
+                subtitle: qsTr("Keep both")
+                checked: booking.addAnother
+                onClicked: booking.addAnother = true
+            }
+        }
     }
 
     // The form
@@ -277,7 +322,8 @@ SheetFrame {
         Button {
             objectName: "bookButton"
             visible: !sheet.booked
-            text: booking.booking ? qsTr("Booking…") : qsTr("Book")
+            text: booking.booking ? qsTr("Booking…")
+                  : booking.plannedWhen !== "" && !booking.addAnother ? qsTr("Move it") : qsTr("Book")
             highlighted: true
             enabled: booking.canBook
             implicitHeight: Theme.touch

@@ -72,7 +72,7 @@ Page {
                 visible: deal.hasNextStep
                 Layout.fillWidth: true
                 flat: true
-                text: qsTr("Book another meeting")
+                text: qsTr("Move it or book another")
                 implicitHeight: Theme.touch
                 Accessible.name: text
                 onClicked: page.bookRequested(deal.dealId)

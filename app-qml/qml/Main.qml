@@ -90,6 +90,10 @@ ApplicationWindow {
             if (booking.bookedWhen === "") booking.bookFirstSlotFor(demoBookDealId)
             else booking.showBookedFor(demoBookDealId)
             break
+        case "booking-move":  // a deal that has its next meeting: the booking moves it (rule 1)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
+            booking.openFor(demoDealId)
+            break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)
             callClose.fillExample(); break

@@ -320,6 +320,7 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
     b.goTo(-2, 9);
     b.book(delDeal, b.at(-1, 14), 60, "Delta Freight, Hamburg", "Contract terms",
            "Agree the commercial terms", {delDm, delUs});
+    b.goTo(-1, 14, 50);  // booked at the table, during yesterday's meeting (rules 1 and 2)
     ids.upcoming_meeting =
         b.book(delDeal, b.at(0, 15, 30), 45, "Video call",
                "Go through the proposal together; open points; decision process and timeline",

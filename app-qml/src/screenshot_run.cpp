@@ -50,6 +50,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("deal"),
           QStringLiteral("booking"),
           QStringLiteral("booked"),
+          QStringLiteral("booking-move"),
           QStringLiteral("close-call"),
           QStringLiteral("pre-call-plan"),
           QStringLiteral("event"),

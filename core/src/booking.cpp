@@ -46,12 +46,70 @@ std::optional<Meeting> latestMeeting(Database& db, std::string_view deal_id) {
   return readMeeting(*s);
 }
 
+// The deal's current next step: a planned meeting still ahead, the soonest first. One that has
+// started is the meeting the rep is in, during which the next one is booked (rule 2).
+std::optional<Meeting> plannedMeeting(Database& db, std::string_view deal_id, Instant now) {
+  auto s = db.prepare("SELECT " + meetingColumns("m") +
+                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status = 'planned' "
+                      "AND m.deleted = 0 AND m.start_at > ?2 ORDER BY m.start_at LIMIT 1");
+  s->bindAll(deal_id, toUnix(now));
+  if (!s->step()) return std::nullopt;
+  return readMeeting(*s);
+}
+
 Meeting meetingOrFail(Database& db, std::string_view id) {
   const std::string full = resolveId(db, RecordType::kMeeting, id);
   auto s = db.prepare("SELECT " + meetingColumns("m") + " FROM meetings m WHERE m.id = ?1");
   s->bind(1, full);
   s->step();
   return readMeeting(*s);
+}
+
+Fields rescheduledFields(const Meeting& current, const Reschedule& c) {
+  Fields f;
+  if (c.at || c.tz) {
+    // A new zone alone keeps the wall-clock time: the hour was right, the zone was wrong.
+    const TimeZone zone = zoneOrFail(c.tz.value_or(current.tz));
+    const CivilDateTime at = c.at.value_or(zoneOrFail(current.tz).toLocal(current.start));
+    f.push_back({"start_at", Value(toUnix(instantOrFail(zone, at)))});
+    f.push_back({"tz", Value(zone.name())});
+  }
+  if (c.duration_min) {
+    checkDuration(*c.duration_min);
+    f.push_back({"duration_min", Value(std::int64_t{*c.duration_min})});
+  }
+  if (c.place) f.push_back({"place", Value(*c.place)});
+  if (c.agenda) f.push_back({"agenda", Value(*c.agenda)});
+  if (c.goal) f.push_back({"goal", Value(*c.goal)});
+  return f;
+}
+
+// Rule 1 for a booking on a deal that already has its next meeting: refused unless the rep
+// chose. Moving keeps the meeting (and its invitation, sent again as an update) and takes what
+// the booking gives; an empty agenda or goal keeps the meeting's own.
+std::optional<std::string> applyWhenPlanned(Mutation& m, Instant now, const BookingRequest& r,
+                                            const std::string& deal_id, const TimeZone& zone,
+                                            const std::vector<std::string>& attendees) {
+  if (r.when_planned == WhenPlanned::kAddAnother) return std::nullopt;
+  const std::optional<Meeting> planned = plannedMeeting(m.db(), deal_id, now);
+  if (!planned) return std::nullopt;
+  if (r.when_planned == WhenPlanned::kRefuse) {
+    const TimeZone its_zone = zoneOrFail(planned->tz);
+    fail(ErrorCode::kFailedPrecondition,
+         "this deal already has its next meeting, " + formatInZone(planned->start, its_zone) +
+             " (" + planned->tz +
+             "): move it to the new time, or add another meeting deliberately");
+  }
+  Reschedule c;
+  c.at = r.at;
+  c.tz = zone.name();
+  c.duration_min = r.duration_min;
+  c.place = r.place;
+  if (!r.agenda.empty()) c.agenda = r.agenda;
+  if (!r.goal.empty()) c.goal = r.goal;
+  m.update(RecordType::kMeeting, planned->id, rescheduledFields(*planned, c));
+  for (const std::string& a : attendees) m.addMember(RecordType::kMeeting, planned->id, a);
+  return planned->id;
 }
 
 }  // namespace
@@ -84,6 +142,7 @@ std::string bookMeetingIn(Mutation& m, Instant now, const BookingRequest& r) {
     attendees.push_back(resolveId(db, RecordType::kContact, a));
   std::optional<std::string> eventId;
   if (r.event_id) eventId = resolveId(db, RecordType::kEvent, *r.event_id);
+  if (auto moved = applyWhenPlanned(m, now, r, dealId, zone, attendees)) return *moved;
 
   // Rule 2: at the table means during the previous meeting or within minutes of its end.
   Value atTable;
@@ -119,21 +178,7 @@ Result<void> rescheduleMeeting(Store& store, std::string_view meeting, const Res
       fail(ErrorCode::kFailedPrecondition, "the meeting is " + std::string(nameOf(current.status)) +
                                                "; only planned meetings move");
     }
-    Fields f;
-    if (c.at || c.tz) {
-      // A new zone alone keeps the wall-clock time: the hour was right, the zone was wrong.
-      const TimeZone zone = zoneOrFail(c.tz.value_or(current.tz));
-      const CivilDateTime at = c.at.value_or(zoneOrFail(current.tz).toLocal(current.start));
-      f.push_back({"start_at", Value(toUnix(instantOrFail(zone, at)))});
-      f.push_back({"tz", Value(zone.name())});
-    }
-    if (c.duration_min) {
-      checkDuration(*c.duration_min);
-      f.push_back({"duration_min", Value(std::int64_t{*c.duration_min})});
-    }
-    if (c.place) f.push_back({"place", Value(*c.place)});
-    if (c.agenda) f.push_back({"agenda", Value(*c.agenda)});
-    if (c.goal) f.push_back({"goal", Value(*c.goal)});
+    Fields f = rescheduledFields(current, c);
     if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
     m.update(RecordType::kMeeting, current.id, f);
   });
@@ -203,7 +248,9 @@ Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
 
     // Same weekday and hour as the last meeting (or as now), one and two weeks on.
     const CivilDateTime anchor = zone.toLocal(last ? last->start : now);
-    CivilDate base = anchor.date;
+    // A week on from the anchor, and never today or before: when the deal's latest meeting is
+    // its next one, still ahead, a booking moves it, so its own slot is no suggestion.
+    CivilDate base = anchor.date.plusDays(7);
     const CivilDate today = zone.toLocal(now).date;
     while (base <= today) base = base.plusDays(7);
     out.slots.push_back({"Same time next week", {base, anchor.hour, anchor.minute}, out.tz});
@@ -232,6 +279,7 @@ Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
                         "ORDER BY c.role = 'decision_maker' DESC, c.name COLLATE NOCASE LIMIT 50");
     p->bind(1, dealId);
     while (p->step()) out.people.push_back(readContact(*p));
+    out.planned = plannedMeeting(db, dealId, now);
     return out;
   });
 }

@@ -179,6 +179,8 @@ Result<std::vector<std::string>> bookParticipants(Store& store, const BulkBookin
       r.goal = b.goal;
       r.attendees = {st.contact.id};
       r.event_id = event.id;
+      // Named one by one, a participant whose deal has a next meeting gets another, deliberately.
+      if (!b.participants.empty()) r.when_planned = WhenPlanned::kAddAnother;
       ids.push_back(bookMeetingIn(m, now, r));
       slot += std::chrono::minutes(b.duration_min + b.gap_min);
     }

@@ -38,6 +38,8 @@ std::string CalendarTest::book(const char* local_time, const char* tz, int minut
   r.agenda = "Walk-through, pricing; next steps";
   r.goal = "Decision on the pilot scope";
   r.attendees = {juergen_, zoe_, kim_};
+  // Invitation tests book several independent meetings on one deal; rule 1 is the booking tests'.
+  r.when_planned = WhenPlanned::kAddAnother;
   return unwrap(bookMeeting(*store_, r));
 }
 

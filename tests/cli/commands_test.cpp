@@ -195,6 +195,27 @@ TEST_F(CommandsTest, ActionsNotesAndTouches) {
   EXPECT_THAT(show.out, HasSubstr("Touch: congratulation"));
 }
 
+TEST_F(CommandsTest, ADealKeepsOneNextMeetingUnlessMovedOrAnotherIsChosen) {
+  seedPipeline();  // the deal's next meeting is today at 14:00
+  const CliRun again = run({"meeting", "book", "--deal", deal_, "--at", "2026-12-03T10:00"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_THAT(again.err, HasSubstr("already has its next meeting"));
+  EXPECT_THAT(again.err, HasSubstr("--move or --another"));
+  EXPECT_EQ(okJson({"deal", "show", deal_})["meetings"].size(), 1u) << "nothing was written";
+  // Moved: the same meeting, at the new time.
+  EXPECT_EQ(ok({"meeting", "book", "--deal", deal_, "--at", "2026-12-03T10:00", "--move"}),
+            meeting_);
+  EXPECT_EQ(okJson({"meeting", "show", meeting_})["meeting"]["start"], "2026-12-03T09:00:00Z");
+  // Another, deliberately.
+  EXPECT_NE(ok({"meeting", "book", "--deal", deal_, "--at", "2026-12-10T10:00", "--another"}),
+            meeting_);
+  EXPECT_EQ(okJson({"deal", "show", deal_})["meetings"].size(), 2u);
+  EXPECT_EQ(
+      run({"meeting", "book", "--deal", deal_, "--at", "2026-12-17T10:00", "--move", "--another"})
+          .exit_code,
+      2);
+}
+
 TEST_F(CommandsTest, EscapeSequencesInWhatTeammatesTypedAreShownNotObeyed) {
   seedPipeline();
   // Recolour, retitle the window, move the cursor: all arrive through sync from anyone.

@@ -13,8 +13,10 @@ class BookingTest : public StoreTest {
       *store_,
       NewContact{.name = "Dana Ito", .account = "Acme", .role = ContactRole::kDecisionMaker}));
 
-  std::string book(const char* when, const char* tz = "Europe/Berlin", int minutes = 45) {
+  std::string book(const char* when, const char* tz = "Europe/Berlin", int minutes = 45,
+                   WhenPlanned when_planned = WhenPlanned::kRefuse) {
     BookingRequest r;
+    r.when_planned = when_planned;
     r.deal = deal_;
     r.at = local(when);
     r.tz = tz;
@@ -59,7 +61,51 @@ TEST_F(BookingTest, BookedDuringThePreviousMeetingCountsAsAtTheTable) {
   const Meeting during = unwrap(getMeeting(*store_, book("2026-12-03T10:00")));
   EXPECT_EQ(during.booked_at_table, true);
   clock_.set(at("2026-11-26T09:59:00Z"));  // 14 minutes after it ended
-  EXPECT_EQ(unwrap(getMeeting(*store_, book("2026-12-04T10:00"))).booked_at_table, true);
+  EXPECT_EQ(unwrap(getMeeting(*store_, book("2026-12-04T10:00", "Europe/Berlin", 45,
+                                            WhenPlanned::kAddAnother)))
+                .booked_at_table,
+            true);
+}
+
+TEST_F(BookingTest, ADealKeepsOneNextMeetingUnlessTheRepChoosesAnother) {
+  const std::string first = book("2026-12-03T10:00");
+  // Booking again without a choice is refused and names the meeting the deal already has.
+  BookingRequest again{.deal = deal_, .at = local("2026-12-10T15:00"), .tz = "Europe/Berlin"};
+  auto refused = bookMeeting(*store_, again);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message.find("already has its next meeting"), std::string::npos)
+      << refused.error().message;
+  // Moving it keeps the one meeting (and so its invitation) at the new time, with its agenda.
+  again.when_planned = WhenPlanned::kMove;
+  EXPECT_EQ(unwrap(bookMeeting(*store_, again)), first);
+  const Meeting moved = unwrap(getMeeting(*store_, first));
+  EXPECT_EQ(formatUtc(moved.start), "2026-12-10T14:00:00Z");
+  EXPECT_EQ(moved.agenda, "Recap");
+  EXPECT_EQ(moved.duration_min, 45);
+  // Another, deliberately, is a second meeting.
+  again.at = local("2026-12-17T15:00");
+  again.when_planned = WhenPlanned::kAddAnother;
+  EXPECT_NE(unwrap(bookMeeting(*store_, again)), first);
+  // A meeting that has started is the one the rep is in: the next one is booked during it.
+  clock_.set(at("2026-12-10T14:10:00Z"));
+  again.at = local("2026-12-11T09:00");
+  again.when_planned = WhenPlanned::kRefuse;
+  EXPECT_FALSE(bookMeeting(*store_, again).ok()) << "the meeting on the 17th is still ahead";
+  unwrap(cancelMeeting(
+      *store_, unwrap(bookingDefaults(*store_, deal_, unwrap(TimeZone::find("UTC")))).planned->id));
+  EXPECT_TRUE(bookMeeting(*store_, again).ok());
+}
+
+TEST_F(BookingTest, ADealWithItsNextMeetingAheadIsOfferedTimesAfterIt) {
+  book("2026-12-07T14:00");  // a Monday, ten days ahead
+  const BookingDefaults d =
+      unwrap(bookingDefaults(*store_, deal_, unwrap(TimeZone::find("Europe/Berlin"))));
+  ASSERT_TRUE(d.planned);
+  EXPECT_EQ(formatUtc(d.planned->start), "2026-12-07T13:00:00Z");
+  ASSERT_GE(d.slots.size(), 2u);
+  EXPECT_EQ(d.slots[0].at.iso(), "2026-12-14T14:00") << "never the meeting's own slot";
+  EXPECT_EQ(d.slots[1].at.iso(), "2026-12-21T14:00");
 }
 
 TEST_F(BookingTest, BookedLaterDoesNotCount) {
@@ -108,8 +154,10 @@ TEST_F(BookingTest, RefusesBadZonesAndSkippedTimesAndClosedDeals) {
 
 TEST_F(BookingTest, TheLastMeetingsDurationAndPlaceAreTheDefaults) {
   book("2026-12-01T10:00", "Europe/Berlin", 60);
-  const std::string id = unwrap(bookMeeting(
-      *store_, {.deal = deal_, .at = local("2026-12-08T10:00"), .tz = "Europe/Berlin"}));
+  const std::string id = unwrap(bookMeeting(*store_, {.deal = deal_,
+                                                      .at = local("2026-12-08T10:00"),
+                                                      .tz = "Europe/Berlin",
+                                                      .when_planned = WhenPlanned::kAddAnother}));
   const Meeting m = unwrap(getMeeting(*store_, id));
   EXPECT_EQ(m.duration_min, 60);
   EXPECT_EQ(m.place, "Acme HQ");

@@ -14,6 +14,11 @@ namespace nextstep {
 // Booked "at the table": during the deal's previous meeting or within this long after its end.
 inline constexpr std::chrono::minutes kAtTableGrace{15};
 
+// Rule 1: an open deal has one current next meeting. Booking on a deal that has one says what
+// the rep means: move that meeting to the new time (its invitation is updated), or add another
+// meeting beside it, deliberately. Without a choice the booking is refused and says why.
+enum class WhenPlanned { kRefuse, kMove, kAddAnother };
+
 struct BookingRequest {
   std::string deal;                  // id or prefix
   CivilDateTime at;                  // wall-clock time in `tz`
@@ -24,9 +29,11 @@ struct BookingRequest {
   std::string goal;                    // the anticipated outcome
   std::vector<std::string> attendees;  // contact ids or prefixes
   std::optional<std::string> event_id;
+  WhenPlanned when_planned = WhenPlanned::kRefuse;
 };
 
-// Books the meeting; returns its id. The deal must be open and the meeting must not have ended.
+// Books the meeting; returns its id (the moved meeting's, with WhenPlanned::kMove). The deal must
+// be open and the meeting must not have ended.
 Result<std::string> bookMeeting(Store& store, const BookingRequest& request);
 // The same inside a caller's write, for bulk booking after an event.
 std::string bookMeetingIn(Mutation& m, Instant now, const BookingRequest& request);
@@ -67,7 +74,8 @@ struct BookingDefaults {
   std::string place;
   std::string tz;
   std::vector<std::string> agenda_templates;
-  std::vector<Contact> people;  // the deal's account's contacts, decision makers first
+  std::vector<Contact> people;     // the deal's account's contacts, decision makers first
+  std::optional<Meeting> planned;  // the deal's current next meeting, which a booking would move
 };
 Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
                                         const TimeZone& device_zone);

@@ -48,6 +48,42 @@ Item {
             tryCompare(sheet, "visible", false)
         }
 
+        // Rule 1: booking again on a deal with a next meeting moves it, unless another is chosen.
+        function test_threeTapsThenBookingAgainMovesIt() {
+            var booking = findChild(sheet, "booking")
+            sheet.openFor(demo.dealToBook)
+            tryCompare(booking, "canBook", true)
+            tryCompare(sheet, "opened", true)
+            if (booking.plannedWhen === "") {
+                mouseClick(findChild(sheet.contentItem, "bookButton"))
+                tryCompare(sheet, "booked", true)
+                sheet.close()
+                tryCompare(sheet, "visible", false)
+                sheet.openFor(demo.dealToBook)
+                tryCompare(booking, "canBook", true)
+                tryCompare(sheet, "opened", true)
+            }
+            var first = booking.bookedMeetingId
+            verify(booking.plannedWhen !== "")
+            verify(findChild(sheet.contentItem, "plannedCard").visible)
+            compare(sheet.title, "Move the next meeting")
+            compare(booking.addAnother, false)
+            mouseClick(findChild(sheet.contentItem, "slot0"))
+            var chosen = booking.suggestions[0].when
+            mouseClick(findChild(sheet.contentItem, "bookButton"))   // "Move it"
+            tryCompare(sheet, "booked", true)
+            compare(sheet.title, "Next meeting moved")
+            compare(booking.error, "")
+            if (first !== "")
+                compare(booking.bookedMeetingId, first)
+            deal.dealId = demo.dealToBook
+            deal.refresh()
+            tryCompare(deal, "loaded", true)
+            tryCompare(deal.nextStep, "when", chosen)
+            sheet.close()
+            tryCompare(sheet, "visible", false)
+        }
+
         function test_keyboardChoosesTheDuration() {
             sheet.openFor(demo.dealWithConflict)
             var booking = findChild(sheet, "booking")
