@@ -47,9 +47,10 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
     Database& db = m.db();
     const std::string meetingId = resolveId(db, RecordType::kMeeting, c.meeting);
     std::string dealId, dealStage, dealStatus, tz;
+    Instant start;
     {
       auto s = db.prepare(
-          "SELECT m.status, m.deal_id, d.stage, d.status, m.tz FROM meetings m "
+          "SELECT m.status, m.deal_id, d.stage, d.status, m.tz, m.start_at FROM meetings m "
           "JOIN deals d ON d.id = m.deal_id WHERE m.id = ?1");
       s->bind(1, meetingId);
       s->step();
@@ -57,6 +58,7 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
         fail(ErrorCode::kFailedPrecondition,
              "the meeting is " + s->text(0) + "; only a planned meeting can be closed");
       }
+      start = instantFromUnix(s->integer(5));
       dealId = s->text(1);
       dealStage = s->text(2);
       dealStatus = s->text(3);
@@ -64,6 +66,12 @@ Result<CallCloseResult> closeCall(Store& store, const CallClose& c) {
     }
     auto zone = TimeZone::find(tz);
     checkRequest(c, (zone ? *zone : TimeZone::utc()).toLocal(now).date);
+    // Closing records that it was held: a meeting still ahead has not been.
+    if (now < start) {
+      fail(ErrorCode::kFailedPrecondition, "the meeting starts " +
+                                               formatInZone(start, zone ? *zone : TimeZone::utc()) +
+                                               "; it can be closed once it has started");
+    }
 
     CallCloseResult out;
     out.outcome_id = meetingId;

@@ -69,6 +69,7 @@ TEST_F(BadInputTest, UnknownAndAmbiguousIdsExitOne) {
 
 TEST_F(BadInputTest, BadValuesExitTwo) {
   seedPipeline();
+  now_ = "2026-11-26T13:05:00Z";  // during the seeded meeting, so closing it is allowed
   expectRejected({
       {{"meeting", "book", "--deal", deal_, "--at", "2026-02-30T10:00"}, 2, "no such day"},
       {{"meeting", "book", "--deal", deal_, "--at", "tomorrow"}, 2, "--at"},

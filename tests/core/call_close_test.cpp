@@ -20,6 +20,22 @@ class CallCloseTest : public StoreTest {
                                                       .attendees = {cfo_}}));
 };
 
+TEST_F(CallCloseTest, AMeetingStillAheadCannotBeClosedAndStaysPlanned) {
+  const std::string later =
+      unwrap(bookMeeting(*store_, {.deal = deal_,
+                                   .at = local("2026-11-30T10:00"),
+                                   .tz = "Europe/Berlin",
+                                   .when_planned = WhenPlanned::kAddAnother}));
+  auto early = closeCall(*store_, {.meeting = later, .result = OutcomeResult::kYes});
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(early.error().message.find("once it has started"), std::string::npos)
+      << early.error().message;
+  EXPECT_EQ(unwrap(getMeeting(*store_, later)).status, MeetingStatus::kPlanned);
+  clock_.set(at("2026-11-30T09:01:00Z"));  // a minute in
+  EXPECT_TRUE(closeCall(*store_, {.meeting = later, .result = OutcomeResult::kYes}).ok());
+}
+
 TEST_F(CallCloseTest, AMaybeNeedsADatedFollowUp) {
   auto r = closeCall(*store_, {.meeting = meeting_, .result = OutcomeResult::kMaybe});
   ASSERT_FALSE(r.ok());
@@ -62,6 +78,7 @@ TEST_F(CallCloseTest, AYesMovesTheDealOneRungUpUnlessTheRepSkips) {
       "proposal");
   const std::string next =
       unwrap(bookMeeting(*store_, {.deal = deal_, .at = local("2026-12-03T10:00"), .tz = "UTC"}));
+  clock_.set(at("2026-12-03T10:05:00Z"));  // in that meeting
   unwrap(closeCall(*store_, {.meeting = next, .result = OutcomeResult::kYes, .stage = "verbal"}));
   EXPECT_EQ(unwrap(getDeal(*store_, deal_)).stage, "verbal");
 }

@@ -117,6 +117,7 @@ TEST_F(HealthTest, CustomersPastTheTouchCadenceAreStale) {
 TEST_F(HealthTest, AHeldMeetingIsATouch) {
   const std::string a = deal("A");
   const std::string m = book(a, "2026-11-26T10:00");
+  clock_.advance(std::chrono::minutes(70));  // in the meeting: only a started one is closed
   unwrap(closeCall(*store_, {.meeting = m, .result = OutcomeResult::kYes}));
   clock_.advance(std::chrono::hours(24 * 29));
   EXPECT_EQ(health().stale_total, 0);

@@ -203,6 +203,7 @@ TEST_F(DataCliTest, TheInvitationOpensAsTheSameMeetingInAnotherParser) {
 
 TEST_F(DataCliTest, TheRecapIsAMessageAMailClientReads) {
   seedPipeline();
+  now_ = "2026-11-26T13:50:00Z";  // in the meeting, which is at 14:00 Berlin
   ok({"meeting", "close", meeting_, "--outcome", "maybe", "--follow-up", "2026-12-10",
       "--customer-action", "Send the usage figures@2026-12-03"});
   const std::string eml = file("recap.eml");
