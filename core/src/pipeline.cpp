@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "account_names.h"
 #include "nextstep/ids.h"
 #include "nextstep/record_reads.h"
 #include "nextstep/team_settings.h"
@@ -66,11 +67,12 @@ std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
   } catch (const DomainError& e) {
     if (e.error.code == ErrorCode::kAmbiguous) throw;
   }
-  auto s = m.db().prepare(
-      "SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE AND deleted = 0 ORDER BY rid LIMIT "
-      "1");
-  s->bind(1, name);
-  if (s->step()) return s->text(0);
+  if (const auto match = matchAccount(m.db(), name)) {
+    if (match->exact) return match->id;
+    fail(ErrorCode::kFailedPrecondition, "did you mean the account '" + match->name +
+                                             "'? Name it as it is written, or add '" + name +
+                                             "' as an account of its own first");
+  }
   const std::string id = newRecordId(toUnix(now) * 1000);
   m.create(RecordType::kAccount, id, {{"name", Value(name)}, {"created_at", Value(toUnix(now))}});
   return id;
@@ -79,6 +81,11 @@ std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
 Result<std::string> addAccount(Store& store, const NewAccount& a) {
   return store.write([&](Mutation& m) {
     requireText("account name", a.name);
+    // A near name is a deliberate second account here; the same name is the same company.
+    if (const auto match = matchAccount(m.db(), a.name); match && match->exact) {
+      fail(ErrorCode::kFailedPrecondition,
+           "the account '" + match->name + "' exists already (id " + match->id + ")");
+    }
     if (a.cadence_days && (*a.cadence_days < 1 || *a.cadence_days > 365)) {
       fail(ErrorCode::kInvalidArgument, "touch cadence must be between 1 and 365 days");
     }

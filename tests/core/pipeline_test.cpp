@@ -22,6 +22,38 @@ TEST_F(PipelineTest, ADealNamingANewAccountCreatesItAndReusesItAfter) {
   EXPECT_EQ(unwrap(getAccount(*store_, *da.account_id)).open_deals, 2);
 }
 
+TEST_F(PipelineTest, AnAccountNameIsMatchedWithoutRegardToCaseSpacingAndPunctuation) {
+  const std::string a = unwrap(addDeal(*store_, {.title = "Pilot", .account = "Acme GmbH"}));
+  const auto acme = unwrap(getDeal(*store_, a)).account_id;
+  for (const char* typed : {"acme gmbh", "ACME  GmbH", " Acme GmbH. ", "acme-gmbh"}) {
+    const std::string d = unwrap(addDeal(*store_, {.title = "More", .account = typed}));
+    EXPECT_EQ(unwrap(getDeal(*store_, d)).account_id, acme) << typed;
+  }
+  EXPECT_EQ(scalar("SELECT count(*) FROM accounts"), 1);
+}
+
+TEST_F(PipelineTest, ANearDuplicateAccountIsAskedAboutNotCreated) {
+  unwrap(addDeal(*store_, {.title = "Pilot", .account = "Acme GmbH"}));
+  for (const char* typed : {"acme", "Acme AG", "ACME Inc."}) {
+    auto near = addDeal(*store_, {.title = "Rollout", .account = typed});
+    ASSERT_FALSE(near.ok()) << typed;
+    EXPECT_EQ(near.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_NE(near.error().message.find("did you mean the account 'Acme GmbH'?"), std::string::npos)
+        << near.error().message;
+  }
+  EXPECT_EQ(scalar("SELECT count(*) FROM accounts"), 1) << "nothing created";
+  // Added deliberately, a near name is an account of its own, and then named exactly.
+  const std::string other = unwrap(addAccount(*store_, {.name = "Acme"}));
+  const std::string d = unwrap(addDeal(*store_, {.title = "Rollout", .account = "acme"}));
+  EXPECT_EQ(unwrap(getDeal(*store_, d)).account_id, other);
+  // The same name twice is the same company.
+  auto twice = addAccount(*store_, {.name = "acme gmbh"});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().message.find("exists already"), std::string::npos);
+  // Other companies that only share a first word are not confused with it.
+  EXPECT_TRUE(addDeal(*store_, {.title = "X", .account = "Acme Logistics"}).ok());
+}
+
 TEST_F(PipelineTest, EveryEditableFieldOfADealChanges) {
   const std::string id = unwrap(addDeal(*store_, {.title = "Pilot", .value_minor = 100}));
   unwrap(changeDeal(*store_, id,
