@@ -1,5 +1,7 @@
 #include "display_text.h"
 
+#include <cmath>
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QLocale>
@@ -57,7 +59,10 @@ QString money(const nextstep::Money& m) {
                          : m.currency == "GBP" ? QStringLiteral("£")
                                                : qs(m.currency) + QLatin1Char(' ');
   const double units = static_cast<double>(m.minor) / 100.0;
-  return symbol + QLocale(QLocale::English).toString(units, 'f', 0);
+  // Whole amounts stay short; cents are shown, never rounded away (12,000.50 is not 12,001).
+  const int decimals = m.minor % 100 == 0 ? 0 : 2;
+  const QString sign = m.minor < 0 ? QStringLiteral("−") : QString();
+  return sign + symbol + QLocale(QLocale::English).toString(std::abs(units), 'f', decimals);
 }
 
 QString stage(const std::string& stage) {

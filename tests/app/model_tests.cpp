@@ -13,6 +13,7 @@
 #include "call_close_controller.h"
 #include "deal_controller.h"
 #include "directory_controller.h"
+#include "display_text.h"
 #include "event_controller.h"
 #include "health_controller.h"
 #include "meeting_messages.h"
@@ -39,6 +40,13 @@ class ModelTests : public QObject {
 
  private Q_SLOTS:
   void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
+
+  void amountsKeepTheirCents() {
+    QCOMPARE(display::money({1200050, "EUR"}), QStringLiteral("€12,000.50"));
+    QCOMPARE(display::money({4800000, "EUR"}), QStringLiteral("€48,000"));
+    QCOMPARE(display::money({-995, "USD"}), QStringLiteral("−$9.95"));
+    QCOMPARE(display::money({100, "CHF"}), QStringLiteral("CHF 1"));
+  }
 
   void todayShowsTheDayAndTheCallToClose() {
     AppFixture app;
