@@ -171,6 +171,15 @@ bool BookingController::canBook() const {
          nextstep::CivilDateTime::parse(chosenIso().toStdString()).ok() && duration_ >= 5;
 }
 
+QString BookingController::whyNot() const {
+  if (booking_ || !loaded() || deal_id_.isEmpty()) return {};
+  if (slot_index_ < 0 && !nextstep::CivilDateTime::parse(chosenIso().toStdString()).ok()) {
+    return tr("Enter the date as YYYY-MM-DD and the time as HH:MM");
+  }
+  if (duration_ < 5) return tr("A meeting lasts at least 5 minutes");
+  return {};
+}
+
 void BookingController::book() {
   LocalStore* local = store();
   if (!canBook() || local == nullptr) return;

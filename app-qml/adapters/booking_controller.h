@@ -30,6 +30,8 @@ class BookingController : public StoreController {
   Q_PROPERTY(QString zoneName READ zoneName NOTIFY defaultsChanged)
   Q_PROPERTY(QString whenText READ whenText NOTIFY choiceChanged)
   Q_PROPERTY(bool canBook READ canBook NOTIFY choiceChanged)
+  // Why Book is disabled, in words, shown next to it; empty when it is not.
+  Q_PROPERTY(QString whyNot READ whyNot NOTIFY choiceChanged)
   Q_PROPERTY(bool booking READ booking NOTIFY bookingChanged)
   Q_PROPERTY(QString bookedMeetingId READ bookedMeetingId NOTIFY booked)
   // Rule 1: the deal's current next meeting, which this booking moves unless the rep adds another.
@@ -62,6 +64,7 @@ class BookingController : public StoreController {
   QString zoneName() const { return zone_name_; }
   QString whenText() const;
   bool canBook() const;
+  QString whyNot() const;
   bool booking() const { return booking_; }
   QString bookedMeetingId() const { return booked_id_; }
   QString plannedWhen() const { return planned_when_; }

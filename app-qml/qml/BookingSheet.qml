@@ -311,7 +311,16 @@ SheetFrame {
 
     footer: [
         Label {
-            visible: !sheet.booked
+            objectName: "whyNotLabel"
+            visible: !sheet.booked && booking.whyNot !== ""
+            Layout.fillWidth: true
+            text: booking.whyNot
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.caption
+            color: Theme.danger
+        },
+        Label {
+            visible: !sheet.booked && booking.whyNot === ""
             Layout.fillWidth: true
             text: booking.whenText
             elide: Text.ElideRight

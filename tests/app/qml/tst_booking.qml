@@ -84,6 +84,25 @@ Item {
             tryCompare(sheet, "visible", false)
         }
 
+        function test_aDisabledBookSaysWhy() {
+            sheet.openFor(demo.dealWithConflict)
+            var booking = findChild(sheet, "booking")
+            tryCompare(booking, "canBook", true)
+            tryCompare(sheet, "opened", true)
+            compare(booking.whyNot, "")
+            booking.customDate = "2026-13-40"
+            compare(booking.canBook, false)
+            var why = findChild(sheet, "whyNotLabel")
+            verify(why.visible)
+            compare(why.text, "Enter the date as YYYY-MM-DD and the time as HH:MM")
+            booking.customDate = "2027-01-12"
+            booking.customTime = "10:00"
+            compare(booking.whyNot, "")
+            verify(!why.visible)
+            keyClick(Qt.Key_Escape)
+            tryCompare(sheet, "visible", false)
+        }
+
         function test_keyboardChoosesTheDuration() {
             sheet.openFor(demo.dealWithConflict)
             var booking = findChild(sheet, "booking")
