@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <ostream>
 
+#include "nextstep/field_text.h"
 #include "printer.h"
 #include "result_text.h"
 #include "terminal_text.h"
@@ -22,15 +23,7 @@ std::string spaced(std::string s) {
   return s;
 }
 
-std::string money(const Money& m) {
-  std::string major = std::to_string(m.minor / 100);
-  for (int i = static_cast<int>(major.size()) - 3; i > 0; i -= 3) {
-    major.insert(static_cast<std::size_t>(i), ",");
-  }
-  char cents[8];
-  std::snprintf(cents, sizeof cents, ".%02d", static_cast<int>(m.minor % 100));
-  return major + cents + " " + m.currency;
-}
+std::string money(const Money& m) { return formatMoney(m); }
 
 std::string plural(std::int64_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -571,9 +564,10 @@ class TextPrinter final : public Printer {
       } else {
         out_ << "\n";
       }
-      out_ << "  kept  " << describe(c.kept_value) << "  (" << c.kept_author << ", "
-           << formatInZone(c.kept_at, zone_) << ")\n  lost  " << describe(c.lost_value) << "  ("
-           << c.lost_author << ", " << formatInZone(c.lost_at, zone_) << ")";
+      out_ << "  kept  " << describeFieldValue(c.type, c.key, c.kept_value, zone_) << "  ("
+           << c.kept_author << ", " << formatInZone(c.kept_at, zone_) << ")\n  lost  "
+           << describeFieldValue(c.type, c.key, c.lost_value, zone_) << "  (" << c.lost_author
+           << ", " << formatInZone(c.lost_at, zone_) << ")";
       if (c.resolution) out_ << "\n  " << *c.resolution;
       out_ << "\n";
     }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "display_text.h"
+#include "nextstep/field_text.h"
 
 namespace {
 
@@ -119,13 +120,15 @@ QString fieldLabel(const std::string& key) {
   return s;
 }
 
-// A value as the deal page shows it: money as money, the rest as the core describes it.
-QString valueText(const std::string& key, const nextstep::Value& v, const nextstep::Deal& deal) {
-  if (key == "value_minor" && std::holds_alternative<std::int64_t>(v)) {
-    return display::money({std::get<std::int64_t>(v), deal.value.currency});
+// A value as the conflict review shows it: money with its currency, times on the rep's clocks,
+// each field of a register in words (the core's reading, shared with the CLI).
+QString valueText(const nextstep::sync::ConflictEntry& e, const nextstep::Value& v,
+                  const nextstep::DealView& view, const nextstep::TimeZone& zone) {
+  if (e.key == "value_minor" && e.record_id == view.deal.id &&
+      std::holds_alternative<std::int64_t>(v)) {
+    return display::money({std::get<std::int64_t>(v), view.deal.value.currency});  // as the page
   }
-  if (nextstep::isNull(v)) return tr("(empty)");
-  return qs(nextstep::describe(v));
+  return qs(nextstep::describeFieldValue(e.type, e.key, v, zone));
 }
 
 QString who(const std::string& author) { return author.empty() ? tr("this device") : qs(author); }
@@ -147,9 +150,8 @@ std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView
     c.kind = qs(e.kind);
     c.title = e.record_id == v.deal.id ? fieldLabel(e.key)
                                        : tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
-    c.subtitle =
-        tr("Kept: %1 by %2").arg(valueText(e.key, e.kept_value, v.deal), who(e.kept_author));
-    c.detail = tr("Lost: %1 by %2").arg(valueText(e.key, e.lost_value, v.deal), who(e.lost_author));
+    c.subtitle = tr("Kept: %1 by %2").arg(valueText(e, e.kept_value, v, zone), who(e.kept_author));
+    c.detail = tr("Lost: %1 by %2").arg(valueText(e, e.lost_value, v, zone), who(e.lost_author));
     c.when = display::dayAndTime(e.detected_at, zone);
     c.badge = e.kind == "overwritten" ? tr("Edited on two devices") : tr("Edited while deleted");
     c.tone = QStringLiteral("warning");
