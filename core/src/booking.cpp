@@ -29,32 +29,20 @@ Instant instantOrFail(const TimeZone& zone, const CivilDateTime& at) {
 
 // The deal's latest meeting that started before `t`, ignoring cancelled ones.
 std::optional<Meeting> previousMeeting(Database& db, std::string_view deal_id, Instant t) {
-  auto s = db.prepare("SELECT " + meetingColumns("m") +
-                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status != 'cancelled' "
-                      "AND m.deleted = 0 AND m.start_at <= ?2 ORDER BY m.start_at DESC LIMIT 1");
-  s->bindAll(deal_id, toUnix(t));
-  if (!s->step()) return std::nullopt;
-  return readMeeting(*s);
+  return meetingOfDeal(db, deal_id, "m.status != 'cancelled' AND m.start_at <= ?2",
+                       "m.start_at DESC", t);
 }
 
 std::optional<Meeting> latestMeeting(Database& db, std::string_view deal_id) {
-  auto s = db.prepare("SELECT " + meetingColumns("m") +
-                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status != 'cancelled' "
-                      "AND m.deleted = 0 ORDER BY m.start_at DESC LIMIT 1");
-  s->bind(1, deal_id);
-  if (!s->step()) return std::nullopt;
-  return readMeeting(*s);
+  // No bound in time: ?2 is compared with itself.
+  return meetingOfDeal(db, deal_id, "m.status != 'cancelled' AND ?2 = ?2", "m.start_at DESC",
+                       Instant{});
 }
 
 // The deal's current next step: a planned meeting still ahead, the soonest first. One that has
 // started is the meeting the rep is in, during which the next one is booked (rule 2).
 std::optional<Meeting> plannedMeeting(Database& db, std::string_view deal_id, Instant now) {
-  auto s = db.prepare("SELECT " + meetingColumns("m") +
-                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status = 'planned' "
-                      "AND m.deleted = 0 AND m.start_at > ?2 ORDER BY m.start_at LIMIT 1");
-  s->bindAll(deal_id, toUnix(now));
-  if (!s->step()) return std::nullopt;
-  return readMeeting(*s);
+  return meetingOfDeal(db, deal_id, "m.status = 'planned' AND m.start_at > ?2", "m.start_at", now);
 }
 
 Meeting meetingOrFail(Database& db, std::string_view id) {

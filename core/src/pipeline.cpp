@@ -243,12 +243,7 @@ Result<Account> getAccount(Store& store, std::string_view id) {
 }
 
 std::optional<Meeting> currentNextStep(Database& db, std::string_view deal_id, Instant now) {
-  auto s = db.prepare("SELECT " + meetingColumns("m") +
-                      " FROM meetings m WHERE m.deal_id = ?1 AND m.status = 'planned' "
-                      "AND m.deleted = 0 AND m.end_at > ?2 ORDER BY m.start_at LIMIT 1");
-  s->bindAll(deal_id, toUnix(now));
-  if (!s->step()) return std::nullopt;
-  return readMeeting(*s);
+  return meetingOfDeal(db, deal_id, "m.status = 'planned' AND m.end_at > ?2", "m.start_at", now);
 }
 
 namespace {

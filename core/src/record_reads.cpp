@@ -55,6 +55,16 @@ std::string meetingColumns(std::string_view a) {
                      "plan_asks", "objective_met", "recap", "event_id"});
 }
 
+std::optional<Meeting> meetingOfDeal(Database& db, std::string_view deal_id, std::string_view where,
+                                     std::string_view order, Instant t) {
+  auto s = db.prepare("SELECT " + meetingColumns("m") +
+                      " FROM meetings m WHERE m.deal_id = ?1 AND m.deleted = 0 AND " +
+                      std::string(where) + " ORDER BY " + std::string(order) + " LIMIT 1");
+  s->bindAll(deal_id, toUnix(t));
+  if (!s->step()) return std::nullopt;
+  return readMeeting(*s);
+}
+
 Meeting readMeeting(const Statement& s, int c) {
   Meeting m;
   m.id = s.text(c);

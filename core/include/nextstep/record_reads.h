@@ -28,6 +28,11 @@ Contact readContact(const Statement& s, int col = 0);
 Account readAccount(const Statement& s, int col = 0);
 Outcome readOutcome(const Statement& s, int col = 0);
 
+// The first of a deal's live meetings that match `where` (SQL over alias m; ?2 is `t`), in
+// `order`: the one place the next step, the previous and the latest meeting are read from.
+std::optional<Meeting> meetingOfDeal(Database& db, std::string_view deal_id, std::string_view where,
+                                     std::string_view order, Instant t);
+
 std::vector<std::string> attendeesOf(Database& db, std::string_view meeting_id);
 // The outcome logged for a meeting (a resolved id), if any.
 std::optional<Outcome> outcomeOf(Database& db, std::string_view meeting_id);
