@@ -16,6 +16,7 @@ Item {
     signal closeCallRequested(string meetingId)
     signal planRequested(string meetingId)
     signal signInRequested()
+    signal newDealRequested()
 
     function showSection(name) { section = name; if (!wide) dealId = "" }
     function openDeal(id) { dealId = id }
@@ -111,6 +112,7 @@ Item {
                                     onDealChosen: (id) => shell.openDeal(id)
                                     onSearchRequested: shell.showSection("search")
                                     onSettingsRequested: shell.showSection("settings")
+                                    onNewDealRequested: shell.newDealRequested()
                                 }
                             }
                         }

@@ -42,6 +42,12 @@ ApplicationWindow {
         onCloseCallRequested: (meetingId) => callClose.openFor(meetingId)
         onPlanRequested: (meetingId) => plan.openFor(meetingId)
         onSignInRequested: signIn.open()
+        onNewDealRequested: newDeal.openNew()
+    }
+    NewDealSheet {
+        id: newDeal
+        wide: window.wide
+        onCreatedAndBook: (dealId) => { shell.openDeal(dealId); booking.openFor(dealId) }
     }
 
     BookingSheet {
@@ -64,6 +70,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+5"; onActivated: shell.showSection("health") }
     Shortcut { sequences: [StandardKey.Find]; onActivated: shell.showSection("search") }
     Shortcut { sequence: "Ctrl+,"; onActivated: shell.showSection("settings") }
+    Shortcut { sequences: [StandardKey.New]; onActivated: newDeal.openNew() }
     Shortcut {
         sequence: "Ctrl+B"
         enabled: shell.dealId !== ""
@@ -72,7 +79,7 @@ ApplicationWindow {
 
     // For the screenshot run and the tests: one named screen, with the demo's records.
     function showScreen(name) {
-        booking.close(); callClose.close(); plan.close(); signIn.close()
+        booking.close(); callClose.close(); plan.close(); signIn.close(); newDeal.close()
         shell.closeDeal()
         switch (name) {
         case "today": shell.showSection("today"); break
@@ -93,6 +100,10 @@ ApplicationWindow {
         case "booking-move":  // a deal that has its next meeting: the booking moves it (rule 1)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
             booking.openFor(demoDealId)
+            break
+        case "new-deal":
+            shell.showSection("pipeline"); shell.setPipelineFilter("")
+            newDeal.openNew(); newDeal.fillExample()
             break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)

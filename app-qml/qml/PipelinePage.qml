@@ -17,6 +17,7 @@ Page {
     signal dealChosen(string dealId)
     signal searchRequested()
     signal settingsRequested()
+    signal newDealRequested()
 
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Pipeline")
@@ -29,6 +30,14 @@ Page {
         wide: page.wide
         onSearchRequested: page.searchRequested()
         onSettingsRequested: page.settingsRequested()
+        Button {
+            objectName: "newDealButton"
+            text: page.wide ? qsTr("New deal") : "+"
+            highlighted: true
+            implicitHeight: Theme.touch
+            Accessible.name: qsTr("New deal")
+            onClicked: page.newDealRequested()
+        }
     }
 
     ColumnLayout {

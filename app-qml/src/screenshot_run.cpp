@@ -51,6 +51,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("booking"),
           QStringLiteral("booked"),
           QStringLiteral("booking-move"),
+          QStringLiteral("new-deal"),
           QStringLiteral("close-call"),
           QStringLiteral("pre-call-plan"),
           QStringLiteral("event"),
