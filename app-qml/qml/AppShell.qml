@@ -97,6 +97,8 @@ Item {
                                     onSectionRequested: (key) => shell.showSection(key)
                                     onSearchRequested: shell.showSection("search")
                                     onSettingsRequested: shell.showSection("settings")
+                                    onNewDealRequested: shell.newDealRequested()
+                                    onSignInRequested: shell.signInRequested()
                                 }
                             }
                         }

@@ -15,6 +15,10 @@ Page {
     signal sectionRequested(string key)
     signal searchRequested()
     signal settingsRequested()
+    signal newDealRequested()
+    signal signInRequested()
+    // A fresh install: nothing to look at yet, so the page offers a way in instead of praise.
+    readonly property bool empty: today.loaded && today.openDeals === 0
 
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Today")
@@ -45,8 +49,49 @@ Page {
             columnSpacing: Theme.xl
             rowSpacing: Theme.s
 
+            InfoCard {
+                objectName: "firstRunCard"
+                visible: page.empty
+                Layout.columnSpan: content.columns
+                tone: "info"
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("No open deals yet")
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    color: Theme.text
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Add the deal you are working on and book its next meeting, or sign in to get your team's pipeline on this device.")
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.s
+                    Button {
+                        objectName: "firstDealButton"
+                        text: qsTr("Add your first deal")
+                        highlighted: true
+                        implicitHeight: Theme.touch
+                        Accessible.name: text
+                        onClicked: page.newDealRequested()
+                    }
+                    Button {
+                        visible: !AppSync.signedIn
+                        text: qsTr("Sign in to your team")
+                        implicitHeight: Theme.touch
+                        Accessible.name: text
+                        onClicked: page.signInRequested()
+                    }
+                }
+            }
+
             // The headline (DOMAIN: the number a team looks at first).
             InfoCard {
+                visible: !page.empty
                 Layout.columnSpan: content.columns
                 RowLayout {
                     Layout.fillWidth: true
@@ -162,7 +207,7 @@ Page {
                     delegate: CardDelegate { onClicked: page.dealChosen(dealId) }
                 }
                 EmptyState {
-                    visible: today.loaded && today.needNextStep.count === 0
+                    visible: today.loaded && today.needNextStep.count === 0 && !page.empty
                     text: qsTr("Every open deal has a next step. Well done.")
                 }
             }
