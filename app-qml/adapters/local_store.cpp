@@ -6,9 +6,12 @@ LocalStore::LocalStore(QObject* parent) : QObject(parent) {
   executor_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, executor_, &QObject::deleteLater);
   thread_.start();
+  poll_.setInterval(kOtherWritersPollMs);
+  connect(&poll_, &QTimer::timeout, this, &LocalStore::pollOtherWriters);
 }
 
 LocalStore::~LocalStore() {
+  poll_.stop();
   // The store is closed on its own thread, after every job posted before.
   QMetaObject::invokeMethod(
       executor_, [this]() { store_.reset(); }, Qt::BlockingQueuedConnection);
@@ -35,6 +38,7 @@ void LocalStore::openDatabase(nextstep::StoreOptions options) {
           path_ = path;
           Q_EMIT openChanged();
           if (open_) {
+            poll_.start();
             Q_EMIT opened();
           } else {
             Q_EMIT failed(error);
@@ -48,6 +52,25 @@ void LocalStore::openDatabase(nextstep::StoreOptions options) {
 void LocalStore::notifyChanged() {
   ++revision_;
   Q_EMIT changed();
+}
+
+void LocalStore::pollOtherWriters() {
+  if (!open_ || polling_) return;
+  polling_ = true;
+  enqueue([this]() {
+    bool changed = false;
+    if (store_) {
+      auto r = store_->changedElsewhere();
+      changed = r.ok() && *r;
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, changed]() {
+          polling_ = false;
+          if (changed) notifyChanged();
+        },
+        Qt::QueuedConnection);
+  });
 }
 
 void LocalStore::enqueue(std::function<void()> task) {

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QString>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -58,6 +59,9 @@ class LocalStore : public QObject {
 
   // Something outside the app's own writes changed the data (a sync pulled remote changes).
   void notifyChanged();
+  // How often the store looks for commits by other processes (the CLI): the screens follow
+  // them within about this long.
+  static constexpr int kOtherWritersPollMs = 500;
 
  Q_SIGNALS:
   void opened();
@@ -90,6 +94,9 @@ class LocalStore : public QObject {
     enqueue(std::move(task));
   }
   void enqueue(std::function<void()> task);
+  // Asks the store's thread whether another process wrote; changed() follows if so. Not a job:
+  // it leaves `busy` alone.
+  void pollOtherWriters();
   void begin();
   void finish(bool writes);
 
@@ -102,4 +109,6 @@ class LocalStore : public QObject {
   QString open_error_;
   int in_flight_ = 0;
   int revision_ = 0;
+  QTimer poll_;
+  bool polling_ = false;
 };

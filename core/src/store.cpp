@@ -258,6 +258,18 @@ void Store::followOtherConnections() {
   clock_.resume(static_cast<std::uint64_t>(local_meta::integer(*db_, "hlc").value_or(0)));
 }
 
+Result<bool> Store::changedElsewhere() {
+  std::lock_guard lock(mu_);
+  try {
+    const std::int64_t version = db_->scalar("PRAGMA data_version");
+    const bool changed = seen_version_ >= 0 && version != seen_version_;
+    seen_version_ = version;
+    return changed;
+  } catch (...) {
+    return currentExceptionAsError();
+  }
+}
+
 DeviceId Store::deviceId() {
   // Busy (a write in progress, maybe this very thread's): that write follows any fork itself.
   std::unique_lock lock(mu_, std::try_to_lock);

@@ -41,6 +41,26 @@ class ModelTests : public QObject {
  private Q_SLOTS:
   void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
 
+  // The CLI beside the app writes to the same file: the screens follow within a second.
+  void aWriteByAnotherProcessIsSeenWithinASecond() {
+    AppFixture app;
+    QVERIFY(app.ok());
+    QVERIFY(app.waitIdle());
+    QTest::qWait(2 * LocalStore::kOtherWritersPollMs);  // the first poll notes where things stand
+    PipelineLadder ladder;
+    ladder.setStore(&app.store());
+    QTRY_VERIFY(ladder.loaded());
+    const qint64 before = ladder.openDeals();
+    QSignalSpy changed(&app.store(), &LocalStore::changed);
+    {
+      auto other = nextstep::Store::open({app.store().path().toStdString(), false});
+      QVERIFY(other.ok());
+      QVERIFY(nextstep::addDeal(**other, {.title = "Written by the CLI"}).ok());
+    }
+    QVERIFY(changed.wait(2000));
+    QTRY_COMPARE_WITH_TIMEOUT(ladder.openDeals(), before + 1, 2000);
+  }
+
   void amountsKeepTheirCents() {
     QCOMPARE(display::money({1200050, "EUR"}), QStringLiteral("€12,000.50"));
     QCOMPARE(display::money({4800000, "EUR"}), QStringLiteral("€48,000"));

@@ -142,6 +142,9 @@ class Store {
   Result<void> checkIntegrity();
   // Local changes not yet acknowledged by a sync server.
   Result<std::int64_t> pendingChanges();
+  // Whether another connection (the CLI beside the app, another process) committed since the
+  // last call; the first call only notes where things stand. One PRAGMA: cheap to poll.
+  Result<bool> changedElsewhere();
 
   void saveClock();
 
@@ -170,6 +173,7 @@ class Store {
   HybridClock clock_;
   std::atomic<DeviceId> device_{0};
   std::int64_t data_version_ = -1;
+  std::int64_t seen_version_ = -1;  // changedElsewhere()'s, apart from the fork check's
   std::optional<DeviceFork> forked_at_open_;
   std::function<void()> on_local_change_;
   // Checkpoints the WAL from its own connection and thread, so no commit waits for one.
