@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   nextstep::server::ServerOptions options;
   std::string data;
   AdminRequest admin_request;
-  std::int64_t token_lifetime_days = options.limits.token_lifetime_ms / kDayMs;
+  double token_lifetime_days = static_cast<double>(options.limits.token_lifetime_ms / kDayMs);
 
   CLI::App app{"NextStep sync server"};
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--token-lifetime-days", token_lifetime_days,
                  "days a device token works; clients renew theirs after a quarter of it")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{3650}))
+      ->check(CLI::Range(0.0001, 3650.0))
       ->capture_default_str();
   app.add_option("--max-streams-per-user", options.max_streams_per_user)
       ->check(CLI::Range(1, 10'000))
@@ -105,6 +105,7 @@ int main(int argc, char** argv) {
     return kUsageError;
   }
   options.data_dir = data;
-  options.limits.token_lifetime_ms = token_lifetime_days * kDayMs;
+  options.limits.token_lifetime_ms =
+      static_cast<std::int64_t>(token_lifetime_days * static_cast<double>(kDayMs));
   return nextstep::server::runServer(options);
 }
