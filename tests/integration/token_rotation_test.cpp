@@ -1,6 +1,6 @@
 // A device whose token is old enough is told so at its handshake, renews it, and keeps syncing
 // with the new one after the old one would have expired. Real server process, real CLI devices;
-// a lifetime of seconds (--token-lifetime-days 0.0002: 17.3 s, renewal from 4.3 s).
+// a lifetime of seconds (--token-lifetime-days 0.0003: 25.9 s, renewal from 6.5 s).
 #include <chrono>
 #include <optional>
 #include <string>
@@ -30,23 +30,25 @@ class TokenRotation : public TeamOnLoopback {
 TEST_F(TokenRotation, AClientToldToRotateSyncsOnWithItsNewToken) {
   addUser("alpha", "ana@alpha.example");
   addUser("alpha", "ben@alpha.example");
-  startServer({"--token-lifetime-days", "0.0002"});
-  const auto signed_in = Clock::now();
-  login("phone", "ana@alpha.example");
+  startServer({"--token-lifetime-days", "0.0003"});
   login("laptop", "ben@alpha.example");
+  login("phone", "ana@alpha.example");
+  // Both tokens were issued by now (logins can be slow on a busy machine): the waits count
+  // from here.
+  const auto signed_in = Clock::now();
   const auto first = tokenOf("phone");
   ASSERT_TRUE(first.has_value());
   device("phone", {"sync"});
   EXPECT_EQ(tokenOf("phone"), first);  // young: kept
 
-  std::this_thread::sleep_until(signed_in + std::chrono::milliseconds(5000));
+  std::this_thread::sleep_until(signed_in + std::chrono::milliseconds(7000));
   device("phone", {"sync"});  // told to rotate
   const auto second = tokenOf("phone");
   ASSERT_TRUE(second.has_value());
   EXPECT_NE(*second, *first);
 
   // Past the first token's expiry: only the renewed token can still sync.
-  std::this_thread::sleep_until(signed_in + std::chrono::milliseconds(18'000));
+  std::this_thread::sleep_until(signed_in + std::chrono::milliseconds(27'000));
   const std::string deal = device("phone", {"deal", "add", "--title", "Fleet pilot"});
   const ProgramRun sync = tryDevice("phone", {"sync"});
   EXPECT_EQ(sync.exit_code, 0) << sync.err;
