@@ -15,7 +15,8 @@ struct Caller {
   UserId user_id = 0;
   std::string email;
   TokenId token_id = 0;
-  std::optional<DeviceId> device;  // set once a handshake has bound the token
+  std::int64_t token_issued_ms = 0;  // the token's age decides its rotation and expiry
+  std::optional<DeviceId> device;    // set once a handshake has bound the token
 };
 
 }  // namespace nextstep::server

@@ -45,7 +45,74 @@ std::string peerAddress(const grpc::CallbackServerContext* context) {
   return peer;
 }
 
+grpc::Status notAMessage(std::string_view type, const std::string& problem) {
+  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                      "the request is not a valid " + std::string(type) + " message" +
+                          (problem.empty() ? std::string() : ": " + problem));
+}
+
+// The methods' places in sync.proto's service: the generated base registers them by index.
+enum MethodIndex : int {
+  kHandshake = 0,
+  kLogin = 1,
+  kPush = 2,
+  kPull = 3,
+  kSubscribe = 4,
+  kForkDevice = 5,
+  kRenewToken = 6,
+};
+
 }  // namespace
+
+GrpcSyncService::GrpcSyncService(const GrpcSyncParts& parts) : parts_(parts) {
+  acceptUnary<pb::HandshakeRequest, pb::HandshakeResponse>(kHandshake, "Handshake",
+                                                           &GrpcSyncService::Handshake);
+  acceptUnary<pb::LoginRequest, pb::LoginResponse>(kLogin, "Login", &GrpcSyncService::Login);
+  acceptUnary<pb::PushRequest, pb::PushResponse>(kPush, "Push", &GrpcSyncService::Push);
+  acceptUnary<pb::PullRequest, pb::PullResponse>(kPull, "Pull", &GrpcSyncService::Pull);
+  acceptSubscribe(kSubscribe);
+  acceptUnary<pb::ForkDeviceRequest, pb::ForkDeviceResponse>(kForkDevice, "ForkDevice",
+                                                             &GrpcSyncService::ForkDevice);
+  acceptUnary<pb::RenewTokenRequest, pb::RenewTokenResponse>(kRenewToken, "RenewToken",
+                                                             &GrpcSyncService::RenewToken);
+}
+
+template <typename Request, typename Response>
+void GrpcSyncService::acceptUnary(int index, std::string_view rpc,
+                                  UnaryMethod<Request, Response> method) {
+  MarkMethodCallback(
+      index, new grpc::internal::CallbackUnaryHandler<ParsedRequest<Request>, Response>(
+                 [this, rpc, method](grpc::CallbackServerContext* context,
+                                     const ParsedRequest<Request>* request, Response* response) {
+                   if (!request->valid) {
+                     auto* reactor = context->DefaultReactor();
+                     finishUnary(reactor, rpc, nullptr, Clock::now(),
+                                 notAMessage(Request::descriptor()->name(), request->problem));
+                     return reactor;
+                   }
+                   return (this->*method)(context, &request->message, response);
+                 }));
+}
+
+void GrpcSyncService::acceptSubscribe(int index) {
+  using Request = ParsedRequest<pb::SubscribeRequest>;
+  MarkMethodCallback(
+      index, new grpc::internal::CallbackServerStreamingHandler<Request, pb::SubscribeEvent>(
+                 [this](grpc::CallbackServerContext* context,
+                        const Request* request) -> grpc::ServerWriteReactor<pb::SubscribeEvent>* {
+                   if (!request->valid) {
+                     const grpc::Status status =
+                         notAMessage(pb::SubscribeRequest::descriptor()->name(), request->problem);
+                     LogLine("rpc")
+                         .rpc("Subscribe")
+                         .code(status.error_code())
+                         .text("message", status.error_message())
+                         .warn();
+                     return new RefusedStream(status);
+                   }
+                   return Subscribe(context, &request->message);
+                 }));
+}
 
 Reply<Caller> GrpcSyncService::admit(grpc::CallbackServerContext* context) const {
   const auto& metadata = context->client_metadata();
@@ -95,6 +162,23 @@ grpc::ServerUnaryReactor* GrpcSyncService::ForkDevice(grpc::CallbackServerContex
   auto reply = parts_.service.forkDevice(*caller, *request);
   if (reply) *response = std::move(*reply);
   finishUnary(reactor, "ForkDevice", &*caller, start,
+              reply ? grpc::Status::OK : statusOf(reply.error()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* GrpcSyncService::RenewToken(grpc::CallbackServerContext* context,
+                                                      const pb::RenewTokenRequest* request,
+                                                      pb::RenewTokenResponse* response) {
+  const auto start = Clock::now();
+  auto* reactor = context->DefaultReactor();
+  Reply<Caller> caller = admit(context);
+  if (!caller) {
+    finishUnary(reactor, "RenewToken", nullptr, start, statusOf(caller.error()));
+    return reactor;
+  }
+  auto reply = parts_.service.renewToken(*caller, *request);
+  if (reply) *response = std::move(*reply);
+  finishUnary(reactor, "RenewToken", &*caller, start,
               reply ? grpc::Status::OK : statusOf(reply.error()));
   return reactor;
 }

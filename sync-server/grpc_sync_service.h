@@ -10,6 +10,7 @@
 
 #include "login_workers.h"
 #include "nextstep/sync/v1/sync.grpc.pb.h"
+#include "parsed_request.h"
 #include "push_writer.h"
 #include "rate_limit.h"
 #include "stream_quota.h"
@@ -39,9 +40,10 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
   using pb::Sync::CallbackService::Login;
   using pb::Sync::CallbackService::Pull;
   using pb::Sync::CallbackService::Push;
+  using pb::Sync::CallbackService::RenewToken;
   using pb::Sync::CallbackService::Subscribe;
 
-  explicit GrpcSyncService(const GrpcSyncParts& parts) : parts_(parts) {}
+  explicit GrpcSyncService(const GrpcSyncParts& parts);
 
   grpc::ServerUnaryReactor* Handshake(grpc::CallbackServerContext* context,
                                       const pb::HandshakeRequest* request,
@@ -49,6 +51,9 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
   grpc::ServerUnaryReactor* ForkDevice(grpc::CallbackServerContext* context,
                                        const pb::ForkDeviceRequest* request,
                                        pb::ForkDeviceResponse* response) override;
+  grpc::ServerUnaryReactor* RenewToken(grpc::CallbackServerContext* context,
+                                       const pb::RenewTokenRequest* request,
+                                       pb::RenewTokenResponse* response) override;
   grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* context,
                                   const pb::LoginRequest* request,
                                   pb::LoginResponse* response) override;
@@ -64,6 +69,15 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
  private:
   // The caller behind the call's bearer token, within its rate limit.
   Reply<Caller> admit(grpc::CallbackServerContext* context) const;
+
+  template <typename Request, typename Response>
+  using UnaryMethod = grpc::ServerUnaryReactor* (GrpcSyncService::*)(grpc::CallbackServerContext*,
+                                                                     const Request*, Response*);
+  // Registers the method at its index in sync.proto's service with a ParsedRequest, so that bytes
+  // that are not a message get INVALID_ARGUMENT instead of gRPC's UNIMPLEMENTED.
+  template <typename Request, typename Response>
+  void acceptUnary(int index, std::string_view rpc, UnaryMethod<Request, Response> method);
+  void acceptSubscribe(int index);
 
   GrpcSyncParts parts_;
 };

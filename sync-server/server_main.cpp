@@ -11,6 +11,7 @@
 namespace {
 
 constexpr int kUsageError = 2;
+constexpr std::int64_t kDayMs = std::int64_t{24} * 60 * 60 * 1000;
 
 }  // namespace
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   nextstep::server::ServerOptions options;
   std::string data;
   AdminRequest admin_request;
+  double token_lifetime_days = static_cast<double>(options.limits.token_lifetime_ms / kDayMs);
 
   CLI::App app{"NextStep sync server"};
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
@@ -41,6 +43,14 @@ int main(int argc, char** argv) {
   app.add_option("--max-clock-ahead-ms", options.limits.max_clock_ahead_ms,
                  "how far a stamp may be ahead of the server's clock")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{86'400'000}))
+      ->capture_default_str();
+  app.add_option("--max-team-ops", options.limits.max_team_ops,
+                 "operations one team may store; pushes past it are refused")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}))
+      ->capture_default_str();
+  app.add_option("--token-lifetime-days", token_lifetime_days,
+                 "days a device token works; clients renew theirs after a quarter of it")
+      ->check(CLI::Range(0.0001, 3650.0))
       ->capture_default_str();
   app.add_option("--max-streams-per-user", options.max_streams_per_user)
       ->check(CLI::Range(1, 10'000))
@@ -95,5 +105,7 @@ int main(int argc, char** argv) {
     return kUsageError;
   }
   options.data_dir = data;
+  options.limits.token_lifetime_ms =
+      static_cast<std::int64_t>(token_lifetime_days * static_cast<double>(kDayMs));
   return nextstep::server::runServer(options);
 }

@@ -43,6 +43,7 @@ struct TokenRecord {
   std::string email;
   std::optional<DeviceId> device;  // empty until the first handshake binds it
   bool revoked = false;
+  std::int64_t created_at_ms = 0;  // tokens expire and rotate by their age
 };
 
 enum class DeviceBinding {
@@ -166,6 +167,11 @@ class ServerStore {
   virtual Result<DeviceBinding> addDeviceToken(UserId user, DeviceId device,
                                                std::string_view token_hash,
                                                std::int64_t now_ms) = 0;
+  // A new token with the old one's user and device, the old one revoked, in one transaction:
+  // kTokenRevoked (and nothing changed) when the old one is revoked already.
+  virtual Result<DeviceBinding> renewToken(TokenId old_token, UserId user,
+                                           std::string_view new_token_hash,
+                                           std::int64_t now_ms) = 0;
   // The highest device_seq stored for the device (0 for a device never seen).
   virtual Result<std::uint64_t> deviceLastSeq(DeviceId device) = 0;
 

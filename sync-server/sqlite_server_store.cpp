@@ -537,7 +537,7 @@ Result<std::optional<TokenRecord>> SqliteServerStore::findToken(std::string_view
     auto lease = reader();
     auto s = (*lease).prepare(
         "SELECT tokens.id, users.id, teams.id, teams.name, users.email, tokens.device, "
-        "tokens.revoked FROM tokens JOIN users ON users.id = tokens.user "
+        "tokens.revoked, tokens.created_at FROM tokens JOIN users ON users.id = tokens.user "
         "JOIN teams ON teams.id = users.team WHERE tokens.token_hash = ?1");
     s->bindBlob(1, token_hash.data(), token_hash.size());
     if (!s->step()) return std::nullopt;
@@ -549,6 +549,7 @@ Result<std::optional<TokenRecord>> SqliteServerStore::findToken(std::string_view
     t.email = s->text(4);
     if (!s->isNull(5)) t.device = unsql(s->integer(5));
     t.revoked = s->integer(6) != 0;
+    t.created_at_ms = s->integer(7);
     return t;
   });
 }
@@ -607,6 +608,31 @@ Result<DeviceBinding> SqliteServerStore::addDeviceToken(UserId user, DeviceId de
     s->bindBlob(2, token_hash.data(), token_hash.size());
     s->bind(3, sql(device));
     s->bind(4, now_ms);
+    s->run();
+    tx.commit();
+    return DeviceBinding::kBound;
+  });
+}
+
+Result<DeviceBinding> SqliteServerStore::renewToken(TokenId old_token, UserId user,
+                                                    std::string_view new_token_hash,
+                                                    std::int64_t now_ms) {
+  std::lock_guard lock(writer_mu_);
+  return guarded([&] {
+    Database& db = *writer_;
+    Transaction tx(db, Transaction::Kind::kWrite);
+    auto revoke = db.prepare(
+        "UPDATE tokens SET revoked = 1 WHERE id = ?1 AND user = ?2 AND "
+        "revoked = 0");
+    revoke->bindAll(old_token, user);
+    revoke->run();
+    if (db.changes() == 0) return DeviceBinding::kTokenRevoked;
+    auto s = db.prepare(
+        "INSERT INTO tokens(user, token_hash, device, revoked, created_at) "
+        "SELECT user, ?2, device, 0, ?3 FROM tokens WHERE id = ?1");
+    s->bind(1, old_token);
+    s->bindBlob(2, new_token_hash.data(), new_token_hash.size());
+    s->bind(3, now_ms);
     s->run();
     tx.commit();
     return DeviceBinding::kBound;

@@ -47,6 +47,8 @@ class SqliteServerStore final : public ServerStore {
                                    std::int64_t now_ms) override;
   Result<DeviceBinding> addDeviceToken(UserId user, DeviceId device, std::string_view token_hash,
                                        std::int64_t now_ms) override;
+  Result<DeviceBinding> renewToken(TokenId old_token, UserId user, std::string_view new_token_hash,
+                                   std::int64_t now_ms) override;
 
   Result<std::uint64_t> head(TeamId team) override;
   Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) override;

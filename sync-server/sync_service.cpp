@@ -19,6 +19,11 @@ using grpc::StatusCode;
 // The same answer for an unknown email and a wrong password: it must not tell which is which.
 constexpr char kBadLogin[] = "wrong email or password";
 constexpr char kBadToken[] = "unknown or revoked token";
+// One answer for every device id a user may not take, whoever holds it: the answer must not
+// tell an attacker with one account which ids other users' devices have.
+constexpr char kDeviceUnavailable[] =
+    "this device id cannot be used; start again with a new device id";
+constexpr std::int64_t kDayMs = std::int64_t{24} * 60 * 60 * 1000;
 constexpr std::size_t kMaxTokenBytes = 512;
 // Room for a page's cursor, flags and framing next to its operations.
 constexpr std::size_t kPageOverheadBytes = 4096;
@@ -34,8 +39,7 @@ std::optional<RpcError> bindingError(DeviceBinding binding) {
                       "this token belongs to another device; log in on this device to get its "
                       "own token");
     case DeviceBinding::kDeviceOfOtherUser:
-      return rpcError(StatusCode::PERMISSION_DENIED,
-                      "this device id is registered to another user");
+      return rpcError(StatusCode::PERMISSION_DENIED, kDeviceUnavailable);
   }
   return rpcError(StatusCode::INTERNAL, "unknown device binding");
 }
@@ -102,14 +106,25 @@ Reply<Caller> SyncService::authenticate(std::string_view bearer_token) const {
   if (!found) return storeFailure(found.error());
   if (!*found || (*found)->revoked) return rpcError(StatusCode::UNAUTHENTICATED, kBadToken);
   const TokenRecord& t = **found;
-  return Caller{t.team, t.team_name, t.user, t.email, t.id, t.device};
+  if (auto expired = tokenExpired(t.created_at_ms)) return *expired;
+  return Caller{t.team, t.team_name, t.user, t.email, t.id, t.created_at_ms, t.device};
+}
+
+std::optional<RpcError> SyncService::tokenExpired(std::int64_t issued_ms) const {
+  if (now() - issued_ms < limits_.token_lifetime_ms) return std::nullopt;
+  const std::int64_t days = limits_.token_lifetime_ms / kDayMs;
+  return rpcError(StatusCode::UNAUTHENTICATED,
+                  "this token expired (tokens last " +
+                      (days > 0 ? std::to_string(days) + " days"
+                                : std::to_string(limits_.token_lifetime_ms) + " ms") +
+                      "); sign in again");
 }
 
 std::optional<RpcError> SyncService::recheck(const Caller& caller) const {
   auto active = store_.tokenActive(caller.token_id);
   if (!active) return storeFailure(active.error());
   if (!*active) return rpcError(StatusCode::UNAUTHENTICATED, kBadToken);
-  return std::nullopt;
+  return tokenExpired(caller.token_issued_ms);
 }
 
 Reply<pb::HandshakeResponse> SyncService::handshake(Caller& caller,
@@ -153,6 +168,7 @@ Reply<pb::HandshakeResponse> SyncService::handshake(Caller& caller,
   out.set_max_message_bytes(limits_.max_message_bytes);
   out.set_max_clock_ahead_ms(limits_.max_clock_ahead_ms);
   out.set_device_reused(*stored_seq > request.last_seq());
+  out.set_rotate_token(now_ms - caller.token_issued_ms >= limits_.tokenRotateAfterMs());
   if (out.device_reused()) {
     LogLine("device_reused")
         .caller(caller)
@@ -183,6 +199,22 @@ Reply<pb::ForkDeviceResponse> SyncService::forkDevice(const Caller& caller,
       .text("reason", request.reason().substr(0, 200))
       .info();
   pb::ForkDeviceResponse out;
+  out.set_token(token);
+  out.set_team(caller.team_name);
+  return out;
+}
+
+Reply<pb::RenewTokenResponse> SyncService::renewToken(const Caller& caller,
+                                                      const pb::RenewTokenRequest&) {
+  const std::string token = newBearerToken();
+  auto renewed = store_.renewToken(caller.token_id, caller.user_id, tokenHash(token), now());
+  if (!renewed) return storeFailure(renewed.error());
+  if (auto error = bindingError(*renewed)) return *error;
+  LogLine("token_renewed")
+      .caller(caller)
+      .number("old_token_age_ms", now() - caller.token_issued_ms)
+      .info();
+  pb::RenewTokenResponse out;
   out.set_token(token);
   out.set_team(caller.team_name);
   return out;
@@ -265,6 +297,19 @@ std::uint64_t SyncService::firstReusedSeq(PushTransaction& tx, TeamId team, Devi
   return 0;
 }
 
+std::uint64_t SyncService::newOps(PushTransaction& tx, TeamId team, DeviceId device,
+                                  const pb::PushRequest& request) {
+  const std::uint64_t last = tx.lastSeq(device);
+  std::uint64_t n = 0;
+  for (const pb::Operation& op : request.operations()) {
+    // Below the device's last number only one that never arrived is new (see storePush).
+    if (op.device_seq() > last || (!tx.storedOp(team, device, op.device_seq()) &&
+                                   !tx.storedRejection(device, op.device_seq())))
+      ++n;
+  }
+  return n;
+}
+
 void SyncService::storePush(PushTransaction& tx, const Caller& caller,
                             const pb::PushRequest& request, std::int64_t now_ms,
                             PushOutcome& out) const {
@@ -299,6 +344,23 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
       return;
     }
     ++expected;
+  }
+  // Checked before anything is stored: a push over the quota leaves no part of itself behind.
+  const std::uint64_t stored = tx.head(team);
+  const std::uint64_t adding = newOps(tx, team, device, request);
+  if (adding > 0 && stored + adding > limits_.max_team_ops) {
+    LogLine("team_quota")
+        .caller(caller)
+        .number("stored_ops", static_cast<std::int64_t>(stored))
+        .number("push_ops", static_cast<std::int64_t>(adding))
+        .warn();
+    out.reply = rpcError(StatusCode::RESOURCE_EXHAUSTED,
+                         "team '" + caller.team_name + "' stores " + std::to_string(stored) +
+                             " operations; " + std::to_string(adding) +
+                             " more would pass the server's limit of " +
+                             std::to_string(limits_.max_team_ops) +
+                             " operations per team; nothing of this push was stored");
+    return;
   }
   std::uint64_t newest = last;
   pb::PushResponse response;

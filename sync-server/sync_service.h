@@ -27,6 +27,16 @@ struct SyncLimits {
   std::uint32_t max_message_bytes = 4 * 1024 * 1024;
   std::uint32_t default_pull_limit = 1000;
   std::uint32_t max_pull_limit = 5000;
+  // A team's stored operations: a push that would pass it is refused whole, so that one team
+  // cannot grow the server's store without bound.
+  std::uint64_t max_team_ops = 5'000'000;
+  // A device token is refused this long after it was issued; the user signs in again. Stolen
+  // tokens stop working, and tokens of lost devices do not pile up forever.
+  std::int64_t token_lifetime_ms = std::int64_t{90} * 24 * 60 * 60 * 1000;
+
+  // From this age on the handshake asks the client to renew its token: a device that syncs at
+  // least once in three quarters of the lifetime never meets the expiry.
+  std::int64_t tokenRotateAfterMs() const { return token_lifetime_ms / 4; }
 };
 
 struct PushCall {
@@ -57,6 +67,9 @@ class SyncService {
   // database stops using its original's identity.
   Reply<pb::ForkDeviceResponse> forkDevice(const Caller& caller,
                                            const pb::ForkDeviceRequest& request);
+  // A fresh token for the caller's device; the caller's token is revoked in the same step.
+  Reply<pb::RenewTokenResponse> renewToken(const Caller& caller,
+                                           const pb::RenewTokenRequest& request);
   Reply<pb::PushResponse> push(const Caller& caller, const pb::PushRequest& request);
   // Several pushes in one durable transaction (group commit); one outcome per call, in order.
   std::vector<PushOutcome> pushBatch(std::span<const PushCall> calls);
@@ -70,6 +83,10 @@ class SyncService {
 
  private:
   std::optional<RpcError> checkPush(const Caller& caller, const pb::PushRequest& request) const;
+  std::optional<RpcError> tokenExpired(std::int64_t issued_ms) const;
+  // The operations of a push that would be new to the team's log.
+  static std::uint64_t newOps(PushTransaction& tx, TeamId team, DeviceId device,
+                              const pb::PushRequest& request);
   // The first device_seq of a push that the device already gave a different operation (0: none).
   static std::uint64_t firstReusedSeq(PushTransaction& tx, TeamId team, DeviceId device,
                                       const pb::PushRequest& request);

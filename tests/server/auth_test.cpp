@@ -117,8 +117,22 @@ TEST_F(AuthTest, LoginChecksTheDevice) {
   EXPECT_EQ(service_->login(login("ann@example.com", "correct horse", 0)).code(),
             StatusCode::INVALID_ARGUMENT);
   ASSERT_TRUE(service_->login(login("ann@example.com", "correct horse", 0x42)).ok());
-  EXPECT_EQ(service_->login(login("bob@example.com", "battery staple", 0x42)).code(),
-            StatusCode::PERMISSION_DENIED);
+  auto taken = service_->login(login("bob@example.com", "battery staple", 0x42));
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, StatusCode::PERMISSION_DENIED);
+  // The refusal does not tell that another user holds the id: the same words as for any device
+  // id a user may not take, and nothing about owners.
+  for (const char* telling : {"user", "registered", "another", "owner", "belongs"}) {
+    EXPECT_EQ(taken.error().message.find(telling), std::string::npos) << taken.error().message;
+  }
+  auto bob = service_->authenticate(issueToken("north", "bob@example.com"));
+  ASSERT_TRUE(bob.ok());
+  pb::ForkDeviceRequest fork;
+  fork.set_new_device_id(0x42);
+  auto fork_taken = service_->forkDevice(*bob, fork);
+  ASSERT_FALSE(fork_taken.ok());
+  EXPECT_EQ(fork_taken.error().message, taken.error().message);
+  EXPECT_EQ(fork_taken.error().code, taken.error().code);
 }
 
 TEST_F(AuthTest, AdminCommandsRefuseBadInput) {

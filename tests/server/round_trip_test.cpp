@@ -251,5 +251,40 @@ TEST_F(RoundTripTest, TheHealthServiceAnswersServing) {
   EXPECT_EQ(bytes, std::string("\x08\x01", 2));  // status: SERVING
 }
 
+// gRPC's callback API answers a request it cannot parse with UNIMPLEMENTED before the service
+// sees it; the server registers its methods so that such a request gets INVALID_ARGUMENT.
+TEST_F(RoundTripTest, BytesThatAreNotAMessageGetInvalidArgument) {
+  startServer();
+  const std::string token = userToken("north", "ann@example.com");
+  auto channel = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
+  grpc::GenericStub generic(channel);
+  // Field 1, length-delimited, claims 5 bytes and carries 2.
+  const std::string truncated(
+      "\x0a\x05"
+      "ab",
+      4);
+  for (const char* method :
+       {"/nextstep.sync.v1.Sync/Push", "/nextstep.sync.v1.Sync/Login",
+        "/nextstep.sync.v1.Sync/Handshake", "/nextstep.sync.v1.Sync/RenewToken"}) {
+    auto ctx = context(token);
+    grpc::Slice slice(truncated);
+    const grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    std::promise<grpc::Status> done;
+    generic.UnaryCall(ctx.get(), method, grpc::StubOptions(), &request, &response,
+                      [&](const grpc::Status& status) { done.set_value(status); });
+    const grpc::Status status = done.get_future().get();
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << method << ": " << status.error_message();
+    EXPECT_NE(status.error_message().find("not a valid"), std::string::npos) << method;
+  }
+  // The same token still works for well-formed calls.
+  auto stub = pb::Sync::NewStub(channel);
+  auto ctx = context(token);
+  pb::PullRequest pull;
+  pb::PullResponse page;
+  EXPECT_TRUE(stub->Pull(ctx.get(), pull, &page).ok());
+}
+
 }  // namespace
 }  // namespace nextstep::server::test

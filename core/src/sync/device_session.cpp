@@ -23,6 +23,14 @@ Result<std::string> forkReason(Replica& replica) {
   return reason->value_or("this database became a new device");
 }
 
+// Replaces the session's token, as the server asked, before it expires. A failure leaves the old
+// token in use (it still works until its expiry), so the session goes on and tries next time.
+void renewToken(Replica& replica, Transport& transport) {
+  auto token = transport.renewToken();
+  if (!token) return;
+  (void)replica.setSetting("sync_token", *token);
+}
+
 }  // namespace
 
 Result<DeviceId> tokenIdentity(Replica& replica) {
@@ -75,6 +83,7 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
     if (auto ok = replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(*issued)); !ok)
       return ok.error();
   }
+  if (hello->rotate_token) renewToken(replica, transport);
   return hello;
 }
 

@@ -104,6 +104,7 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
   if (resp.max_ops_per_push() > 0) h.max_ops_per_push = resp.max_ops_per_push();
   if (resp.max_clock_ahead_ms() > 0) h.max_clock_ahead_ms = resp.max_clock_ahead_ms();
   h.device_reused = resp.device_reused();
+  h.rotate_token = resp.rotate_token();
   return h;
 }
 
@@ -115,6 +116,17 @@ Result<std::string> GrpcTransport::forkDevice(DeviceId new_device, std::string_v
   req.set_reason(std::string(reason));
   v1::ForkDeviceResponse resp;
   const grpc::Status st = stub_->ForkDevice(&ctx, req, &resp);
+  if (!st.ok()) return errorFromStatus(st);
+  std::lock_guard lock(mu_);
+  token_ = resp.token();
+  return resp.token();
+}
+
+Result<std::string> GrpcTransport::renewToken() {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RenewTokenResponse resp;
+  const grpc::Status st = stub_->RenewToken(&ctx, v1::RenewTokenRequest(), &resp);
   if (!st.ok()) return errorFromStatus(st);
   std::lock_guard lock(mu_);
   token_ = resp.token();

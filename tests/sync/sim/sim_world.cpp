@@ -58,7 +58,17 @@ class SimTransport : public sync::Transport {
     h.max_ops_per_push = 40;  // small batches: more messages to lose
     h.max_clock_ahead_ms = r->max_clock_ahead_ms();
     h.device_reused = r->device_reused();
+    h.rotate_token = r->rotate_token();
     return h;
+  }
+
+  Result<std::string> renewToken() override {
+    if (broken()) return unavailable();
+    auto r = w_.service().renewToken(d_.caller, pb::RenewTokenRequest());
+    if (!r) return toError(r.error());
+    d_.token = r->token();
+    d_.caller = w_.service().authenticate(d_.token).value();
+    return r->token();
   }
 
   Result<std::string> forkDevice(DeviceId new_device, std::string_view reason) override {

@@ -34,6 +34,7 @@ class GrpcTransport : public Transport {
   Result<ServerHello> handshake(DeviceId device, std::uint32_t catalog_version,
                                 std::uint64_t last_seq) override;
   Result<std::string> forkDevice(DeviceId new_device, std::string_view reason) override;
+  Result<std::string> renewToken() override;
   Result<PushReply> push(const std::vector<Op>& ops) override;
   Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) override;
   Result<void> subscribe(std::uint64_t after_version,
@@ -51,7 +52,7 @@ class GrpcTransport : public Transport {
   std::unique_ptr<v1::Sync::Stub> stub_;
   std::chrono::milliseconds deadline_;
   std::mutex mu_;
-  std::string token_;  // guarded by mu_: forkDevice replaces it
+  std::string token_;  // guarded by mu_: forkDevice and renewToken replace it
   grpc::ClientContext* stream_ = nullptr;
   bool cancelled_ = false;
   std::atomic<std::uint64_t> bytes_received_{0};

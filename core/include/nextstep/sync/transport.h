@@ -23,6 +23,8 @@ struct ServerHello {
   // The server holds operations of this device id beyond the sequence the device gave: this
   // database is an older copy of the device (a restored backup) and must fork before pushing.
   bool device_reused = false;
+  // The token is old enough to be replaced (renewToken) before the server lets it expire.
+  bool rotate_token = false;
 };
 
 struct PushReply {
@@ -49,6 +51,9 @@ class Transport {
   // Registers new_device for the signed-in user and returns its token; the transport uses that
   // token from then on.
   virtual Result<std::string> forkDevice(DeviceId new_device, std::string_view reason) = 0;
+  // A fresh token for the same device; the server revokes the old one. The transport uses the
+  // new token from then on.
+  virtual Result<std::string> renewToken() = 0;
   virtual Result<PushReply> push(const std::vector<Op>& ops) = 0;
   virtual Result<PullReply> pull(std::uint64_t after_version, std::uint32_t limit) = 0;
   // Delivers the team's operations after `after_version` as they arrive, until the stream
