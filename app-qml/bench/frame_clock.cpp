@@ -2,21 +2,37 @@
 
 #include <algorithm>
 
-FrameClock::FrameClock(QQuickWindow& window) : window_(window) {
-  connect(
+FrameClock::FrameClock(QQuickWindow& window)
+    : window_(window), swaps_(std::make_shared<Swaps>()) {
+  swaps_->epoch.start();
+  // On the render thread (threaded render loop): atomics only, in a state the slot co-owns.
+  connection_ = connect(
       &window_, &QQuickWindow::frameSwapped, this,
-      [this]() {
-        if (!pending_) return;
-        pending_ = false;
-        frames_.push_back(static_cast<double>(timer_.nsecsElapsed()) / 1e6);
+      [swaps = swaps_]() {
+        if (!swaps->pending.load(std::memory_order_acquire)) return;
+        swaps->swapped_ns.store(swaps->epoch.nsecsElapsed(), std::memory_order_relaxed);
+        swaps->pending.store(false, std::memory_order_release);
       },
       Qt::DirectConnection);
 }
 
+FrameClock::~FrameClock() { disconnect(connection_); }
+
 void FrameClock::startFrame() {
-  pending_ = true;
-  timer_.start();
+  recorded_ = false;
+  started_ns_ = swaps_->epoch.nsecsElapsed();
+  swaps_->pending.store(true, std::memory_order_release);
   window_.update();
+}
+
+bool FrameClock::frameDone() {
+  if (recorded_) return true;
+  if (swaps_->pending.load(std::memory_order_acquire)) return false;
+  frames_.push_back(
+      static_cast<double>(swaps_->swapped_ns.load(std::memory_order_relaxed) - started_ns_) /
+      1e6);
+  recorded_ = true;
+  return true;
 }
 
 FrameClock::Summary FrameClock::summary() const {
