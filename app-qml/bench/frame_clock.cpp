@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-FrameClock::FrameClock(QQuickWindow& window)
-    : window_(window), swaps_(std::make_shared<Swaps>()) {
+FrameClock::FrameClock(QQuickWindow& window) : window_(window), swaps_(std::make_shared<Swaps>()) {
   swaps_->epoch.start();
   // On the render thread (threaded render loop): atomics only, in a state the slot co-owns.
   connection_ = connect(
@@ -29,8 +28,7 @@ bool FrameClock::frameDone() {
   if (recorded_) return true;
   if (swaps_->pending.load(std::memory_order_acquire)) return false;
   frames_.push_back(
-      static_cast<double>(swaps_->swapped_ns.load(std::memory_order_relaxed) - started_ns_) /
-      1e6);
+      static_cast<double>(swaps_->swapped_ns.load(std::memory_order_relaxed) - started_ns_) / 1e6);
   recorded_ = true;
   return true;
 }
