@@ -57,6 +57,22 @@ Result<T> readOne(Store& store, RecordType type, std::string_view id, const std:
   });
 }
 
+// A deal marked lost says why (the team learns from its losses): given now, or kept from before.
+void requireLostReason(Database& db, const std::string& deal, const DealChanges& c) {
+  if (*c.status != DealStatus::kLost) return;
+  bool given = false;
+  if (c.lost_reason) {
+    given = !trimmed(*c.lost_reason).empty();
+  } else {
+    auto kept = db.prepare("SELECT coalesce(trim(lost_reason), '') <> '' FROM deals WHERE id = ?1");
+    kept->bind(1, deal);
+    given = kept->step() && kept->integer(0) != 0;
+  }
+  if (!given) {
+    fail(ErrorCode::kInvalidArgument, "a lost deal needs a reason: why did the customer say no?");
+  }
+}
+
 }  // namespace
 
 std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
@@ -164,9 +180,16 @@ Result<void> changeDeal(Store& store, std::string_view id, const DealChanges& c)
       checkStage(m.db(), *c.stage);
       f.push_back({"stage", Value(*c.stage)});
     }
-    if (c.status) f.push_back({"status", Value(std::string(nameOf(*c.status)))});
+    if (c.status) {
+      f.push_back({"status", Value(std::string(nameOf(*c.status)))});
+      requireLostReason(m.db(), full, c);
+      // A reopened or won deal was not lost: its old reason would mislead the team's reports.
+      if (*c.status != DealStatus::kLost && !c.lost_reason) {
+        f.push_back({"lost_reason", Value(std::string())});
+      }
+    }
     if (c.owner) f.push_back({"owner", Value(*c.owner)});
-    if (c.lost_reason) f.push_back({"lost_reason", Value(*c.lost_reason)});
+    if (c.lost_reason) f.push_back({"lost_reason", Value(trimmed(*c.lost_reason))});
     if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
     m.update(RecordType::kDeal, full, f);
   });

@@ -76,6 +76,28 @@ TEST_F(PipelineTest, EveryEditableFieldOfADealChanges) {
   EXPECT_EQ(d.lost_reason, "chose another supplier");
 }
 
+TEST_F(PipelineTest, ALostDealSaysWhyAndReopeningForgetsTheReason) {
+  const std::string id = unwrap(addDeal(*store_, {.title = "Pilot"}));
+  for (const auto& reason : {std::optional<std::string>(), std::optional<std::string>("  ")}) {
+    auto silent = changeDeal(*store_, id, {.status = DealStatus::kLost, .lost_reason = reason});
+    ASSERT_FALSE(silent.ok());
+    EXPECT_EQ(silent.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(silent.error().message.find("needs a reason"), std::string::npos);
+  }
+  EXPECT_EQ(unwrap(getDeal(*store_, id)).status, DealStatus::kOpen) << "nothing changed";
+  unwrap(changeDeal(*store_, id,
+                    {.status = DealStatus::kLost, .lost_reason = " chose another supplier "}));
+  EXPECT_EQ(unwrap(getDeal(*store_, id)).lost_reason, "chose another supplier");
+  // Marked lost again later (say after a stage fix), the reason it has stands.
+  unwrap(changeDeal(*store_, id, {.status = DealStatus::kLost}));
+  unwrap(changeDeal(*store_, id, {.status = DealStatus::kOpen}));
+  const Deal reopened = unwrap(getDeal(*store_, id));
+  EXPECT_EQ(reopened.status, DealStatus::kOpen);
+  EXPECT_EQ(reopened.lost_reason, "");
+  unwrap(changeDeal(*store_, id, {.status = DealStatus::kWon}));
+  EXPECT_EQ(unwrap(getDeal(*store_, id)).status, DealStatus::kWon);
+}
+
 TEST_F(PipelineTest, BadInputIsRefusedWithTheReason) {
   auto stage = addDeal(*store_, {.title = "X", .stage = "dreaming"});
   EXPECT_EQ(stage.error().code, ErrorCode::kInvalidArgument);
