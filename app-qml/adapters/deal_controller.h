@@ -20,6 +20,8 @@ class DealController : public StoreController {
   Q_PROPERTY(QString stageLabel READ stageLabel NOTIFY dealChanged)
   Q_PROPERTY(QString valueText READ valueText NOTIFY dealChanged)
   Q_PROPERTY(QString status READ status NOTIFY dealChanged)
+  // "Won", or "Lost: why"; empty while the deal is open.
+  Q_PROPERTY(QString statusText READ statusText NOTIFY dealChanged)
   Q_PROPERTY(bool complianceOnly READ complianceOnly NOTIFY dealChanged)
   Q_PROPERTY(QString latestKind READ latestKind NOTIFY dealChanged)
   Q_PROPERTY(bool hasNextStep READ hasNextStep NOTIFY dealChanged)
@@ -43,6 +45,7 @@ class DealController : public StoreController {
   QString stageLabel() const { return stage_label_; }
   QString valueText() const { return value_text_; }
   QString status() const { return status_; }
+  QString statusText() const { return status_text_; }
   bool complianceOnly() const { return compliance_only_; }
   QString latestKind() const { return latest_kind_; }
   bool hasNextStep() const { return !next_step_.isEmpty(); }
@@ -73,7 +76,7 @@ class DealController : public StoreController {
   void apply(const Snapshot& snapshot);
 
   QString deal_id_, title_, account_name_, account_id_, stage_, stage_label_, value_text_, status_,
-      latest_kind_;
+      status_text_, latest_kind_;
   bool compliance_only_ = false;
   QVariantMap next_step_;
   CardListModel people_, actions_, timeline_, conflicts_;

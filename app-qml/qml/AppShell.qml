@@ -17,6 +17,7 @@ Item {
     signal planRequested(string meetingId)
     signal signInRequested()
     signal newDealRequested()
+    signal stageRequested(string dealId)
 
     function showSection(name) { section = name; if (!wide) dealId = "" }
     function openDeal(id) { dealId = id }
@@ -191,6 +192,7 @@ Item {
                                 onBookRequested: (id) => shell.bookRequested(id)
                                 onPlanRequested: (id) => shell.planRequested(id)
                                 onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                                onStageRequested: (id) => shell.stageRequested(id)
                             }
                         }
                     }
@@ -215,6 +217,7 @@ Item {
                             onBookRequested: (id) => shell.bookRequested(id)
                             onPlanRequested: (id) => shell.planRequested(id)
                             onCloseCallRequested: (id) => shell.closeCallRequested(id)
+                            onStageRequested: (id) => shell.stageRequested(id)
                         }
                     }
                 }

@@ -14,6 +14,7 @@ Page {
     signal bookRequested(string dealId)
     signal planRequested(string meetingId)
     signal closeCallRequested(string meetingId)
+    signal stageRequested(string dealId)
 
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Deal %1").arg(deal.title)
@@ -56,10 +57,26 @@ Page {
                 Layout.fillWidth: true
                 spacing: Theme.s
                 ToneBadge { text: deal.stageLabel; tone: "info" }
-                ToneBadge { visible: deal.status !== "open"; text: deal.status; tone: "neutral" }
+                ToneBadge {
+                    objectName: "dealStatus"
+                    visible: deal.statusText !== ""
+                    text: deal.statusText
+                    tone: deal.status === "won" ? "good" : "danger"
+                }
                 ToneBadge { visible: deal.complianceOnly; text: qsTr("Compliance only"); tone: "warning" }
                 Item { Layout.fillWidth: true }
                 Label { text: deal.valueText; font.pixelSize: Theme.title; font.bold: true; color: Theme.text }
+            }
+
+            Button {
+                objectName: "stageButton"
+                Layout.alignment: Qt.AlignLeft
+                flat: true
+                text: deal.status === "open" ? qsTr("Move up a rung, won or lost…")
+                                             : qsTr("Change the outcome or reopen…")
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Stage and outcome")
+                onClicked: page.stageRequested(deal.dealId)
             }
 
             NextStepCard {

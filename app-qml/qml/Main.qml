@@ -43,7 +43,9 @@ ApplicationWindow {
         onPlanRequested: (meetingId) => plan.openFor(meetingId)
         onSignInRequested: signIn.open()
         onNewDealRequested: newDeal.openNew()
+        onStageRequested: (dealId) => stage.openFor(dealId)
     }
+    DealStageSheet { id: stage; wide: window.wide }
     NewDealSheet {
         id: newDeal
         wide: window.wide
@@ -80,6 +82,7 @@ ApplicationWindow {
     // For the screenshot run and the tests: one named screen, with the demo's records.
     function showScreen(name) {
         booking.close(); callClose.close(); plan.close(); signIn.close(); newDeal.close()
+        stage.close()
         shell.closeDeal()
         switch (name) {
         case "today": shell.showSection("today"); break
@@ -104,6 +107,10 @@ ApplicationWindow {
         case "new-deal":
             shell.showSection("pipeline"); shell.setPipelineFilter("")
             newDeal.openNew(); newDeal.fillExample()
+            break
+        case "deal-stage":  // the demo deal skipping a rung (rule 11)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
+            stage.openFor(demoDealId); stage.showSkipExample()
             break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)

@@ -52,6 +52,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("booked"),
           QStringLiteral("booking-move"),
           QStringLiteral("new-deal"),
+          QStringLiteral("deal-stage"),
           QStringLiteral("close-call"),
           QStringLiteral("pre-call-plan"),
           QStringLiteral("event"),
