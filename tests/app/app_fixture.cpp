@@ -1,6 +1,7 @@
 #include "app_fixture.h"
 
 #include <QEventLoop>
+#include <QPointer>
 #include <QTest>
 #include <QTimer>
 
@@ -10,20 +11,23 @@ AppFixture::AppFixture() : store_(std::make_unique<LocalStore>()) {
   clock_ = std::make_shared<demo::DemoClock>(store_->zone());
   store_->openDatabase(
       {dir_.filePath(QStringLiteral("app.db")).toStdString(), true, clock_->wall()});
+  // The answer may come after the wait gave up (a loaded sanitizer machine): it then finds the
+  // loop gone through the QPointer instead of a dangling reference.
   QEventLoop loop;
+  QPointer<QEventLoop> waiting(&loop);
   store_->write(
       store_.get(),
       [clock = clock_, zone = store_->zone(),
        scratch = dir_.filePath(QStringLiteral("devices")).toStdString()](nextstep::Store& s) {
         return demo::fillDemoPipeline(s, *clock, zone, scratch);
       },
-      [this, &loop](const nextstep::Result<demo::DemoIds>& ids) {
+      [this, waiting](const nextstep::Result<demo::DemoIds>& ids) {
         ok_ = ids.ok();
         if (ids) ids_ = *ids;
         if (!ids) qWarning("demo pipeline: %s", ids.error().message.c_str());
-        loop.quit();
+        if (waiting) waiting->quit();
       });
-  QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+  QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
   loop.exec();
   sync_ = std::make_unique<SyncController>(*store_);
   AppStoreSingleton::instance = store_.get();
