@@ -40,11 +40,15 @@ void DealController::apply(const Snapshot& s) {
   value_text_ = display::money(d.value);
   status_ = display::qs(std::string(nextstep::nameOf(d.status)));
   switch (d.status) {
-    case nextstep::DealStatus::kOpen: status_text_.clear(); break;
-    case nextstep::DealStatus::kWon: status_text_ = tr("Won"); break;
+    case nextstep::DealStatus::kOpen:
+      status_text_.clear();
+      break;
+    case nextstep::DealStatus::kWon:
+      status_text_ = tr("Won");
+      break;
     case nextstep::DealStatus::kLost:
-      status_text_ = d.lost_reason.empty() ? tr("Lost")
-                                           : tr("Lost: %1").arg(display::qs(d.lost_reason));
+      status_text_ =
+          d.lost_reason.empty() ? tr("Lost") : tr("Lost: %1").arg(display::qs(d.lost_reason));
       break;
   }
   compliance_only_ = d.compliance_only;

@@ -89,8 +89,9 @@ QString DealStageController::moveText() const {
   const int step = chosen_index_ - current_index_;
   if (step == 1) return tr("Up one rung, to %1.").arg(stages_[chosen_index_]);
   if (step > 1) {
-    return tr("Skips %n rung(s) to %1: right when the customer is ready for it.", "", step - 1)
-        .arg(stages_[chosen_index_]);
+    const QString skipped = step == 2 ? tr("one rung") : tr("%1 rungs").arg(step - 1);
+    return tr("Skips %1 to %2: right when the customer is ready for it.")
+        .arg(skipped, stages_[chosen_index_]);
   }
   return tr("Back to %1, an earlier rung.").arg(stages_[chosen_index_]);
 }

@@ -39,11 +39,11 @@ SheetFrame {
         Layout.fillWidth: true
         spacing: Theme.s
         Repeater {
+            objectName: "stageChips"
             model: form.stages
             delegate: ChoiceChip {
                 required property string modelData
                 required property int index
-                objectName: "stage" + index
                 text: modelData
                 subtitle: index === form.currentIndex ? qsTr("now") : ""
                 checked: form.chosenIndex === index
@@ -66,6 +66,7 @@ SheetFrame {
         Layout.fillWidth: true
         spacing: Theme.s
         Repeater {
+            objectName: "outcomeChips"
             model: [
                 { key: "open", label: qsTr("Open"), tone: "neutral" },
                 { key: "won", label: qsTr("Won"), tone: "good" },
@@ -73,7 +74,6 @@ SheetFrame {
             ]
             delegate: ChoiceChip {
                 required property var modelData
-                objectName: "outcome-" + modelData.key
                 Layout.fillWidth: true
                 text: modelData.label
                 tone: modelData.tone
