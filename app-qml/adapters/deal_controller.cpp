@@ -3,6 +3,7 @@
 #include "deal_snapshot.h"
 #include "display_text.h"
 #include "nextstep/actions.h"
+#include "nextstep/booking.h"
 #include "nextstep/notes_touches.h"
 
 DealController::DealController(QObject* parent) : StoreController(parent) {}
@@ -114,6 +115,22 @@ void DealController::addNote(const QString& text) {
       this, [note](nextstep::Store& s) { return nextstep::addNote(s, note); },
       [this](const nextstep::Result<std::string>& r) {
         if (!r) showError(r.error());
+      });
+}
+
+void DealController::cancelMeeting(const QString& meetingId) {
+  LocalStore* local = store();
+  if (local == nullptr || meetingId.isEmpty()) return;
+  local->write(
+      this,
+      [id = meetingId.toStdString()](nextstep::Store& s) { return nextstep::cancelMeeting(s, id); },
+      [this, meetingId](const nextstep::Result<void>& r) {
+        if (!r) {
+          showError(r.error());
+          return;
+        }
+        clearError();
+        Q_EMIT meetingCancelled(meetingId);
       });
 }
 

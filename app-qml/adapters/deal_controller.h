@@ -60,6 +60,8 @@ class DealController : public StoreController {
   Q_INVOKABLE void setActionDone(const QString& actionId, bool done);
   Q_INVOKABLE void addNote(const QString& text);
   Q_INVOKABLE void logTouch(const QString& kind, const QString& note);
+  // Cancels a planned meeting; the customer's cancellation is MeetingMessages' to send.
+  Q_INVOKABLE void cancelMeeting(const QString& meetingId);
 
   struct Snapshot;
 
@@ -67,6 +69,7 @@ class DealController : public StoreController {
   void dealIdChanged();
   void dealChanged();
   void conflictRestored();
+  void meetingCancelled(const QString& meetingId);
 
  protected:
   void reload(LocalStore& store) override;

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include "display_text.h"
+#include "nextstep/booking.h"
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
 
@@ -99,14 +100,20 @@ void MeetingMessages::findRecapMeeting() {
 
 void MeetingMessages::saveInvitation(const QString& meetingId) {
   if (!store_ || meetingId.isEmpty()) return;
-  const QString path =
-      QDir(folder_).filePath(QStringLiteral("invitation-%1.ics").arg(meetingId.left(8)));
   store_->read(
       this,
       [meeting = meetingId.toStdString(),
-       path](nextstep::Store& s) -> nextstep::Result<SavedInvitation> {
+       folder = folder_](nextstep::Store& s) -> nextstep::Result<SavedInvitation> {
         nextstep::calendar::InvitationRequest request;
         request.meeting = meeting;
+        // A cancelled meeting's message is its cancellation, so the customer's calendar agrees.
+        auto current = nextstep::getMeeting(s, meeting);
+        if (!current) return current.error();
+        request.cancel = current->status == nextstep::MeetingStatus::kCancelled;
+        const QString path = QDir(folder).filePath(
+            QStringLiteral("%1-%2.ics")
+                .arg(request.cancel ? QStringLiteral("cancellation") : QStringLiteral("invitation"),
+                     qs(meeting).left(8)));
         auto invitation = nextstep::calendar::meetingInvitation(s, request);
         if (!invitation) return invitation.error();
         QDir().mkpath(QFileInfo(path).absolutePath());

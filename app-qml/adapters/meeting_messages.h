@@ -1,8 +1,9 @@
-// After booking and after a call: the invitation (.ics) for the customer's calendar and the
-// recap for their mail (rules 1 and 7), made by the core's calendar library on the store's
-// thread. The invitation is saved as a file and, where the desktop allows, handed to the mail
-// client as an attachment (xdg-email) or else opened with the calendar; the recap opens the mail
-// client on a mailto: link, and its customer's date becomes the rep's reminder.
+// After booking and after a call: the invitation (.ics) for the customer's calendar (its
+// cancellation once the meeting is cancelled) and the recap for their mail (rules 1 and 7), made
+// by the core's calendar library on the store's thread. The invitation is saved as a file and,
+// where the desktop allows, handed to the mail client as an attachment (xdg-email) or else
+// opened with the calendar; the recap opens the mail client on a mailto: link, and its
+// customer's date becomes the rep's reminder.
 #pragma once
 
 #include <QtQml/qqmlregistration.h>

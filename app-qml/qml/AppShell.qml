@@ -27,6 +27,8 @@ Item {
     onSectionChanged: if (visited.indexOf(section) < 0) visited = visited.concat([section])
     property string pipelineFilterWanted: ""
     property string searchTextWanted: ""
+    // For the screenshot run: the deal page opens asking whether to cancel its next meeting.
+    property bool cancelAskWanted: false
     function setPipelineFilter(name) {
         pipelineFilterWanted = name
         if (pipelineLoader.item) pipelineLoader.item.filter = name
@@ -188,6 +190,7 @@ Item {
                             DealPage {
                                 wide: false
                                 dealId: shell.dealId
+                                askCancel: shell.cancelAskWanted
                                 onBackRequested: shell.closeDeal()
                                 onBookRequested: (id) => shell.bookRequested(id)
                                 onPlanRequested: (id) => shell.planRequested(id)
@@ -213,6 +216,7 @@ Item {
                         DealPage {
                             wide: true
                             dealId: shell.dealId
+                            askCancel: shell.cancelAskWanted
                             onBackRequested: shell.closeDeal()
                             onBookRequested: (id) => shell.bookRequested(id)
                             onPlanRequested: (id) => shell.planRequested(id)

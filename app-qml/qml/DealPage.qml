@@ -10,6 +10,8 @@ Page {
 
     property bool wide: false
     property alias dealId: deal.dealId
+    // Opens asking whether to cancel the next meeting, once it has loaded (the screenshot run).
+    property bool askCancel: false
     signal backRequested()
     signal bookRequested(string dealId)
     signal planRequested(string meetingId)
@@ -19,7 +21,66 @@ Page {
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Deal %1").arg(deal.title)
 
-    DealController { id: deal; store: AppStore }
+    DealController {
+        id: deal
+        store: AppStore
+        onDealChanged: {
+            if (!page.askCancel || !deal.hasNextStep || cancelDialog.visible) return
+            page.askCancel = false
+            cancelDialog.openFor(deal.nextStep.meetingId, deal.nextStep.when)
+        }
+        onMeetingCancelled: (meetingId) => {
+            cancelledLabel.text = qsTr("Cancelled. Sending the customer's calendar its cancellation…")
+            messages.saveInvitation(meetingId)
+        }
+    }
+    MeetingMessages {
+        id: messages
+        objectName: "messages"
+        store: AppStore
+        onInvitationSaved: (path, handedOver) => cancelledLabel.text = handedOver
+            ? qsTr("Cancelled. The cancellation is saved to %1 and handed to your mail program. Book the next meeting: the deal needs one.").arg(path)
+            : qsTr("Cancelled. The cancellation is saved to %1. Book the next meeting: the deal needs one.").arg(path)
+        onFailed: (message) => cancelledLabel.text = qsTr("Cancelled, but the cancellation was not sent: %1").arg(message)
+    }
+    // Tests and screenshots keep the mail program closed and the files in a folder of theirs.
+    property alias messagesLaunch: messages.launch
+    property alias messagesFolder: messages.folder
+
+    // Cancelling is asked about once: the customer's calendar hears of it.
+    SheetFrame {
+        id: cancelDialog
+        objectName: "cancelDialog"
+        property string meetingId: ""
+        property string when: ""
+        function openFor(id, whenText) { meetingId = id; when = whenText; open() }
+        wide: page.wide
+        title: qsTr("Cancel this meeting?")
+        subtitle: when + " · " + deal.title
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("The customer's calendar gets a cancellation, and the deal is left without a next step until you book another.")
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.body
+            color: Theme.text
+        }
+        footer: [
+            Item { Layout.fillWidth: true },
+            Button {
+                text: qsTr("Keep it")
+                flat: true
+                implicitHeight: Theme.touch
+                onClicked: cancelDialog.close()
+            },
+            Button {
+                objectName: "confirmCancelButton"
+                text: qsTr("Cancel the meeting")
+                highlighted: true
+                implicitHeight: Theme.touch
+                onClicked: { cancelDialog.close(); deal.cancelMeeting(cancelDialog.meetingId) }
+            }
+        ]
+    }
 
     header: PageHeader {
         title: deal.title
@@ -85,14 +146,37 @@ Page {
                 onPlanRequested: (id) => page.planRequested(id)
                 onCloseCallRequested: (id) => page.closeCallRequested(id)
             }
-            Button {
+            RowLayout {
                 visible: deal.hasNextStep
                 Layout.fillWidth: true
-                flat: true
-                text: qsTr("Move it or book another")
-                implicitHeight: Theme.touch
-                Accessible.name: text
-                onClicked: page.bookRequested(deal.dealId)
+                spacing: Theme.s
+                Button {
+                    Layout.fillWidth: true
+                    flat: true
+                    text: qsTr("Move it or book another")
+                    implicitHeight: Theme.touch
+                    Accessible.name: text
+                    onClicked: page.bookRequested(deal.dealId)
+                }
+                Button {
+                    objectName: "cancelMeetingButton"
+                    // A meeting under way is closed with its outcome, not cancelled.
+                    visible: !(deal.nextStep.inProgress || false)
+                    flat: true
+                    text: qsTr("Cancel it")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Cancel the next meeting")
+                    onClicked: cancelDialog.openFor(deal.nextStep.meetingId, deal.nextStep.when)
+                }
+            }
+            Label {
+                id: cancelledLabel
+                objectName: "cancelledLabel"
+                visible: text !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.caption
+                color: Theme.textMuted
             }
 
             InfoCard {

@@ -84,6 +84,7 @@ ApplicationWindow {
         booking.close(); callClose.close(); plan.close(); signIn.close(); newDeal.close()
         stage.close()
         shell.closeDeal()
+        shell.cancelAskWanted = false
         switch (name) {
         case "today": shell.showSection("today"); break
         case "pipeline": shell.showSection("pipeline"); shell.setPipelineFilter(""); break
@@ -111,6 +112,10 @@ ApplicationWindow {
         case "deal-stage":  // the demo deal skipping a rung (rule 11)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
             stage.openFor(demoDealId); stage.showSkipExample()
+            break
+        case "deal-cancel":  // cancelling the next meeting is asked about once
+            shell.showSection("pipeline"); shell.setPipelineFilter("")
+            shell.cancelAskWanted = true; shell.openDeal(demoDealId)
             break
         case "close-call":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)

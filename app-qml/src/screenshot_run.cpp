@@ -53,6 +53,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("booking-move"),
           QStringLiteral("new-deal"),
           QStringLiteral("deal-stage"),
+          QStringLiteral("deal-cancel"),
           QStringLiteral("close-call"),
           QStringLiteral("pre-call-plan"),
           QStringLiteral("event"),

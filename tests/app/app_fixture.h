@@ -20,6 +20,8 @@ class AppFixture {
   LocalStore& store() { return *store_; }
   const demo::DemoIds& ids() const { return ids_; }
   bool ok() const { return ok_; }
+  // A folder of the test's own, for the files the app writes (invitations).
+  QString scratch() const { return dir_.filePath(QStringLiteral("out")); }
   // Waits until every job posted to the store has come back.
   bool waitIdle(int timeout_ms = 5000);
 

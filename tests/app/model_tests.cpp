@@ -3,6 +3,7 @@
 // queries and writes (booking, closing a call, restoring a conflict) through the store thread.
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -264,6 +265,36 @@ class ModelTests : public QObject {
     QVERIFY(bookedAll.wait());
     QCOMPARE(bookedAll.front().front().toInt(), 2);
     QTRY_COMPARE(events.withoutNextStep(), 0);
+  }
+
+  void aCancelledMeetingSendsItsCancellation() {
+    AppFixture app;
+    QVERIFY(app.ok());
+    QTemporaryDir out;
+    qputenv("EMAIL", "rita.rep@nextstep.example");
+    DealController deal;
+    deal.setStore(&app.store());
+    QSignalSpy cancelled(&deal, &DealController::meetingCancelled);
+    const QString meeting = QString::fromStdString(app.ids().upcoming_meeting);
+    deal.cancelMeeting(meeting);
+    QVERIFY(cancelled.wait());
+    QCOMPARE(deal.error(), QString());
+
+    MeetingMessages messages;
+    messages.setLaunch(false);
+    messages.setFolder(out.path());
+    messages.setStore(&app.store());
+    QSignalSpy saved(&messages, &MeetingMessages::invitationSaved);
+    messages.saveInvitation(meeting);
+    QVERIFY(saved.wait());
+    const QString path = saved.front().front().toString();
+    QVERIFY2(QFileInfo(path).fileName().startsWith(QStringLiteral("cancellation-")),
+             qPrintable(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray ics = file.readAll();
+    QVERIFY(ics.contains("METHOD:CANCEL\r\n"));
+    QVERIFY(ics.contains("STATUS:CANCELLED\r\n"));
   }
 
   void theInvitationIsSavedAndTheRecapAddressed() {

@@ -19,6 +19,8 @@ class QuickTestSetup : public QObject {
  public Q_SLOTS:
   void applicationAvailable() {
     QQuickStyle::setStyle(QStringLiteral("Material"));
+    // The invitations the tests send come from this address (as if signed in).
+    qputenv("EMAIL", "rita.rep@nextstep.example");
     app_ = std::make_unique<AppFixture>();
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
@@ -30,7 +32,8 @@ class QuickTestSetup : public QObject {
                     {"dealWithConflict", QString::fromStdString(ids.deal_with_conflict)},
                     {"dealToBook", QString::fromStdString(ids.deal_to_book)},
                     {"meetingInProgress", QString::fromStdString(ids.meeting_in_progress)},
-                    {"upcomingMeeting", QString::fromStdString(ids.upcoming_meeting)}});
+                    {"upcomingMeeting", QString::fromStdString(ids.upcoming_meeting)},
+                    {"scratch", app_->scratch()}});
   }
   void cleanupTestCase() { app_.reset(); }
 
