@@ -219,6 +219,44 @@ Result<Meeting> getMeeting(Store& store, std::string_view meeting) {
   });
 }
 
+namespace {
+
+constexpr int kFirstMeetingHour = 9;
+constexpr int kLastMeetingHour = 18;
+
+// A suggested time a customer would accept: on the quarter hour, and when it comes from the
+// clock rather than a meeting, within office hours (a rep booking at 20:40 means the morning).
+CivilDateTime slotTime(CivilDateTime t, bool from_clock) {
+  const int minutes = t.hour * 60 + t.minute;
+  const int rounded = (minutes + 14) / 15 * 15;
+  t.hour = rounded / 60;
+  t.minute = rounded % 60;
+  if (from_clock && (t.hour < kFirstMeetingHour || t.hour >= kLastMeetingHour)) {
+    t.hour = kFirstMeetingHour;
+    t.minute = 0;
+  }
+  if (t.hour >= 24) {  // 23:50 rounds to midnight: the next morning
+    t.date = t.date.plusDays(1);
+    t.hour = kFirstMeetingHour;
+    t.minute = 0;
+  }
+  return t;
+}
+
+// Saturday and Sunday move to the Monday after.
+CivilDate workingDayFrom(CivilDate d) {
+  switch (d.weekday()) {
+    case 6:
+      return d.plusDays(2);
+    case 0:
+      return d.plusDays(1);
+    default:
+      return d;
+  }
+}
+
+}  // namespace
+
 Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
                                         const TimeZone& device_zone) {
   const Instant now = store.now();
@@ -234,16 +272,19 @@ Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
     }
     out.tz = zone.name();
 
-    // Same weekday and hour as the last meeting (or as now), one and two weeks on.
-    const CivilDateTime anchor = zone.toLocal(last ? last->start : now);
+    // Same weekday and hour as the last meeting (or as now), one and two weeks on, on the
+    // quarter hour and on a working day.
+    const CivilDateTime anchor = slotTime(zone.toLocal(last ? last->start : now), !last);
     // A week on from the anchor, and never today or before: when the deal's latest meeting is
     // its next one, still ahead, a booking moves it, so its own slot is no suggestion.
     CivilDate base = anchor.date.plusDays(7);
     const CivilDate today = zone.toLocal(now).date;
     while (base <= today) base = base.plusDays(7);
-    out.slots.push_back({"Same time next week", {base, anchor.hour, anchor.minute}, out.tz});
     out.slots.push_back(
-        {"Same time in two weeks", {base.plusDays(7), anchor.hour, anchor.minute}, out.tz});
+        {"Same time next week", {workingDayFrom(base), anchor.hour, anchor.minute}, out.tz});
+    out.slots.push_back({"Same time in two weeks",
+                         {workingDayFrom(base.plusDays(7)), anchor.hour, anchor.minute},
+                         out.tz});
 
     // The date the customer named (rule 7), when it is still ahead.
     auto s = db.prepare(

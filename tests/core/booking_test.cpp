@@ -152,6 +152,27 @@ TEST_F(BookingTest, RefusesBadZonesAndSkippedTimesAndClosedDeals) {
   EXPECT_EQ(scalar("SELECT count(*) FROM meetings"), 0);
 }
 
+TEST_F(BookingTest, SuggestedSlotsAreOnTheQuarterHourOnWorkingDaysInOfficeHours) {
+  const TimeZone berlin = unwrap(TimeZone::find("Europe/Berlin"));
+  // No meeting yet: the slots start from the clock, a Sunday at 15:44 in Berlin.
+  clock_.set(at("2026-12-06T14:44:00Z"));
+  BookingDefaults d = unwrap(bookingDefaults(*store_, deal_, berlin));
+  ASSERT_GE(d.slots.size(), 2u);
+  EXPECT_EQ(d.slots[0].at.iso(), "2026-12-14T15:45") << "Monday, not Sunday; not 15:44";
+  EXPECT_EQ(d.slots[1].at.iso(), "2026-12-21T15:45");
+  // Late in the evening, the suggestion is the morning.
+  clock_.set(at("2026-12-08T19:40:00Z"));  // Tuesday 20:40
+  d = unwrap(bookingDefaults(*store_, deal_, berlin));
+  EXPECT_EQ(d.slots[0].at.iso(), "2026-12-15T09:00");
+  // After a meeting booked at an odd minute, its hour is kept, rounded up to the quarter.
+  clock_.set(at("2026-11-20T08:00:00Z"));
+  book("2026-11-28T10:05");  // a Saturday
+  clock_.set(at("2026-11-29T08:00:00Z"));
+  d = unwrap(bookingDefaults(*store_, deal_, berlin));
+  EXPECT_EQ(d.slots[0].at.iso(), "2026-12-07T10:15");
+  EXPECT_EQ(d.slots[1].at.iso(), "2026-12-14T10:15");
+}
+
 TEST_F(BookingTest, TheLastMeetingsDurationAndPlaceAreTheDefaults) {
   book("2026-12-01T10:00", "Europe/Berlin", 60);
   const std::string id = unwrap(bookMeeting(*store_, {.deal = deal_,
