@@ -32,6 +32,12 @@ SheetFrame {
         openFor(dealId)
         autoBook = true
     }
+    // For the screenshot run: another time, picked from the month.
+    property bool pickDate: false
+    function pickDateFor(dealId) {
+        openFor(dealId)
+        pickDate = true
+    }
     // The confirmation of the last booking, shown again.
     function showBookedFor(dealId) {
         booking.dealId = dealId
@@ -48,7 +54,14 @@ SheetFrame {
             sheet.bookedWhen = when
             sheet.booked = true
         }
-        onDefaultsChanged: if (sheet.autoBook && booking.canBook) { sheet.autoBook = false; booking.book() }
+        onDefaultsChanged: {
+            if (sheet.autoBook && booking.canBook) { sheet.autoBook = false; booking.book() }
+            if (sheet.pickDate) {
+                sheet.pickDate = false
+                booking.slotIndex = -1
+                bookingDate.clicked()
+            }
+        }
     }
     MeetingMessages {
         id: messages
@@ -135,13 +148,14 @@ SheetFrame {
         visible: !sheet.booked && booking.slotIndex < 0
         Layout.fillWidth: true
         spacing: Theme.s
-        TextField {
+        DateField {
+            id: bookingDate
+            objectName: "bookingDate"
+            earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")  // a next step lies ahead
             Layout.fillWidth: true
-            text: booking.customDate
-            placeholderText: qsTr("YYYY-MM-DD")
-            inputMethodHints: Qt.ImhDate
-            Accessible.name: qsTr("Date")
-            onEditingFinished: booking.customDate = text
+            isoDate: booking.customDate
+            Accessible.name: qsTr("Date: %1").arg(text)
+            onPicked: (iso) => booking.customDate = iso
         }
         TextField {
             Layout.preferredWidth: 96

@@ -190,12 +190,14 @@ SheetFrame {
                 onClicked: call.followUp = modelData.date
             }
         }
-        TextField {
-            width: 150
-            text: call.followUp
-            placeholderText: qsTr("YYYY-MM-DD")
-            Accessible.name: qsTr("Follow-up date")
-            onEditingFinished: call.followUp = text
+        DateField {
+            objectName: "followUpDate"
+            earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")  // a next step lies ahead
+            width: 170
+            isoDate: call.followUp
+            placeholder: qsTr("Another day")
+            Accessible.name: qsTr("Follow-up date: %1").arg(text)
+            onPicked: (iso) => call.followUp = iso
         }
     }
 
@@ -227,9 +229,30 @@ SheetFrame {
             implicitHeight: Theme.touch
             Accessible.name: qsTr("Add the action")
             onClicked: {
-                call.addAction(ownerChip.customer ? "customer" : "rep", actionText.text, "")
+                call.addAction(ownerChip.customer ? "customer" : "rep", actionText.text, actionDue.isoDate)
                 actionText.text = ""
+                actionDue.isoDate = ""
             }
+        }
+    }
+    // Rule 7: on the customer's dates. What they will do gets the day they named.
+    RowLayout {
+        visible: actionText.text.trim() !== ""
+        Layout.fillWidth: true
+        spacing: Theme.s
+        Label {
+            text: ownerChip.customer ? qsTr("By the day they named") : qsTr("By")
+            font.pixelSize: Theme.caption
+            color: Theme.textMuted
+        }
+        DateField {
+            id: actionDue
+            objectName: "actionDue"
+            earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")  // a next step lies ahead
+            Layout.fillWidth: true
+            placeholder: qsTr("No date (optional)")
+            Accessible.name: qsTr("Due date: %1").arg(text)
+            onPicked: (iso) => isoDate = iso
         }
     }
     Label {

@@ -101,6 +101,10 @@ ApplicationWindow {
             if (booking.bookedWhen === "") booking.bookFirstSlotFor(demoBookDealId)
             else booking.showBookedFor(demoBookDealId)
             break
+        case "booking-date":  // another time: the day picked from the month
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
+            booking.pickDateFor(demoBookDealId)
+            break
         case "booking-move":  // a deal that has its next meeting: the booking moves it (rule 1)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
             booking.openFor(demoDealId)

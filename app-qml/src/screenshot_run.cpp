@@ -50,6 +50,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("deal"),
           QStringLiteral("booking"),
           QStringLiteral("booked"),
+          QStringLiteral("booking-date"),
           QStringLiteral("booking-move"),
           QStringLiteral("new-deal"),
           QStringLiteral("deal-stage"),

@@ -79,7 +79,9 @@ Item {
             deal.dealId = demo.dealToBook
             deal.refresh()
             tryCompare(deal, "loaded", true)
-            tryCompare(deal.nextStep, "when", chosen)
+            // nextStep is a fresh map on every reload: read it anew each time.
+            tryVerify(function() { return deal.nextStep.when === chosen }, 5000,
+                      "the deal's next step is " + deal.nextStep.when + ", not " + chosen)
             sheet.close()
             tryCompare(sheet, "visible", false)
         }

@@ -56,9 +56,16 @@ Item {
             var text = "introduce us to the decision maker"
             for (var i = 0; i < text.length; ++i) keyClick(text[i])
             compare(findChild(sheet.contentItem, "actionText").text, text)
+            // Rule 7: the day the customer named goes with what they will do.
+            var due = findChild(sheet.contentItem, "actionDue")
+            verify(due.visible)
+            due.picked(call.dateChoices[1].date)
+            tap("actionText")
             keyClick(Qt.Key_Return)
             compare(call.actions.count, 1)
             compare(call.actions.get(0).kind, "commitment")
+            verify(call.actions.get(0).when !== "", "the action has its due date")
+            compare(due.isoDate, "", "the next action starts without one")
 
             mouseClick(save)
             tryCompare(handedOver, "count", 1)

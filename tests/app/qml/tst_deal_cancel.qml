@@ -31,7 +31,8 @@ Item {
             page.dealId = demo.dealWithConflict
             deal.dealId = demo.dealWithConflict
             var cancel = findChild(page, "cancelMeetingButton")
-            tryVerify(function() { return cancel.visible })
+            tryVerify(function() { return cancel.visible && cancel.width > 0 })
+            waitForRendering(page)  // laid out where the click lands
             var dialog = findChild(page, "cancelDialog")
 
             mouseClick(cancel)
