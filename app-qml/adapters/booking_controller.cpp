@@ -1,5 +1,7 @@
 #include "booking_controller.h"
 
+#include <algorithm>
+
 #include "display_text.h"
 #include "nextstep/booking.h"
 #include "nextstep/pipeline.h"
@@ -22,7 +24,7 @@ void BookingController::setDealId(const QString& id) {
   deal_id_ = id;
   booked_id_.clear();
   Q_EMIT dealIdChanged();
-  refresh();
+  restart();
 }
 
 void BookingController::reload(LocalStore& store) {
@@ -40,6 +42,7 @@ void BookingController::reload(LocalStore& store) {
           return;
         }
         clearError();
+        const bool fresh = takeStartOver();
         const auto& b = *d.defaults;
         deal_title_ =
             qs(d.deal->account_name.empty() ? d.deal->title
@@ -52,36 +55,88 @@ void BookingController::reload(LocalStore& store) {
                                     {"at", qs(slot.at.iso())},
                                     {"tz", qs(slot.tz)}});
         }
-        slot_index_ = slots_.isEmpty() ? -1 : 0;
-        if (!b.slots.empty()) {
-          custom_date_ = qs(b.slots.front().at.date.iso());
-          custom_time_ = qs(b.slots.front().at.iso().substr(11));
-        }
-        duration_ = b.duration_min;
-        place_ = qs(b.place);
         agenda_templates_.clear();
         for (const auto& t : b.agenda_templates) agenda_templates_ << display::agendaTemplate(t);
-        agenda_ = agenda_templates_.isEmpty() ? QString() : agenda_templates_.front();
-        goal_.clear();
-        people_.clear();
+        // Who is chosen survives a reload; someone new to the list comes chosen when a decision
+        // maker (or when the rep just added them here).
+        std::vector<Person> people;
         for (const auto& p : b.people) {
-          people_.push_back({qs(p.id), qs(p.name), display::role(p.role),
-                             p.role == nextstep::ContactRole::kDecisionMaker});
+          const QString contact = qs(p.id);
+          auto known = std::find_if(people_.begin(), people_.end(),
+                                    [&](const Person& q) { return q.id == contact; });
+          const bool chosen =
+              !fresh && known != people_.end()
+                  ? known->selected
+                  : p.role == nextstep::ContactRole::kDecisionMaker || added_.contains(contact);
+          people.push_back({contact, qs(p.name), display::role(p.role), chosen});
         }
+        people_ = std::move(people);
         planned_when_.clear();
-        add_another_ = false;
         if (b.planned) {
-          // Moving is the usual intent: the sheet starts from the meeting's own details.
           const auto its_zone = nextstep::TimeZone::find(b.planned->tz);
           planned_when_ = its_zone ? display::civilDateTime(its_zone->toLocal(b.planned->start))
                                    : qs(nextstep::formatUtc(b.planned->start));
-          duration_ = b.planned->duration_min;
-          place_ = qs(b.planned->place);
-          if (!b.planned->agenda.empty()) agenda_ = qs(b.planned->agenda);
-          goal_ = qs(b.planned->goal);
+        }
+        if (fresh) {
+          added_.clear();
+          slot_index_ = slots_.isEmpty() ? -1 : 0;
+          if (!b.slots.empty()) {
+            custom_date_ = qs(b.slots.front().at.date.iso());
+            custom_time_ = qs(b.slots.front().at.iso().substr(11));
+          }
+          duration_ = b.duration_min;
+          place_ = qs(b.place);
+          agenda_ = agenda_templates_.isEmpty() ? QString() : agenda_templates_.front();
+          goal_.clear();
+          add_another_ = false;
+          if (b.planned) {
+            // Moving is the usual intent: the sheet starts from the meeting's own details.
+            duration_ = b.planned->duration_min;
+            place_ = qs(b.planned->place);
+            if (!b.planned->agenda.empty()) agenda_ = qs(b.planned->agenda);
+            goal_ = qs(b.planned->goal);
+          }
+        } else {
+          slot_index_ = std::min(slot_index_, static_cast<int>(slots_.size()) - 1);
         }
         Q_EMIT defaultsChanged();
         Q_EMIT choiceChanged();
+      });
+}
+
+void BookingController::addPerson(const QString& name, const QString& email, const QString& role) {
+  LocalStore* local = store();
+  if (local == nullptr || name.trimmed().isEmpty()) return;
+  nextstep::NewContact c;
+  c.name = name.trimmed().toStdString();
+  c.email = email.trimmed().toStdString();
+  c.role = nextstep::parseEnum<nextstep::ContactRole>(role.toStdString())
+               .value_or(nextstep::ContactRole::kOther);
+  local->write(
+      this,
+      [deal = deal_id_.toStdString(),
+       c](nextstep::Store& s) mutable -> nextstep::Result<std::string> {
+        auto d = nextstep::getDeal(s, deal);
+        if (!d) return d.error();
+        if (!d->account_id) {
+          return nextstep::Error::invalid("the deal has no account to add a person to");
+        }
+        c.account = *d->account_id;
+        return nextstep::addContact(s, c);
+      },
+      [this](const nextstep::Result<std::string>& id) {
+        if (!id) {
+          showError(id.error());
+          return;
+        }
+        clearError();
+        // The store's change notice reloads the people; the new one comes chosen.
+        added_.insert(qs(*id));
+        for (auto& p : people_) {
+          if (p.id == qs(*id)) p.selected = true;
+        }
+        Q_EMIT choiceChanged();
+        Q_EMIT personAdded(qs(*id));
       });
 }
 

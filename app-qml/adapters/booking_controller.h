@@ -3,6 +3,7 @@
 // three taps (open, pick a slot, book). Works offline: it only writes the local store.
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -72,9 +73,12 @@ class BookingController : public StoreController {
   void setAddAnother(bool another);
 
   Q_INVOKABLE void toggleAttendee(const QString& contactId);
+  // Someone met at the table: a new contact at the deal's account, chosen to come.
+  Q_INVOKABLE void addPerson(const QString& name, const QString& email, const QString& role);
   Q_INVOKABLE void book();
 
  Q_SIGNALS:
+  void personAdded(const QString& contactId);
   void dealIdChanged();
   void defaultsChanged();
   void choiceChanged();
@@ -101,6 +105,7 @@ class BookingController : public StoreController {
     bool selected = false;
   };
   std::vector<Person> people_;
+  QSet<QString> added_;  // contacts the rep added in this sheet: they come
   bool booking_ = false;
   QString booked_id_;
   QString planned_when_;

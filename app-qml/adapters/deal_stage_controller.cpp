@@ -24,7 +24,7 @@ void DealStageController::setDealId(const QString& id) {
   deal_id_ = id;
   current_index_ = chosen_index_ = -1;
   Q_EMIT dealIdChanged();
-  refresh();
+  restart();
 }
 
 void DealStageController::reload(LocalStore& store) {
@@ -55,8 +55,9 @@ void DealStageController::reload(LocalStore& store) {
         }
         status_ = display::qs(std::string(nextstep::nameOf(r.deal->status)));
         stored_lost_reason_ = display::qs(r.deal->lost_reason);
-        // Opened afresh: the form starts from what is stored.
-        if (!saving_) {
+        // Opened afresh, the form starts from what is stored; later reloads (sync, another
+        // process) keep what the rep has chosen.
+        if (takeStartOver()) {
           chosen_index_ = current_index_;
           outcome_ = status_;
           lost_reason_ = stored_lost_reason_;

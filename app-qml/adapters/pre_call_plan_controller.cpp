@@ -19,7 +19,7 @@ void PreCallPlanController::setMeetingId(const QString& id) {
   if (meeting_id_ == id) return;
   meeting_id_ = id;
   Q_EMIT meetingIdChanged();
-  refresh();
+  restart();
 }
 
 void PreCallPlanController::reload(LocalStore& store) {
@@ -44,9 +44,12 @@ void PreCallPlanController::reload(LocalStore& store) {
                                  : r.deal->account_name + " · " + r.deal->title);
         when_text_ = display::dayAndTime(r.meeting->start, zone);
         goal_ = display::qs(r.meeting->goal);
-        primary_ = display::qs(r.meeting->plan_primary);
-        backup_ = display::qs(r.meeting->plan_backup);
-        asks_ = display::qs(r.meeting->plan_asks);
+        // What the rep is typing is kept when sync or another process writes meanwhile.
+        if (takeStartOver()) {
+          primary_ = display::qs(r.meeting->plan_primary);
+          backup_ = display::qs(r.meeting->plan_backup);
+          asks_ = display::qs(r.meeting->plan_asks);
+        }
         Q_EMIT planChanged();
       });
 }

@@ -18,6 +18,11 @@ void StoreController::setStore(LocalStore* store) {
 
 void StoreController::refresh() { scheduleReload(); }
 
+void StoreController::restart() {
+  start_over_ = true;
+  scheduleReload();
+}
+
 void StoreController::scheduleReload() {
   if (scheduled_) return;
   scheduled_ = true;

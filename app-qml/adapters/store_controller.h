@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <utility>
+
 #include "local_store.h"
 #include "nextstep/result.h"
 
@@ -29,6 +31,10 @@ class StoreController : public QObject {
 
   // Loads again now (the views call it when they are shown; tests when they change the clock).
   Q_INVOKABLE void refresh();
+  // Loads again and starts the form over from what is stored (a sheet opening). The reloads
+  // that follow writes by sync or another process refresh what is shown but keep what the rep
+  // has chosen and typed.
+  Q_INVOKABLE void restart();
 
  Q_SIGNALS:
   void storeChanged();
@@ -41,6 +47,8 @@ class StoreController : public QObject {
   // Whether there is anything to load (a deal page without a deal has nothing).
   virtual bool ready() const { return true; }
   void loadDone();
+  // True once after restart() (and on the first load): the load that may fill the form.
+  bool takeStartOver() { return std::exchange(start_over_, false); }
   void setError(const QString& error);
   void showError(const nextstep::Error& error);
   void clearError() { setError({}); }
@@ -53,5 +61,6 @@ class StoreController : public QObject {
   bool loaded_ = false;
   bool again_ = false;  // a change arrived while loading: load once more afterwards
   bool scheduled_ = false;
+  bool start_over_ = true;
   QString error_;
 };

@@ -19,7 +19,7 @@ SheetFrame {
     function openFor(meetingId) {
         call.meetingId = meetingId
         call.clearAnswers()
-        call.refresh()
+        call.restart()
         open()
     }
     // A rep's typical answers, for the screenshots (once the meeting has loaded).

@@ -13,7 +13,7 @@ SheetFrame {
 
     function openFor(dealId) {
         form.dealId = dealId
-        form.refresh()
+        form.restart()
         open()
     }
 

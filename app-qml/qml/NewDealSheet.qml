@@ -16,7 +16,7 @@ SheetFrame {
 
     function openNew() {
         form.clear()
-        form.refresh()
+        form.restart()
         open()
     }
 

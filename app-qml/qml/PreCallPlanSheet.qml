@@ -13,7 +13,7 @@ SheetFrame {
 
     function openFor(meetingId) {
         plan.meetingId = meetingId
-        plan.refresh()
+        plan.restart()
         open()
     }
 

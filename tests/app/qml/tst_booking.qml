@@ -86,6 +86,33 @@ Item {
             tryCompare(sheet, "visible", false)
         }
 
+        function test_someoneNewAtTheTableIsAddedAndInvited() {
+            sheet.openFor(demo.dealWithConflict)
+            var booking = findChild(sheet, "booking")
+            tryCompare(booking, "canBook", true)
+            tryCompare(sheet, "opened", true)
+            var before = booking.people.length
+            booking.agenda = "What the rep typed"
+            mouseClick(findChild(sheet.contentItem, "someoneNewButton"))
+            var add = findChild(sheet.contentItem, "addPersonButton")
+            verify(!add.enabled, "a name first")
+            findChild(sheet.contentItem, "personName").text = "Jana Novak"
+            findChild(sheet.contentItem, "personEmail").text = "jana.novak@acme.example"
+            verify(add.enabled)
+            add.clicked()
+            tryVerify(function() { return booking.people.length === before + 1 })
+            var added = booking.people.filter(function(p) { return p.name === "Jana Novak" })
+            compare(added.length, 1)
+            tryVerify(function() {
+                return booking.people.filter(function(p) { return p.name === "Jana Novak" })[0].selected
+            }, 5000, "the person added comes")
+            verify(!findChild(sheet.contentItem, "newPerson").visible)
+            // The reload that brought her kept what the rep had typed.
+            compare(booking.agenda, "What the rep typed")
+            keyClick(Qt.Key_Escape)
+            tryCompare(sheet, "visible", false)
+        }
+
         function test_aDisabledBookSaysWhy() {
             sheet.openFor(demo.dealWithConflict)
             var booking = findChild(sheet, "booking")
