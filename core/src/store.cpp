@@ -38,7 +38,8 @@ constexpr int kInlineCheckpointPages = 16000;
 // PASSIVE checkpoint never blocks the writer, and a booking's commit still syncs the WAL itself.
 class Store::Checkpointer {
  public:
-  explicit Checkpointer(std::string path) : path_(std::move(path)), thread_([this] { run(); }) {}
+  Checkpointer(std::string path, std::string vfs)
+      : path_(std::move(path)), vfs_(std::move(vfs)), thread_([this] { run(); }) {}
   ~Checkpointer() {
     {
       std::lock_guard lock(mu_);
@@ -81,7 +82,7 @@ class Store::Checkpointer {
       poked_ = false;
       lock.unlock();
       try {
-        if (!db) db = Database::open(path_, OpenMode::kReadWrite);
+        if (!db) db = Database::open(path_, OpenMode::kReadWrite, vfs_);
         db->exec("PRAGMA wal_checkpoint(PASSIVE)");
       } catch (const DbError&) {
         db.reset();  // tried again after a later commit; the WAL only grows meanwhile
@@ -91,6 +92,7 @@ class Store::Checkpointer {
   }
 
   const std::string path_;
+  const std::string vfs_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool poked_ = false;
@@ -178,8 +180,10 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     return Error{ErrorCode::kIo, options.path + " is a directory, not a database file"};
   }
   try {
-    auto db = Database::open(options.path, options.create_if_missing ? OpenMode::kReadWriteCreate
-                                                                     : OpenMode::kReadWrite);
+    auto db = Database::open(
+        options.path,
+        options.create_if_missing ? OpenMode::kReadWriteCreate : OpenMode::kReadWrite,
+        options.vfs);
     // Reading the header is the first thing that fails on a file that is not a database.
     const std::int64_t appId = db->scalar("PRAGMA application_id");
     const std::int64_t version = db->scalar("PRAGMA user_version");
@@ -224,7 +228,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     Statement mode(d.handle(), "PRAGMA journal_mode");
     if (mode.step() && mode.text(0) == "wal") {
       // Replaces SQLite's automatic checkpoint (a WAL hook is one or the other).
-      store->checkpointer_ = std::make_unique<Checkpointer>(options.path);
+      store->checkpointer_ = std::make_unique<Checkpointer>(options.path, options.vfs);
       sqlite3_wal_hook(d.handle(), &Checkpointer::walHook, store->checkpointer_.get());
     }
     return store;
