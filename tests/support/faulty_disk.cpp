@@ -184,6 +184,9 @@ FaultyDisk& FaultyDisk::get() {
 void FaultyDisk::arm(int n, Fault fault, unsigned calls, bool once) {
   fail_at_ = 0;
   counted_ = 0;
+  writes_ = 0;
+  syncs_ = 0;
+  truncates_ = 0;
   failed_ = 0;
   first_failed_ = 0;
   fault_ = fault;
@@ -196,7 +199,12 @@ void FaultyDisk::failOnce(int n, Fault fault, unsigned calls) { arm(n, fault, ca
 void FaultyDisk::failFrom(int n, Fault fault, unsigned calls) { arm(n, fault, calls, false); }
 void FaultyDisk::heal() { arm(0, Fault::kFull, kAll, true); }
 
+int FaultyDisk::counted(Calls kind) const {
+  return kind == kWrites ? writes_.load() : kind == kSyncs ? syncs_.load() : truncates_.load();
+}
+
 int FaultyDisk::check(Calls kind, int io_error) {
+  ++(kind == kWrites ? writes_ : kind == kSyncs ? syncs_ : truncates_);
   if ((calls_ & kind) == 0) return SQLITE_OK;
   const int n = ++counted_;
   const int at = fail_at_;

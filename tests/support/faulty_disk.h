@@ -30,6 +30,7 @@ class FaultyDisk {
   void heal();
 
   int counted() const { return counted_; }  // calls counted since the last arm or heal
+  int counted(Calls kind) const;            // of one kind, whether or not that kind is armed
   int failed() const { return failed_; }    // calls failed since the last arm or heal
   // The kind of the first call that failed since the last arm (0 when none did). A failed sync
   // may still leave the commit it was for on the disk, to be found by the next open.
@@ -43,6 +44,9 @@ class FaultyDisk {
   void arm(int n, Fault fault, unsigned calls, bool once);
 
   std::atomic<int> counted_{0};
+  std::atomic<int> writes_{0};
+  std::atomic<int> syncs_{0};
+  std::atomic<int> truncates_{0};
   std::atomic<int> failed_{0};
   std::atomic<unsigned> first_failed_{0};
   std::atomic<int> fail_at_{0};  // 0: never
