@@ -20,6 +20,26 @@ constexpr std::int64_t kApplicationId = 0x4E535450;
 
 namespace keys = identity_keys;
 
+// SQLite's "disk I/O error" tells the rep nothing. A failed write or read leaves the database as
+// it was; a failed sync at commit may still have put the whole change on the disk, where the next
+// open finds it.
+std::string ioErrorText(int code, const char* what) {
+  switch (code) {
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_DIR_FSYNC:
+      return "the disk failed to confirm the save (disk I/O error); the change may be there or not "
+             "after a restart: check before entering it again";
+    case SQLITE_IOERR_READ:
+    case SQLITE_IOERR_SHORT_READ:
+      return "the database could not be read (disk I/O error)";
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_TRUNCATE:
+      return "the disk could not be written (disk I/O error); nothing was saved";
+    default:
+      return what;
+  }
+}
+
 // A copy's notice: the reason a user reads in the sync status.
 constexpr char kCopiedReason[] =
     "this database file is a copy of another (or was moved): it continues as a new device";
@@ -123,6 +143,9 @@ Error currentExceptionAsError() {
     if (e.errorCode() == ErrorCode::kFull) {
       return Error{ErrorCode::kFull, "the disk is full; nothing was saved"};
     }
+    if ((e.code() & 0xff) == SQLITE_IOERR) {
+      return Error{ErrorCode::kIo, ioErrorText(e.code(), e.what())};
+    }
     if (e.errorCode() == ErrorCode::kCorrupt) {
       return Error{ErrorCode::kCorrupt, std::string("the database is damaged: ") + e.what()};
     }
@@ -181,8 +204,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
   }
   try {
     auto db = Database::open(
-        options.path,
-        options.create_if_missing ? OpenMode::kReadWriteCreate : OpenMode::kReadWrite,
+        options.path, options.create_if_missing ? OpenMode::kReadWriteCreate : OpenMode::kReadWrite,
         options.vfs);
     // Reading the header is the first thing that fails on a file that is not a database.
     const std::int64_t appId = db->scalar("PRAGMA application_id");

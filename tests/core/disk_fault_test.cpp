@@ -333,5 +333,24 @@ TEST_F(DeviceDiskFaultTest, AFullDiskSaysSoInTheError) {
       unwrap(store->read([](Database& db) { return db.scalar("SELECT count(*) FROM deals"); })), 1);
 }
 
+// A failed write left nothing behind; a failed sync may have left the whole change behind, to be
+// found after a restart. The rep reads which, rather than SQLite's bare "disk I/O error".
+TEST_F(DeviceDiskFaultTest, AFailingDiskSaysWhetherTheChangeMayStillBeThere) {
+  auto store = openFaulty(dir_.file("failing.db"));
+  FaultyDisk::get().failFrom(1, Fault::kIoError, FaultyDisk::kWrites);
+  auto write = addDeal(*store, {.title = "Pilot"});
+  ASSERT_FALSE(write.ok());
+  EXPECT_EQ(write.error().code, ErrorCode::kIo);
+  EXPECT_EQ(write.error().message,
+            "the disk could not be written (disk I/O error); nothing was saved");
+  FaultyDisk::get().failOnce(1, Fault::kIoError, FaultyDisk::kSyncs);
+  auto sync = addDeal(*store, {.title = "Pilot"});
+  ASSERT_FALSE(sync.ok());
+  EXPECT_EQ(sync.error().code, ErrorCode::kIo);
+  EXPECT_EQ(sync.error().message,
+            "the disk failed to confirm the save (disk I/O error); the change may be there or not "
+            "after a restart: check before entering it again");
+}
+
 }  // namespace
 }  // namespace nextstep::testing
