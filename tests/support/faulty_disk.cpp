@@ -181,6 +181,12 @@ FaultyDisk& FaultyDisk::get() {
   return disk;
 }
 
+void FaultyDisk::becomeDefault() {
+  if (sqlite3_vfs_register(&faultyVfs, /*makeDflt=*/1) != SQLITE_OK) {
+    throw std::runtime_error("cannot make the faulty disk SQLite's default VFS");
+  }
+}
+
 void FaultyDisk::arm(int n, Fault fault, unsigned calls, bool once) {
   fail_at_ = 0;
   counted_ = 0;

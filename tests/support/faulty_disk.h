@@ -21,6 +21,9 @@ class FaultyDisk {
   // The one instance, registered with SQLite under kName on first use.
   static FaultyDisk& get();
 
+  // Makes the faulty disk SQLite's default VFS, for a whole program (see faulty_disk_preload.cpp).
+  void becomeDefault();
+
   // Counts from zero again and fails only the n-th counted call from now (1-based).
   void failOnce(int n, Fault fault, unsigned calls = kAll);
   // Counts from zero again and fails the n-th counted call and every one after it (a full disk
