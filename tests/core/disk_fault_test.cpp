@@ -196,6 +196,8 @@ class DeviceDiskFaultTest : public ::testing::Test {
     EXPECT_TRUE(e.code == ErrorCode::kFull || e.code == ErrorCode::kIo)
         << step << where << ": " << errorCodeName(e.code) << " " << e.message;
     EXPECT_FALSE(e.message.empty()) << step << where;
+    // Words a rep understands, not SQLite's bare "disk I/O error".
+    EXPECT_TRUE(e.message.starts_with("the disk ")) << step << where << ": " << e.message;
     if (e.code == ErrorCode::kFull) {
       EXPECT_NE(e.message.find("disk is full"), std::string::npos) << e.message;
     }
