@@ -392,7 +392,7 @@ Result<std::unique_ptr<SqliteServerStore>> SqliteServerStore::openDirectory(
 Result<std::unique_ptr<SqliteServerStore>> SqliteServerStore::open(
     const std::filesystem::path& file, SqliteStoreOptions options) {
   try {
-    auto db = Database::open(file.string(), OpenMode::kReadWriteCreate);
+    auto db = Database::open(file.string(), OpenMode::kReadWriteCreate, options.vfs);
     configure(*db, options.durable, /*reader=*/false);
     if (auto migrated = migrate(*db); !migrated) return migrated.error();
     return std::unique_ptr<SqliteServerStore>(
@@ -422,7 +422,7 @@ SqliteServerStore::ReaderLease SqliteServerStore::reader() {
       ++open_readers_;
       lock.unlock();
       try {
-        auto db = Database::open(path_, OpenMode::kReadWrite);
+        auto db = Database::open(path_, OpenMode::kReadWrite, options_.vfs);
         configure(*db, options_.durable, /*reader=*/true);
         return ReaderLease(*this, std::move(db));
       } catch (...) {

@@ -19,6 +19,9 @@ struct SqliteStoreOptions {
   // never lose power and want speed.
   bool durable = true;
   int readers = 4;  // connections for concurrent reads next to the one writer
+  // The SQLite VFS of every connection, by its registered name; empty for the platform's own.
+  // Tests name one that fails writes like a full disk.
+  std::string vfs;
 };
 
 class SqliteServerStore final : public ServerStore {

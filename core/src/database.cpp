@@ -137,7 +137,8 @@ Value Statement::value(int col) const {
 }
 int Statement::columnCount() const { return sqlite3_column_count(stmt_); }
 
-std::unique_ptr<Database> Database::open(const std::string& path, OpenMode mode) {
+std::unique_ptr<Database> Database::open(const std::string& path, OpenMode mode,
+                                         const std::string& vfs) {
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   switch (mode) {
     case OpenMode::kReadWriteCreate:
@@ -151,7 +152,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, OpenMode mode)
       break;
   }
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     std::string msg =
         "cannot open " + path + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));

@@ -20,6 +20,26 @@ constexpr std::int64_t kApplicationId = 0x4E535450;
 
 namespace keys = identity_keys;
 
+// SQLite's "disk I/O error" tells the rep nothing. A failed write or read leaves the database as
+// it was; a failed sync at commit may still have put the whole change on the disk, where the next
+// open finds it.
+std::string ioErrorText(int code, const char* what) {
+  switch (code) {
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_DIR_FSYNC:
+      return "the disk failed to confirm the save (disk I/O error); the change may be there or not "
+             "after a restart: check before entering it again";
+    case SQLITE_IOERR_READ:
+    case SQLITE_IOERR_SHORT_READ:
+      return "the database could not be read (disk I/O error)";
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_TRUNCATE:
+      return "the disk could not be written (disk I/O error); nothing was saved";
+    default:
+      return what;
+  }
+}
+
 // A copy's notice: the reason a user reads in the sync status.
 constexpr char kCopiedReason[] =
     "this database file is a copy of another (or was moved): it continues as a new device";
@@ -38,7 +58,8 @@ constexpr int kInlineCheckpointPages = 16000;
 // PASSIVE checkpoint never blocks the writer, and a booking's commit still syncs the WAL itself.
 class Store::Checkpointer {
  public:
-  explicit Checkpointer(std::string path) : path_(std::move(path)), thread_([this] { run(); }) {}
+  Checkpointer(std::string path, std::string vfs)
+      : path_(std::move(path)), vfs_(std::move(vfs)), thread_([this] { run(); }) {}
   ~Checkpointer() {
     {
       std::lock_guard lock(mu_);
@@ -81,7 +102,7 @@ class Store::Checkpointer {
       poked_ = false;
       lock.unlock();
       try {
-        if (!db) db = Database::open(path_, OpenMode::kReadWrite);
+        if (!db) db = Database::open(path_, OpenMode::kReadWrite, vfs_);
         db->exec("PRAGMA wal_checkpoint(PASSIVE)");
       } catch (const DbError&) {
         db.reset();  // tried again after a later commit; the WAL only grows meanwhile
@@ -91,6 +112,7 @@ class Store::Checkpointer {
   }
 
   const std::string path_;
+  const std::string vfs_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool poked_ = false;
@@ -120,6 +142,9 @@ Error currentExceptionAsError() {
   } catch (const DbError& e) {
     if (e.errorCode() == ErrorCode::kFull) {
       return Error{ErrorCode::kFull, "the disk is full; nothing was saved"};
+    }
+    if ((e.code() & 0xff) == SQLITE_IOERR) {
+      return Error{ErrorCode::kIo, ioErrorText(e.code(), e.what())};
     }
     if (e.errorCode() == ErrorCode::kCorrupt) {
       return Error{ErrorCode::kCorrupt, std::string("the database is damaged: ") + e.what()};
@@ -178,8 +203,9 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     return Error{ErrorCode::kIo, options.path + " is a directory, not a database file"};
   }
   try {
-    auto db = Database::open(options.path, options.create_if_missing ? OpenMode::kReadWriteCreate
-                                                                     : OpenMode::kReadWrite);
+    auto db = Database::open(
+        options.path, options.create_if_missing ? OpenMode::kReadWriteCreate : OpenMode::kReadWrite,
+        options.vfs);
     // Reading the header is the first thing that fails on a file that is not a database.
     const std::int64_t appId = db->scalar("PRAGMA application_id");
     const std::int64_t version = db->scalar("PRAGMA user_version");
@@ -224,7 +250,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     Statement mode(d.handle(), "PRAGMA journal_mode");
     if (mode.step() && mode.text(0) == "wal") {
       // Replaces SQLite's automatic checkpoint (a WAL hook is one or the other).
-      store->checkpointer_ = std::make_unique<Checkpointer>(options.path);
+      store->checkpointer_ = std::make_unique<Checkpointer>(options.path, options.vfs);
       sqlite3_wal_hook(d.handle(), &Checkpointer::walHook, store->checkpointer_.get());
     }
     return store;

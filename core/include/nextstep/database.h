@@ -99,7 +99,9 @@ class Database {
   // How long a statement waits for another connection's lock before failing with kBusy.
   static constexpr int kBusyTimeoutMs = 5000;
 
-  static std::unique_ptr<Database> open(const std::string& path, OpenMode mode);
+  // vfs names a registered SQLite VFS; empty for the platform's own.
+  static std::unique_ptr<Database> open(const std::string& path, OpenMode mode,
+                                        const std::string& vfs = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

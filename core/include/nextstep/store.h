@@ -26,6 +26,9 @@ struct StoreOptions {
   // Milliseconds since the epoch; tests and the CLI's --now set it, everything else uses the
   // system clock.
   HybridClock::WallClock wall = HybridClock::systemWallClock();
+  // The SQLite VFS every connection of the store uses, by its registered name; empty for the
+  // platform's own. Tests name one that fails writes like a full disk.
+  std::string vfs;
 };
 
 // Turns the exception in flight (DomainError, DbError, std::exception) into an Error.
