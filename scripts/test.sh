@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, and runs every test with ctest: first the CI build (warnings are
-# errors), then the AddressSanitizer + UndefinedBehaviorSanitizer build.
+# errors), then the AddressSanitizer + UndefinedBehaviorSanitizer build, then the ThreadSanitizer
+# build (its test preset runs the core, sync, server, data and integration labels only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d /tmp/nextstep-runtime.XXXXXX)}"
 chmod 700 "$XDG_RUNTIME_DIR"
 
-presets=("${@:-ci asan}")
+presets=("${@:-ci asan tsan}")
 for preset in ${presets[*]}; do
   echo "== $preset: configure and build" >&2
   cmake --preset "$preset" >/dev/null

@@ -96,8 +96,11 @@ class Store {
   }
 
   // Called (outside the store's lock) after each write that added to the outbox; the sync client
-  // uses it to push promptly. Set it before other threads use the store.
+  // uses it to push promptly. May be replaced from any thread while others write: once this
+  // returns, the old listener is neither running nor called again, so what it captured may go.
+  // The listener must not write to the store nor replace itself.
   void setLocalChangeListener(std::function<void()> listener) {
+    std::lock_guard lock(listener_mu_);
     on_local_change_ = std::move(listener);
   }
 
@@ -165,6 +168,8 @@ class Store {
   void followOtherConnections();
 
   void notifyLocalChange() {
+    // Called under its lock, so a listener being replaced waits for a call in flight.
+    std::lock_guard lock(listener_mu_);
     if (on_local_change_) on_local_change_();
   }
   Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall);
@@ -178,6 +183,7 @@ class Store {
   std::int64_t data_version_ = -1;
   std::int64_t seen_version_ = -1;  // changedElsewhere()'s, apart from the fork check's
   std::optional<DeviceFork> forked_at_open_;
+  std::mutex listener_mu_;  // apart from mu_: the listener runs after the write's lock is released
   std::function<void()> on_local_change_;
   // Checkpoints the WAL from its own connection and thread, so no commit waits for one.
   std::unique_ptr<Checkpointer> checkpointer_;
