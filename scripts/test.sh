@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, and runs every test with ctest: first the CI build (warnings are
-# errors), then the AddressSanitizer + UndefinedBehaviorSanitizer build.
+# errors), then the AddressSanitizer + UndefinedBehaviorSanitizer build; then a short run of the
+# fuzz targets (scripts/fuzz.sh, FUZZ_SECONDS each, 15 by default; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +17,8 @@ for preset in ${presets[*]}; do
   echo "== $preset: test" >&2
   ctest --preset "$preset"
 done
+
+# After the presets, and only when all of them ran (an explicit list of presets skips it).
+if (($# == 0)) && [ "${FUZZ_SECONDS:-15}" != 0 ]; then
+  ./scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
+fi
