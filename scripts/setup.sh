@@ -14,6 +14,8 @@ packages=(
   libical-dev libcsv-dev python3-icalendar libgmime-3.0-dev libkainjow-mustache-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev nodejs python3
+  # fuzzing (the fuzz preset): clang and its libFuzzer and sanitizer runtimes
+  clang-14 libclang-rt-14-dev
   # a private session bus for the desktop-notification tests
   dbus-daemon
   # app

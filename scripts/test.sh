@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, and runs every test with ctest: first the CI build (warnings are
 # errors), then the AddressSanitizer + UndefinedBehaviorSanitizer build, then the ThreadSanitizer
-# build (its test preset runs the core, sync, server, data and integration labels only).
+# build (its test preset runs the core, sync, server and data labels only); then a short run of
+# the fuzz targets (scripts/fuzz.sh, FUZZ_SECONDS each, 15 by default; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +18,8 @@ for preset in ${presets[*]}; do
   echo "== $preset: test" >&2
   ctest --preset "$preset"
 done
+
+# After the presets, and only when all of them ran (an explicit list of presets skips it).
+if (($# == 0)) && [ "${FUZZ_SECONDS:-15}" != 0 ]; then
+  ./scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
+fi

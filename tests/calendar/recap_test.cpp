@@ -213,5 +213,25 @@ TEST_F(RecapTest, TheMessageFileIsMimeWithEncodedHeaders) {
   EXPECT_EQ(crlfless, r.body);
 }
 
+// Found by fuzzing (fuzz/corpus/recap_template/partial-of-itself): mustache fills a partial tag
+// with the value of that name as a template, so a deal title of "{{>deal_title}}" overflowed the
+// stack, and notes could pull in other fields. Values are only ever text.
+TEST(RecapTemplate, AValueIsNeverATemplateSoPartialTagsAreRefused) {
+  calendar::RecapFacts f;
+  f.deal_title = "{{>deal_title}}";
+  f.meeting.recap = "{{rep_name}}";
+  f.meeting.tz = "Europe/Berlin";
+  const calendar::Organizer from{"rita.rep@nextstep.example", "Rita"};
+
+  for (const char* tmpl : {"{{>deal_title}}", "Notes: {{>summary}}", "{{=<% %>=}}<%>summary%>"}) {
+    auto r = calendar::renderRecap(f, from, tmpl);
+    ASSERT_FALSE(r.ok()) << tmpl;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(r.error().message.find("{{>"), std::string::npos) << r.error().message;
+  }
+  const Recap plain = unwrap(calendar::renderRecap(f, from, "{{deal_title}} {{summary}}"));
+  EXPECT_EQ(plain.body, "{{>deal_title}} {{rep_name}}\n");
+}
+
 }  // namespace
 }  // namespace nextstep::testing

@@ -229,5 +229,34 @@ TEST_F(ReplicaTest, ADeviceWithAWrongDateFollowsTheServerAndRestampsItsChanges) 
   EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "proposal");
 }
 
+// Found by fuzzing (fuzz/corpus/remote_merge/unknown-field): a set of a field this version's
+// catalog does not have (a newer device's, through a newer server) dereferenced a null field spec.
+// The page now fails as a value and nothing of it is merged.
+TEST_F(ReplicaTest, AnOperationThisVersionCannotReadFailsThePageInsteadOfCrashing) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot", .account = "Acme"}));
+  ship(*a_, *b_);
+  const std::uint64_t cursor = unwrap(Replica(*b_).cursor());
+  const Stamp stamp{packHlc(toUnix(at("2026-11-26T09:30:00Z")) * 1000, 0), 0x77};
+
+  Op field{.type = RecordType::kDeal,
+           .record_id = deal,
+           .kind = OpKind::kSet,
+           .key = "renewal_date",
+           .value = Value("2027-01-01"),
+           .stamp = stamp};
+  Op type = field;
+  type.type = static_cast<RecordType>(99);
+  type.key = "title";
+  for (const Op& op : {field, type}) {
+    auto applied = Replica(*b_).apply({{version_ + 1, op, "ana@team.example"}}, version_ + 1);
+    ASSERT_FALSE(applied.ok());
+    EXPECT_EQ(applied.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(applied.error().message.find("update NextStep"), std::string::npos)
+        << applied.error().message;
+  }
+  EXPECT_EQ(unwrap(Replica(*b_).cursor()), cursor);
+  EXPECT_EQ(unwrap(dealView(*b_, deal)).deal.title, "Pilot");
+}
+
 }  // namespace
 }  // namespace nextstep::testing

@@ -6,6 +6,8 @@
 #include <kainjow/mustache.hpp>
 
 #include <array>
+#include <optional>
+#include <string>
 
 #include "nextstep/calendar/recap.h"
 
@@ -161,6 +163,23 @@ std::string tidy(const std::string& text) {
   return out + "\n";
 }
 
+// Values are text, never templates. Mustache renders the value a partial tag names
+// ({{>summary}}) as a template of its own, so notes other people typed could pull in other
+// fields, or include themselves until the stack overflows (found by fuzzing). The tag is
+// noted here and the template refused.
+class NoPartials : public mst::context<std::string> {
+ public:
+  using mst::context<std::string>::context;
+  const mst::data* get_partial(const std::string& name) const override {
+    if (!partial_) partial_ = name;
+    return nullptr;
+  }
+  const std::optional<std::string>& partial() const { return partial_; }
+
+ private:
+  mutable std::optional<std::string> partial_;
+};
+
 }  // namespace
 
 std::string_view defaultRecapTemplate() { return kDefaultTemplate; }
@@ -171,8 +190,14 @@ Result<Recap> renderRecap(const RecapFacts& f, const Organizer& from,
   if (!tmpl.is_valid()) return Error::invalid("the recap template: " + tmpl.error_message());
   // Plain text: values go in as they are (mustache would HTML-escape them).
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string text = tmpl.render(contextOf(f, from));
+  const mst::data values = contextOf(f, from);
+  NoPartials ctx(&values);
+  std::string text = tmpl.render(ctx);
   if (!tmpl.is_valid()) return Error::invalid("the recap template: " + tmpl.error_message());
+  if (ctx.partial()) {
+    return Error::invalid("the recap template: {{>" + *ctx.partial() +
+                          "}} would fill in another template; use {{" + *ctx.partial() + "}}");
+  }
 
   Recap r;
   r.from = from;

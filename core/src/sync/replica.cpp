@@ -35,7 +35,12 @@ class RemoteApplier {
     // Merged like anyone's: a restored or copied database may not hold what its identity wrote
     // since (the merge finds the rest duplicates of what is here).
     if (r.op.stamp.device == self_) ++stats.own;
-    const RecordSpec& spec = specOf(r.op.type);
+    // The server checks operations against its own catalog, which may be newer than ours: what
+    // this version cannot read fails the page, it is not guessed at (found by fuzzing).
+    const RecordSpec* known = specByNumber(static_cast<std::uint32_t>(r.op.type));
+    if (known == nullptr)
+      unreadable(r, "record type " + std::to_string(static_cast<int>(r.op.type)));
+    const RecordSpec& spec = *known;
     switch (r.op.kind) {
       case OpKind::kCreate:
         applyCreate(spec, r);
@@ -73,6 +78,12 @@ class RemoteApplier {
   ApplyStats stats;
 
  private:
+  [[noreturn]] static void unreadable(const RemoteOp& r, const std::string& what) {
+    fail(ErrorCode::kInvalidArgument, "operation " + std::to_string(r.version) +
+                                          " of the team's log has " + what +
+                                          ", unknown to this version; update NextStep to sync");
+  }
+
   static RemoteOp readParked(const Statement& s) {
     RemoteOp r;
     r.version = static_cast<std::uint64_t>(s.integer(0));
@@ -188,7 +199,10 @@ class RemoteApplier {
       if (spec.isRegister(r.op.key)) {
         values = decodeFields(spec, std::get<std::string>(r.op.value));
       } else {
-        values.push_back({spec.field(r.op.key)->name, r.op.value});
+        const FieldSpec* field = spec.field(r.op.key);
+        if (field == nullptr || !field->reg.empty())
+          unreadable(r, std::string(spec.name) + " field '" + r.op.key + "'");
+        values.push_back({field->name, r.op.value});
       }
       if (missingParent(values)) return park(r);
     } else {

@@ -55,7 +55,8 @@ std::string_view defaultRecapTemplate();
 //   (the customer's date), sections {{#customer_actions}}/{{#rep_actions}} with {{text}} and
 //   {{due}}, {{#has_customer_actions}}, {{#has_rep_actions}}, and {{#next_meeting}} with {{when}}
 //   (on the clocks of its booking zone), {{place}}, {{agenda}}, {{goal}}.
-// A template that does not parse is kInvalidArgument naming the problem.
+// A template that does not parse is kInvalidArgument naming the problem, and so is one with a
+// partial tag ({{>name}}): values are only ever text, never templates of their own.
 Result<Recap> renderRecap(const RecapFacts& facts, const Organizer& from,
                           std::string_view template_text);
 
