@@ -6,10 +6,12 @@ set(CPACK_PACKAGE_NAME nextstep)
 set(CPACK_PACKAGE_VENDOR NextStep)
 set(CPACK_PACKAGE_CONTACT "NextStep team <packaging@nextstep.app>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Sales app: never leave a meeting without the next one booked")
+# Lines under 80 characters, as Debian's control files want them.
 set(CPACK_PACKAGE_DESCRIPTION
-    "NextStep is a sales rep's whole tool: the day's meetings, the pipeline and the next step \
-each deal needs. It works offline and keeps a team's pipeline in step across devices through \
-its sync server. Includes the desktop app (nextstep-app) and the command line (nextstep).")
+    "NextStep is a sales rep's whole tool: the day's meetings, the pipeline and the
+next step each deal needs. It works offline and keeps a team's pipeline in step
+across devices through its sync server. Includes the desktop app (nextstep-app)
+and the command line (nextstep).")
 set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")

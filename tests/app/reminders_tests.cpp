@@ -33,7 +33,9 @@ auto onStoreThread(LocalStore& store, Job job) {
   std::optional<Out> out;
   QObject receiver;
   store.write(&receiver, std::move(job), [&out](const Out& r) { out = r; });
-  QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs);
+  if (!QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs)) {
+    qWarning("the store did not answer within %d ms", kWaitMs);
+  }
   return out;
 }
 
