@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   QGuiApplication::setOrganizationName(QStringLiteral("NextStep"));
   QGuiApplication::setApplicationName(QStringLiteral("nextstep-app"));
   QGuiApplication::setApplicationDisplayName(QStringLiteral("NextStep"));
+  QGuiApplication::setDesktopFileName(QStringLiteral("app.nextstep.NextStep"));  // app-qml/desktop
   QQuickStyle::setStyle(QStringLiteral("Material"));
   const AppOptions options = parseAppOptions(app);
   QmlWarningGuard warnings;

@@ -25,6 +25,8 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qttest qml6-module-qtcore
   qml6-module-qtquick-shapes qml6-module-qt-labs-platform libqt6svg6
   libgl1-mesa-dri xvfb xauth fonts-dejavu-core libdbus-1-dev qt6-l10n-tools
+  # installing and packaging the app: the .desktop and metainfo validators, cpack's shlibdeps
+  desktop-file-utils appstream dpkg-dev
 )
 
 missing=()

@@ -26,7 +26,8 @@ class DesktopReminders : public QObject {
   void start(int interval_ms = 60'000);
 
  Q_SIGNALS:
-  // After each check: how many were shown; `problem` says why none could be ("" when fine).
+  // After each check: how many were shown; `problem` says why not all due could be (no session
+  // bus, no notification service on it), "" when fine.
   void checked(int shown, const QString& problem);
 
  private:
@@ -35,6 +36,7 @@ class DesktopReminders : public QObject {
   LocalStore& store_;
   QTimer timer_;
   bool busy_ = false;
+  QString problem_;  // the last check's
   // Used only on the store's thread, by one check at a time.
   std::shared_ptr<std::unique_ptr<nextstep::platform::DesktopNotifier>> notifier_;
 };

@@ -96,7 +96,8 @@ Result<std::uint32_t> DesktopNotifier::notify(const DesktopNotification& n) {
   if (ok) {
     const unsigned char urgency = n.urgent ? 2 : 1;
     const char* category = "x-nextstep.reminder";
-    const char* desktop = "nextstep";
+    // The installed .desktop entry (app-qml/desktop): its name and icon head the notification.
+    const char* desktop = "app.nextstep.NextStep";
     ok = addHint(&hints, "urgency", DBUS_TYPE_BYTE, "y", urgency) &&
          addHint(&hints, "category", DBUS_TYPE_STRING, "s", category) &&
          addHint(&hints, "desktop-entry", DBUS_TYPE_STRING, "s", desktop) &&
