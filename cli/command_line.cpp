@@ -459,6 +459,10 @@ void addSyncCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(sync, "--token", f.sync.token, "A bearer token from the server's admin (kept for next time)",
        "TOKEN");
   sync->add_flag("--watch", f.sync.watch, "Stay connected and sync live until interrupted");
+  flag(sync, "--timeout", f.sync.timeout_seconds,
+       "Give up on a call the server has not answered within this many seconds (default 30)",
+       "SECONDS")
+      ->check(CLI::Range(1, 3600));
 
   CLI::App* conflicts = app.add_subcommand("conflicts", "Values that lost a merge, and what won");
   conflicts->callback([&f, &chosen, conflicts] {

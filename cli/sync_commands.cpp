@@ -135,7 +135,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   if (!token) return token.error();
   if (!flags.watch) {
     const DeviceId before = knownAs(**store, replica);
-    sync::GrpcTransport transport(*channel, *token);
+    sync::GrpcTransport transport(*channel, *token, std::chrono::seconds(flags.timeout_seconds));
     auto hello = sync::beginSession(replica, transport);
     if (!hello) return explain(hello.error(), address->target);
     auto round = sync::syncRound(replica, transport, *hello);
@@ -166,10 +166,15 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   std::mutex printing;
   sync::SyncClient client(
       **store,
-      [channel = *channel, &replica]() -> Result<std::unique_ptr<sync::Transport>> {
+      [address = *address, &flags, &replica]() -> Result<std::unique_ptr<sync::Transport>> {
         auto current = storedToken(replica);  // a new one after the database forks
         if (!current) return current.error();
-        return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(channel, *current));
+        // A new connection each session: the last one may be a stalled link that gRPC has not
+        // given up on yet.
+        auto fresh = channelTo(address, flags.server);
+        if (!fresh) return fresh.error();
+        return std::unique_ptr<sync::Transport>(
+            new sync::GrpcTransport(*fresh, *current, std::chrono::seconds(flags.timeout_seconds)));
       },
       [&](const sync::SyncStatus& status) {
         std::lock_guard lock(printing);

@@ -24,6 +24,7 @@ struct SyncFlags {
   ServerFlags server;
   std::optional<std::string> token;
   bool watch = false;
+  int timeout_seconds = 30;  // a call not answered within this fails: a stalled link, not a hang
 };
 
 struct ConflictFlags {

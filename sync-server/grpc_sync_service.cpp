@@ -143,7 +143,11 @@ grpc::ServerUnaryReactor* GrpcSyncService::Handshake(grpc::CallbackServerContext
     return reactor;
   }
   auto reply = parts_.service.handshake(*caller, *request);
-  if (reply) *response = std::move(*reply);
+  if (reply) {
+    *response = std::move(*reply);
+    response->set_heartbeat_ms(static_cast<std::uint32_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(parts_.heartbeat).count()));
+  }
   finishUnary(reactor, "Handshake", &*caller, start,
               reply ? grpc::Status::OK : statusOf(reply.error()));
   return reactor;

@@ -37,6 +37,7 @@ TEST_F(RoundTripTest, HandshakePushPullAndAPushSeenByASubscriber) {
   EXPECT_EQ(hello.user_email(), "ann@example.com");
   EXPECT_EQ(hello.head(), 0u);
   EXPECT_NEAR(static_cast<double>(hello.server_time_ms()), static_cast<double>(nowMillis()), 60e3);
+  EXPECT_EQ(hello.heartbeat_ms(), 1000u);  // --heartbeat-seconds 1: clients time silence by it
 
   // Bob listens; the first event (nothing to catch up on) is a heartbeat.
   auto listen = context(bob);

@@ -44,6 +44,9 @@ Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerAddress& address,
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 20'000);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10'000);
   args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  // A channel of its own connection: one opened after a stalled link was given up must not be
+  // handed the same dead connection from gRPC's process-wide pool.
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
   std::shared_ptr<grpc::ChannelCredentials> creds;
   if (address.ca_file || address.tls) {
     grpc::SslCredentialsOptions ssl;
@@ -74,6 +77,15 @@ GrpcTransport::GrpcTransport(std::shared_ptr<grpc::Channel> channel, std::string
       deadline_(deadline),
       token_(std::move(token)) {}
 
+Error GrpcTransport::failure(const grpc::Status& status) const {
+  if (status.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED) return errorFromStatus(status);
+  // Said with the time waited: a stalled link or a hung server, not a refusal.
+  const auto ms = deadline_.count();
+  return {ErrorCode::kUnavailable,
+          "the server did not answer within " +
+              (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms")};
+}
+
 void GrpcTransport::prepare(grpc::ClientContext& ctx, bool streaming) {
   {
     std::lock_guard lock(mu_);
@@ -95,7 +107,7 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
   req.set_last_seq(last_seq);
   v1::HandshakeResponse resp;
   const grpc::Status st = stub_->Handshake(&ctx, req, &resp);
-  if (!st.ok()) return errorFromStatus(st);
+  if (!st.ok()) return failure(st);
   ServerHello h;
   h.server_time_ms = resp.server_time_ms();
   h.team = resp.team();
@@ -105,6 +117,7 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
   if (resp.max_clock_ahead_ms() > 0) h.max_clock_ahead_ms = resp.max_clock_ahead_ms();
   h.device_reused = resp.device_reused();
   h.rotate_token = resp.rotate_token();
+  h.heartbeat = std::chrono::milliseconds(resp.heartbeat_ms());
   return h;
 }
 
@@ -116,7 +129,7 @@ Result<std::string> GrpcTransport::forkDevice(DeviceId new_device, std::string_v
   req.set_reason(std::string(reason));
   v1::ForkDeviceResponse resp;
   const grpc::Status st = stub_->ForkDevice(&ctx, req, &resp);
-  if (!st.ok()) return errorFromStatus(st);
+  if (!st.ok()) return failure(st);
   std::lock_guard lock(mu_);
   token_ = resp.token();
   return resp.token();
@@ -127,7 +140,7 @@ Result<std::string> GrpcTransport::renewToken() {
   prepare(ctx);
   v1::RenewTokenResponse resp;
   const grpc::Status st = stub_->RenewToken(&ctx, v1::RenewTokenRequest(), &resp);
-  if (!st.ok()) return errorFromStatus(st);
+  if (!st.ok()) return failure(st);
   std::lock_guard lock(mu_);
   token_ = resp.token();
   return resp.token();
@@ -140,7 +153,7 @@ Result<PushReply> GrpcTransport::push(const std::vector<Op>& ops) {
   for (const Op& op : ops) toWire(op, *req.add_operations());
   v1::PushResponse resp;
   const grpc::Status st = stub_->Push(&ctx, req, &resp);
-  if (!st.ok()) return errorFromStatus(st);
+  if (!st.ok()) return failure(st);
   PushReply r;
   r.acked_through_seq = static_cast<std::int64_t>(resp.acked_through_seq());
   r.head = resp.head();
@@ -183,7 +196,7 @@ Result<PullReply> GrpcTransport::pull(std::uint64_t after_version, std::uint32_t
   req.set_limit(limit);
   v1::PullResponse resp;
   const grpc::Status st = stub_->Pull(&ctx, req, &resp);
-  if (!st.ok()) return errorFromStatus(st);
+  if (!st.ok()) return failure(st);
   bytes_received_ += resp.ByteSizeLong();
   return fromWire(resp);
 }
@@ -223,7 +236,7 @@ Result<void> GrpcTransport::subscribe(std::uint64_t after_version,
     stream_ = nullptr;
   }
   if (!keepGoing || st.error_code() == grpc::StatusCode::CANCELLED) return {};
-  if (!st.ok()) return errorFromStatus(st);
+  if (!st.ok()) return failure(st);
   return Error{ErrorCode::kUnavailable, "the server ended the live stream"};
 }
 

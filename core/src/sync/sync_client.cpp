@@ -6,6 +6,15 @@
 #include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The server heartbeats a quiet stream once per interval, checked once a second: a stream silent
+// for two intervals and this margin is a dead link that keepalive has not noticed yet.
+constexpr std::chrono::milliseconds kSilenceMargin{2000};
+
+}  // namespace
 
 std::string_view nameOf(SyncState state) {
   switch (state) {
@@ -123,13 +132,16 @@ void SyncClient::run() {
       std::lock_guard lock(mu_);
       if (stopping_) break;
     }
-    const bool healthy = session();
+    bool caught_up = false;
+    const bool healthy = session(caught_up);
     {
       std::lock_guard lock(mu_);
       if (stopping_) break;
     }
     if (!options_.live && healthy) break;
-    attempt = healthy ? 0 : attempt + 1;
+    // A link that worked and then broke starts the back-off again from its first step.
+    if (healthy || caught_up) attempt = 0;
+    if (!healthy) ++attempt;
     waitBackoff(attempt);
   }
   publish([&](SyncStatus& s) {
@@ -138,7 +150,7 @@ void SyncClient::run() {
   });
 }
 
-bool SyncClient::session() {
+bool SyncClient::session(bool& caught_up) {
   auto fail = [&](const Error& e) {
     publish([&](SyncStatus& s) {
       s.state = e.code == ErrorCode::kUnavailable ? SyncState::kOffline : SyncState::kError;
@@ -166,6 +178,7 @@ bool SyncClient::session() {
     });
   });
   if (!round) return fail(round.error());
+  caught_up = true;
   publish([&](SyncStatus& s) {
     s.state = SyncState::kUpToDate;
     s.error.clear();
@@ -183,11 +196,16 @@ bool SyncClient::session() {
     stream_ended_ = false;
     stream_error_.reset();
     live_ = &t;
+    heard_ = Clock::now();
     if (stopping_) t.cancel();
   }
+  const auto silence = hello->heartbeat.count() > 0
+                           ? std::optional(2 * hello->heartbeat + kSilenceMargin)
+                           : std::nullopt;
   std::thread reader([&, from = *cursor] {
     auto r = t.subscribe(from, [&](const PullReply& page) {
       std::lock_guard lock(mu_);
+      heard_ = Clock::now();
       if (!page.ops.empty()) inbox_.push_back(page);
       wake_.notify_all();
       return !stopping_;
@@ -201,15 +219,29 @@ bool SyncClient::session() {
   bool healthy = true;
   for (;;) {
     std::deque<PullReply> pages;
-    bool poked = false, ended = false;
+    bool poked = false, ended = false, silent = false;
     {
       std::unique_lock lock(mu_);
-      wake_.wait(lock, [&] { return stopping_ || poke_ || !inbox_.empty() || stream_ended_; });
+      auto ready = [&] { return stopping_ || poke_ || !inbox_.empty() || stream_ended_; };
+      while (!ready() && !silent) {
+        if (!silence) {
+          wake_.wait(lock);
+        } else if (wake_.wait_until(lock, heard_ + *silence) == std::cv_status::timeout) {
+          silent = !ready() && Clock::now() >= heard_ + *silence;  // heard_ moves on heartbeats
+        }
+      }
       if (stopping_) break;
       pages.swap(inbox_);
       poked = poke_;
       poke_ = false;
       ended = stream_ended_ && pages.empty();
+    }
+    if (silent) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*silence).count();
+      healthy = fail(Error{ErrorCode::kUnavailable, "the live stream was silent for " +
+                                                        std::to_string(ms) +
+                                                        " ms: the link stalled; reconnecting"});
+      break;
     }
     if (ended) {
       std::optional<Error> e;

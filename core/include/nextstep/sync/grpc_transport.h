@@ -47,6 +47,7 @@ class GrpcTransport : public Transport {
 
  private:
   void prepare(grpc::ClientContext& ctx, bool streaming = false);
+  Error failure(const grpc::Status& status) const;
 
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Sync::Stub> stub_;

@@ -59,7 +59,8 @@ class SyncClient {
 
  private:
   void run();
-  bool session();  // one connection; false when stopping
+  // One connection; false when it failed. caught_up: it got as far as the live stream.
+  bool session(bool& caught_up);
   void publish(const std::function<void(SyncStatus&)>& change);
   void waitBackoff(int attempt);
   std::int64_t pendingCount();
@@ -79,6 +80,7 @@ class SyncClient {
   bool stream_ended_ = false;
   std::optional<Error> stream_error_;
   Transport* live_ = nullptr;
+  std::chrono::steady_clock::time_point heard_;  // the live stream's last page or heartbeat
   SyncStatus status_;
   std::thread thread_;
 };

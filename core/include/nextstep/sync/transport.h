@@ -2,6 +2,7 @@
 // faulty network in the simulator.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -25,6 +26,8 @@ struct ServerHello {
   bool device_reused = false;
   // The token is old enough to be replaced (renewToken) before the server lets it expire.
   bool rotate_token = false;
+  // The server's longest quiet time on a live stream; 0 when it does not say.
+  std::chrono::milliseconds heartbeat{0};
 };
 
 struct PushReply {
