@@ -35,7 +35,7 @@ TEST_F(HealthTest, AnOpenDealWithoutABookedNextStepIsTheFirstThingWrong) {
   EXPECT_EQ(h.without_next_step_total, 2);
   EXPECT_EQ(h.without_next_step.size(), 2u);
   EXPECT_NEAR(h.next_step_rate, 1.0 / 3.0, 1e-9);
-  unwrap(changeDeal(*store_, b, {.status = DealStatus::kLost}));
+  unwrap(changeDeal(*store_, b, {.status = DealStatus::kLost, .lost_reason = "budget cut"}));
   h = health();
   EXPECT_EQ(h.open_deals, 2);
   EXPECT_NEAR(h.next_step_rate, 0.5, 1e-9);
