@@ -8,21 +8,13 @@
 #include <memory>
 #include <string_view>
 
+#include "fuzz_check.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/store.h"
 #include "scratch_dir.h"
 
 namespace nextstep::fuzz {
 namespace {
-
-// 2026-12-01T09:00:00Z, fixed: what is past and what is due must not depend on when it runs.
-constexpr std::int64_t kNowMs = 1'796'115'600'000;
-
-void check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "csv_import: %s\n", what);
-  std::abort();
-}
 
 struct Device {
   ScratchDir dir;

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_check.h"
 #include "nextstep/sync/wire.h"
 #include "parsed_request.h"
 #include "scratch_dir.h"
@@ -26,16 +27,8 @@ namespace pb = ::nextstep::sync::v1;
 using server::Caller;
 using server::ParsedRequest;
 
-// 2026-12-01T09:00:00Z: the server's clock, so that stamps near it are not "ahead".
-constexpr std::int64_t kNowMs = 1'796'115'600'000;
 // Seeds stamp the pushing device as 1; each input pushes as a device of its own.
 constexpr DeviceId kSeedDevice = 1;
-
-void check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "push_batch: %s\n", what);
-  std::abort();
-}
 
 struct Server {
   ScratchDir dir;

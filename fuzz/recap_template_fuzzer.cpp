@@ -10,16 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_check.h"
 #include "nextstep/calendar/recap.h"
 
 namespace nextstep::fuzz {
 namespace {
-
-void check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "recap_template: %s\n", what);
-  std::abort();
-}
 
 std::vector<std::string> split(std::string_view text, char separator) {
   std::vector<std::string> parts;

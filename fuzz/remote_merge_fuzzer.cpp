@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "fuzz_check.h"
 #include "nextstep/store.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
@@ -21,15 +22,6 @@ namespace nextstep::fuzz {
 namespace {
 
 namespace pb = ::nextstep::sync::v1;
-
-// 2026-12-01T09:00:00Z, fixed: the merge's outcome must not depend on when it runs.
-constexpr std::int64_t kNowMs = 1'796'115'600'000;
-
-void check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "remote_merge: %s\n", what);
-  std::abort();
-}
 
 // One device database per process; between inputs its pages are put back from a copy taken right
 // after it was created (SQLite's backup API: a few dozen pages, much cheaper than a new file).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crm_csv.h"
+#include "fuzz_check.h"
 #include "nextstep/booking.h"
 #include "nextstep/calendar/recap.h"
 #include "nextstep/mutation.h"
@@ -22,8 +23,6 @@ namespace {
 
 namespace pb = ::nextstep::sync::v1;
 namespace fs = std::filesystem;
-
-constexpr std::int64_t kNowMs = 1'796'115'600'000;
 
 template <typename T>
 T unwrap(Result<T> r) {

@@ -157,7 +157,6 @@ SheetFrame {
         DateField {
             id: bookingDate
             objectName: "bookingDate"
-            earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")  // a next step lies ahead
             Layout.fillWidth: true
             isoDate: booking.customDate
             Accessible.name: qsTr("Date: %1").arg(text)

@@ -192,7 +192,6 @@ SheetFrame {
         }
         DateField {
             objectName: "followUpDate"
-            earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")  // a next step lies ahead
             width: 170
             isoDate: call.followUp
             placeholder: qsTr("Another day")
@@ -248,7 +247,6 @@ SheetFrame {
         DateField {
             id: actionDue
             objectName: "actionDue"
-            earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")  // a next step lies ahead
             Layout.fillWidth: true
             placeholder: qsTr("No date (optional)")
             Accessible.name: qsTr("Due date: %1").arg(text)

@@ -10,14 +10,13 @@ AbstractButton {
 
     property string isoDate: ""
     property string placeholder: qsTr("Pick a day")
-    property string earliest: ""
+    // A next step lies ahead: days before today cannot be picked unless the owner says otherwise.
+    property string earliest: Qt.formatDate(new Date(), "yyyy-MM-dd")
     signal picked(string isoDate)
 
-    readonly property bool valid: /^\d{4}-\d{2}-\d{2}$/.test(isoDate)
     function shown() {
-        if (!valid) return isoDate
-        const d = new Date(+isoDate.substr(0, 4), +isoDate.substr(5, 2) - 1, +isoDate.substr(8, 2))
-        return d.toLocaleDateString(Qt.locale(), "ddd d MMM yyyy")
+        const d = picker.dateOf(isoDate)
+        return d ? d.toLocaleDateString(Qt.locale(), "ddd d MMM yyyy") : isoDate
     }
 
     implicitHeight: Theme.touch

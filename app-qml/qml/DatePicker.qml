@@ -17,10 +17,14 @@ Popup {
 
     function pad(n) { return (n < 10 ? "0" : "") + n }
     function isoOf(y, m, d) { return y + "-" + pad(m + 1) + "-" + pad(d) }
+    // The local day an ISO date names, or null when it is not one.
+    function dateOf(iso) {
+        return /^\d{4}-\d{2}-\d{2}$/.test(iso)
+            ? new Date(+iso.substr(0, 4), +iso.substr(5, 2) - 1, +iso.substr(8, 2)) : null
+    }
     function openAt(iso) {
         isoDate = iso
-        const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(+iso.substr(0, 4), +iso.substr(5, 2) - 1, +iso.substr(8, 2))
-                                                   : new Date()
+        const d = dateOf(iso) || new Date()
         shownMonth = d.getMonth()
         shownYear = d.getFullYear()
         typed.text = iso
@@ -129,7 +133,7 @@ Popup {
                 placeholderText: qsTr("or type YYYY-MM-DD")
                 inputMethodHints: Qt.ImhDate
                 Accessible.name: qsTr("Date")
-                onAccepted: if (/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) picker.choose(text.trim())
+                onAccepted: if (picker.dateOf(text.trim())) picker.choose(text.trim())
             }
             Button {
                 flat: true

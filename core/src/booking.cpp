@@ -100,6 +100,40 @@ std::optional<std::string> applyWhenPlanned(Mutation& m, Instant now, const Book
   return planned->id;
 }
 
+constexpr int kFirstMeetingHour = 9;
+constexpr int kLastMeetingHour = 18;
+
+// A suggested time a customer would accept: on the quarter hour, and when it comes from the
+// clock rather than a meeting, within office hours (a rep booking at 20:40 means the morning).
+CivilDateTime slotTime(CivilDateTime t, bool from_clock) {
+  const int minutes = t.hour * 60 + t.minute;
+  const int rounded = (minutes + 14) / 15 * 15;
+  t.hour = rounded / 60;
+  t.minute = rounded % 60;
+  if (from_clock && (t.hour < kFirstMeetingHour || t.hour >= kLastMeetingHour)) {
+    t.hour = kFirstMeetingHour;
+    t.minute = 0;
+  }
+  if (t.hour >= 24) {  // 23:50 rounds to midnight: the next morning
+    t.date = t.date.plusDays(1);
+    t.hour = kFirstMeetingHour;
+    t.minute = 0;
+  }
+  return t;
+}
+
+// Saturday and Sunday move to the Monday after.
+CivilDate workingDayFrom(CivilDate d) {
+  switch (d.weekday()) {
+    case 6:
+      return d.plusDays(2);
+    case 0:
+      return d.plusDays(1);
+    default:
+      return d;
+  }
+}
+
 }  // namespace
 
 std::string bookMeetingIn(Mutation& m, Instant now, const BookingRequest& r) {
@@ -218,44 +252,6 @@ Result<Meeting> getMeeting(Store& store, std::string_view meeting) {
     return m;
   });
 }
-
-namespace {
-
-constexpr int kFirstMeetingHour = 9;
-constexpr int kLastMeetingHour = 18;
-
-// A suggested time a customer would accept: on the quarter hour, and when it comes from the
-// clock rather than a meeting, within office hours (a rep booking at 20:40 means the morning).
-CivilDateTime slotTime(CivilDateTime t, bool from_clock) {
-  const int minutes = t.hour * 60 + t.minute;
-  const int rounded = (minutes + 14) / 15 * 15;
-  t.hour = rounded / 60;
-  t.minute = rounded % 60;
-  if (from_clock && (t.hour < kFirstMeetingHour || t.hour >= kLastMeetingHour)) {
-    t.hour = kFirstMeetingHour;
-    t.minute = 0;
-  }
-  if (t.hour >= 24) {  // 23:50 rounds to midnight: the next morning
-    t.date = t.date.plusDays(1);
-    t.hour = kFirstMeetingHour;
-    t.minute = 0;
-  }
-  return t;
-}
-
-// Saturday and Sunday move to the Monday after.
-CivilDate workingDayFrom(CivilDate d) {
-  switch (d.weekday()) {
-    case 6:
-      return d.plusDays(2);
-    case 0:
-      return d.plusDays(1);
-    default:
-      return d;
-  }
-}
-
-}  // namespace
 
 Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
                                         const TimeZone& device_zone) {
