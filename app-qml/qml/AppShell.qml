@@ -29,6 +29,8 @@ Item {
     property string searchTextWanted: ""
     // For the screenshot run: the deal page opens asking whether to cancel its next meeting.
     property bool cancelAskWanted: false
+    // For the screenshot run: a sheet of the events page ("new", "participants").
+    property string eventSheetWanted: ""
     function setPipelineFilter(name) {
         pipelineFilterWanted = name
         if (pipelineLoader.item) pipelineLoader.item.filter = name
@@ -139,6 +141,7 @@ Item {
                             sourceComponent: Component {
                                 EventPage {
                                     wide: shell.wide
+                                    sheetWanted: shell.eventSheetWanted
                                     onDealChosen: (id) => shell.openDeal(id)
                                     onSearchRequested: shell.showSection("search")
                                     onSettingsRequested: shell.showSection("settings")

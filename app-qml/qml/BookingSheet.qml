@@ -29,15 +29,16 @@ SheetFrame {
     }
     // For the screenshot run: book the first suggestion as soon as it is there, as a rep would.
     property bool autoBook: false
+    // Set before opening: the defaults may arrive while openFor runs.
     function bookFirstSlotFor(dealId) {
-        openFor(dealId)
         autoBook = true
+        openFor(dealId)
     }
     // For the screenshot run: another time, picked from the month.
     property bool pickDate: false
     function pickDateFor(dealId) {
-        openFor(dealId)
         pickDate = true
+        openFor(dealId)
     }
     // The confirmation of the last booking, shown again.
     function showBookedFor(dealId) {

@@ -27,6 +27,7 @@ Rectangle {
                 id: tab
                 required property var modelData
                 readonly property bool selected: bar.current === modelData.key
+                objectName: "nav-" + modelData.key
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.minimumHeight: Theme.touch

@@ -48,6 +48,7 @@ Rectangle {
         }
         Button {
             id: closeButton
+            objectName: "closeCallBannerButton"
             text: qsTr("Close the call")
             implicitHeight: Theme.touch
             Accessible.name: text

@@ -151,6 +151,7 @@ Page {
                 Layout.fillWidth: true
                 spacing: Theme.s
                 Button {
+                    objectName: "moveOrAnotherButton"
                     Layout.fillWidth: true
                     flat: true
                     text: qsTr("Move it or book another")

@@ -74,6 +74,7 @@ SheetFrame {
             ]
             delegate: ChoiceChip {
                 required property var modelData
+                objectName: "outcome_" + modelData.key
                 Layout.fillWidth: true
                 text: modelData.label
                 tone: modelData.tone

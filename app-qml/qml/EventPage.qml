@@ -9,6 +9,8 @@ Page {
     id: page
 
     property bool wide: false
+    // For the screenshot run: "new" opens the new-event sheet filled in, "participants" who came.
+    property string sheetWanted: ""
     signal dealChosen(string dealId)
     signal searchRequested()
     signal settingsRequested()
@@ -21,6 +23,33 @@ Page {
         store: AppStore
         onBookedAll: (n) => done.text = n === 1 ? qsTr("1 next step booked.") : qsTr("%1 next steps booked.").arg(n)
     }
+    EventSheet {
+        id: newEvent
+        wide: page.wide
+        onCreatedAndPick: (eventId) => {
+            events.eventId = eventId
+            who.openFor(eventId)
+        }
+    }
+    ParticipantsSheet {
+        id: who
+        wide: page.wide
+        eventTitle: events.title
+        onClosed: events.refresh()
+    }
+    function showSheet(name) {
+        newEvent.close()
+        who.close()
+        if (name === "new") { newEvent.openNew(); newEvent.fillExample() }
+        else if (name === "participants" && events.eventId !== "") who.openFor(events.eventId)
+    }
+    onSheetWantedChanged: showSheet(sheetWanted)
+    Connections {
+        target: events
+        // The participants sheet needs the event, which the first load chooses.
+        function onEventIdChanged() { if (page.sheetWanted === "participants") page.showSheet("participants") }
+    }
+    Component.onCompleted: if (sheetWanted !== "") showSheet(sheetWanted)
 
     header: PageHeader {
         title: qsTr("Events")
@@ -44,7 +73,31 @@ Page {
             width: Math.min(flick.width - x * 2, 980)
             spacing: Theme.s
 
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.s
+                spacing: Theme.s
+                Item { Layout.fillWidth: true }
+                Button {
+                    objectName: "addParticipantsButton"
+                    visible: events.eventId !== ""
+                    flat: true
+                    text: qsTr("+ Who came")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Add participants to this event")
+                    onClicked: who.openFor(events.eventId)
+                }
+                Button {
+                    objectName: "newEventButton"
+                    text: qsTr("+ New event")
+                    highlighted: true
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Log a new event")
+                    onClicked: newEvent.openNew()
+                }
+            }
             ListView {
+                visible: events.events.count > 0
                 Layout.fillWidth: true
                 Layout.preferredHeight: 64
                 orientation: ListView.Horizontal
@@ -66,6 +119,7 @@ Page {
             }
 
             InfoCard {
+                visible: events.eventId !== ""
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.l
@@ -98,12 +152,11 @@ Page {
                     columns: page.wide ? 4 : 2
                     columnSpacing: Theme.s
                     rowSpacing: Theme.s
-                    TextField {
+                    DateField {
                         Layout.fillWidth: true
-                        text: events.firstDate
-                        placeholderText: qsTr("YYYY-MM-DD")
-                        Accessible.name: qsTr("First slot's date")
-                        onEditingFinished: events.firstDate = text
+                        isoDate: events.firstDate
+                        Accessible.name: qsTr("First slot's day: %1").arg(text)
+                        onPicked: (iso) => events.firstDate = iso
                     }
                     TextField {
                         Layout.fillWidth: true
@@ -146,7 +199,19 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
-            SectionHeader { text: qsTr("Participants"); count: events.participants.count }
+            SectionHeader {
+                visible: events.eventId !== ""
+                text: qsTr("Participants")
+                count: events.participants.count
+            }
+            Label {
+                objectName: "noParticipants"
+                visible: events.loaded && events.eventId !== "" && events.participants.count === 0
+                Layout.fillWidth: true
+                text: qsTr("Nobody listed yet. Add who came, then book each a next step in one go.")
+                color: Theme.textMuted
+                wrapMode: Text.WordWrap
+            }
             GridLayout {
                 Layout.fillWidth: true
                 columns: page.wide ? 2 : 1
@@ -163,7 +228,7 @@ Page {
             }
             EmptyState {
                 visible: events.loaded && events.events.count === 0
-                text: qsTr("No events yet. Demos, webinars and seminars you log show up here.")
+                text: qsTr("No events yet. Log a demo, webinar or seminar with “New event”, add who came, and book each a next step.")
             }
         }
     }

@@ -85,6 +85,7 @@ ApplicationWindow {
         stage.close()
         shell.closeDeal()
         shell.cancelAskWanted = false
+        shell.eventSheetWanted = ""
         switch (name) {
         case "today": shell.showSection("today"); break
         case "pipeline": shell.showSection("pipeline"); shell.setPipelineFilter(""); break
@@ -126,6 +127,9 @@ ApplicationWindow {
             callClose.fillExample(); break
         case "pre-call-plan": shell.showSection("today"); plan.openFor(demoUpcomingMeeting); break
         case "event": shell.showSection("events"); break
+        case "event-new": shell.showSection("events"); shell.eventSheetWanted = "new"; break
+        case "event-participants":
+            shell.showSection("events"); shell.eventSheetWanted = "participants"; break
         case "health": shell.showSection("health"); break
         case "directory": shell.showSection("directory"); break
         case "search": shell.showSection("search"); shell.setSearchText("acme"); break

@@ -58,6 +58,8 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("close-call"),
           QStringLiteral("pre-call-plan"),
           QStringLiteral("event"),
+          QStringLiteral("event-new"),
+          QStringLiteral("event-participants"),
           QStringLiteral("health"),
           QStringLiteral("directory"),
           QStringLiteral("search"),

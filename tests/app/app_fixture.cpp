@@ -7,10 +7,22 @@
 
 #include "app_singletons.h"
 
-AppFixture::AppFixture() : store_(std::make_unique<LocalStore>()) {
+AppFixture::AppFixture(Start start) : store_(std::make_unique<LocalStore>()) {
   clock_ = std::make_shared<demo::DemoClock>(store_->zone());
   store_->openDatabase(
       {dir_.filePath(QStringLiteral("app.db")).toStdString(), true, clock_->wall()});
+  if (start == Start::kDemo) {
+    fillDemo();
+  } else {
+    ok_ = true;
+  }
+  sync_ = std::make_unique<SyncController>(*store_);
+  AppStoreSingleton::instance = store_.get();
+  AppSyncSingleton::instance = sync_.get();
+  waitIdle();
+}
+
+void AppFixture::fillDemo() {
   // The answer may come after the wait gave up (a loaded sanitizer machine): it then finds the
   // loop gone through the QPointer instead of a dangling reference.
   QEventLoop loop;
@@ -29,10 +41,11 @@ AppFixture::AppFixture() : store_(std::make_unique<LocalStore>()) {
       });
   QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
   loop.exec();
-  sync_ = std::make_unique<SyncController>(*store_);
-  AppStoreSingleton::instance = store_.get();
-  AppSyncSingleton::instance = sync_.get();
-  waitIdle();
+}
+
+void AppFixture::setClock(nextstep::Instant t) {
+  clock_->set(t);
+  Q_EMIT store_->changed();
 }
 
 AppFixture::~AppFixture() {

@@ -13,8 +13,10 @@
 
 class AppFixture {
  public:
-  // Opens and fills the store, waiting (in a local event loop) until it is ready.
-  AppFixture();
+  // kDemo fills the store with the demo pipeline; kFresh leaves it empty, as a new install.
+  enum class Start { kDemo, kFresh };
+  // Opens (and fills) the store, waiting (in a local event loop) until it is ready.
+  explicit AppFixture(Start start = Start::kDemo);
   ~AppFixture();
 
   LocalStore& store() { return *store_; }
@@ -24,8 +26,12 @@ class AppFixture {
   QString scratch() const { return dir_.filePath(QStringLiteral("out")); }
   // Waits until every job posted to the store has come back.
   bool waitIdle(int timeout_ms = 5000);
+  // Moves the app's clock (it keeps running from there) and lets the screens reload.
+  void setClock(nextstep::Instant t);
 
  private:
+  void fillDemo();
+
   QTemporaryDir dir_;
   std::shared_ptr<demo::DemoClock> clock_;
   std::unique_ptr<LocalStore> store_;
