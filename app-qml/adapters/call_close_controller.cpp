@@ -1,5 +1,6 @@
 #include "call_close_controller.h"
 
+#include "deal_person.h"
 #include "display_text.h"
 #include "nextstep/action_classifier.h"
 #include "nextstep/booking.h"
@@ -109,6 +110,24 @@ void CallCloseController::reload(LocalStore& store) {
         }
         Q_EMIT meetingChanged();
         Q_EMIT answersChanged();
+      });
+}
+
+void CallCloseController::addPerson(const QString& name, const QString& email,
+                                    const QString& role) {
+  LocalStore* local = store();
+  if (local == nullptr || name.trimmed().isEmpty() || deal_id_.isEmpty()) return;
+  local->write(
+      this,
+      [deal = deal_id_.toStdString(), c = deal_person::typed(name, email, role)](
+          nextstep::Store& s) { return deal_person::add(s, deal, c); },
+      [this](const nextstep::Result<std::string>& id) {
+        if (!id) {
+          showError(id.error());
+          return;
+        }
+        clearError();
+        Q_EMIT personAdded(qs(*id));
       });
 }
 

@@ -90,6 +90,8 @@ class CallCloseController : public StoreController {
   Q_INVOKABLE void removeAction(int row);
   // What the core would class this customer action as, while the rep types.
   Q_INVOKABLE [[nodiscard]] QString classify(const QString& owner, const QString& text) const;
+  // Someone new met at the table: a contact at the deal's account (as booking adds them).
+  Q_INVOKABLE void addPerson(const QString& name, const QString& email, const QString& role);
   Q_INVOKABLE void close();
   // Starts the form afresh (the sheet opens again on the same meeting).
   Q_INVOKABLE void clearAnswers() { resetAnswers(); }
@@ -100,6 +102,7 @@ class CallCloseController : public StoreController {
   void answersChanged();
   void closingChanged();
   void closed(const QString& dealId, const QString& stageLabel);
+  void personAdded(const QString& contactId);
 
  protected:
   void reload(LocalStore& store) override;
