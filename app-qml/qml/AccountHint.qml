@@ -8,7 +8,7 @@ import NextStep
 RowLayout {
     id: hint
 
-    required property AccountNameCheck check
+    property AccountNameCheck check: null
     // The field names a new account (the account sheet) rather than the account of a deal or a
     // contact: a near name may then be added deliberately.
     property bool namesNewAccount: false
@@ -17,8 +17,12 @@ RowLayout {
     signal useRequested(string accountId, string accountName)
     signal keepRequested()
 
-    readonly property bool near: check.current && check.matchId !== "" && !check.exact
-    readonly property bool same: check.current && check.matchId !== "" && check.exact
+    readonly property bool current: check !== null && check.current
+    readonly property string matchId: check ? check.matchId : ""
+    readonly property string matchName: check ? check.matchName : ""
+    readonly property string typed: check ? check.name.trim() : ""
+    readonly property bool near: current && matchId !== "" && !check.exact
+    readonly property bool same: current && matchId !== "" && check.exact
 
     visible: active && label.text !== ""
     Layout.fillWidth: true
@@ -28,11 +32,11 @@ RowLayout {
         id: label
         objectName: "accountHint"
         Layout.fillWidth: true
-        text: hint.near ? (hint.kept ? qsTr("A second account beside '%1'.").arg(hint.check.matchName)
-                                     : qsTr("Did you mean the account '%1'?").arg(hint.check.matchName))
-            : hint.same && hint.namesNewAccount ? qsTr("The account '%1' exists already.").arg(hint.check.matchName)
-            : hint.check.current && hint.check.matchId === "" && !hint.namesNewAccount
-                && hint.check.name.trim() !== "" ? qsTr("A new account, '%1', is added.").arg(hint.check.name.trim())
+        text: hint.near ? (hint.kept ? qsTr("A second account beside '%1'.").arg(hint.matchName)
+                                     : qsTr("Did you mean the account '%1'?").arg(hint.matchName))
+            : hint.same && hint.namesNewAccount ? qsTr("The account '%1' exists already.").arg(hint.matchName)
+            : hint.current && hint.matchId === "" && !hint.namesNewAccount
+                && hint.typed !== "" ? qsTr("A new account, '%1', is added.").arg(hint.typed)
             : ""
         wrapMode: Text.WordWrap
         font.pixelSize: Theme.caption
@@ -44,8 +48,8 @@ RowLayout {
         flat: true
         text: hint.same ? qsTr("Open it") : qsTr("Use it")
         implicitHeight: Theme.touch
-        Accessible.name: qsTr("Use the account %1").arg(hint.check.matchName)
-        onClicked: hint.useRequested(hint.check.matchId, hint.check.matchName)
+        Accessible.name: qsTr("Use the account %1").arg(hint.matchName)
+        onClicked: hint.useRequested(hint.matchId, hint.matchName)
     }
     Button {
         objectName: "keepNameButton"
