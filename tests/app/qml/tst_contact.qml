@@ -9,6 +9,14 @@ Item {
     width: 390
     height: 844
 
+    DealPage {
+        id: page
+        anchors.fill: parent
+        messagesLaunch: false
+        messagesFolder: demo.scratch
+        onNewContactRequested: (accountName) => sheet.openNew(accountName)
+    }
+    DealController { id: deal; store: AppStore }
     ContactSheet { id: sheet; wide: false }
     SignalSpy { id: saved; target: sheet; signalName: "saved" }
 
@@ -62,6 +70,22 @@ Item {
             sheet.openEdit(id)
             tryCompare(form, "jobTitle", "CPO")
             compare(form.phone, "+31 10 555 0101")
+            keyClick(Qt.Key_Escape)
+            tryCompare(sheet, "visible", false)
+        }
+
+        function test_aPersonIsAddedFromTheDealPageAtItsAccount() {
+            page.dealId = demo.dealToBook
+            deal.dealId = demo.dealToBook
+            tryVerify(function() { return deal.accountName !== "" })
+            var add = findChild(page, "newPersonButton")
+            tryVerify(function() { return add.visible && add.width > 0 })
+            waitForRendering(page)
+            mouseClick(add)
+            tryCompare(sheet, "opened", true)
+            var form = findChild(sheet, "contactForm")
+            compare(form.account, deal.accountName)
+            compare(form.contactId, "")
             keyClick(Qt.Key_Escape)
             tryCompare(sheet, "visible", false)
         }
