@@ -53,6 +53,7 @@ void CallCloseController::resetAnswers() {
   approvers_.clear();
   approve_by_.clear();
   temperature_.clear();
+  added_.clear();
   action_list_.clear();
   showActions();
   Q_EMIT answersChanged();
@@ -89,7 +90,8 @@ void CallCloseController::reload(LocalStore& store) {
         for (const bool presentOnly : {true, false}) {
           for (const auto& p : t.deal->people) {
             const bool present = std::find(m.attendee_ids.begin(), m.attendee_ids.end(), p.id) !=
-                                 m.attendee_ids.end();
+                                     m.attendee_ids.end() ||
+                                 added_.contains(qs(p.id));
             if (p.role != nextstep::ContactRole::kDecisionMaker || (presentOnly && !present)) {
               continue;
             }
@@ -127,6 +129,9 @@ void CallCloseController::addPerson(const QString& name, const QString& email,
           return;
         }
         clearError();
+        // The store's change notice reloads the deal's people; a decision maker added here is
+        // at the table and gets the temperature check (rule 3).
+        added_.insert(qs(*id));
         Q_EMIT personAdded(qs(*id));
       });
 }

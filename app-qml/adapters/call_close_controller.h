@@ -3,6 +3,7 @@
 // and given (classed by the core as the rep types), the customer's own close, then booking.
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
@@ -120,6 +121,7 @@ class CallCloseController : public StoreController {
     QString most_interesting, to_clarify, ready;
   };
   std::map<QString, Temperature> temperature_;
+  QSet<QString> added_;  // people the rep added at the table: they are present
   struct Action {
     QString owner, text, due;
   };

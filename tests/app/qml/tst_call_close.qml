@@ -98,7 +98,7 @@ Item {
             verify(!add.enabled, "a name first")
             findChild(sheet.contentItem, "personName").text = "Ole Dahl"
             findChild(sheet.contentItem, "personEmail").text = "ole.dahl@example.com"
-            tap("role_champion")
+            tap("role_decision_maker")
             tap("addPersonButton")
             tryCompare(findChild(sheet.contentItem, "personAdded"), "text",
                        "Added to the account's contacts.")
@@ -110,7 +110,11 @@ Item {
                 return dealPeople.people.filter(function(p) { return p.name === "Ole Dahl" }).length === 1
             })
             compare(dealPeople.people.filter(function(p) { return p.name === "Ole Dahl" })[0].role,
-                    "Champion")
+                    "Decision maker")
+            // At the table, so asked the temperature check (rule 3).
+            tryVerify(function() {
+                return call.decisionMakers.filter(function(p) { return p.name === "Ole Dahl" }).length === 1
+            })
             sheet.close()
         }
     }
