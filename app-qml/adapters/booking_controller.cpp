@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "deal_person.h"
 #include "display_text.h"
 #include "nextstep/booking.h"
 #include "nextstep/pipeline.h"
@@ -107,23 +108,10 @@ void BookingController::reload(LocalStore& store) {
 void BookingController::addPerson(const QString& name, const QString& email, const QString& role) {
   LocalStore* local = store();
   if (local == nullptr || name.trimmed().isEmpty()) return;
-  nextstep::NewContact c;
-  c.name = name.trimmed().toStdString();
-  c.email = email.trimmed().toStdString();
-  c.role = nextstep::parseEnum<nextstep::ContactRole>(role.toStdString())
-               .value_or(nextstep::ContactRole::kOther);
   local->write(
       this,
-      [deal = deal_id_.toStdString(),
-       c](nextstep::Store& s) mutable -> nextstep::Result<std::string> {
-        auto d = nextstep::getDeal(s, deal);
-        if (!d) return d.error();
-        if (!d->account_id) {
-          return nextstep::Error::invalid("the deal has no account to add a person to");
-        }
-        c.account = *d->account_id;
-        return nextstep::addContact(s, c);
-      },
+      [deal = deal_id_.toStdString(), c = deal_person::typed(name, email, role)](
+          nextstep::Store& s) { return deal_person::add(s, deal, c); },
       [this](const nextstep::Result<std::string>& id) {
         if (!id) {
           showError(id.error());

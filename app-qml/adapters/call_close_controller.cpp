@@ -1,5 +1,6 @@
 #include "call_close_controller.h"
 
+#include "deal_person.h"
 #include "display_text.h"
 #include "nextstep/action_classifier.h"
 #include "nextstep/booking.h"
@@ -52,6 +53,7 @@ void CallCloseController::resetAnswers() {
   approvers_.clear();
   approve_by_.clear();
   temperature_.clear();
+  added_.clear();
   action_list_.clear();
   showActions();
   Q_EMIT answersChanged();
@@ -88,7 +90,8 @@ void CallCloseController::reload(LocalStore& store) {
         for (const bool presentOnly : {true, false}) {
           for (const auto& p : t.deal->people) {
             const bool present = std::find(m.attendee_ids.begin(), m.attendee_ids.end(), p.id) !=
-                                 m.attendee_ids.end();
+                                     m.attendee_ids.end() ||
+                                 added_.contains(qs(p.id));
             if (p.role != nextstep::ContactRole::kDecisionMaker || (presentOnly && !present)) {
               continue;
             }
@@ -109,6 +112,27 @@ void CallCloseController::reload(LocalStore& store) {
         }
         Q_EMIT meetingChanged();
         Q_EMIT answersChanged();
+      });
+}
+
+void CallCloseController::addPerson(const QString& name, const QString& email,
+                                    const QString& role) {
+  LocalStore* local = store();
+  if (local == nullptr || name.trimmed().isEmpty() || deal_id_.isEmpty()) return;
+  local->write(
+      this,
+      [deal = deal_id_.toStdString(), c = deal_person::typed(name, email, role)](
+          nextstep::Store& s) { return deal_person::add(s, deal, c); },
+      [this](const nextstep::Result<std::string>& id) {
+        if (!id) {
+          showError(id.error());
+          return;
+        }
+        clearError();
+        // The store's change notice reloads the deal's people; a decision maker added here is
+        // at the table and gets the temperature check (rule 3).
+        added_.insert(qs(*id));
+        Q_EMIT personAdded(qs(*id));
       });
 }
 

@@ -3,6 +3,7 @@
 // and given (classed by the core as the rep types), the customer's own close, then booking.
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
@@ -90,6 +91,8 @@ class CallCloseController : public StoreController {
   Q_INVOKABLE void removeAction(int row);
   // What the core would class this customer action as, while the rep types.
   Q_INVOKABLE [[nodiscard]] QString classify(const QString& owner, const QString& text) const;
+  // Someone new met at the table: a contact at the deal's account (as booking adds them).
+  Q_INVOKABLE void addPerson(const QString& name, const QString& email, const QString& role);
   Q_INVOKABLE void close();
   // Starts the form afresh (the sheet opens again on the same meeting).
   Q_INVOKABLE void clearAnswers() { resetAnswers(); }
@@ -100,6 +103,7 @@ class CallCloseController : public StoreController {
   void answersChanged();
   void closingChanged();
   void closed(const QString& dealId, const QString& stageLabel);
+  void personAdded(const QString& contactId);
 
  protected:
   void reload(LocalStore& store) override;
@@ -117,6 +121,7 @@ class CallCloseController : public StoreController {
     QString most_interesting, to_clarify, ready;
   };
   std::map<QString, Temperature> temperature_;
+  QSet<QString> added_;  // people the rep added at the table: they are present
   struct Action {
     QString owner, text, due;
   };

@@ -1,10 +1,7 @@
 #include "new_deal_controller.h"
 
-#include <QLocale>
-
-#include <cmath>
-
 #include "display_text.h"
+#include "money_text.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/team_settings.h"
 
@@ -13,23 +10,47 @@ namespace {
 struct FormRead {
   nextstep::Result<nextstep::TeamSettings> settings;
   nextstep::Result<std::vector<nextstep::Account>> accounts;
+  nextstep::Result<nextstep::Deal> deal = nextstep::Deal{};
 };
 
 }  // namespace
 
-NewDealController::NewDealController(QObject* parent) : StoreController(parent) {}
+NewDealController::NewDealController(QObject* parent) : FormController(parent) {}
+
+void NewDealController::setDealId(const QString& id) {
+  if (deal_id_ == id) return;
+  deal_id_ = id;
+  Q_EMIT dealIdChanged();
+  restart();
+}
 
 void NewDealController::reload(LocalStore& store) {
   store.read(
       this,
-      [](nextstep::Store& s) {
-        return FormRead{nextstep::teamSettings(s), nextstep::listAccounts(s, 500)};
+      [id = deal_id_.toStdString()](nextstep::Store& s) {
+        FormRead r{nextstep::teamSettings(s), nextstep::listAccounts(s, 500)};
+        if (!id.empty()) r.deal = nextstep::getDeal(s, id);
+        return r;
       },
       [this](const FormRead& r) {
         loadDone();
-        if (!r.settings || !r.accounts) {
-          showError(!r.settings ? r.settings.error() : r.accounts.error());
+        if (!r.settings || !r.accounts || !r.deal) {
+          showError(!r.settings   ? r.settings.error()
+                    : !r.accounts ? r.accounts.error()
+                                  : r.deal.error());
           return;
+        }
+        if (!deal_id_.isEmpty()) {
+          stored_ = {display::qs(r.deal->title), display::qs(r.deal->account_name),
+                     display::qs(r.deal->value.currency), r.deal->value.minor};
+          // Opened afresh, the form shows the deal as stored; later reloads keep what is typed.
+          if (takeStartOver()) {
+            title_ = stored_.title;
+            account_ = stored_.account;
+            value_ = money_text::typedOf(stored_.value_minor);
+            currency_ = stored_.currency;
+            clearError();
+          }
         }
         stages_.clear();
         stage_keys_.clear();
@@ -77,20 +98,22 @@ void NewDealController::setStageIndex(int i) {
 }
 
 std::optional<std::int64_t> NewDealController::valueMinor() const {
-  const QString text = value_.trimmed();
-  if (text.isEmpty()) return 0;
-  bool ok = false;
-  double units = QLocale().toDouble(text, &ok);
-  if (!ok) units = QLocale::c().toDouble(text, &ok);
-  if (!ok || units < 0 || units > 1e15) return std::nullopt;
-  return std::llround(units * 100);
+  return money_text::minorOf(value_);
+}
+
+bool NewDealController::changed() const {
+  return title_.trimmed() != stored_.title || account_.trimmed() != stored_.account ||
+         valueMinor() != stored_.value_minor || currency_ != stored_.currency;
 }
 
 QString NewDealController::whyNot() const {
-  if (saving_ || !loaded()) return {};
+  if (saving() || !loaded()) return {};
   if (title_.trimmed().isEmpty()) return tr("Give the deal a title");
-  if (!valueMinor()) return tr("The value is an amount, like 12000.50");
+  if (!valueMinor()) return tr("The value is an amount to the cent, like 12000.50");
   if (currency_.size() != 3) return tr("The currency is a three-letter code, like EUR");
+  if (!deal_id_.isEmpty() && account_.trimmed().isEmpty() && !stored_.account.isEmpty())
+    return tr("Name the account: a deal keeps one");
+  if (!deal_id_.isEmpty() && !changed()) return tr("Change a field to save");
   return {};
 }
 
@@ -103,9 +126,24 @@ void NewDealController::clear() {
   Q_EMIT formChanged();
 }
 
-void NewDealController::create() {
+void NewDealController::save() {
   LocalStore* local = store();
-  if (local == nullptr || saving_ || !whyNot().isEmpty() || !loaded()) return;
+  if (local == nullptr || saving() || !whyNot().isEmpty() || !loaded()) return;
+  beginSave();
+  if (!deal_id_.isEmpty()) {
+    nextstep::DealChanges c;
+    if (title_.trimmed() != stored_.title) c.title = title_.trimmed().toStdString();
+    if (account_.trimmed() != stored_.account) c.account = account_.trimmed().toStdString();
+    if (valueMinor() != stored_.value_minor) c.value_minor = *valueMinor();
+    if (currency_ != stored_.currency) c.currency = currency_.toStdString();
+    local->write(
+        this,
+        [id = deal_id_.toStdString(), c](nextstep::Store& s) {
+          return nextstep::changeDeal(s, id, c);
+        },
+        [this, id = deal_id_](const nextstep::Result<void>& r) { endSave(r, id); });
+    return;
+  }
   nextstep::NewDeal d;
   d.title = title_.trimmed().toStdString();
   if (!account_.trimmed().isEmpty()) d.account = account_.trimmed().toStdString();
@@ -113,20 +151,7 @@ void NewDealController::create() {
   d.currency = currency_.toStdString();
   if (stage_index_ >= 0 && stage_index_ < stage_keys_.size())
     d.stage = stage_keys_[stage_index_].toStdString();
-  saving_ = true;
-  Q_EMIT savingChanged();
-  Q_EMIT formChanged();
   local->write(
       this, [d](nextstep::Store& s) { return nextstep::addDeal(s, d); },
-      [this](const nextstep::Result<std::string>& id) {
-        saving_ = false;
-        Q_EMIT savingChanged();
-        Q_EMIT formChanged();
-        if (!id) {
-          showError(id.error());
-          return;
-        }
-        clearError();
-        Q_EMIT created(display::qs(*id));
-      });
+      [this](const nextstep::Result<std::string>& id) { endSave(id); });
 }

@@ -1,15 +1,18 @@
 // A new deal from the app, in a few taps: title, account (an existing one matched by the core,
-// or a new one), value and currency, the rung of the team's ladder it starts on.
+// or a new one), value and currency, the rung of the team's ladder it starts on. Given a deal,
+// the same form changes its title, account, value and currency (the rung has its own sheet).
 #pragma once
 
 #include <QString>
 #include <QStringList>
 
-#include "store_controller.h"
+#include "form_controller.h"
 
-class NewDealController : public StoreController {
+class NewDealController : public FormController {
   Q_OBJECT
   QML_ELEMENT
+  // Empty: a new deal.
+  Q_PROPERTY(QString dealId READ dealId WRITE setDealId NOTIFY dealIdChanged)
   Q_PROPERTY(QString title READ title WRITE setTitle NOTIFY formChanged)
   Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY formChanged)
   Q_PROPERTY(QString value READ value WRITE setValue NOTIFY formChanged)
@@ -19,11 +22,12 @@ class NewDealController : public StoreController {
   Q_PROPERTY(QStringList accounts READ accounts NOTIFY stagesChanged)
   // Why Create is disabled, next to it; empty when it is not.
   Q_PROPERTY(QString whyNot READ whyNot NOTIFY formChanged)
-  Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
 
  public:
   explicit NewDealController(QObject* parent = nullptr);
 
+  QString dealId() const { return deal_id_; }
+  void setDealId(const QString& id);
   QString title() const { return title_; }
   void setTitle(const QString& v);
   QString account() const { return account_; }
@@ -37,27 +41,29 @@ class NewDealController : public StoreController {
   void setStageIndex(int i);
   QStringList accounts() const { return accounts_; }
   QString whyNot() const;
-  bool saving() const { return saving_; }
 
   // Empties the form for the next deal.
   Q_INVOKABLE void clear();
-  Q_INVOKABLE void create();
+  // Creates the deal, or saves the changes to the one given.
+  Q_INVOKABLE void save();
 
  Q_SIGNALS:
-  void formChanged();
+  void dealIdChanged();
   void stagesChanged();
-  void savingChanged();
-  void created(const QString& dealId);
 
  protected:
   void reload(LocalStore& store) override;
 
  private:
-  // The value in cents, read in the user's locale (or with a dot); nullopt when it is not one.
+  struct Stored {
+    QString title, account, currency;
+    std::int64_t value_minor = 0;
+  };
   std::optional<std::int64_t> valueMinor() const;
+  bool changed() const;
 
-  QString title_, account_, value_, currency_ = QStringLiteral("EUR");
+  QString deal_id_, title_, account_, value_, currency_ = QStringLiteral("EUR");
+  Stored stored_;
   QStringList stages_, stage_keys_, accounts_;
   int stage_index_ = 0;
-  bool saving_ = false;
 };

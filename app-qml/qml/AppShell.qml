@@ -18,10 +18,22 @@ Item {
     signal signInRequested()
     signal newDealRequested()
     signal stageRequested(string dealId)
+    signal dealEditRequested(string dealId)
+    signal newAccountRequested()
+    signal accountEditRequested(string accountId)
+    signal newContactRequested(string accountName)
+    signal contactEditRequested(string contactId)
 
     function showSection(name) { section = name; if (!wide) dealId = "" }
     function openDeal(id) { dealId = id }
     function closeDeal() { dealId = "" }
+    // The contacts section, on one account.
+    property string accountWanted: ""
+    function showAccount(id) {
+        accountWanted = id
+        showSection("directory")
+        if (directoryLoader.item) directoryLoader.item.accountId = id
+    }
     // Pages are made the first time they are shown, so the start makes only Today.
     property var visited: [section]
     onSectionChanged: if (visited.indexOf(section) < 0) visited = visited.concat([section])
@@ -126,9 +138,14 @@ Item {
                         Loader {
                             id: directoryLoader
                             active: shell.visited.indexOf("directory") >= 0
+                            onLoaded: item.accountId = shell.accountWanted
                             sourceComponent: Component {
                                 DirectoryPage {
                                     wide: shell.wide
+                                    onNewAccountRequested: shell.newAccountRequested()
+                                    onAccountEditRequested: (id) => shell.accountEditRequested(id)
+                                    onNewContactRequested: (name) => shell.newContactRequested(name)
+                                    onContactEditRequested: (id) => shell.contactEditRequested(id)
                                     onDealChosen: (id) => shell.openDeal(id)
                                     onSearchRequested: shell.showSection("search")
                                     onSettingsRequested: shell.showSection("settings")
@@ -199,6 +216,9 @@ Item {
                                 onPlanRequested: (id) => shell.planRequested(id)
                                 onCloseCallRequested: (id) => shell.closeCallRequested(id)
                                 onStageRequested: (id) => shell.stageRequested(id)
+                                onEditRequested: (id) => shell.dealEditRequested(id)
+                                onNewContactRequested: (name) => shell.newContactRequested(name)
+                                onContactEditRequested: (id) => shell.contactEditRequested(id)
                             }
                         }
                     }
@@ -225,6 +245,9 @@ Item {
                             onPlanRequested: (id) => shell.planRequested(id)
                             onCloseCallRequested: (id) => shell.closeCallRequested(id)
                             onStageRequested: (id) => shell.stageRequested(id)
+                            onEditRequested: (id) => shell.dealEditRequested(id)
+                            onNewContactRequested: (name) => shell.newContactRequested(name)
+                            onContactEditRequested: (id) => shell.contactEditRequested(id)
                         }
                     }
                 }

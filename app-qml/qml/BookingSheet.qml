@@ -22,7 +22,7 @@ SheetFrame {
     function openFor(dealId) {
         booked = false
         savedLabel.text = ""
-        newPerson.visible = false
+        newPerson.reset()
         booking.dealId = dealId
         booking.restart()
         open()
@@ -51,11 +51,7 @@ SheetFrame {
         id: booking
         objectName: "booking"
         store: AppStore
-        onPersonAdded: {
-            personName.text = ""
-            personEmail.text = ""
-            newPerson.visible = false
-        }
+        onPersonAdded: newPerson.reset()
         onBooked: (meetingId, when) => {
             sheet.moved = booking.plannedWhen !== "" && !booking.addAnother
             sheet.bookedWhen = when
@@ -248,79 +244,12 @@ SheetFrame {
         }
     }
     // The person met at the table, added here and invited with the others.
-    Button {
-        objectName: "someoneNewButton"
-        visible: !sheet.booked && !newPerson.visible
-        flat: true
-        text: qsTr("+ Someone new")
-        implicitHeight: Theme.touch
-        Accessible.name: qsTr("Add someone new to invite")
-        onClicked: { newPerson.visible = true; personName.forceActiveFocus() }
-    }
-    ColumnLayout {
+    SomeoneNew {
         id: newPerson
-        objectName: "newPerson"
-        property string role: "decision_maker"
-        visible: false
-        Layout.fillWidth: true
-        spacing: Theme.s
-        TextField {
-            id: personName
-            objectName: "personName"
-            Layout.fillWidth: true
-            placeholderText: qsTr("Name")
-            Accessible.name: qsTr("Name")
-        }
-        TextField {
-            id: personEmail
-            objectName: "personEmail"
-            Layout.fillWidth: true
-            placeholderText: qsTr("Email, for the invitation")
-            inputMethodHints: Qt.ImhEmailCharactersOnly
-            Accessible.name: qsTr("Email")
-        }
-        Flow {
-            Layout.fillWidth: true
-            spacing: Theme.s
-            Repeater {
-                model: [
-                    { key: "decision_maker", label: qsTr("Decision maker") },
-                    { key: "approver", label: qsTr("Approver") },
-                    { key: "champion", label: qsTr("Champion") },
-                    { key: "user", label: qsTr("User") },
-                    { key: "other", label: qsTr("Other") }
-                ]
-                delegate: ChoiceChip {
-                    required property var modelData
-                    text: modelData.label
-                    checked: newPerson.role === modelData.key
-                    onClicked: newPerson.role = modelData.key
-                }
-            }
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: Theme.s
-            Label {
-                Layout.fillWidth: true
-                text: personName.text.trim() === "" ? qsTr("A name first") : ""
-                font.pixelSize: Theme.caption
-                color: Theme.textMuted
-            }
-            Button {
-                flat: true
-                text: qsTr("Cancel")
-                implicitHeight: Theme.touch
-                onClicked: newPerson.visible = false
-            }
-            Button {
-                objectName: "addPersonButton"
-                text: qsTr("Add and invite")
-                enabled: personName.text.trim() !== ""
-                implicitHeight: Theme.touch
-                onClicked: booking.addPerson(personName.text, personEmail.text, newPerson.role)
-            }
-        }
+        visible: !sheet.booked
+        addText: qsTr("Add and invite")
+        emailHint: qsTr("Email, for the invitation")
+        onAddRequested: (name, email, role) => booking.addPerson(name, email, role)
     }
     Label {
         visible: !sheet.booked && booking.error !== ""

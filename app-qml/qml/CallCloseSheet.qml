@@ -19,6 +19,8 @@ SheetFrame {
     function openFor(meetingId) {
         call.meetingId = meetingId
         call.clearAnswers()
+        newPerson.reset()
+        personAddedLabel.text = ""
         call.restart()
         open()
     }
@@ -45,6 +47,10 @@ SheetFrame {
         store: AppStore
         onClosed: (dealId, stage) => { sheet.close(); sheet.closedAndBook(dealId) }
         onMeetingChanged: if (sheet.exampleWanted) sheet.fillExample()
+        onPersonAdded: {
+            personAddedLabel.text = qsTr("Added to the account's contacts.")
+            newPerson.reset()
+        }
     }
 
     // The plan made before (rule 5)
@@ -80,6 +86,22 @@ SheetFrame {
             answer: { call.recap; return call.temperatureOf(modelData.id) }
             onAnswered: (id, interest, clarify, ready) => call.setTemperature(id, interest, clarify, ready)
         }
+    }
+    // Someone at the table the deal did not know yet: a contact of the account from now on.
+    SomeoneNew {
+        id: newPerson
+        objectName: "someoneNew"
+        emailHint: qsTr("Email, for the recap and invitations")
+        onAddRequested: (name, email, role) => call.addPerson(name, email, role)
+    }
+    Label {
+        id: personAddedLabel
+        objectName: "personAdded"
+        visible: text !== ""
+        Layout.fillWidth: true
+        font.pixelSize: Theme.caption
+        color: Theme.good
+        wrapMode: Text.WordWrap
     }
 
     FieldLabel { visible: call.planPrimary !== ""; text: qsTr("Which objective did you meet?") }

@@ -17,6 +17,10 @@ Page {
     signal planRequested(string meetingId)
     signal closeCallRequested(string meetingId)
     signal stageRequested(string dealId)
+    signal editRequested(string dealId)
+    // A new contact at the deal's account (its name), or one of its people to change.
+    signal newContactRequested(string accountName)
+    signal contactEditRequested(string contactId)
 
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Deal %1").arg(deal.title)
@@ -129,15 +133,26 @@ Page {
                 Label { text: deal.valueText; font.pixelSize: Theme.title; font.bold: true; color: Theme.text }
             }
 
-            Button {
-                objectName: "stageButton"
-                Layout.alignment: Qt.AlignLeft
-                flat: true
-                text: deal.status === "open" ? qsTr("Move up a rung, won or lost…")
-                                             : qsTr("Change the outcome or reopen…")
-                implicitHeight: Theme.touch
-                Accessible.name: qsTr("Stage and outcome")
-                onClicked: page.stageRequested(deal.dealId)
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.s
+                Button {
+                    objectName: "stageButton"
+                    flat: true
+                    text: deal.status === "open" ? qsTr("Move up a rung, won or lost…")
+                                                 : qsTr("Change the outcome or reopen…")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Stage and outcome")
+                    onClicked: page.stageRequested(deal.dealId)
+                }
+                Button {
+                    objectName: "editDealButton"
+                    flat: true
+                    text: qsTr("Edit title, account, value…")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Edit the deal's title, account and value")
+                    onClicked: page.editRequested(deal.dealId)
+                }
             }
 
             NextStepCard {
@@ -206,10 +221,26 @@ Page {
                 }
             }
 
-            SectionHeader { text: qsTr("People"); count: deal.people.count }
+            SectionHeader {
+                text: qsTr("People")
+                count: deal.people.count
+                Button {
+                    objectName: "newPersonButton"
+                    // A contact belongs to an account: a deal without one has nobody to add to.
+                    visible: deal.accountId !== ""
+                    flat: true
+                    text: qsTr("+ Person")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Add a contact at %1").arg(deal.accountName)
+                    onClicked: page.newContactRequested(deal.accountName)
+                }
+            }
             Repeater {
                 model: deal.people
-                delegate: CardDelegate { showDetail: true }
+                delegate: CardDelegate {
+                    showDetail: true
+                    onClicked: page.contactEditRequested(recordId)
+                }
             }
             EmptyState {
                 visible: deal.loaded && deal.people.count === 0

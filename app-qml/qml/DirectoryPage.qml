@@ -1,5 +1,5 @@
 // Contacts and accounts: each account with its open deals and when it was last touched (rule 8);
-// choose one to see its people and deals, and log a touch.
+// choose one to see its people and deals, log a touch, or edit it; add accounts and people.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,7 +9,13 @@ Page {
     id: page
 
     property bool wide: false
+    property alias accountId: directory.accountId
     signal dealChosen(string dealId)
+    signal newAccountRequested()
+    signal accountEditRequested(string accountId)
+    // A new contact, at the account shown (its name) when there is one.
+    signal newContactRequested(string accountName)
+    signal contactEditRequested(string contactId)
     signal searchRequested()
     signal settingsRequested()
 
@@ -49,7 +55,19 @@ Page {
             model: directory.accounts
             activeFocusOnTab: true
             Accessible.name: qsTr("Accounts")
-            header: SectionHeader { text: qsTr("Accounts"); count: directory.accounts.count; width: accounts.width }
+            header: SectionHeader {
+                text: qsTr("Accounts")
+                count: directory.accounts.count
+                width: accounts.width
+                Button {
+                    objectName: "newAccountButton"
+                    flat: true
+                    text: qsTr("+ New account")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Add a new account")
+                    onClicked: page.newAccountRequested()
+                }
+            }
             delegate: CardDelegate {
                 required property bool flag
                 selected: flag
@@ -108,6 +126,14 @@ Page {
                         }
                     }
                     Button {
+                        objectName: "editAccountButton"
+                        flat: true
+                        text: qsTr("Edit")
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Edit %1").arg(directory.accountName)
+                        onClicked: page.accountEditRequested(directory.accountId)
+                    }
+                    Button {
                         visible: page.wide
                         flat: true
                         text: qsTr("Everyone")
@@ -130,6 +156,15 @@ Page {
                 SectionHeader {
                     text: directory.accountId === "" ? qsTr("Everyone") : qsTr("People")
                     count: directory.contacts.count
+                    Button {
+                        objectName: "newContactButton"
+                        flat: true
+                        text: qsTr("+ New contact")
+                        implicitHeight: Theme.touch
+                        Accessible.name: directory.accountId === "" ? qsTr("Add a new contact")
+                                                                    : qsTr("Add a contact at %1").arg(directory.accountName)
+                        onClicked: page.newContactRequested(directory.accountId === "" ? "" : directory.accountName)
+                    }
                 }
                 GridLayout {
                     Layout.fillWidth: true
@@ -138,7 +173,10 @@ Page {
                     rowSpacing: Theme.s
                     Repeater {
                         model: directory.contacts
-                        delegate: CardDelegate { Layout.fillWidth: true }
+                        delegate: CardDelegate {
+                            Layout.fillWidth: true
+                            onClicked: page.contactEditRequested(recordId)
+                        }
                     }
                 }
             }

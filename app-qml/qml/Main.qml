@@ -44,7 +44,19 @@ ApplicationWindow {
         onSignInRequested: signIn.open()
         onNewDealRequested: newDeal.openNew()
         onStageRequested: (dealId) => stage.openFor(dealId)
+        onDealEditRequested: (dealId) => newDeal.openEdit(dealId)
+        onNewAccountRequested: account.openNew()
+        onAccountEditRequested: (accountId) => account.openEdit(accountId)
+        onNewContactRequested: (accountName) => contact.openNew(accountName)
+        onContactEditRequested: (contactId) => contact.openEdit(contactId)
     }
+    AccountSheet {
+        id: account
+        wide: window.wide
+        onSaved: (accountId) => shell.showAccount(accountId)
+        onUseExisting: (accountId) => shell.showAccount(accountId)
+    }
+    ContactSheet { id: contact; wide: window.wide }
     DealStageSheet { id: stage; wide: window.wide }
     NewDealSheet {
         id: newDeal
@@ -82,7 +94,7 @@ ApplicationWindow {
     // For the screenshot run and the tests: one named screen, with the demo's records.
     function showScreen(name) {
         booking.close(); callClose.close(); plan.close(); signIn.close(); newDeal.close()
-        stage.close()
+        stage.close(); account.close(); contact.close()
         shell.closeDeal()
         shell.cancelAskWanted = false
         shell.eventSheetWanted = ""
@@ -113,6 +125,16 @@ ApplicationWindow {
         case "new-deal":
             shell.showSection("pipeline"); shell.setPipelineFilter("")
             newDeal.openNew(); newDeal.fillExample()
+            break
+        case "deal-edit":  // a value with cents, kept to the cent
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
+            newDeal.editExample(demoDealId)
+            break
+        case "account-edit":  // a new account whose name nearly matches one there already
+            shell.showSection("directory"); account.openNew(); account.fillExample()
+            break
+        case "contact-edit":  // a new contact at an account, with an address that is not one
+            shell.showSection("directory"); contact.openNew("Acme Logistics"); contact.fillExample()
             break
         case "deal-stage":  // the demo deal skipping a rung (rule 11)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)

@@ -1,6 +1,7 @@
 // A new deal in a few taps: a title, the account (an existing one is matched however it is typed;
 // a near duplicate is asked about), the value, the rung it starts on. Then straight to booking
-// its first meeting (rule 1: an open deal needs a next step).
+// its first meeting (rule 1: an open deal needs a next step). The same form changes a deal's title,
+// account, value and currency (openEdit); its rung has the stage sheet.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,14 +11,28 @@ SheetFrame {
     id: sheet
 
     signal createdAndBook(string dealId)
+    signal edited(string dealId)
 
-    title: qsTr("New deal")
-    subtitle: qsTr("Then book its first meeting")
+    readonly property bool editing: form.dealId !== ""
+    title: editing ? qsTr("Edit deal") : qsTr("New deal")
+    subtitle: editing ? "" : qsTr("Then book its first meeting")
 
     function openNew() {
+        form.dealId = ""
         form.clear()
         form.restart()
         open()
+    }
+    function openEdit(dealId) {
+        form.dealId = dealId
+        form.restart()
+        open()
+    }
+    // For the screenshot run: a value with cents, typed once the deal has loaded.
+    property string exampleValue: ""
+    function editExample(dealId) {
+        exampleValue = "12,000.50"
+        openEdit(dealId)
     }
 
     // For the screenshot run: a deal as a rep would type it.
@@ -31,8 +46,17 @@ SheetFrame {
         id: form
         objectName: "newDeal"
         store: AppStore
-        onCreated: (dealId) => { sheet.close(); sheet.createdAndBook(dealId) }
+        onSaved: (dealId) => {
+            sheet.close()
+            if (sheet.editing) sheet.edited(dealId)
+            else sheet.createdAndBook(dealId)
+        }
+        onStagesChanged: if (sheet.exampleValue !== "" && !form.loading) {
+            form.value = sheet.exampleValue
+            sheet.exampleValue = ""
+        }
     }
+    AccountNameCheck { id: accountCheck; store: AppStore; name: form.account }
 
     FieldLabel { text: qsTr("Title") }
     TextField {
@@ -54,6 +78,10 @@ SheetFrame {
         Accessible.name: qsTr("Account")
         onEditTextChanged: form.account = editText
         onActivated: (index) => form.account = form.accounts[index]
+    }
+    AccountHint {
+        check: accountCheck
+        onUseRequested: (id, name) => form.account = name
     }
     RowLayout {
         Layout.fillWidth: true
@@ -84,8 +112,9 @@ SheetFrame {
             }
         }
     }
-    FieldLabel { text: qsTr("Stage") }
+    FieldLabel { visible: !sheet.editing; text: qsTr("Stage") }
     Flow {
+        visible: !sheet.editing
         Layout.fillWidth: true
         spacing: Theme.s
         Repeater {
@@ -118,12 +147,13 @@ SheetFrame {
         },
         Button {
             objectName: "createDealButton"
-            text: form.saving ? qsTr("Creating…") : qsTr("Create and book")
+            text: form.saving ? qsTr("Saving…") : sheet.editing ? qsTr("Save") : qsTr("Create and book")
             highlighted: true
             enabled: form.whyNot === "" && !form.saving && form.loaded
             implicitHeight: Theme.touch
-            Accessible.name: qsTr("Create the deal and book its first meeting")
-            onClicked: form.create()
+            Accessible.name: sheet.editing ? qsTr("Save the deal")
+                                           : qsTr("Create the deal and book its first meeting")
+            onClicked: form.save()
         }
     ]
 }

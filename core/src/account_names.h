@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "nextstep/database.h"
+#include "nextstep/typed_names.h"
 
 namespace nextstep {
 
@@ -17,11 +18,6 @@ std::string accountKey(std::string_view name);
 // The key without trailing legal forms (gmbh, ag, inc, ltd, llc, bv, ...).
 std::string accountStem(std::string_view key);
 
-struct AccountMatch {
-  std::string id;
-  std::string name;
-  bool exact = false;  // the same name but for case, spacing and punctuation
-};
 // The live account a name means, exactly first, else the first whose stem is the same.
 std::optional<AccountMatch> matchAccount(Database& db, std::string_view name);
 

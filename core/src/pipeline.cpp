@@ -6,6 +6,7 @@
 #include "nextstep/ids.h"
 #include "nextstep/record_reads.h"
 #include "nextstep/team_settings.h"
+#include "nextstep/typed_names.h"
 
 namespace nextstep {
 namespace {
@@ -39,6 +40,10 @@ void checkStage(Database& db, const std::string& stage) {
     fail(ErrorCode::kInvalidArgument,
          "stage '" + stage + "' is not on the team's ladder (" + ladder + ")");
   }
+}
+
+void checkEmail(const std::string& email) {
+  if (auto problem = emailProblem(email)) fail(ErrorCode::kInvalidArgument, *problem);
 }
 
 void checkValue(std::int64_t minor) {
@@ -75,6 +80,20 @@ void requireLostReason(Database& db, const std::string& deal, const DealChanges&
 
 }  // namespace
 
+std::optional<std::string> emailProblem(std::string_view email) {
+  // An address an invitation can reach: one @, something before it, a dotted domain after it.
+  const std::string e = trimmed(email);
+  if (e.empty()) return std::nullopt;
+  const auto at = e.find('@');
+  const auto dot = e.rfind('.');
+  if (at == 0 || at == std::string::npos || dot == std::string::npos || dot < at + 2 ||
+      dot + 1 == e.size() || e.find('@', at + 1) != std::string::npos ||
+      e.find_first_of(" \t,;<>") != std::string::npos) {
+    return "email '" + e + "' is not an address like name@company.com";
+  }
+  return std::nullopt;
+}
+
 std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
   const std::string name = trimmed(account);
   if (name.empty()) fail(ErrorCode::kInvalidArgument, "account must not be empty");
@@ -92,6 +111,10 @@ std::string accountIdFor(Mutation& m, std::string_view account, Instant now) {
   const std::string id = newRecordId(toUnix(now) * 1000);
   m.create(RecordType::kAccount, id, {{"name", Value(name)}, {"created_at", Value(toUnix(now))}});
   return id;
+}
+
+Result<std::optional<AccountMatch>> accountNamed(Store& store, std::string_view name) {
+  return store.read([&](Database& db) { return matchAccount(db, name); });
 }
 
 Result<std::string> addAccount(Store& store, const NewAccount& a) {
@@ -121,6 +144,7 @@ Result<std::string> addAccount(Store& store, const NewAccount& a) {
 Result<std::string> addContact(Store& store, const NewContact& c) {
   return store.write([&](Mutation& m) {
     requireText("contact name", c.name);
+    checkEmail(c.email);
     const Instant now = store.now();
     const Value account = c.account ? Value(accountIdFor(m, *c.account, now)) : Value();
     const std::string id = newRecordId(toUnix(now) * 1000);
@@ -204,7 +228,10 @@ Result<void> changeContact(Store& store, std::string_view id, const ContactChang
       f.push_back({"name", Value(trimmed(*c.name))});
     }
     if (c.account) f.push_back({"account_id", Value(accountIdFor(m, *c.account, store.now()))});
-    if (c.email) f.push_back({"email", Value(trimmed(*c.email))});
+    if (c.email) {
+      checkEmail(*c.email);
+      f.push_back({"email", Value(trimmed(*c.email))});
+    }
     if (c.phone) f.push_back({"phone", Value(trimmed(*c.phone))});
     if (c.role) f.push_back({"role", Value(std::string(nameOf(*c.role)))});
     if (c.title) f.push_back({"title", Value(*c.title)});
@@ -219,6 +246,12 @@ Result<void> changeAccount(Store& store, std::string_view id, const AccountChang
     Fields f;
     if (c.name) {
       requireText("account name", *c.name);
+      // Renamed onto another account's name, the two would be one company twice.
+      if (const auto match = matchAccount(m.db(), *c.name);
+          match && match->exact && match->id != full) {
+        fail(ErrorCode::kFailedPrecondition,
+             "the account '" + match->name + "' exists already (id " + match->id + ")");
+      }
       f.push_back({"name", Value(trimmed(*c.name))});
     }
     if (c.industry) f.push_back({"industry", Value(*c.industry)});

@@ -18,4 +18,4 @@ xvfb-run -a -s "-screen 0 1920x1200x24 -nolisten tcp" \
   env QT_QPA_PLATFORM=xcb XDG_RUNTIME_DIR="$runtime" "$app" --demo --screenshots "$out"
 count="$(find "$out" -name '*.png' -size +1k | wc -l)"
 echo "app_screenshots: $count images in $out"
-test "$count" -ge 84
+test "$count" -ge 96

@@ -1,6 +1,7 @@
 #include "nextstep/pipeline.h"
 
 #include "nextstep/team_settings.h"
+#include "nextstep/typed_names.h"
 #include "test_store.h"
 
 namespace nextstep::testing {
@@ -151,6 +152,38 @@ TEST_F(PipelineTest, ContactsKeepTheirRoleAndAccount) {
   EXPECT_EQ(got.role, ContactRole::kChampion);
   EXPECT_EQ(got.title, "COO");
   EXPECT_EQ(unwrap(listContacts(*store_, got.account_id)).size(), 1u);
+}
+
+TEST_F(PipelineTest, AContactsEmailIsAnAddressAnInvitationCanReach) {
+  for (const char* bad : {"dana", "dana@acme", "@acme.example", "dana@acme.example.", "a b@c.de"}) {
+    auto c = addContact(*store_, {.name = "Dana", .email = bad});
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_NE(c.error().message.find("name@company.com"), std::string::npos) << bad;
+  }
+  const std::string c =
+      unwrap(addContact(*store_, {.name = "Dana", .email = " dana@acme.example "}));
+  EXPECT_EQ(changeContact(*store_, c, {.email = "dana at acme"}).error().code,
+            ErrorCode::kInvalidArgument);
+  unwrap(changeContact(*store_, c, {.email = ""}));  // no address is fine: none is sent
+  EXPECT_EQ(unwrap(getContact(*store_, c)).email, "");
+}
+
+TEST_F(PipelineTest, AnAccountIsNotRenamedOntoAnother) {
+  const std::string acme = unwrap(addAccount(*store_, {.name = "Acme GmbH"}));
+  const std::string beta = unwrap(addAccount(*store_, {.name = "Beta"}));
+  auto onto = changeAccount(*store_, beta, {.name = "ACME gmbh"});
+  ASSERT_FALSE(onto.ok());
+  EXPECT_NE(onto.error().message.find("'Acme GmbH' exists already"), std::string::npos);
+  unwrap(changeAccount(*store_, acme, {.name = "Acme  GmbH."}));  // its own name, rewritten
+  unwrap(changeAccount(*store_, beta, {.name = "Acme"}));         // a near name, deliberately
+  const auto near = unwrap(accountNamed(*store_, "acme ag"));
+  ASSERT_TRUE(near.has_value());
+  EXPECT_FALSE(near->exact);
+  const auto same = unwrap(accountNamed(*store_, "ACME"));
+  ASSERT_TRUE(same.has_value());
+  EXPECT_TRUE(same->exact);
+  EXPECT_EQ(same->id, beta);
+  EXPECT_FALSE(unwrap(accountNamed(*store_, "Zeta")).has_value());
 }
 
 TEST_F(PipelineTest, DealsAreFilteredByWhatIsWrongWithThem) {

@@ -11,6 +11,7 @@ Item {
 
     CallCloseSheet { id: sheet; wide: true }
     SignalSpy { id: handedOver; target: sheet; signalName: "closedAndBook" }
+    BookingController { id: dealPeople; store: AppStore }
 
     TestCase {
         name: "CallClose"
@@ -83,6 +84,37 @@ Item {
             tap("reason_wrong_time")
             compare(call.noReason, "wrong_time")
             compare(call.canClose, true)
+            sheet.close()
+        }
+
+        function test_someoneNewAtTheTableBecomesAContactOfTheAccount() {
+            var call = findChild(sheet, "callClose")
+            sheet.openFor(demo.upcomingMeeting)
+            tryCompare(call, "loaded", true)
+            tryCompare(sheet, "opened", true)
+            call.recap = "What the rep typed"
+            tap("someoneNewButton")
+            var add = findChild(sheet.contentItem, "addPersonButton")
+            verify(!add.enabled, "a name first")
+            findChild(sheet.contentItem, "personName").text = "Ole Dahl"
+            findChild(sheet.contentItem, "personEmail").text = "ole.dahl@example.com"
+            tap("role_decision_maker")
+            tap("addPersonButton")
+            tryCompare(findChild(sheet.contentItem, "personAdded"), "text",
+                       "Added to the account's contacts.")
+            verify(!findChild(sheet.contentItem, "newPerson").visible)
+            compare(call.recap, "What the rep typed")
+            // The deal's people (its account's contacts) now include them, as a champion.
+            dealPeople.dealId = call.dealId
+            tryVerify(function() {
+                return dealPeople.people.filter(function(p) { return p.name === "Ole Dahl" }).length === 1
+            })
+            compare(dealPeople.people.filter(function(p) { return p.name === "Ole Dahl" })[0].role,
+                    "Decision maker")
+            // At the table, so asked the temperature check (rule 3).
+            tryVerify(function() {
+                return call.decisionMakers.filter(function(p) { return p.name === "Ole Dahl" }).length === 1
+            })
             sheet.close()
         }
     }

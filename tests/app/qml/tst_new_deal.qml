@@ -11,6 +11,7 @@ Item {
     NewDealSheet { id: sheet; wide: false }
     DealController { id: deal; store: AppStore }
     SignalSpy { id: created; target: sheet; signalName: "createdAndBook" }
+    SignalSpy { id: edited; target: sheet; signalName: "edited" }
 
     TestCase {
         name: "NewDeal"
@@ -59,13 +60,54 @@ Item {
             tryCompare(sheet, "visible", false)
         }
 
+        function test_aDealIsEditedAndItsValueKeepsItsCents() {
+            created.clear()
+            sheet.openNew()
+            var form = findChild(sheet, "newDeal")
+            tryCompare(form, "loaded", true)
+            form.title = "Cold chain audit"
+            form.account = "Borealis Foods"
+            form.value = "900"
+            mouseClick(findChild(sheet, "createDealButton"))
+            tryCompare(created, "count", 1)
+            var id = created.signalArguments[0][0]
+            tryCompare(sheet, "visible", false)
+
+            sheet.openEdit(id)
+            tryCompare(form, "title", "Cold chain audit")
+            tryCompare(sheet, "opened", true)
+            compare(sheet.title, "Edit deal")
+            compare(form.account, "Borealis Foods")
+            compare(form.value, "900")
+            compare(form.whyNot, "Change a field to save")
+            form.title = "Cold chain audit, two sites"
+            form.account = "Cobalt Health"
+            form.value = "12,000.50"
+            form.currency = "usd"
+            compare(form.whyNot, "")
+            mouseClick(findChild(sheet, "createDealButton"))
+            tryCompare(edited, "count", 1)
+            tryCompare(sheet, "visible", false)
+
+            deal.dealId = id
+            tryCompare(deal, "title", "Cold chain audit, two sites")
+            compare(deal.valueText, "$12,000.50")
+            compare(deal.accountName, "Cobalt Health")
+            sheet.openEdit(id)
+            tryCompare(form, "value", "12000.50")
+            form.value = "12000.505"
+            compare(form.whyNot, "The value is an amount to the cent, like 12000.50")
+            keyClick(Qt.Key_Escape)
+            tryCompare(sheet, "visible", false)
+        }
+
         function test_aValueThatIsNotAnAmountSaysSo() {
             sheet.openNew()
             var form = findChild(sheet, "newDeal")
             tryCompare(form, "loaded", true)
             form.title = "Pilot"
             form.value = "twelve"
-            compare(form.whyNot, "The value is an amount, like 12000.50")
+            compare(form.whyNot, "The value is an amount to the cent, like 12000.50")
             verify(!findChild(sheet, "createDealButton").enabled)
             keyClick(Qt.Key_Escape)
             tryCompare(sheet, "visible", false)
