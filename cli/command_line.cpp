@@ -469,7 +469,9 @@ void addSyncCommands(CLI::App& app, Flags& f, Command& chosen) {
     if (conflicts->get_subcommands().empty())
       chosen = [&f](Session& s) { return conflictsCommand(s, f.conflict); };
   });
-  conflicts->add_flag("--all", f.conflict.all, "Also those restored or dismissed");
+  conflicts->add_flag(
+      "--all", f.conflict.all,
+      "Also those closed: restored, kept (dismissed) or superseded by a later edit");
   CLI::App* restore =
       leaf(conflicts, "restore", "Write the lost value back (it syncs as a new change)", chosen,
            [&f](Session& s) { return conflictRestoreCommand(s, f.conflict); });

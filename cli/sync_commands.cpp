@@ -220,7 +220,10 @@ Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
   if (auto ok = Replica(**store).dismissConflict(flags.id); !ok) return ok.error();
-  session.printer().changed(Change{"conflict", flags.id, "dismissed", "Kept the value that won."});
+  session.printer().changed(
+      Change{"conflict", flags.id, "dismissed",
+             "Kept the value that won; it syncs as a new change, and the other devices close "
+             "this conflict when they sync."});
   return {};
 }
 

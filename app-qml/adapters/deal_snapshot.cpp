@@ -7,6 +7,7 @@
 
 #include "display_text.h"
 #include "nextstep/field_text.h"
+#include "nextstep/op.h"
 
 namespace {
 
@@ -113,26 +114,77 @@ QString fieldLabel(const std::string& key) {
   if (key == "stage") return tr("Stage");
   if (key == "status") return tr("Status");
   if (key == "owner") return tr("Owner");
-  if (key == "when") return tr("Time and place");
+  if (key == "slot") return tr("Time and place");
+  if (key == "attendees") return tr("Attendee");
+  if (key == "deleted") return tr("Deleted or restored");
   QString s = qs(key);
   s.replace(QLatin1Char('_'), QLatin1Char(' '));
   if (!s.isEmpty()) s[0] = s[0].toUpper();
   return s;
 }
 
-// A value as the conflict review shows it: money with its currency, times on the rep's clocks,
-// each field of a register in words (the core's reading, shared with the CLI).
+// A meeting's time and place as the deal page shows its next step: "Thu 3 Dec, 14:00 · 30 min ·
+// HQ" (on the rep's clock, so the zone the meeting was booked in is not repeated).
+QString slotText(const std::string& json, const nextstep::TimeZone& zone) {
+  nextstep::Fields fields;
+  try {
+    fields = nextstep::decodeFields(nextstep::specOf(nextstep::RecordType::kMeeting), json);
+  } catch (const nextstep::DomainError&) {
+    return {};
+  }
+  QStringList parts;
+  for (const auto& f : fields) {
+    if (f.name == "start_at" && std::holds_alternative<std::int64_t>(f.value))
+      parts << display::dayAndTime(nextstep::instantFromUnix(std::get<std::int64_t>(f.value)),
+                                   zone);
+    if (f.name == "duration_min" && std::holds_alternative<std::int64_t>(f.value))
+      parts << tr("%1 min").arg(std::get<std::int64_t>(f.value));
+    if (f.name == "place" && std::holds_alternative<std::string>(f.value))
+      parts << qs(std::get<std::string>(f.value));
+  }
+  return parts.join(QStringLiteral(" · "));
+}
+
+// A value as the conflict review shows it: in the words and formats of the rest of the page
+// (money with its currency, stages by name, times on the rep's clock, people by name), else the
+// core's reading of the field, shared with the CLI.
 QString valueText(const nextstep::sync::ConflictEntry& e, const nextstep::Value& v,
                   const nextstep::DealView& view, const nextstep::TimeZone& zone) {
   if (e.key == "value_minor" && e.record_id == view.deal.id &&
       std::holds_alternative<std::int64_t>(v)) {
     return display::money({std::get<std::int64_t>(v), view.deal.value.currency});  // as the page
   }
+  if (e.key == "deleted" && std::holds_alternative<std::int64_t>(v))
+    return std::get<std::int64_t>(v) != 0 ? tr("deleted") : tr("not deleted");
+  if (e.kind == "edited_while_deleted" && v == nextstep::Value("deleted")) return tr("deleted");
+  if (std::holds_alternative<std::string>(v)) {
+    const std::string& text = std::get<std::string>(v);
+    if (e.key == "stage") return display::stage(text);
+    if (e.key == "slot") {
+      if (QString slot = slotText(text, zone); !slot.isEmpty()) return slot;
+    }
+    if (e.kind == "removed_while_added") {
+      // The kept value is the contact who stays, the lost one "removed <contact>".
+      const bool removed = text.rfind("removed ", 0) == 0;
+      const std::string id = removed ? text.substr(8) : text;
+      QString name = nameOf(view, id);
+      if (name.isEmpty()) name = tr("a contact");
+      return removed ? tr("%1 removed").arg(name) : tr("%1 attends").arg(name);
+    }
+  }
   return qs(nextstep::describeFieldValue(e.type, e.key, v, zone));
 }
 
 QString who(const std::string& author) { return author.empty() ? tr("this device") : qs(author); }
 
+QString kindLabel(const std::string& kind) {
+  if (kind == "edited_while_deleted") return tr("Edited while deleted");
+  if (kind == "removed_while_added") return tr("Removed and added at once");
+  return tr("Edited on two devices");
+}
+
+// Only open conflicts: one closed on another device (kept, restored, or edited since) has left
+// this list after the sync that brought its closing change (docs/sync.md, "Conflicts").
 std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView& v,
                                 const nextstep::TimeZone& zone) {
   std::set<std::string> records{v.deal.id};
@@ -150,10 +202,14 @@ std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView
     c.kind = qs(e.kind);
     c.title = e.record_id == v.deal.id ? fieldLabel(e.key)
                                        : tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
-    c.subtitle = tr("Kept: %1 by %2").arg(valueText(e, e.kept_value, v, zone), who(e.kept_author));
-    c.detail = tr("Lost: %1 by %2").arg(valueText(e, e.lost_value, v, zone), who(e.lost_author));
-    c.when = display::dayAndTime(e.detected_at, zone);
-    c.badge = e.kind == "overwritten" ? tr("Edited on two devices") : tr("Edited while deleted");
+    c.subtitle = tr("Kept: %1, by %2, %3")
+                     .arg(valueText(e, e.kept_value, v, zone), who(e.kept_author),
+                          display::dayAndTime(e.kept_at, zone));
+    c.detail = tr("Lost: %1, by %2, %3")
+                   .arg(valueText(e, e.lost_value, v, zone), who(e.lost_author),
+                        display::dayAndTime(e.lost_at, zone));
+    c.when = tr("Found %1").arg(display::dayAndTime(e.detected_at, zone));
+    c.badge = kindLabel(e.kind);
     c.tone = QStringLiteral("warning");
     c.dealId = qs(v.deal.id);
     c.secondaryId = qs(e.record_id);

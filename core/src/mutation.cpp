@@ -150,6 +150,39 @@ void Mutation::removeMember(RecordType type, std::string_view id, std::string_vi
          m->add_stamp);
 }
 
+void Mutation::reaffirm(RecordType type, std::string_view id, std::string_view key) {
+  const RecordSpec& spec = specOf(type);
+  const std::optional<bool> deleted = records::isDeleted(db_, spec, id);
+  if (!deleted) notFound(spec, id);
+  const std::optional<records::Clock> clock = records::clockOf(db_, spec, id, key);
+  const Stamp stamp = nextStamp();
+  if (key == "deleted") {
+    records::setClock(db_, spec, id, key, stamp, clock->stamp);
+    append(spec, id, *deleted ? OpKind::kDelete : OpKind::kRestore, key,
+           Value(std::int64_t{*deleted ? 1 : 0}), stamp, clock->stamp);
+    return;
+  }
+  // Every device would take an edit of a deleted record for an edit made while it was deleted.
+  if (*deleted) {
+    fail(ErrorCode::kFailedPrecondition,
+         std::string(spec.name) + " " + std::string(id) + " is deleted; restore it first");
+  }
+  const Fields current = records::keyValues(db_, spec, id, key);
+  if (current.empty()) fieldOrFail(spec, key);
+  records::setClock(db_, spec, id, key, stamp, clock->stamp);
+  const Value value = spec.isRegister(key) ? Value(encodeFields(spec, current)) : current[0].value;
+  append(spec, id, OpKind::kSet, key, value, stamp, clock->stamp);
+}
+
+void Mutation::reaffirmMember(RecordType type, std::string_view id, std::string_view member_id) {
+  const RecordSpec& spec = specOf(type);
+  std::optional<records::Member> m = records::member(db_, spec, id, member_id);
+  if (!m || !(m->removed_upto.isZero() || m->add_stamp > m->removed_upto)) return;  // absent
+  const Stamp stamp = nextStamp();
+  records::putMember(db_, spec, id, member_id, records::Member{stamp, m->removed_upto});
+  append(spec, id, OpKind::kAdd, spec.set_name, Value(std::string(member_id)), stamp, Stamp{});
+}
+
 void Mutation::resend(const Op& op) {
   const Stamp fresh = nextStamp();
   StampRenames renames(db_);

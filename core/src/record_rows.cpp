@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "conflict_settling.h"
+
 namespace nextstep::records {
 namespace {
 
@@ -126,6 +128,7 @@ void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::st
   bindStamp(*s, 4, stamp);
   bindStamp(*s, 5, base);
   s->run();
+  settleConflicts(db, spec, id, key, stamp);
 }
 
 std::optional<MergeState> mergeState(Database& db, const RecordSpec& spec, std::string_view id,
@@ -170,6 +173,7 @@ void putMember(Database& db, const RecordSpec& spec, std::string_view id,
   bindStamp(*s, 3, m.add_stamp);
   bindStamp(*s, 4, m.removed_upto);
   s->run();
+  settleMemberConflicts(db, spec, id, member_id, m);
 }
 
 }  // namespace nextstep::records

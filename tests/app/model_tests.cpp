@@ -182,6 +182,28 @@ class ModelTests : public QObject {
     QTRY_COMPARE(deal.conflicts()->count(), 0);
   }
 
+  void aConflictReadsInWordsAndKeepClosesIt() {
+    AppFixture app;
+    DealController deal;
+    testModel(deal.conflicts());
+    deal.setStore(&app.store());
+    deal.setDealId(QString::fromStdString(app.ids().deal_with_conflict));
+    QTRY_VERIFY(deal.loaded());
+    QCOMPARE(deal.conflicts()->count(), 1);
+    const Card conflict = deal.conflicts()->cards().front();
+    QCOMPARE(conflict.title, QStringLiteral("Value"));
+    // Amounts as the page shows them, who wrote each and when, never cents or epoch seconds.
+    QVERIFY2(conflict.subtitle.startsWith(QStringLiteral("Kept: €48,000, by jordan@northwind")),
+             qPrintable(conflict.subtitle));
+    QVERIFY2(conflict.detail.startsWith(QStringLiteral("Lost: €52,000, by this device, ")),
+             qPrintable(conflict.detail));
+    QVERIFY(!conflict.subtitle.contains(QStringLiteral("4800000")));
+    QVERIFY(conflict.when.startsWith(QStringLiteral("Found ")));
+    deal.dismissConflict(conflict.id);
+    QTRY_COMPARE(deal.conflicts()->count(), 0);
+    QCOMPARE(deal.valueText(), QStringLiteral("€48,000"));
+  }
+
   void bookingUsesTheSuggestionsAndWorksOffline() {
     AppFixture app;
     BookingController booking;

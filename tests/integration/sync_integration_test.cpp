@@ -65,6 +65,39 @@ TEST_F(SyncIntegration, TwoRepsEditOfflineThenConverge) {
   device("phone", {"sync"});
   device("laptop", {"sync"});
   EXPECT_EQ(deviceJson("laptop", {"deal", "show", pilot})["deal"]["stage"], "proposal");
+  // The laptop found the same conflict; the restore closed it there too, and the phone.
+  EXPECT_EQ(deviceJson("laptop", {"conflicts"})["count"], 0);
+  EXPECT_EQ(deviceJson("phone", {"conflicts"})["count"], 0);
+}
+
+TEST_F(SyncIntegration, KeepOnOneDeviceLeavesTheConflictListOfEveryDevice) {
+  login("phone", "ana@alpha.example");
+  login("laptop", "ben@alpha.example");
+  const std::string pilot = device("phone", {"deal", "add", "--title", "Fleet pilot"});
+  device("phone", {"sync"});
+  device("laptop", {"sync"});
+  device("phone", {"deal", "set", pilot, "--stage", "proposal"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  device("laptop", {"deal", "set", pilot, "--stage", "negotiation"});
+  for (const char* d : {"phone", "laptop", "phone"}) device(d, {"sync"});
+  const auto onPhone = deviceJson("phone", {"conflicts"});
+  const auto onLaptop = deviceJson("laptop", {"conflicts"});
+  ASSERT_EQ(onPhone["count"], 1);
+  ASSERT_EQ(onLaptop["count"], 1);
+  EXPECT_EQ(onPhone["conflicts"][0]["id"], onLaptop["conflicts"][0]["id"]) << "one conflict";
+
+  device("laptop", {"conflicts", "dismiss", onLaptop["conflicts"][0]["id"]});
+  device("laptop", {"sync"});
+  device("phone", {"sync"});
+  EXPECT_EQ(deviceJson("phone", {"conflicts"})["count"], 0) << "kept on the laptop";
+  EXPECT_EQ(deviceJson("laptop", {"conflicts"})["count"], 0);
+  EXPECT_EQ(deviceJson("phone", {"deal", "show", pilot})["deal"]["stage"], "negotiation");
+  // A later edit on the phone then starts no new conflict anywhere.
+  device("phone", {"deal", "set", pilot, "--stage", "verbal"});
+  device("phone", {"sync"});
+  device("laptop", {"sync"});
+  EXPECT_EQ(deviceJson("laptop", {"conflicts"})["count"], 0);
+  EXPECT_EQ(deviceJson("laptop", {"deal", "show", pilot})["deal"]["stage"], "verbal");
 }
 
 TEST_F(SyncIntegration, TwoTeamsCannotSeeEachOther) {

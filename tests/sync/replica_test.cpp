@@ -40,6 +40,21 @@ class ReplicaTest : public ::testing::Test {
     return give(to, take(from, author));
   }
   std::vector<sync::ConflictEntry> conflicts(Store& s) { return unwrap(Replica(s).conflicts()); }
+
+  // Ana's "proposal" loses to Ben's later "negotiation", and both devices list it.
+  std::string stageConflictOnBoth() {
+    const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+    ship(*a_, *b_);
+    unwrap(changeDeal(*a_, deal, {.stage = "proposal"}));
+    clock_.advance(std::chrono::seconds(1));
+    unwrap(changeDeal(*b_, deal, {.stage = "negotiation"}));
+    const auto fromA = take(*a_, "ana@team.example");
+    give(*a_, take(*b_, "ben@team.example"));
+    give(*b_, fromA);
+    EXPECT_EQ(conflicts(*a_).size(), 1u);
+    EXPECT_EQ(conflicts(*b_).size(), 1u);
+    return deal;
+  }
 };
 
 TEST_F(ReplicaTest, ADealAndItsMeetingArriveWhole) {
@@ -90,6 +105,65 @@ TEST_F(ReplicaTest, ConcurrentEditsOfOneFieldConvergeAndTheLoserIsArchived) {
   EXPECT_EQ(conflicts(*a_)[0].id, conflicts(*b_)[0].id) << "one conflict, found on both devices";
   EXPECT_EQ(conflicts(*a_)[0].kept_author, "ben@team.example");
   EXPECT_EQ(conflicts(*a_)[0].lost_author, "this device");
+}
+
+TEST_F(ReplicaTest, KeepOnOneDeviceClosesTheSameConflictOnTheOther) {
+  const std::string deal = stageConflictOnBoth();
+
+  unwrap(Replica(*a_).dismissConflict(conflicts(*a_)[0].id));
+  EXPECT_TRUE(conflicts(*a_).empty());
+  EXPECT_EQ(unwrap(a_->pendingChanges()), 1) << "the Keep is a change that syncs";
+  const auto stats = ship(*a_, *b_);
+  EXPECT_EQ(stats.conflicts, 0) << "keeping what is there is no new conflict";
+  EXPECT_TRUE(conflicts(*b_).empty()) << "kept on A: gone from B's list too";
+  const auto all = unwrap(Replica(*b_).conflicts(true));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].resolution, "dismissed");
+  EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "negotiation");
+  EXPECT_EQ(unwrap(getDeal(*a_, deal)).stage, "negotiation");
+}
+
+TEST_F(ReplicaTest, RestoreOnOneDeviceClosesTheConflictOnTheOtherWithTheRestoredValue) {
+  const std::string deal = stageConflictOnBoth();
+
+  unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));
+  EXPECT_EQ(ship(*a_, *b_).conflicts, 0);
+  EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "proposal") << "A's restored value";
+  EXPECT_TRUE(conflicts(*b_).empty()) << "no entry left saying 'negotiation' was kept";
+  EXPECT_EQ(unwrap(Replica(*b_).conflicts(true))[0].resolution, "restored");
+}
+
+TEST_F(ReplicaTest, ALaterEditOfTheFieldClosesItsOpenConflictAndAnotherFieldDoesNot) {
+  const std::string deal = stageConflictOnBoth();
+
+  unwrap(changeDeal(*b_, deal, {.value_minor = 4200}));
+  EXPECT_EQ(conflicts(*b_).size(), 1u) << "another field says nothing about the stage";
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*b_, deal, {.stage = "verbal"}));
+  EXPECT_TRUE(conflicts(*b_).empty()) << "a local edit settles it here";
+  ship(*b_, *a_);
+  EXPECT_TRUE(conflicts(*a_).empty()) << "and the same edit settles it on A";
+  const auto all = unwrap(Replica(*a_).conflicts(true));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].resolution, "superseded");
+  EXPECT_EQ(unwrap(getDeal(*a_, deal)).stage, "verbal");
+}
+
+TEST_F(ReplicaTest, KeepingADeleteOverAnEditClosesItOnTheOtherDevice) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
+  ship(*a_, *b_);
+  unwrap(deleteRecord(*a_, RecordType::kDeal, deal));
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*b_, deal, {.title = "Pilot, renamed offline"}));
+  const auto fromA = take(*a_, "ana");
+  give(*a_, take(*b_, "ben"));
+  give(*b_, fromA);
+  ASSERT_EQ(conflicts(*b_).size(), 1u);
+
+  unwrap(Replica(*a_).dismissConflict(conflicts(*a_)[0].id));
+  EXPECT_EQ(ship(*a_, *b_).conflicts, 0);
+  EXPECT_TRUE(conflicts(*b_).empty());
+  EXPECT_EQ(getDeal(*b_, deal).error().code, ErrorCode::kNotFound) << "still deleted";
 }
 
 TEST_F(ReplicaTest, EditsOfDifferentFieldsBothSurvive) {

@@ -24,6 +24,13 @@ class Mutation {
   void restore(RecordType type, std::string_view id);
   void addMember(RecordType type, std::string_view id, std::string_view member);
   void removeMember(RecordType type, std::string_view id, std::string_view member);
+  // Writes a key's current value again under a fresh stamp, based on the write it confirms: the
+  // rep kept it over a value that lost, and the team's devices learn so (a newer write to the key
+  // closes their entries of the same conflict). "deleted" confirms the delete or the restore.
+  // Throws kNotFound for an unknown record, kFailedPrecondition for a field of a deleted one.
+  void reaffirm(RecordType type, std::string_view id, std::string_view key);
+  // The same for a member of the record's set that is there; nothing when it is not.
+  void reaffirmMember(RecordType type, std::string_view id, std::string_view member);
   // Puts a change written before back in the outbox under a fresh stamp (one the server set
   // aside, sent again); every place that kept its old stamp follows.
   void resend(const Op& op);

@@ -33,6 +33,8 @@ inline constexpr Stamp kForgottenStamp{0, 1};
 // The clock of a field or register; a record's created_stamp when it was never written since.
 std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view key);
+// Also closes the open conflicts the write makes stale (core/src/conflict_settling.h), so a
+// local edit and a merged one settle them alike.
 void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
               const Stamp& stamp, const Stamp& base);
 
@@ -53,6 +55,7 @@ struct Member {
 };
 std::optional<Member> member(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view member_id);
+// Also closes the open conflicts of the member the new state settles.
 void putMember(Database& db, const RecordSpec& spec, std::string_view id,
                std::string_view member_id, const Member& m);
 

@@ -527,12 +527,29 @@ Result<void> Replica::restoreConflict(std::string_view conflict_id) {
 
 Result<void> Replica::dismissConflict(std::string_view conflict_id) {
   return store_.write([&](Mutation& m) {
-    auto u = m.db().prepare(
+    Database& db = m.db();
+    auto s = db.prepare(
+        "SELECT type, record_id, key, kind, kept_value FROM conflicts "
+        "WHERE id = ?1 AND resolution IS NULL");
+    s->bind(1, conflict_id);
+    if (!s->step()) fail(ErrorCode::kNotFound, "no open conflict " + std::string(conflict_id));
+    const RecordSpec& spec = specOf(static_cast<RecordType>(s->integer(0)));
+    const std::string id = s->text(1), key = s->text(2), kind = s->text(3);
+    const Value kept = s->value(4);
+    // Keeping is a write of what is kept, so the other devices close their entry of it too.
+    if (kind == "removed_while_added") {
+      m.reaffirmMember(spec.type, id, std::get<std::string>(kept));
+    } else if (kind == "edited_while_deleted") {
+      if (records::isDeleted(db, spec, id).value_or(false)) m.reaffirm(spec.type, id, "deleted");
+    } else if (key == "deleted" || !records::isDeleted(db, spec, id).value_or(true)) {
+      m.reaffirm(spec.type, id, key);
+    }
+    // A field of a record deleted since closes here only: any edit of it would be taken for an
+    // edit made while it was deleted (the delete already settles what the record shows).
+    auto u = db.prepare(
         "UPDATE conflicts SET resolution = 'dismissed' WHERE id = ?1 AND resolution IS NULL");
     u->bind(1, conflict_id);
     u->run();
-    if (m.db().changes() == 0)
-      fail(ErrorCode::kNotFound, "no open conflict " + std::string(conflict_id));
   });
 }
 
