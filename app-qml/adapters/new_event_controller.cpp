@@ -37,8 +37,8 @@ void NewEventController::reload(LocalStore& store) {
           title_.clear();
           place_.clear();
           date_ = display::qs(local.date.iso());
-          time_ = QStringLiteral("%1:00").arg(std::min(local.hour + 1, 23), 2, 10,
-                                              QLatin1Char('0'));
+          time_ =
+              QStringLiteral("%1:00").arg(std::min(local.hour + 1, 23), 2, 10, QLatin1Char('0'));
         }
         Q_EMIT formChanged();
       });

@@ -74,8 +74,7 @@ void ParticipantPicker::setQuery(const QString& q) {
 void ParticipantPicker::reload(LocalStore& store) {
   const std::string event = event_id_.toStdString(), query = query_.trimmed().toStdString();
   store.read(
-      this,
-      [event, query](nextstep::Store& s) { return candidatesIn(s, event, query); },
+      this, [event, query](nextstep::Store& s) { return candidatesIn(s, event, query); },
       [this](const nextstep::Result<std::vector<Card>>& cards) {
         loadDone();
         if (!cards) {

@@ -246,6 +246,7 @@ SheetFrame {
     // The person met at the table, added here and invited with the others.
     SomeoneNew {
         id: newPerson
+        objectName: "bookingSomeoneNew"
         visible: !sheet.booked
         addText: qsTr("Add and invite")
         emailHint: qsTr("Email, for the invitation")

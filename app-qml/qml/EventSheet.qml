@@ -14,6 +14,10 @@ SheetFrame {
     subtitle: qsTr("Then add who came")
 
     function openNew() {
+        // Empty at once: the restart's reload (which fills the day and time) answers later.
+        form.kindIndex = 0
+        form.title = ""
+        form.place = ""
         form.restart()
         open()
     }

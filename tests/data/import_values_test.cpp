@@ -53,6 +53,9 @@ TEST(ImportValues, DatesAndTimesInTheFormsTheCrmsWrite) {
   EXPECT_EQ(utc("3/27/2026 2:05 PM"), "2026-03-27T13:05:00Z");  // 12-hour clock
   EXPECT_FALSE(parseWhen("next Tuesday", berlin).ok());
   EXPECT_FALSE(parseWhen("2026-02-30", berlin).ok());
+  // Digit groups too long for a date are refused, not overflowed (found by csv_import_fuzzer).
+  EXPECT_FALSE(parseWhen("1066666666666-11-05", berlin).ok());
+  EXPECT_FALSE(parseWhen("05/11/99999999999999", berlin).ok());
 }
 
 TEST(ImportValues, StagesLandOnTheTeamsLadder) {

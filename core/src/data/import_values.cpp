@@ -73,9 +73,15 @@ constexpr StageAlias kStageAliases[] = {
     {"negotiationsstarted", "negotiation"},
 };
 
+// A digit group as a number; one too long for any date part reads as a number no date has
+// (a file's "20261105123456" must not overflow, found by csv_import_fuzzer).
 int number(std::string_view s) {
+  constexpr int kTooLong = 99'999;
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    v = v * 10 + (c - '0');
+    if (v > kTooLong) return kTooLong;
+  }
   return v;
 }
 
@@ -216,7 +222,7 @@ Result<Instant> parseWhen(std::string_view text, const TimeZone& zone) {
   } else {
     return bad();
   }
-  char iso[16];
+  char iso[40];  // room for any int, so the compiler can see nothing is cut
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
   auto date = CivilDate::parse(iso);
   if (!date) return bad();
