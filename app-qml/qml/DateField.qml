@@ -26,6 +26,8 @@ AbstractButton {
     Accessible.name: text
     text: isoDate === "" ? placeholder : shown()
     onClicked: picker.openAt(isoDate)
+    // The month must not stay on screen after its sheet has gone (it lives in the overlay).
+    onVisibleChanged: if (!visible) picker.close()
     Keys.onReturnPressed: picker.openAt(isoDate)
 
     background: Rectangle {
