@@ -13,8 +13,6 @@ constexpr std::array kKinds = {nextstep::EventKind::kDemo, nextstep::EventKind::
 
 }  // namespace
 
-NewEventController::NewEventController(QObject* parent) : StoreController(parent) {}
-
 QStringList NewEventController::kinds() const {
   QStringList out;
   for (auto k : kKinds) out << display::eventKind(k);
@@ -62,7 +60,7 @@ void NewEventController::setTime(const QString& v) { set(time_, v.trimmed()); }
 void NewEventController::setPlace(const QString& v) { set(place_, v); }
 
 QString NewEventController::whyNot() const {
-  if (saving_ || !loaded()) return {};
+  if (saving() || !loaded()) return {};
   if (title_.trimmed().isEmpty()) return tr("Give the event a title");
   if (date_.isEmpty()) return tr("Pick the day it takes place");
   if (!nextstep::CivilDateTime::parse((date_ + QLatin1Char('T') + time_).toStdString()))
@@ -72,27 +70,15 @@ QString NewEventController::whyNot() const {
 
 void NewEventController::create() {
   LocalStore* local = store();
-  if (local == nullptr || saving_ || !loaded() || !whyNot().isEmpty()) return;
+  if (local == nullptr || saving() || !loaded() || !whyNot().isEmpty()) return;
   nextstep::NewEvent e;
   e.kind = kKinds[static_cast<std::size_t>(kind_index_)];
   e.title = title_.trimmed().toStdString();
   e.at = *nextstep::CivilDateTime::parse((date_ + QLatin1Char('T') + time_).toStdString());
   e.tz = local->zone().name();
   e.place = place_.trimmed().toStdString();
-  saving_ = true;
-  Q_EMIT savingChanged();
-  Q_EMIT formChanged();
+  beginSave();
   local->write(
       this, [e](nextstep::Store& s) { return nextstep::addEvent(s, e); },
-      [this](const nextstep::Result<std::string>& id) {
-        saving_ = false;
-        Q_EMIT savingChanged();
-        Q_EMIT formChanged();
-        if (!id) {
-          showError(id.error());
-          return;
-        }
-        clearError();
-        Q_EMIT created(display::qs(*id));
-      });
+      [this](const nextstep::Result<std::string>& id) { endSave(id); });
 }

@@ -5,9 +5,9 @@
 #include <QString>
 #include <QStringList>
 
-#include "store_controller.h"
+#include "form_controller.h"
 
-class NewEventController : public StoreController {
+class NewEventController : public FormController {
   Q_OBJECT
   QML_ELEMENT
   Q_PROPERTY(QStringList kinds READ kinds CONSTANT)
@@ -20,10 +20,9 @@ class NewEventController : public StoreController {
   Q_PROPERTY(QString place READ place WRITE setPlace NOTIFY formChanged)
   // Why Create is disabled, next to it; empty when it is not.
   Q_PROPERTY(QString whyNot READ whyNot NOTIFY formChanged)
-  Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
 
  public:
-  explicit NewEventController(QObject* parent = nullptr);
+  using FormController::FormController;
 
   QStringList kinds() const;
   int kindIndex() const { return kind_index_; }
@@ -38,14 +37,8 @@ class NewEventController : public StoreController {
   QString place() const { return place_; }
   void setPlace(const QString& v);
   QString whyNot() const;
-  bool saving() const { return saving_; }
 
   Q_INVOKABLE void create();
-
- Q_SIGNALS:
-  void formChanged();
-  void savingChanged();
-  void created(const QString& eventId);
 
  protected:
   void reload(LocalStore& store) override;
@@ -55,5 +48,4 @@ class NewEventController : public StoreController {
 
   int kind_index_ = 0;
   QString title_, date_, time_, zone_name_, place_;
-  bool saving_ = false;
 };

@@ -32,7 +32,7 @@ SheetFrame {
         id: form
         objectName: "newEvent"
         store: AppStore
-        onCreated: (eventId) => { sheet.close(); sheet.createdAndPick(eventId) }
+        onSaved: (eventId) => { sheet.close(); sheet.createdAndPick(eventId) }
     }
 
     FieldLabel { text: qsTr("Kind") }

@@ -83,7 +83,7 @@ Item {
             // Keys go to the active window: the app's, as for a rep.
             app.requestActivate()
             tryVerify(function() { return app.active }, 5000, "the app's window is active")
-            var firstRun = waitFor("firstRunCard")
+            waitFor("firstRunCard")
             picture("fresh-install")
 
             // Add the deal.
