@@ -264,6 +264,32 @@ TEST_F(ReplicaTest, OperationsForARecordNotYetHereWaitForIt) {
       0);
 }
 
+// A log can name a record of another type where a parent belongs (an older or faulty client):
+// the page still merges, and the child waits instead of breaking the device's foreign keys.
+TEST_F(ReplicaTest, AParentOfTheWrongTypeParksTheChildAndThePageMerges) {
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot", .account = "Acme"}));
+  const std::string m = unwrap(bookMeeting(
+      *a_, {.deal = deal, .at = local("2026-12-01T10:00"), .tz = "Europe/Berlin", .place = "HQ"}));
+  auto ops = take(*a_, "ana");
+  RemoteOp stray;
+  for (const RemoteOp& r : ops) {
+    if (r.op.type == RecordType::kDeal && r.op.kind == OpKind::kCreate) stray = r;
+  }
+  ASSERT_EQ(stray.op.record_id, deal);
+  const std::string account = unwrap(getDeal(*a_, deal)).account_id.value();
+  std::string value = std::get<std::string>(stray.op.value);
+  value.replace(value.find(account), account.size(), m);
+  stray.op.value = Value(value);
+  stray.op.record_id = "01a230d5-1280-7410-983d-d7153c78bf47";
+  stray.version = ++version_;
+  ops.push_back(stray);
+  const auto stats = give(*b_, ops);
+  EXPECT_EQ(stats.parked, 1);
+  EXPECT_EQ(unwrap(getDeal(*b_, deal)).title, "Pilot");
+  EXPECT_EQ(getDeal(*b_, stray.op.record_id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(unwrap(Replica(*b_).cursor()), version_);
+}
+
 TEST_F(ReplicaTest, ReplayingAPageChangesNothing) {
   unwrap(addDeal(*a_, {.title = "Pilot"}));
   const auto ops = take(*a_, "ana");
