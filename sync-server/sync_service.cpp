@@ -1,5 +1,6 @@
 #include "sync_service.h"
 
+#include <google/protobuf/util/field_comparator.h>
 #include <google/protobuf/util/message_differencer.h>
 
 #include <algorithm>
@@ -44,9 +45,16 @@ std::optional<RpcError> bindingError(DeviceBinding binding) {
   return rpcError(StatusCode::INTERNAL, "unknown device binding");
 }
 
-// Equal as protocol buffers, where an absent message equals an empty one (a zero base).
+// Equal as protocol buffers, where an absent message equals an empty one (a zero base). A NaN
+// resent is the same NaN: otherwise a retried batch holding one reads as a copied device (found
+// by fuzzing).
 bool sameOperation(const pb::Operation& a, const pb::Operation& b) {
-  return google::protobuf::util::MessageDifferencer::Equivalent(a, b);
+  google::protobuf::util::DefaultFieldComparator values;
+  values.set_treat_nan_as_equal(true);
+  google::protobuf::util::MessageDifferencer same;
+  same.set_message_field_comparison(google::protobuf::util::MessageDifferencer::EQUIVALENT);
+  same.set_field_comparator(&values);
+  return same.Compare(a, b);
 }
 
 std::string seqText(std::uint64_t seq) { return "operation " + std::to_string(seq); }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <limits>
 
 #include "service_fixture.h"
 
@@ -227,6 +228,20 @@ TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
   ASSERT_EQ(again.rejected_size(), 1);
   EXPECT_EQ(first.rejected(0).reason(), again.rejected(0).reason());
   EXPECT_EQ(store_->rejections(kAnn)->size(), 1u);
+}
+
+// Found by fuzzing: a NaN is never equal to itself, so a retried batch holding one read as a
+// restored copy of the device.
+TEST_F(PushTest, ABatchWithANaNSentAgainIsAHarmlessDuplicate) {
+  pb::Operation odd = setText(2, kAnn, RecordType::kDeal, "d1", "value_minor", "", hlc(0, 2),
+                              stampOf(hlc(0, 1), kAnn));
+  odd.mutable_value()->set_real_value(std::numeric_limits<double>::quiet_NaN());
+  const pb::PushRequest request = pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)), odd});
+  const pb::PushResponse first = pushOk(ann_, request);
+  const pb::PushResponse again = pushOk(ann_, request);
+  EXPECT_FALSE(again.device_reused());
+  EXPECT_EQ(again.acked_through_seq(), first.acked_through_seq());
+  EXPECT_EQ(again.rejected_size(), first.rejected_size());
 }
 
 TEST_F(PushTest, APushThatSkipsNumbersIsRefusedWholeAndAcknowledgesOnlyWhatArrived) {
