@@ -8,8 +8,6 @@
 namespace nextstep::cli {
 namespace {
 
-constexpr int kEveryRecord = 1000000;
-
 bool sameName(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -73,15 +71,11 @@ Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags) {
 }
 
 Result<void> listAccountsCommand(Session& session, const std::optional<std::string>& limit) {
-  int max = 200;
-  if (limit) {
-    auto n = parseCount("--limit", *limit, 0, kEveryRecord);
-    if (!n) return n.error();
-    max = *n == 0 ? kEveryRecord : *n;
-  }
+  auto max = parseListLimit(limit, 200);
+  if (!max) return max.error();
   auto store = session.store(DatabaseUse::kRead);
   if (!store) return store.error();
-  auto accounts = listAccounts(**store, max);
+  auto accounts = listAccounts(**store, *max);
   if (!accounts) return accounts.error();
   session.printer().accountList(*accounts);
   return {};

@@ -5,11 +5,6 @@
 #include "nextstep/pipeline.h"
 
 namespace nextstep::cli {
-namespace {
-
-constexpr int kEveryRecord = 1000000;
-
-}  // namespace
 
 Result<void> addContactCommand(Session& session, const ContactAddFlags& flags) {
   NewContact contact;
@@ -32,12 +27,8 @@ Result<void> addContactCommand(Session& session, const ContactAddFlags& flags) {
 }
 
 Result<void> listContactsCommand(Session& session, const ContactListFlags& flags) {
-  int max = 200;
-  if (flags.limit) {
-    auto n = parseCount("--limit", *flags.limit, 0, kEveryRecord);
-    if (!n) return n.error();
-    max = *n == 0 ? kEveryRecord : *n;
-  }
+  auto max = parseListLimit(flags.limit, 200);
+  if (!max) return max.error();
   auto store = session.store(DatabaseUse::kRead);
   if (!store) return store.error();
   std::optional<std::string> accountId;
@@ -46,7 +37,7 @@ Result<void> listContactsCommand(Session& session, const ContactListFlags& flags
     if (!account) return account.error();
     accountId = *account;
   }
-  auto contacts = listContacts(**store, accountId, max);
+  auto contacts = listContacts(**store, accountId, *max);
   if (!contacts) return contacts.error();
   auto accounts = listAccounts(**store, kEveryRecord);
   if (!accounts) return accounts.error();

@@ -79,7 +79,7 @@ Result<void> listDealsCommand(Session& session, const DealListFlags& flags) {
     filter.status = *status;
   }
   if (flags.limit) {
-    auto limit = parseCount("--limit", *flags.limit, 0, 1000000);
+    auto limit = parseCount("--limit", *flags.limit, 0, kEveryRecord);
     if (!limit) return limit.error();
     filter.limit = *limit;
   }

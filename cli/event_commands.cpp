@@ -7,8 +7,6 @@
 namespace nextstep::cli {
 namespace {
 
-constexpr int kEveryRecord = 1000000;
-
 Result<std::string> zoneName(Session& session, const std::optional<std::string>& tz) {
   if (!tz) return session.zone().name();
   auto zone = parseZone("--tz", *tz);
@@ -40,15 +38,11 @@ Result<void> addEventCommand(Session& session, const EventAddFlags& flags) {
 }
 
 Result<void> listEventsCommand(Session& session, const std::optional<std::string>& limit) {
-  int max = 100;
-  if (limit) {
-    auto n = parseCount("--limit", *limit, 0, kEveryRecord);
-    if (!n) return n.error();
-    max = *n == 0 ? kEveryRecord : *n;
-  }
+  auto max = parseListLimit(limit, 100);
+  if (!max) return max.error();
   auto store = session.store(DatabaseUse::kRead);
   if (!store) return store.error();
-  auto events = listEvents(**store, max);
+  auto events = listEvents(**store, *max);
   if (!events) return events.error();
   session.printer().eventList(*events);
   return {};

@@ -201,6 +201,13 @@ Result<int> parseCount(std::string_view flag, std::string_view text, int min, in
   return static_cast<int>(n);
 }
 
+Result<int> parseListLimit(const std::optional<std::string>& text, int fallback) {
+  if (!text) return fallback;
+  auto n = parseCount("--limit", *text, 0, kEveryRecord);
+  if (!n) return n.error();
+  return *n == 0 ? kEveryRecord : *n;
+}
+
 std::vector<std::string> splitList(std::string_view text) {
   std::vector<std::string> out;
   std::size_t start = 0;

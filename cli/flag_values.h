@@ -32,6 +32,10 @@ Result<CivilDateTime> parseLocalTime(std::string_view flag, std::string_view tex
 Result<Instant> parseInstant(std::string_view flag, std::string_view text, const TimeZone& zone);
 Result<TimeZone> parseZone(std::string_view flag, std::string_view text);
 Result<int> parseCount(std::string_view flag, std::string_view text, int min, int max);
+// More records than any list holds: a list asked for "all" reads this many.
+inline constexpr int kEveryRecord = 1000000;
+// A list's --limit: absent gives `fallback`, 0 gives every record.
+Result<int> parseListLimit(const std::optional<std::string>& text, int fallback);
 // "a,b, c" -> {"a", "b", "c"}
 std::vector<std::string> splitList(std::string_view text);
 

@@ -6,7 +6,7 @@ packages=(
   # build
   cmake g++ pkg-config ninja-build git clang-format
   # core
-  libsqlite3-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev libspdlog-dev tzdata
+  libsqlite3-dev libicu-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev libspdlog-dev tzdata
   # wire and server
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc libsodium-dev openssl
   libpqxx-dev postgresql

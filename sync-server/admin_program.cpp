@@ -3,11 +3,11 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "admin_commands.h"
+#include "nextstep/stamp.h"
 #include "sqlite_server_store.h"
 #include "token_auth.h"
 
@@ -35,12 +35,6 @@ std::string readPassword() {
   return line;
 }
 
-std::int64_t systemMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 int runAdmin(const AdminRequest& request) {
@@ -55,7 +49,7 @@ int runAdmin(const AdminRequest& request) {
     return 1;
   }
   ServerStore& s = **store;
-  const std::int64_t now = systemMillis();
+  const std::int64_t now = HybridClock::systemWallClock()();
   Result<std::string> result = Error::invalid("no command");
   switch (request.command) {
     case AdminRequest::Command::kCreateTeam:

@@ -1,6 +1,7 @@
 // What the service answers: a response, or a gRPC status code with a message for the client.
 #pragma once
 
+#include <grpcpp/support/status.h>
 #include <grpcpp/support/status_code_enum.h>
 
 #include <cassert>
@@ -52,5 +53,7 @@ class [[nodiscard]] Reply {
 inline RpcError rpcError(grpc::StatusCode code, std::string message) {
   return RpcError{code, std::move(message)};
 }
+
+inline grpc::Status statusOf(const RpcError& e) { return grpc::Status(e.code, e.message); }
 
 }  // namespace nextstep::server

@@ -19,6 +19,7 @@
 #include "listen_address.h"
 #include "login_workers.h"
 #include "nextstep/file_bytes.h"
+#include "nextstep/stamp.h"
 #include "push_writer.h"
 #include "rate_limit.h"
 #include "sqlite_server_store.h"
@@ -94,12 +95,6 @@ rlim_t fileLimit() {
   return getrlimit(RLIMIT_NOFILE, &limit) == 0 ? limit.rlim_cur : 0;
 }
 
-std::int64_t systemMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 int runServer(const ServerOptions& options) {
@@ -148,7 +143,7 @@ int runServer(const ServerOptions& options) {
     return fail("cannot open the store in " + options.data_dir.string() + ": " +
                 store.error().message);
 
-  SyncService service(**store, options.limits, systemMillis);
+  SyncService service(**store, options.limits, HybridClock::systemWallClock());
   TeamFeed feed;
   PushWriter writer(service, feed);
   LoginWorkers logins(kLoginThreads, kMaxQueuedLogins);

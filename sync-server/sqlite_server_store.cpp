@@ -3,10 +3,14 @@
 #include <system_error>
 #include <type_traits>
 
+#include "nextstep/record_rows.h"
 #include "nextstep/sync/wire.h"
 
 namespace nextstep::server {
 namespace {
+
+using records::bindStamp;
+using records::columnStamp;
 
 constexpr std::int64_t kSchemaVersion = 1;
 
@@ -116,20 +120,6 @@ std::uint64_t lastSeqOf(Database& db, DeviceId device) {
   return s->step() ? unsql(s->integer(0)) : 0;
 }
 
-void bindStamp(Statement& s, int index, const Stamp& stamp) {
-  if (stamp.isZero()) {
-    s.bind(index, nullptr);
-    return;
-  }
-  const auto bytes = stamp.encode();
-  s.bindBlob(index, bytes.data(), bytes.size());
-}
-
-Stamp stampAt(const Statement& s, int col) {
-  const std::string_view b = s.blob(col);
-  return Stamp::decode(b.data(), b.size());
-}
-
 Error errorOf(const DbError& e) { return Error{e.errorCode(), e.what()}; }
 
 template <typename T>
@@ -191,8 +181,8 @@ LoggedOp loggedOpAt(const Statement& s) {
   l.op.kind = static_cast<OpKind>(s.integer(5));
   l.op.key = s.text(6);
   l.op.value = s.value(7);
-  l.op.stamp = stampAt(s, 8);
-  l.op.base = stampAt(s, 9);
+  l.op.stamp = columnStamp(s, 8);
+  l.op.base = columnStamp(s, 9);
   l.author = s.text(10);
   return l;
 }
@@ -206,7 +196,7 @@ std::optional<RegisterState> registerIn(Database& db, TeamId team, const Registe
       "WHERE team = ?1 AND record_type = ?2 AND record_id = ?3 AND key = ?4");
   s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.key);
   if (!s->step()) return std::nullopt;
-  return RegisterState{s->value(0), stampAt(*s, 1), stampAt(*s, 2), s->text(3),
+  return RegisterState{s->value(0), columnStamp(*s, 1), columnStamp(*s, 2), s->text(3),
                        unsql(s->integer(4))};
 }
 
@@ -319,7 +309,7 @@ class SqlitePushTransaction final : public PushTransaction {
         "record_type = ?2 AND record_id = ?3 AND set_name = ?4 AND member = ?5");
     s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
     if (!s->step()) return std::nullopt;
-    return MemberState{stampAt(*s, 0), stampAt(*s, 1), s->text(2)};
+    return MemberState{columnStamp(*s, 0), columnStamp(*s, 1), s->text(2)};
   }
 
   void writeMember(TeamId team, const MemberKey& key, const MemberState& state) override {
@@ -710,10 +700,10 @@ Result<std::vector<ConflictRecord>> SqliteServerStore::conflicts(TeamId team) {
       c.key = s->text(2);
       c.kind = s->text(3);
       c.kept_value = s->value(4);
-      c.kept_stamp = stampAt(*s, 5);
+      c.kept_stamp = columnStamp(*s, 5);
       c.kept_author = s->text(6);
       c.lost_value = s->value(7);
-      c.lost_stamp = stampAt(*s, 8);
+      c.lost_stamp = columnStamp(*s, 8);
       c.lost_author = s->text(9);
       c.version = unsql(s->integer(10));
       c.detected_at_ms = s->integer(11);

@@ -5,8 +5,6 @@
 namespace nextstep::server {
 namespace {
 constexpr std::uint32_t kStorePageOps = 1000;
-
-grpc::Status statusOf(const RpcError& e) { return grpc::Status(e.code, e.message); }
 }  // namespace
 
 SubscribeReactor::SubscribeReactor(const SubscribeContext& context,

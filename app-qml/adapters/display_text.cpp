@@ -1,13 +1,10 @@
 #include "display_text.h"
 
-#include <cmath>
-
 #include <QCoreApplication>
 #include <QDate>
 #include <QLocale>
 
-#include <array>
-#include <cstdlib>
+#include "nextstep/money_text.h"
 
 namespace display {
 namespace {
@@ -54,15 +51,9 @@ QString relativeDay(nextstep::Instant t, nextstep::Instant now, const nextstep::
 }
 
 QString money(const nextstep::Money& m) {
-  const QString symbol = m.currency == "EUR"   ? QStringLiteral("€")
-                         : m.currency == "USD" ? QStringLiteral("$")
-                         : m.currency == "GBP" ? QStringLiteral("£")
-                                               : qs(m.currency) + QLatin1Char(' ');
-  const double units = static_cast<double>(m.minor) / 100.0;
-  // Whole amounts stay short; cents are shown, never rounded away (12,000.50 is not 12,001).
-  const int decimals = m.minor % 100 == 0 ? 0 : 2;
-  const QString sign = m.minor < 0 ? QStringLiteral("−") : QString();
-  return sign + symbol + QLocale(QLocale::English).toString(std::abs(units), 'f', decimals);
+  // One formatter for the CLI and the app (ICU, in core), fed the app's locale.
+  return QString::fromStdString(nextstep::formatMoney(m, QLocale().name().toStdString(),
+                                                      nextstep::MoneyDigits::kWhenNotRound));
 }
 
 QString stage(const std::string& stage) {

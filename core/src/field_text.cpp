@@ -1,8 +1,5 @@
 #include "nextstep/field_text.h"
 
-#include <cstdio>
-#include <cstdlib>
-
 #include "nextstep/op.h"
 
 namespace nextstep {
@@ -37,22 +34,6 @@ std::string fieldText(const FieldSpec& f, const Value& v, const Fields& all, con
 }
 
 }  // namespace
-
-std::string formatMoney(const Money& m) {
-  const std::uint64_t abs_minor = m.minor < 0 ? static_cast<std::uint64_t>(-(m.minor + 1)) + 1
-                                              : static_cast<std::uint64_t>(m.minor);
-  const std::string digits = std::to_string(abs_minor / 100);
-  std::string major;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) major += ',';
-    major += digits[i];
-  }
-  char cents[8];
-  std::snprintf(cents, sizeof cents, ".%02d", static_cast<int>(abs_minor % 100));
-  std::string out = m.minor < 0 ? "-" : "";
-  out.append(major).append(cents).append(" ").append(m.currency);
-  return out;
-}
 
 std::string describeFieldValue(RecordType type, std::string_view key, const Value& v,
                                const TimeZone& zone) {

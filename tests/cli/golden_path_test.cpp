@@ -20,7 +20,7 @@ TEST_F(GoldenPathTest, FromTheFirstDealToTheFollowUp) {
   EXPECT_THAT(show.out, HasSubstr("Next step"));
   EXPECT_THAT(show.out, HasSubstr("Thu 26 Nov 2026 14:00 CET"));
   EXPECT_THAT(show.out, HasSubstr("Dana Decider (decision maker)"));
-  EXPECT_THAT(show.out, HasSubstr("12,000.50 EUR"));
+  EXPECT_THAT(show.out, HasSubstr("€12,000.50"));
   EXPECT_LT(show.out.find("Next step"), show.out.find("People"));
 
   // today: the meeting is on the agenda, nothing is missing.

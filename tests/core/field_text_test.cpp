@@ -8,14 +8,6 @@
 namespace nextstep {
 namespace {
 
-TEST(FieldText, MoneyIsGroupedWithItsCentsAndSign) {
-  EXPECT_EQ(formatMoney({1200050, "EUR"}), "12,000.50 EUR");
-  EXPECT_EQ(formatMoney({100, "USD"}), "1.00 USD");
-  EXPECT_EQ(formatMoney({-995, "USD"}), "-9.95 USD");
-  EXPECT_EQ(formatMoney({-123456789, "GBP"}), "-1,234,567.89 GBP");
-  EXPECT_EQ(formatMoney({0, "EUR"}), "0.00 EUR");
-}
-
 TEST(FieldText, AMeetingsSlotReadsAsATimeOnTheRepsClocks) {
   const RecordSpec& meeting = specOf(RecordType::kMeeting);
   const Fields slot = {{"start_at", Value(std::int64_t{1796302800})},  // 2026-12-03T13:00:00Z

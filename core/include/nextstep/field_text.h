@@ -8,11 +8,10 @@
 #include "nextstep/catalog.h"
 #include "nextstep/civil_time.h"
 #include "nextstep/model.h"
+#include "nextstep/money_text.h"
 #include "nextstep/value.h"
 
 namespace nextstep {
-
-std::string formatMoney(const Money& m);  // "12,000.50 EUR", "-9.95 USD"
 
 // A record's field or register as stored in a clock or a conflict ("value" holds value_minor and
 // currency as one JSON register): every field of it by its type, joined with ", ".

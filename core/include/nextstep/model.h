@@ -34,7 +34,7 @@ struct Contact {
 };
 
 struct Money {
-  std::int64_t minor = 0;  // cents
+  std::int64_t minor = 0;  // hundredths of the currency's unit, whatever its own decimals
   std::string currency = "EUR";
 };
 
