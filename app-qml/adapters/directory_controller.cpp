@@ -1,5 +1,6 @@
 #include "directory_controller.h"
 
+#include "deal_card.h"
 #include "display_text.h"
 #include "nextstep/notes_touches.h"
 #include "nextstep/pipeline.h"
@@ -93,18 +94,12 @@ void DirectoryController::reload(LocalStore& store) {
         std::vector<Card> deals;
         if (r.deals) {
           for (const auto& row : *r.deals) {
-            Card c;
-            c.id = qs(row.deal.id);
-            c.kind = QStringLiteral("deal");
-            c.title = qs(row.deal.title);
-            c.badge = display::stage(row.deal.stage);
-            c.when = display::money(row.deal.value);
+            Card c = dealCard(row);
             c.flag = row.next_step.has_value();
             c.tone = c.flag ? QStringLiteral("good") : QStringLiteral("danger");
             c.subtitle = row.next_step ? display::relativeDay(row.next_step->start, r.now,
                                                               nextstep::TimeZone::local())
                                        : tr("No next step");
-            c.dealId = c.id;
             deals.push_back(c);
           }
         }

@@ -1,5 +1,6 @@
 #include "health_controller.h"
 
+#include "deal_card.h"
 #include "display_text.h"
 #include "nextstep/health_trend.h"
 #include "nextstep/pipeline_health.h"
@@ -101,15 +102,8 @@ void HealthController::reload(LocalStore& store) {
         stale_.setCards(std::move(stale));
         std::vector<Card> without;
         for (const auto& row : h.without_next_step) {
-          Card c;
-          c.id = qs(row.deal.id);
-          c.kind = QStringLiteral("deal");
-          c.title = qs(row.deal.title);
-          c.subtitle = qs(row.deal.account_name);
-          c.badge = display::stage(row.deal.stage);
-          c.when = display::money(row.deal.value);
+          Card c = dealCard(row);
           c.tone = QStringLiteral("danger");
-          c.dealId = c.id;
           without.push_back(c);
         }
         without_.setCards(std::move(without));

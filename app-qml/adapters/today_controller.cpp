@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "deal_card.h"
 #include "display_text.h"
 #include "nextstep/today.h"
 
@@ -64,15 +65,8 @@ Card actionCard(const nextstep::DueAction& d, bool overdue) {
 }
 
 Card needNextCard(const nextstep::DealRow& row) {
-  Card c;
-  c.id = qs(row.deal.id);
-  c.kind = QStringLiteral("deal");
-  c.title = qs(row.deal.title);
-  c.subtitle = qs(row.deal.account_name);
-  c.badge = display::stage(row.deal.stage);
-  c.when = display::money(row.deal.value);
+  Card c = dealCard(row);
   c.tone = QStringLiteral("danger");
-  c.dealId = c.id;
   return c;
 }
 

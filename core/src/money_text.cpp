@@ -30,8 +30,8 @@ std::string icuLocaleName(std::string_view locale) {
 // "-995" -> "-9.95": ICU reads the amount as an exact decimal, never through a double.
 std::string decimalText(std::int64_t minor) {
   const bool negative = minor < 0;
-  const std::uint64_t magnitude = negative ? static_cast<std::uint64_t>(-(minor + 1)) + 1
-                                           : static_cast<std::uint64_t>(minor);
+  const std::uint64_t magnitude =
+      negative ? static_cast<std::uint64_t>(-(minor + 1)) + 1 : static_cast<std::uint64_t>(minor);
   std::string cents = std::to_string(magnitude % 100);
   if (cents.size() < 2) cents.insert(0, "0");
   return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
@@ -39,8 +39,7 @@ std::string decimalText(std::int64_t minor) {
 
 // Building a formatter costs far more than formatting, and a list formats hundreds of amounts.
 const icu::number::LocalizedNumberFormatter* formatterFor(const std::string& locale,
-                                                         const std::string& currency,
-                                                         bool whole) {
+                                                          const std::string& currency, bool whole) {
   using Key = std::tuple<std::string, std::string, bool>;
   thread_local std::map<Key, icu::number::LocalizedNumberFormatter> cache;
   const Key key{locale, currency, whole};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "nextstep/local_meta.h"
 #include "nextstep/team_settings.h"
 
 namespace nextstep {
@@ -181,9 +182,8 @@ Result<std::vector<Reminder>> undeliveredReminders(Store& store, const ReminderQ
   return store.read([&](Database& db) {
     std::vector<Reminder> out;
     for (Reminder& r : *due) {
-      auto s = db.prepare("SELECT 1 FROM local_meta WHERE key = ?1");
-      s->bind(1, std::string(kDeliveredPrefix) + r.id);
-      if (!s->step()) out.push_back(std::move(r));
+      if (!local_meta::integer(db, std::string(kDeliveredPrefix) + r.id))
+        out.push_back(std::move(r));
     }
     return out;
   });
@@ -194,9 +194,7 @@ Result<void> markDelivered(Store& store, const std::vector<Reminder>& shown, Ins
   return store.write([&](Mutation& m) {
     Database& db = m.db();
     for (const Reminder& r : shown) {
-      auto s = db.prepare("INSERT OR REPLACE INTO local_meta(key, value) VALUES (?1, ?2)");
-      s->bindAll(std::string(kDeliveredPrefix) + r.id, toUnix(at));
-      s->run();
+      local_meta::put(db, std::string(kDeliveredPrefix) + r.id, Value(std::int64_t{toUnix(at)}));
     }
     std::string upper(kDeliveredPrefix);
     upper.back() = static_cast<char>(upper.back() + 1);

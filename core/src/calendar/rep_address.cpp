@@ -2,13 +2,13 @@
 
 #include <cstdlib>
 
+#include "nextstep/local_meta.h"
+
 namespace nextstep::calendar {
 
 Result<std::string> repEmail(Store& store) {
-  auto signedIn = store.read([](Database& db) -> std::string {
-    auto s = db.prepare("SELECT value FROM local_meta WHERE key = 'sync_email'");
-    return s->step() && !s->isNull(0) ? s->text(0) : std::string();
-  });
+  auto signedIn = store.read(
+      [](Database& db) { return local_meta::text(db, "sync_email").value_or(std::string()); });
   if (!signedIn || !signedIn->empty()) return signedIn;
   const char* env = std::getenv("EMAIL");
   return std::string(env != nullptr ? env : "");
