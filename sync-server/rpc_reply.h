@@ -4,10 +4,10 @@
 #include <grpcpp/support/status.h>
 #include <grpcpp/support/status_code_enum.h>
 
-#include <cassert>
 #include <string>
 #include <utility>
-#include <variant>
+
+#include "nextstep/result.h"
 
 namespace nextstep::server {
 
@@ -16,38 +16,12 @@ struct RpcError {
   std::string message;
 };
 
+// The core's Result with a gRPC status code for its error; code() is what the handler answers.
 template <typename T>
-class [[nodiscard]] Reply {
+class [[nodiscard]] Reply : public Result<T, RpcError> {
  public:
-  Reply(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
-  Reply(RpcError error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
-
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() & {
-    assert(ok());
-    return std::get<0>(v_);
-  }
-  const T& value() const& {
-    assert(ok());
-    return std::get<0>(v_);
-  }
-  T&& value() && {
-    assert(ok());
-    return std::get<0>(std::move(v_));
-  }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  const RpcError& error() const {
-    assert(!ok());
-    return std::get<1>(v_);
-  }
-  grpc::StatusCode code() const { return ok() ? grpc::StatusCode::OK : error().code; }
-
- private:
-  std::variant<T, RpcError> v_;
+  using Result<T, RpcError>::Result;
+  grpc::StatusCode code() const { return this->ok() ? grpc::StatusCode::OK : this->error().code; }
 };
 
 inline RpcError rpcError(grpc::StatusCode code, std::string message) {

@@ -294,10 +294,18 @@ SheetFrame {
             required property string subtitle
             required property string badge
             required property string tone
+            required property string when
             Layout.fillWidth: true
             spacing: Theme.s
             Label { text: actionRow.subtitle; font.pixelSize: Theme.caption; color: Theme.textMuted; Layout.preferredWidth: 96 }
             Label { Layout.fillWidth: true; text: actionRow.title; color: Theme.text; font.pixelSize: Theme.body; elide: Text.ElideRight }
+            Label {
+                objectName: "actionDueText"
+                visible: actionRow.when !== ""
+                text: qsTr("by %1").arg(actionRow.when)
+                color: Theme.textMuted
+                font.pixelSize: Theme.caption
+            }
             ToneBadge { text: actionRow.badge; tone: actionRow.tone }
             ToolButton {
                 text: Theme.iconClose
@@ -327,12 +335,13 @@ SheetFrame {
             Accessible.name: qsTr("Who else must approve")
             onTextEdited: call.approvers = text
         }
-        TextField {
-            Layout.preferredWidth: 130
-            text: call.approveBy
-            placeholderText: qsTr("By YYYY-MM-DD")
-            Accessible.name: qsTr("Approval date")
-            onEditingFinished: call.approveBy = text
+        DateField {
+            objectName: "approveBy"
+            Layout.preferredWidth: 170
+            isoDate: call.approveBy
+            placeholder: qsTr("By when?")
+            Accessible.name: qsTr("Approval date: %1").arg(text)
+            onPicked: (iso) => call.approveBy = iso
         }
     }
     Label {

@@ -66,7 +66,15 @@ Item {
             compare(call.actions.count, 1)
             compare(call.actions.get(0).kind, "commitment")
             verify(call.actions.get(0).when !== "", "the action has its due date")
+            compare(findChild(sheet.contentItem, "actionDueText").text,
+                    "by " + call.actions.get(0).when, "and the row shows it")
             compare(due.isoDate, "", "the next action starts without one")
+
+            // Who else approves, and by when: picked, never typed as YYYY-MM-DD.
+            var approveBy = findChild(sheet.contentItem, "approveBy")
+            approveBy.picked(call.dateChoices[2].date)
+            compare(call.approveBy, call.dateChoices[2].date)
+            verify(approveBy.text.indexOf("-") < 0, "the day reads in words: " + approveBy.text)
 
             mouseClick(save)
             tryCompare(handedOver, "count", 1)
