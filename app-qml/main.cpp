@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
       root->setProperty("demoUpcomingMeeting", QString::fromStdString(ids->upcoming_meeting));
       root->setProperty("demoEventId", QString::fromStdString(ids->event));
       root->setProperty("demoBookDealId", QString::fromStdString(ids->deal_to_book));
+      root->setProperty("demoCrmExport", QString::fromStdString(ids->crm_export));
     }
     return true;
   };

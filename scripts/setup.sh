@@ -6,7 +6,8 @@ packages=(
   # build
   cmake g++ pkg-config ninja-build git clang-format
   # core
-  libsqlite3-dev libicu-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev libspdlog-dev tzdata
+  libsqlite3-dev libicu-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev libspdlog-dev
+  tzdata
   # wire and server
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc libsodium-dev openssl
   libpqxx-dev postgresql
@@ -23,7 +24,7 @@ packages=(
   qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
   qml6-module-qtquick-window qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qttest qml6-module-qtcore
-  qml6-module-qtquick-shapes qml6-module-qt-labs-platform libqt6svg6
+  qml6-module-qtquick-shapes qml6-module-qt-labs-platform qml6-module-qtquick-dialogs libqt6svg6
   libgl1-mesa-dri xvfb xauth fonts-dejavu-core libdbus-1-dev qt6-l10n-tools
   # installing and packaging the app: the .desktop and metainfo validators, cpack's shlibdeps
   desktop-file-utils appstream dpkg-dev

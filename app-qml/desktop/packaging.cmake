@@ -20,7 +20,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, \
 qml6-module-qtquick-shapes, qml6-module-qtquick-templates, qml6-module-qtquick-window, \
-qml6-module-qtqml-workerscript")
+qml6-module-qtquick-dialogs, qml6-module-qtqml-workerscript")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 
 include(CPack)

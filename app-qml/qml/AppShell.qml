@@ -17,6 +17,7 @@ Item {
     signal planRequested(string meetingId)
     signal signInRequested()
     signal newDealRequested()
+    signal importRequested()
     signal stageRequested(string dealId)
     signal dealEditRequested(string dealId)
     signal newAccountRequested()
@@ -116,6 +117,7 @@ Item {
                                     onSettingsRequested: shell.showSection("settings")
                                     onNewDealRequested: shell.newDealRequested()
                                     onSignInRequested: shell.signInRequested()
+                                    onImportRequested: shell.importRequested()
                                 }
                             }
                         }
@@ -196,6 +198,7 @@ Item {
                                 SettingsPage {
                                     wide: shell.wide
                                     onSignInRequested: shell.signInRequested()
+                                    onImportRequested: shell.importRequested()
                                     onBackRequested: shell.showSection("today")
                                 }
                             }

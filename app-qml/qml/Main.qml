@@ -15,6 +15,7 @@ ApplicationWindow {
     property string demoUpcomingMeeting: ""
     property string demoEventId: ""
     property string demoBookDealId: ""
+    property string demoCrmExport: ""
 
     readonly property bool wide: width >= Theme.wideBreakpoint
 
@@ -43,6 +44,7 @@ ApplicationWindow {
         onPlanRequested: (meetingId) => plan.openFor(meetingId)
         onSignInRequested: signIn.open()
         onNewDealRequested: newDeal.openNew()
+        onImportRequested: importer.openNew()
         onStageRequested: (dealId) => stage.openFor(dealId)
         onDealEditRequested: (dealId) => newDeal.openEdit(dealId)
         onNewAccountRequested: account.openNew()
@@ -57,6 +59,7 @@ ApplicationWindow {
         onUseExisting: (accountId) => shell.showAccount(accountId)
     }
     ContactSheet { id: contact; wide: window.wide }
+    ImportSheet { id: importer; wide: window.wide }
     DealStageSheet { id: stage; wide: window.wide }
     NewDealSheet {
         id: newDeal
@@ -94,7 +97,7 @@ ApplicationWindow {
     // For the screenshot run and the tests: one named screen, with the demo's records.
     function showScreen(name) {
         booking.close(); callClose.close(); plan.close(); signIn.close(); newDeal.close()
-        stage.close(); account.close(); contact.close()
+        stage.close(); account.close(); contact.close(); importer.close()
         shell.closeDeal()
         shell.cancelAskWanted = false
         shell.eventSheetWanted = ""
@@ -129,6 +132,10 @@ ApplicationWindow {
         case "deal-edit":  // a value with cents, kept to the cent
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
             newDeal.editExample(demoDealId)
+            break
+        case "import":  // a HubSpot export, checked: what will be added and what skipped
+            shell.showSection("settings"); importer.openNew()
+            importer.checkExample(demoCrmExport, "hubspot")
             break
         case "account-edit":  // a new account whose name nearly matches one there already
             shell.showSection("directory"); account.openNew(); account.fillExample()

@@ -10,6 +10,7 @@ Page {
 
     property bool wide: false
     signal signInRequested()
+    signal importRequested()
     signal backRequested()
 
     background: Rectangle { color: Theme.background }
@@ -90,6 +91,27 @@ Page {
                     implicitHeight: Theme.touch
                     Accessible.name: text
                     onClicked: AppSync.syncNow()
+                }
+            }
+
+            SectionHeader { text: qsTr("Bring your pipeline") }
+            InfoCard {
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Deals, accounts, contacts and activities from the CSV file Salesforce, HubSpot or Pipedrive exports.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.body
+                        wrapMode: Text.WordWrap
+                    }
+                    Button {
+                        objectName: "settingsImportButton"
+                        text: qsTr("Import…")
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Import from your CRM")
+                        onClicked: page.importRequested()
+                    }
                 }
             }
 

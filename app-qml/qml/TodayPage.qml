@@ -17,6 +17,7 @@ Page {
     signal settingsRequested()
     signal newDealRequested()
     signal signInRequested()
+    signal importRequested()
     // A fresh install: nothing to look at yet, so the page offers a way in instead of praise.
     readonly property bool empty: today.loaded && today.openDeals === 0
 
@@ -63,7 +64,7 @@ Page {
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("Add the deal you are working on and book its next meeting, or sign in to get your team's pipeline on this device.")
+                    text: qsTr("Add the deal you are working on and book its next meeting, bring your pipeline from the CRM you used before, or sign in to get your team's pipeline on this device.")
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
@@ -78,6 +79,13 @@ Page {
                         implicitHeight: Theme.touch
                         Accessible.name: text
                         onClicked: page.newDealRequested()
+                    }
+                    Button {
+                        objectName: "firstImportButton"
+                        text: qsTr("Import from your CRM")
+                        implicitHeight: Theme.touch
+                        Accessible.name: text
+                        onClicked: page.importRequested()
                     }
                     Button {
                         visible: !AppSync.signedIn

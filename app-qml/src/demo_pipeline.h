@@ -41,10 +41,11 @@ struct DemoIds {
   std::string upcoming_meeting;     // Delta: this afternoon, with a plan
   std::string event;
   std::string deal_to_book;  // Evergreen: met, no next step yet
+  std::string crm_export;    // a HubSpot deals export (a file) to try the import with
 };
 
 // Fills `store` (opened with clock.wall()); a second device's store is made in `scratch_dir` to
-// produce the conflict. Leaves the clock at the demo's now.
+// produce the conflict, and the CRM export beside it. Leaves the clock at the demo's now.
 nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& clock,
                                            const nextstep::TimeZone& zone,
                                            const std::filesystem::path& scratch_dir);

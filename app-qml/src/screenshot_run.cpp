@@ -67,6 +67,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("directory"),
           QStringLiteral("search"),
           QStringLiteral("settings"),
+          QStringLiteral("import"),
           QStringLiteral("sign-in")};
 }
 

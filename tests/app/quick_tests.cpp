@@ -33,6 +33,7 @@ class QuickTestSetup : public QObject {
                     {"dealToBook", QString::fromStdString(ids.deal_to_book)},
                     {"meetingInProgress", QString::fromStdString(ids.meeting_in_progress)},
                     {"upcomingMeeting", QString::fromStdString(ids.upcoming_meeting)},
+                    {"crmExport", QString::fromStdString(ids.crm_export)},
                     {"scratch", app_->scratch()}});
   }
   void cleanupTestCase() { app_.reset(); }
