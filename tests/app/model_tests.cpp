@@ -125,7 +125,7 @@ class ModelTests : public QObject {
     QCOMPARE(display::money({1200050, "EUR"}), QStringLiteral("€12,000.50"));
     QCOMPARE(display::money({4800000, "EUR"}), QStringLiteral("€48,000"));
     QCOMPARE(display::money({-995, "USD"}), QStringLiteral("-$9.95"));
-    QCOMPARE(display::money({100, "CHF"}), QStringLiteral("CHF 1"));
+    QCOMPARE(display::money({100, "CHF"}), QStringLiteral("CHF\u00a01"));
   }
 
   void todayShowsTheDayAndTheCallToClose() {
