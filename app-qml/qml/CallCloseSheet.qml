@@ -15,6 +15,8 @@ SheetFrame {
     subtitle: call.title
 
     property bool exampleWanted: false
+    // The screenshot of the sheet's end: the actions with their days, who approves by when.
+    property bool endWanted: false
 
     function openFor(meetingId) {
         call.meetingId = meetingId
@@ -33,12 +35,23 @@ SheetFrame {
         call.result = "maybe"
         call.probeAnswers = qsTr("The pilot budget is approved at the board meeting; that is when the project starts.")
         call.followUp = call.dateChoices.length > 1 ? call.dateChoices[1].date : ""
-        call.addAction("customer", qsTr("Introduce us to the procurement lead"), "")
+        call.addAction("customer", qsTr("Introduce us to the procurement lead"),
+                       call.dateChoices.length > 0 ? call.dateChoices[0].date : "")
         call.addAction("customer", qsTr("Send us testimonials"), "")
         call.whatNext = qsTr("A pilot plan for the north site")
+        call.approvers = qsTr("The CFO")
+        call.approveBy = call.dateChoices.length > 2 ? call.dateChoices[2].date : ""
+        if (endWanted) endScroll.restart()
         if (call.decisionMakers.length > 0)
             call.setTemperature(call.decisionMakers[0].id, qsTr("Fewer stock-outs on the wards"),
                                 qsTr("How the pilot handles night shifts"), "yes")
+    }
+
+    // After the example's rows have laid out.
+    Timer {
+        id: endScroll
+        interval: 250
+        onTriggered: sheet.flickable.contentY = Math.max(0, sheet.flickable.contentHeight - sheet.flickable.height)
     }
 
     CallCloseController {
@@ -298,13 +311,17 @@ SheetFrame {
             Layout.fillWidth: true
             spacing: Theme.s
             Label { text: actionRow.subtitle; font.pixelSize: Theme.caption; color: Theme.textMuted; Layout.preferredWidth: 96 }
-            Label { Layout.fillWidth: true; text: actionRow.title; color: Theme.text; font.pixelSize: Theme.body; elide: Text.ElideRight }
-            Label {
-                objectName: "actionDueText"
-                visible: actionRow.when !== ""
-                text: qsTr("by %1").arg(actionRow.when)
-                color: Theme.textMuted
-                font.pixelSize: Theme.caption
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label { Layout.fillWidth: true; text: actionRow.title; color: Theme.text; font.pixelSize: Theme.body; wrapMode: Text.WordWrap }
+                Label {
+                    objectName: "actionDueText"
+                    visible: actionRow.when !== ""
+                    text: qsTr("by %1").arg(actionRow.when)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.caption
+                }
             }
             ToneBadge { text: actionRow.badge; tone: actionRow.tone }
             ToolButton {

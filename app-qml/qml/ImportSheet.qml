@@ -10,7 +10,7 @@ SheetFrame {
     id: sheet
 
     title: qsTr("Import from your CRM")
-    subtitle: qsTr("The CSV file Salesforce, HubSpot or Pipedrive exports")
+    subtitle: qsTr("The CSV file your old CRM exports")
 
     function openNew() {
         form.clear()

@@ -152,7 +152,9 @@ ApplicationWindow {
             shell.cancelAskWanted = true; shell.openDeal(demoDealId)
             break
         case "close-call":
+        case "close-call-end":
             shell.showSection("today"); callClose.openFor(demoMeetingInProgress)
+            callClose.endWanted = name === "close-call-end"
             callClose.fillExample(); break
         case "pre-call-plan": shell.showSection("today"); plan.openFor(demoUpcomingMeeting); break
         case "event": shell.showSection("events"); break

@@ -59,6 +59,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("deal-stage"),
           QStringLiteral("deal-cancel"),
           QStringLiteral("close-call"),
+          QStringLiteral("close-call-end"),
           QStringLiteral("pre-call-plan"),
           QStringLiteral("event"),
           QStringLiteral("event-new"),
