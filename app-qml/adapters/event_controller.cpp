@@ -86,6 +86,7 @@ void EventController::reload(LocalStore& store) {
               c.tone = QStringLiteral("good");
               c.badge = tr("Next step booked");
             } else if (!p.participant.interested) {
+              c.kind = QStringLiteral("uninterested-participant");
               c.tone = QStringLiteral("neutral");
               c.badge = tr("Not interested");
             } else {
@@ -129,6 +130,19 @@ QString EventController::firstSlotText() const {
   auto at =
       nextstep::CivilDateTime::parse((first_date_ + QLatin1Char('T') + first_time_).toStdString());
   return at ? display::civilDateTime(*at) : QString();
+}
+
+void EventController::setInterested(const QString& participantId, bool interested) {
+  LocalStore* local = store();
+  if (local == nullptr) return;
+  local->write(
+      this,
+      [id = participantId.toStdString(), interested](nextstep::Store& s) {
+        return nextstep::setParticipantInterest(s, id, interested);
+      },
+      [this](const nextstep::Result<void>& r) {
+        if (!r) showError(r.error());
+      });
 }
 
 void EventController::bookAll() {

@@ -41,6 +41,8 @@ class EventController : public StoreController {
   QString firstSlotText() const;
   bool booking() const { return booking_; }
 
+  // The participant does not want to go on (or does again): no next step is asked for them.
+  Q_INVOKABLE void setInterested(const QString& participantId, bool interested);
   // Books every interested participant without a next step, back to back from the first slot.
   Q_INVOKABLE void bookAll();
 

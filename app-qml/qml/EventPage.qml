@@ -219,10 +219,46 @@ Page {
                 rowSpacing: Theme.s
                 Repeater {
                     model: events.participants
-                    delegate: CardDelegate {
+                    // Rule 10 asks a next step of the interested: the rep says who is not.
+                    delegate: ColumnLayout {
+                        id: person
+                        required property string recordId
+                        required property string kind
+                        required property string title
+                        required property string subtitle
+                        required property string detail
+                        required property string when
+                        required property string badge
+                        required property string tone
+                        required property string dealId
+                        required property bool flag
                         Layout.fillWidth: true
-                        enabled: dealId !== ""
-                        onClicked: page.dealChosen(dealId)
+                        spacing: 0
+                        CardDelegate {
+                            Layout.fillWidth: true
+                            recordId: person.recordId
+                            title: person.title
+                            subtitle: person.subtitle
+                            detail: person.detail
+                            when: person.when
+                            badge: person.badge
+                            tone: person.tone
+                            dealId: person.dealId
+                            enabled: person.dealId !== ""
+                            onClicked: page.dealChosen(person.dealId)
+                        }
+                        Button {
+                            readonly property bool interested: person.kind === "participant"
+                            objectName: "interest_" + person.recordId
+                            visible: !person.flag
+                            flat: true
+                            Layout.alignment: Qt.AlignRight
+                            implicitHeight: Theme.touch
+                            text: interested ? qsTr("Not interested") : qsTr("Interested after all")
+                            Accessible.name: interested ? qsTr("%1 is not interested").arg(person.title)
+                                                        : qsTr("%1 is interested after all").arg(person.title)
+                            onClicked: events.setInterested(person.recordId, !interested)
+                        }
                     }
                 }
             }

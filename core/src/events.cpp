@@ -110,6 +110,13 @@ Result<std::string> addParticipant(Store& store, const NewParticipant& p) {
   });
 }
 
+Result<void> setParticipantInterest(Store& store, std::string_view participant, bool interested) {
+  return store.write([&](Mutation& m) {
+    const std::string id = resolveId(m.db(), RecordType::kParticipant, participant);
+    m.update(RecordType::kParticipant, id, {{"interested", toValue(interested)}});
+  });
+}
+
 Result<std::vector<ParticipantStatus>> participantsOf(Store& store, std::string_view event) {
   return store.read([&](Database& db) { return statusesOf(db, eventOrFail(db, event)); });
 }

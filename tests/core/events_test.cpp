@@ -55,5 +55,25 @@ TEST_F(EventsTest, AParticipantIsListedOnce) {
   EXPECT_FALSE(addParticipant(*store_, {.event = event_, .contact = dana_}).ok());
 }
 
+TEST_F(EventsTest, SomeoneNotInterestedAfterAllNeedsNoNextStepUntilTheyAreAgain) {
+  const std::string dana = unwrap(addParticipant(*store_, {.event = event_, .contact = dana_}));
+  unwrap(addParticipant(*store_, {.event = event_, .contact = eli_}));
+  EXPECT_EQ(unwrap(pipelineHealth(*store_, {})).participants_without_next_step, 2);
+
+  unwrap(setParticipantInterest(*store_, dana.substr(0, 8), false));  // a prefix, as typed
+  EXPECT_EQ(unwrap(pipelineHealth(*store_, {})).participants_without_next_step, 1);
+  const auto booked = unwrap(bookParticipants(
+      *store_, {.event = event_, .first = local("2026-12-01T09:00"), .tz = "Europe/Berlin"}));
+  EXPECT_EQ(booked.size(), 1u) << "only Eli is booked";
+  for (const ParticipantStatus& p : unwrap(participantsOf(*store_, event_))) {
+    EXPECT_EQ(p.next_step.has_value(), p.contact.name == "Eli") << p.contact.name;
+  }
+
+  unwrap(setParticipantInterest(*store_, dana, true));
+  EXPECT_EQ(unwrap(pipelineHealth(*store_, {})).participants_without_next_step, 1) << "Dana again";
+  EXPECT_EQ(setParticipantInterest(*store_, "no-such-participant", false).error().code,
+            ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace nextstep::testing

@@ -28,6 +28,9 @@ struct NewParticipant {
   bool interested = true;
 };
 Result<std::string> addParticipant(Store& store, const NewParticipant& participant);
+// A participant who said at or after the event that they do not want to go on (or, again, that
+// they do): the not interested need no next step and are left out of bulk booking and Health.
+Result<void> setParticipantInterest(Store& store, std::string_view participant, bool interested);
 
 struct ParticipantStatus {
   Participant participant;

@@ -100,6 +100,18 @@ Item {
                 if (events.participants.get(i).badge === "No next step yet") ++waiting
             verify(waiting >= 1)
             compare(events.withoutNextStep, waiting)
+
+            // One says at the door they will not go on: no next step is asked for them.
+            var row = -1
+            for (var j = 0; j < 2; ++j)
+                if (events.participants.get(j).badge === "No next step yet") row = j
+            var person = events.participants.get(row).recordId
+            events.setInterested(person, false)
+            tryCompare(events, "withoutNextStep", waiting - 1)
+            compare(events.participants.get(row).badge, "Not interested")
+            compare(events.participants.get(row).kind, "uninterested-participant")
+            events.setInterested(person, true)
+            tryCompare(events, "withoutNextStep", waiting)
         }
     }
 }
