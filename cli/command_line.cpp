@@ -59,6 +59,7 @@ struct Flags {
   TouchAddFlags touch_add;
   EventAddFlags event_add;
   ParticipantAddFlags participant_add;
+  ParticipantInterestFlags participant_interest;
   EventBookFlags event_book;
   SettingsSetFlags settings_set;
   ReportFlags report;
@@ -389,6 +390,16 @@ void addEventCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(participant, "--deal", f.participant_add.deal, "Their deal, if there is one", "ID");
   participant->add_flag("--not-interested", f.participant_add.not_interested,
                         "They do not want a next step");
+
+  CLI::App* interest =
+      leaf(event, "interest", "Say whether a participant still wants a next step", chosen,
+           [&f](Session& s) { return participantInterestCommand(s, f.participant_interest); });
+  flag(interest, "participant", f.participant_interest.participant,
+       "Participant id or unique prefix", "ID")
+      ->required();
+  interest->add_flag("--interested", f.participant_interest.interested, "They want one after all")
+      ->excludes(interest->add_flag("--not-interested", f.participant_interest.not_interested,
+                                    "They do not want a next step"));
 
   CLI::App* show = leaf(event, "show", "Show an event and who still needs a next step", chosen,
                         [&f](Session& s) { return showEventCommand(s, f.id); });

@@ -58,6 +58,22 @@ Result<void> addParticipantCommand(Session& session, const ParticipantAddFlags& 
   return {};
 }
 
+Result<void> participantInterestCommand(Session& session, const ParticipantInterestFlags& flags) {
+  if (flags.interested == flags.not_interested) {
+    return Error::invalid("say whether they are interested: --interested or --not-interested");
+  }
+  auto store = session.store(DatabaseUse::kChange);
+  if (!store) return store.error();
+  auto id = findId(**store, RecordType::kParticipant, flags.participant);
+  if (!id) return id.error();
+  if (auto done = setParticipantInterest(**store, *id, flags.interested); !done)
+    return done.error();
+  session.printer().changed(Change{"participant", *id, "updated",
+                                   flags.interested ? "Interested again: needs a next step"
+                                                    : "Not interested: no next step needed"});
+  return {};
+}
+
 Result<void> showEventCommand(Session& session, const std::string& id) {
   auto store = session.store(DatabaseUse::kRead);
   if (!store) return store.error();

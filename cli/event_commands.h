@@ -25,6 +25,12 @@ struct ParticipantAddFlags {
   bool not_interested = false;
 };
 
+struct ParticipantInterestFlags {
+  std::string participant;
+  bool interested = false;
+  bool not_interested = false;
+};
+
 struct EventBookFlags {
   std::string event;
   std::string at;  // the first slot; the others follow back to back
@@ -40,6 +46,7 @@ struct EventBookFlags {
 Result<void> addEventCommand(Session& session, const EventAddFlags& flags);
 Result<void> listEventsCommand(Session& session, const std::optional<std::string>& limit);
 Result<void> addParticipantCommand(Session& session, const ParticipantAddFlags& flags);
+Result<void> participantInterestCommand(Session& session, const ParticipantInterestFlags& flags);
 Result<void> showEventCommand(Session& session, const std::string& id);
 Result<void> bookEventCommand(Session& session, const EventBookFlags& flags);
 

@@ -2,18 +2,10 @@
 
 #include <filesystem>
 
+#include "text_words.h"
+
 namespace nextstep::cli {
 namespace {
-
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
-  return out;
-}
-
-std::string count(std::int64_t n, const std::string& one, const std::string& many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 std::string reminderLine(const calendar::Recap& r) {
   if (!r.follow_up_on) return {};
@@ -33,7 +25,7 @@ void printInvitation(std::ostream& out, const InvitationOutput& o) {
   out << "Wrote " << *o.file << ": "
       << (i.method == calendar::InvitationMethod::kCancel ? "cancellation" : "invitation")
       << " (SEQUENCE " << i.sequence << ", "
-      << count(static_cast<std::int64_t>(i.invited.size()), "attendee", "attendees")
+      << plural(static_cast<std::int64_t>(i.invited.size()), "attendee", "attendees")
       << ", times in " << i.tzid << ")";
   if (!i.without_email.empty()) {
     out << "; not invited, no email address: " << joined(i.without_email);
@@ -64,7 +56,7 @@ void printImport(std::ostream& out, const data::ImportReport& r) {
   out << (r.dry_run ? "Dry run: would import " : "Imported ") << r.added << " of " << r.rows << " "
       << kind << " from " << data::crmSourceName(r.from);
   if (r.accounts_created > 0)
-    out << " (" << count(r.accounts_created, "new account", "new accounts") << ")";
+    out << " (" << plural(r.accounts_created, "new account", "new accounts") << ")";
   out << "; skipped " << r.skipped << (r.dry_run ? ". Nothing was written.\n" : ".\n");
   if (r.converted_from_windows_1252) out << "The file was not UTF-8: read as Windows-1252.\n";
   if (!r.unused_columns.empty())
@@ -83,10 +75,10 @@ void printExport(std::ostream& out, const ExportOutput& o) {
   std::int64_t total = 0;
   for (const data::ExportedFile& f : o.summary.files) total += f.rows;
   if (o.format == "json") {
-    out << "Exported " << count(total, "record", "records") << " to " << o.target << '\n';
+    out << "Exported " << plural(total, "record", "records") << " to " << o.target << '\n';
     return;
   }
-  out << "Exported " << count(total, "record", "records") << " to " << o.target << ":\n";
+  out << "Exported " << plural(total, "record", "records") << " to " << o.target << ":\n";
   for (const data::ExportedFile& f : o.summary.files) {
     out << "  " << std::filesystem::path(f.path).filename().string() << "  " << f.rows << '\n';
   }
@@ -94,15 +86,15 @@ void printExport(std::ostream& out, const ExportOutput& o) {
 
 void printBackup(std::ostream& out, const data::BackupCheck& c) {
   out << "Backed up to " << c.path << ": integrity ok, schema version " << c.schema_version << ", "
-      << count(c.records, "record", "records") << '\n';
+      << plural(c.records, "record", "records") << '\n';
 }
 
 void printRestore(std::ostream& out, const data::RestoreReport& r) {
   out << "Restored " << r.restored.path << ": integrity ok, schema version "
-      << r.restored.schema_version << ", " << count(r.restored.records, "record", "records")
+      << r.restored.schema_version << ", " << plural(r.restored.records, "record", "records")
       << ". The database before it is kept at " << r.kept_aside << '\n'
       << "It continues as a new device (" << deviceIdToHex(r.fork.to) << "); "
-      << count(r.fork.carried, "unsent change", "unsent changes")
+      << plural(r.fork.carried, "unsent change", "unsent changes")
       << " from the backup will sync at the next sync.\n";
 }
 
@@ -114,7 +106,7 @@ void printReminders(std::ostream& out, const ReminderRun& run, const TimeZone& z
   }
   if (run.via == "desktop") {
     out << "Sent "
-        << count(static_cast<std::int64_t>(run.reminders.size()), "notification", "notifications")
+        << plural(static_cast<std::int64_t>(run.reminders.size()), "notification", "notifications")
         << " to the desktop:\n";
   }
   for (const Reminder& r : run.reminders) {

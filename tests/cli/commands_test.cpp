@@ -254,6 +254,23 @@ TEST_F(CommandsTest, AfterTheEventEveryInterestedParticipantGetsANextStep) {
   EXPECT_THAT(show.out, HasSubstr("1 interested participant has no next step"));
   EXPECT_EQ(okJson({"health"})["participants_without_next_step"]["count"], 1);
 
+  // Bob changes his mind at the coffee break, then Olga hers: the count follows both.
+  const auto people = okJson({"event", "show", event})["participants"];
+  std::string bob, olga;
+  for (const auto& p : people) {
+    if (p["contact"]["name"] == "Bob Bored") bob = p["id"];
+    if (p["contact"]["name"] == "Olga Other") olga = p["id"];
+  }
+  ASSERT_FALSE(bob.empty());
+  ASSERT_FALSE(olga.empty());
+  ok({"event", "interest", bob, "--interested"});
+  EXPECT_EQ(okJson({"health"})["participants_without_next_step"]["count"], 2);
+  ok({"event", "interest", bob.substr(0, 8), "--not-interested"});
+  EXPECT_EQ(okJson({"health"})["participants_without_next_step"]["count"], 1);
+  const CliRun neither = run({"event", "interest", olga});
+  EXPECT_NE(neither.exit_code, 0);
+  EXPECT_THAT(neither.err, HasSubstr("--interested or --not-interested"));
+
   const auto booked = okJson({"event", "book", event, "--at", "2026-12-01T10:00", "--tz",
                               "Europe/Berlin", "--duration", "20m", "--gap", "10m"});
   ASSERT_EQ(booked["ids"].size(), 1u);
