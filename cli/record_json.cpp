@@ -1,0 +1,198 @@
+#include "record_json.h"
+
+#include <cstdio>
+
+namespace nextstep::cli::json_form {
+
+json instant(Instant t) { return formatUtc(t); }
+
+json instant(const std::optional<Instant>& t) { return t ? json(formatUtc(*t)) : json(nullptr); }
+
+json date(const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); }
+
+json text(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+// "2026-12-03T14:00:00+01:00": the instant on the clocks of `tz`, with their offset.
+json local(Instant t, const std::string& tz) {
+  auto zone = TimeZone::find(tz);
+  if (!zone) return nullptr;
+  const std::int64_t offset = zone->offset(t).count();
+  const std::int64_t wall = toUnix(t) + offset;
+  std::int64_t days = wall / 86400;
+  if (wall % 86400 < 0) --days;
+  const std::int64_t secs = wall - days * 86400;
+  const std::int64_t offsetMinutes = (offset < 0 ? -offset : offset) / 60;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d",
+                CivilDate::fromDays(days).iso().c_str(), static_cast<int>(secs / 3600),
+                static_cast<int>(secs % 3600 / 60), static_cast<int>(secs % 60),
+                offset < 0 ? '-' : '+', static_cast<int>(offsetMinutes / 60),
+                static_cast<int>(offsetMinutes % 60));
+  return buf;
+}
+
+json money(const Money& m) {
+  const std::int64_t major = m.minor / 100;
+  const std::int64_t cents = m.minor % 100;
+  char amount[40];
+  std::snprintf(amount, sizeof amount, "%lld.%02lld", static_cast<long long>(major),
+                static_cast<long long>(cents < 0 ? -cents : cents));
+  return {{"minor", m.minor}, {"currency", m.currency}, {"amount", amount}};
+}
+
+json dealJson(const Deal& d) {
+  return {{"id", d.id},
+          {"title", d.title},
+          {"account_id", text(d.account_id)},
+          {"account_name", d.account_id ? json(d.account_name) : json(nullptr)},
+          {"value", money(d.value)},
+          {"stage", d.stage},
+          {"status", name(d.status)},
+          {"owner", d.owner},
+          {"created_at", instant(d.created_at)},
+          {"lost_reason", d.lost_reason},
+          {"compliance_only", d.compliance_only},
+          {"latest_customer_kind", name(d.latest_customer_kind)}};
+}
+
+json meetingJson(const Meeting& m) {
+  return {{"id", m.id},
+          {"deal_id", m.deal_id},
+          {"start", instant(m.start)},
+          {"end", instant(m.end())},
+          {"tz", m.tz},
+          {"local", local(m.start, m.tz)},
+          {"duration_min", m.duration_min},
+          {"place", m.place},
+          {"agenda", m.agenda},
+          {"goal", m.goal},
+          {"status", name(m.status)},
+          {"booked_at", instant(m.booked_at)},
+          {"booked_at_table", m.booked_at_table ? json(*m.booked_at_table) : json(nullptr)},
+          {"attendee_ids", m.attendee_ids},
+          {"plan", {{"primary", m.plan_primary}, {"backup", m.plan_backup}, {"asks", m.plan_asks}}},
+          {"objective_met", name(m.objective_met)},
+          {"recap", m.recap},
+          {"event_id", text(m.event_id)}};
+}
+
+json meetingJson(const std::optional<Meeting>& m) { return m ? meetingJson(*m) : json(nullptr); }
+
+json dealJson(const DealRow& row) {
+  json j = dealJson(row.deal);
+  j["next_step"] = meetingJson(row.next_step);
+  return j;
+}
+
+json accountJson(const Account& a) {
+  return {{"id", a.id},
+          {"name", a.name},
+          {"industry", a.industry},
+          {"city", a.city},
+          {"owner", a.owner},
+          {"cadence_days", a.cadence_days ? json(*a.cadence_days) : json(nullptr)},
+          {"created_at", instant(a.created_at)},
+          {"last_touch_at", instant(a.last_touch_at)},
+          {"open_deals", a.open_deals}};
+}
+
+json contactJson(const Contact& c) {
+  return {{"id", c.id},       {"account_id", text(c.account_id)},
+          {"name", c.name},   {"email", c.email},
+          {"phone", c.phone}, {"role", name(c.role)},
+          {"title", c.title}};
+}
+
+json actionJson(const ActionItem& a) {
+  return {{"id", a.id},
+          {"deal_id", a.deal_id},
+          {"meeting_id", text(a.meeting_id)},
+          {"owner", name(a.owner)},
+          {"text", a.text},
+          {"due", date(a.due)},
+          {"done", a.done},
+          {"kind", name(a.kind)},
+          {"kind_overridden", a.kind_overridden},
+          {"created_at", instant(a.created_at)}};
+}
+
+json outcomeJson(const Outcome& o) {
+  return {{"meeting_id", o.meeting_id},
+          {"deal_id", o.deal_id},
+          {"result", name(o.result)},
+          {"no_reason", name(o.no_reason)},
+          {"reason_text", o.reason_text},
+          {"probe_answers", o.probe_answers},
+          {"follow_up_on", date(o.follow_up_on)},
+          {"what_next", o.what_next},
+          {"approvers", o.approvers},
+          {"approve_by", date(o.approve_by)},
+          {"recorded_at", instant(o.recorded_at)}};
+}
+
+json temperatureJson(const TemperatureCheck& t) {
+  return {{"id", t.id},
+          {"meeting_id", t.meeting_id},
+          {"contact_id", t.contact_id},
+          {"ready", name(t.ready)},
+          {"most_interesting", t.most_interesting},
+          {"to_clarify", t.to_clarify},
+          {"created_at", instant(t.created_at)}};
+}
+
+json noteJson(const Note& n) {
+  return {{"id", n.id},
+          {"deal_id", text(n.deal_id)},
+          {"account_id", text(n.account_id)},
+          {"contact_id", text(n.contact_id)},
+          {"text", n.text},
+          {"author", n.author},
+          {"created_at", instant(n.created_at)}};
+}
+
+json touchJson(const Touch& t) {
+  return {{"id", t.id},
+          {"account_id", t.account_id},
+          {"contact_id", text(t.contact_id)},
+          {"deal_id", text(t.deal_id)},
+          {"kind", name(t.kind)},
+          {"at", instant(t.at)},
+          {"note", t.note}};
+}
+
+json timelineEntry(const TimelineEntry& e) {
+  return {{"at", instant(e.at)},
+          {"kind", e.kind},
+          {"id", e.id},
+          {"title", e.title},
+          {"detail", e.detail}};
+}
+
+json eventJson(const Event& e) {
+  return {{"id", e.id},       {"kind", name(e.kind)},
+          {"title", e.title}, {"start", instant(e.start)},
+          {"tz", e.tz},       {"local", local(e.start, e.tz)},
+          {"place", e.place}};
+}
+
+json agendaMeeting(const AgendaMeeting& a) {
+  json j = meetingJson(a.meeting);
+  j["deal_title"] = a.deal_title;
+  j["account_name"] = a.account_name;
+  return j;
+}
+
+json dueAction(const DueAction& a) {
+  json j = actionJson(a.action);
+  j["deal_title"] = a.deal_title;
+  j["account_name"] = a.account_name;
+  return j;
+}
+
+json contactRef(const ContactsById& contacts, const std::string& id) {
+  auto it = contacts.find(id);
+  if (it == contacts.end()) return {{"id", id}, {"name", nullptr}, {"role", nullptr}};
+  return {{"id", id}, {"name", it->second.name}, {"role", name(it->second.role)}};
+}
+
+}  // namespace nextstep::cli::json_form
