@@ -1,351 +1,13 @@
 #include "sqlite_server_store.h"
 
 #include <system_error>
-#include <type_traits>
 
-#include "nextstep/record_rows.h"
 #include "nextstep/sync/wire.h"
+#include "sqlite_push_transaction.h"
+#include "sqlite_server_rows.h"
+#include "sqlite_server_schema.h"
 
 namespace nextstep::server {
-namespace {
-
-using records::bindStamp;
-using records::columnStamp;
-
-constexpr std::int64_t kSchemaVersion = 1;
-
-// STRICT tables: a column declared ANY keeps a value's exact type there, where a plain table
-// would give it NUMERIC affinity and turn the text "42" into the integer 42.
-constexpr std::string_view kSchema = R"sql(
-CREATE TABLE teams(
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  head INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL) STRICT;
-
-CREATE TABLE users(
-  id INTEGER PRIMARY KEY,
-  team INTEGER NOT NULL REFERENCES teams(id),
-  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  password_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL) STRICT;
-CREATE INDEX users_team ON users(team);
-
-CREATE TABLE tokens(
-  id INTEGER PRIMARY KEY,
-  user INTEGER NOT NULL REFERENCES users(id),
-  token_hash BLOB NOT NULL UNIQUE,
-  device INTEGER,
-  revoked INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL) STRICT;
-CREATE INDEX tokens_user ON tokens(user);
-
-CREATE TABLE devices(
-  id INTEGER PRIMARY KEY,
-  user INTEGER NOT NULL REFERENCES users(id),
-  last_seq INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL) STRICT;
-
-CREATE TABLE ops(
-  team INTEGER NOT NULL REFERENCES teams(id),
-  version INTEGER NOT NULL,
-  device INTEGER NOT NULL,
-  device_seq INTEGER NOT NULL,
-  record_type INTEGER NOT NULL,
-  record_id TEXT NOT NULL,
-  kind INTEGER NOT NULL,
-  key TEXT NOT NULL,
-  value ANY,
-  stamp BLOB NOT NULL,
-  base BLOB,
-  author TEXT NOT NULL,
-  accepted_at INTEGER NOT NULL,
-  PRIMARY KEY(team, version),
-  UNIQUE(team, device, device_seq)) STRICT;
-
-CREATE TABLE registers(
-  team INTEGER NOT NULL REFERENCES teams(id),
-  record_type INTEGER NOT NULL,
-  record_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  value ANY,
-  stamp BLOB NOT NULL,
-  base BLOB,
-  author TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  PRIMARY KEY(team, record_type, record_id, key)) STRICT;
-
-CREATE TABLE members(
-  team INTEGER NOT NULL REFERENCES teams(id),
-  record_type INTEGER NOT NULL,
-  record_id TEXT NOT NULL,
-  set_name TEXT NOT NULL,
-  member TEXT NOT NULL,
-  add_stamp BLOB,
-  removed_upto BLOB,
-  add_author TEXT NOT NULL,
-  PRIMARY KEY(team, record_type, record_id, set_name, member)) STRICT, WITHOUT ROWID;
-
-CREATE TABLE conflicts(
-  id INTEGER PRIMARY KEY,
-  team INTEGER NOT NULL REFERENCES teams(id),
-  record_type INTEGER NOT NULL,
-  record_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  kept_value ANY, kept_stamp BLOB, kept_author TEXT NOT NULL,
-  lost_value ANY, lost_stamp BLOB NOT NULL, lost_author TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  detected_at INTEGER NOT NULL) STRICT;
-CREATE INDEX conflicts_team ON conflicts(team, version);
-
-CREATE TABLE rejected(
-  id INTEGER PRIMARY KEY,
-  team INTEGER NOT NULL REFERENCES teams(id),
-  device INTEGER NOT NULL,
-  device_seq INTEGER NOT NULL,
-  reason TEXT NOT NULL,
-  operation BLOB NOT NULL,
-  rejected_at INTEGER NOT NULL) STRICT;
-CREATE INDEX rejected_device ON rejected(device, device_seq);
-)sql";
-
-// 64-bit ids and sequence numbers keep their bits in SQLite's signed integers.
-std::int64_t sql(std::uint64_t v) { return static_cast<std::int64_t>(v); }
-std::uint64_t unsql(std::int64_t v) { return static_cast<std::uint64_t>(v); }
-
-std::uint64_t lastSeqOf(Database& db, DeviceId device) {
-  auto s = db.prepare("SELECT last_seq FROM devices WHERE id = ?1");
-  s->bind(1, sql(device));
-  return s->step() ? unsql(s->integer(0)) : 0;
-}
-
-Error errorOf(const DbError& e) { return Error{e.errorCode(), e.what()}; }
-
-template <typename T>
-struct AsResult {
-  using type = Result<T>;
-};
-template <typename T>
-struct AsResult<Result<T>> {
-  using type = Result<T>;
-};
-
-// Runs one store call; a database failure becomes an Error value at this boundary.
-template <typename F>
-auto guarded(F&& f) -> typename AsResult<std::invoke_result_t<F>>::type {
-  try {
-    if constexpr (std::is_void_v<std::invoke_result_t<F>>) {
-      f();
-      return {};
-    } else {
-      return f();
-    }
-  } catch (const DbError& e) {
-    return errorOf(e);
-  }
-}
-
-void configure(Database& db, bool durable, bool reader) {
-  db.exec("PRAGMA foreign_keys = ON");
-  db.exec(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-  if (reader) db.exec("PRAGMA query_only = ON");
-}
-
-Result<void> migrate(Database& db) {
-  db.exec("PRAGMA journal_mode = WAL");
-  Transaction tx(db, Transaction::Kind::kWrite);
-  const std::int64_t version = db.scalar("PRAGMA user_version");
-  if (version > kSchemaVersion) {
-    return Error{ErrorCode::kTooNew, db.path() +
-                                         " was written by a newer nextstep-server (schema " +
-                                         std::to_string(version) + ")"};
-  }
-  if (version == 0) {
-    db.exec(kSchema);
-    db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-  }
-  tx.commit();
-  return {};
-}
-
-LoggedOp loggedOpAt(const Statement& s) {
-  // Columns: version, device, device_seq, record_type, record_id, kind, key, value, stamp, base,
-  // author.
-  LoggedOp l;
-  l.version = unsql(s.integer(0));
-  l.device = unsql(s.integer(1));
-  l.op.seq = s.integer(2);
-  l.op.type = static_cast<RecordType>(s.integer(3));
-  l.op.record_id = s.text(4);
-  l.op.kind = static_cast<OpKind>(s.integer(5));
-  l.op.key = s.text(6);
-  l.op.value = s.value(7);
-  l.op.stamp = columnStamp(s, 8);
-  l.op.base = columnStamp(s, 9);
-  l.author = s.text(10);
-  return l;
-}
-
-constexpr std::string_view kOpColumns =
-    "version, device, device_seq, record_type, record_id, kind, key, value, stamp, base, author";
-
-std::optional<RegisterState> registerIn(Database& db, TeamId team, const RegisterKey& key) {
-  auto s = db.prepare(
-      "SELECT value, stamp, base, author, version FROM registers "
-      "WHERE team = ?1 AND record_type = ?2 AND record_id = ?3 AND key = ?4");
-  s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.key);
-  if (!s->step()) return std::nullopt;
-  return RegisterState{s->value(0), columnStamp(*s, 1), columnStamp(*s, 2), s->text(3),
-                       unsql(s->integer(4))};
-}
-
-// Who owns the device, if anyone; and whether the user may use it.
-DeviceBinding claimDevice(Database& db, UserId user, DeviceId device, std::int64_t now_ms) {
-  auto owner = db.prepare("SELECT user FROM devices WHERE id = ?1");
-  owner->bind(1, sql(device));
-  if (owner->step()) {
-    return owner->integer(0) == user ? DeviceBinding::kBound : DeviceBinding::kDeviceOfOtherUser;
-  }
-  auto add =
-      db.prepare("INSERT INTO devices(id, user, last_seq, created_at) VALUES (?1, ?2, 0, ?3)");
-  add->bindAll(sql(device), user, now_ms);
-  add->run();
-  return DeviceBinding::kBound;
-}
-
-class SqlitePushTransaction final : public PushTransaction {
- public:
-  explicit SqlitePushTransaction(Database& db) : db_(db) {}
-
-  std::uint64_t lastSeq(DeviceId device) override { return lastSeqOf(db_, device); }
-
-  void setLastSeq(DeviceId device, std::uint64_t seq) override {
-    auto s = db_.prepare("UPDATE devices SET last_seq = ?2 WHERE id = ?1");
-    s->bindAll(sql(device), sql(seq));
-    s->run();
-  }
-
-  std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) override {
-    auto s = db_.prepare(std::string("SELECT ") + std::string(kOpColumns) +
-                         " FROM ops WHERE team = ?1 AND device = ?2 AND device_seq = ?3");
-    s->bindAll(team, sql(device), sql(seq));
-    if (!s->step()) return std::nullopt;
-    return loggedOpAt(*s);
-  }
-
-  std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) override {
-    auto s = db_.prepare(
-        "SELECT reason, operation FROM rejected WHERE device = ?1 AND device_seq = ?2 "
-        "ORDER BY id LIMIT 1");
-    s->bindAll(sql(device), sql(seq));
-    if (!s->step()) return std::nullopt;
-    RejectionRecord r{device, seq, s->text(0), {}};
-    const std::string_view bytes = s->blob(1);
-    r.operation.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
-    return r;
-  }
-
-  void addRejection(TeamId team, const RejectionRecord& r, std::int64_t now_ms) override {
-    auto s = db_.prepare(
-        "INSERT INTO rejected(team, device, device_seq, reason, operation, rejected_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    const std::string bytes = r.operation.SerializeAsString();
-    s->bindAll(team, sql(r.device), sql(r.device_seq), r.reason);
-    s->bindBlob(5, bytes.data(), bytes.size());
-    s->bind(6, now_ms);
-    s->run();
-  }
-
-  std::uint64_t append(TeamId team, DeviceId device, const Op& op, const std::string& author,
-                       std::int64_t now_ms) override {
-    auto next = db_.prepare("UPDATE teams SET head = head + 1 WHERE id = ?1 RETURNING head");
-    next->bind(1, team);
-    if (!next->step()) throw DbError(0, "no team " + std::to_string(team));
-    const std::int64_t version = next->integer(0);
-    next->run();
-    auto s = db_.prepare(
-        "INSERT INTO ops(team, version, device, device_seq, record_type, record_id, kind, key, "
-        "value, stamp, base, author, accepted_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    s->bindAll(team, version, sql(device), op.seq, static_cast<std::int64_t>(op.type), op.record_id,
-               static_cast<std::int64_t>(op.kind), op.key, op.value);
-    bindStamp(*s, 10, op.stamp);
-    bindStamp(*s, 11, op.base);
-    s->bind(12, author);
-    s->bind(13, now_ms);
-    s->run();
-    return unsql(version);
-  }
-
-  std::uint64_t head(TeamId team) override {
-    auto s = db_.prepare("SELECT head FROM teams WHERE id = ?1");
-    s->bind(1, team);
-    return s->step() ? unsql(s->integer(0)) : 0;
-  }
-
-  std::optional<RegisterState> readRegister(TeamId team, const RegisterKey& key) override {
-    return registerIn(db_, team, key);
-  }
-
-  void writeRegister(TeamId team, const RegisterKey& key, const RegisterState& state) override {
-    auto s = db_.prepare(
-        "INSERT INTO registers(team, record_type, record_id, key, value, stamp, base, author, "
-        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-        "ON CONFLICT(team, record_type, record_id, key) DO UPDATE SET value = excluded.value, "
-        "stamp = excluded.stamp, base = excluded.base, author = excluded.author, "
-        "version = excluded.version");
-    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.key, state.value);
-    bindStamp(*s, 6, state.stamp);
-    bindStamp(*s, 7, state.base);
-    s->bind(8, state.author);
-    s->bind(9, sql(state.version));
-    s->run();
-  }
-
-  std::optional<MemberState> readMember(TeamId team, const MemberKey& key) override {
-    auto s = db_.prepare(
-        "SELECT add_stamp, removed_upto, add_author FROM members WHERE team = ?1 AND "
-        "record_type = ?2 AND record_id = ?3 AND set_name = ?4 AND member = ?5");
-    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
-    if (!s->step()) return std::nullopt;
-    return MemberState{columnStamp(*s, 0), columnStamp(*s, 1), s->text(2)};
-  }
-
-  void writeMember(TeamId team, const MemberKey& key, const MemberState& state) override {
-    auto s = db_.prepare(
-        "INSERT INTO members(team, record_type, record_id, set_name, member, add_stamp, "
-        "removed_upto, add_author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-        "ON CONFLICT DO UPDATE SET add_stamp = excluded.add_stamp, "
-        "removed_upto = excluded.removed_upto, add_author = excluded.add_author");
-    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
-    bindStamp(*s, 6, state.add_stamp);
-    bindStamp(*s, 7, state.removed_upto);
-    s->bind(8, state.add_author);
-    s->run();
-  }
-
-  void archiveConflict(const ConflictRecord& c) override {
-    auto s = db_.prepare(
-        "INSERT INTO conflicts(team, record_type, record_id, key, kind, kept_value, kept_stamp, "
-        "kept_author, lost_value, lost_stamp, lost_author, version, detected_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    s->bindAll(c.team, static_cast<std::int64_t>(c.type), c.record_id, c.key, c.kind, c.kept_value);
-    bindStamp(*s, 7, c.kept_stamp);
-    s->bind(8, c.kept_author);
-    s->bind(9, c.lost_value);
-    bindStamp(*s, 10, c.lost_stamp);
-    s->bind(11, c.lost_author);
-    s->bind(12, sql(c.version));
-    s->bind(13, c.detected_at_ms);
-    s->run();
-  }
-
- private:
-  Database& db_;
-};
-
-}  // namespace
 
 // A reader connection borrowed from the pool; returned when the lease ends.
 class SqliteServerStore::ReaderLease {
@@ -383,8 +45,8 @@ Result<std::unique_ptr<SqliteServerStore>> SqliteServerStore::open(
     const std::filesystem::path& file, SqliteStoreOptions options) {
   try {
     auto db = Database::open(file.string(), OpenMode::kReadWriteCreate, options.vfs);
-    configure(*db, options.durable, /*reader=*/false);
-    if (auto migrated = migrate(*db); !migrated) return migrated.error();
+    configureServerConnection(*db, options.durable, /*reader=*/false);
+    if (auto migrated = migrateServerStore(*db); !migrated) return migrated.error();
     return std::unique_ptr<SqliteServerStore>(
         new SqliteServerStore(file.string(), std::move(db), options));
   } catch (const DbError& e) {
@@ -413,7 +75,7 @@ SqliteServerStore::ReaderLease SqliteServerStore::reader() {
       lock.unlock();
       try {
         auto db = Database::open(path_, OpenMode::kReadWrite, options_.vfs);
-        configure(*db, options_.durable, /*reader=*/true);
+        configureServerConnection(*db, options_.durable, /*reader=*/true);
         return ReaderLease(*this, std::move(db));
       } catch (...) {
         lock.lock();
@@ -632,9 +294,7 @@ Result<DeviceBinding> SqliteServerStore::renewToken(TokenId old_token, UserId us
 Result<std::uint64_t> SqliteServerStore::head(TeamId team) {
   return guarded([&]() -> std::uint64_t {
     auto lease = reader();
-    auto s = (*lease).prepare("SELECT head FROM teams WHERE id = ?1");
-    s->bind(1, team);
-    return s->step() ? unsql(s->integer(0)) : 0;
+    return headOf(*lease, team);
   });
 }
 
@@ -656,11 +316,7 @@ Result<LogPage> SqliteServerStore::readLog(TeamId team, std::uint64_t after_vers
       page.ops.pop_back();
       page.more = true;
     }
-    {
-      auto s = db.prepare("SELECT head FROM teams WHERE id = ?1");
-      s->bind(1, team);
-      page.head = s->step() ? unsql(s->integer(0)) : 0;
-    }
+    page.head = headOf(db, team);
     tx.commit();
     return page;
   });
@@ -670,8 +326,7 @@ Result<void> SqliteServerStore::writePushes(const std::function<void(PushTransac
   std::lock_guard lock(writer_mu_);
   try {
     Transaction tx(*writer_, Transaction::Kind::kWrite);
-    SqlitePushTransaction push(*writer_);
-    work(push);
+    withSqlitePushTransaction(*writer_, work);
     tx.commit();
     return {};
   } catch (const DbError& e) {

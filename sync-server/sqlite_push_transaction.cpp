@@ -1,0 +1,144 @@
+#include "sqlite_push_transaction.h"
+
+#include <string>
+
+#include "sqlite_server_rows.h"
+
+namespace nextstep::server {
+namespace {
+
+class SqlitePushTransaction final : public PushTransaction {
+ public:
+  explicit SqlitePushTransaction(Database& db) : db_(db) {}
+
+  std::uint64_t lastSeq(DeviceId device) override { return lastSeqOf(db_, device); }
+
+  void setLastSeq(DeviceId device, std::uint64_t seq) override {
+    auto s = db_.prepare("UPDATE devices SET last_seq = ?2 WHERE id = ?1");
+    s->bindAll(sql(device), sql(seq));
+    s->run();
+  }
+
+  std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) override {
+    auto s = db_.prepare(std::string("SELECT ") + std::string(kOpColumns) +
+                         " FROM ops WHERE team = ?1 AND device = ?2 AND device_seq = ?3");
+    s->bindAll(team, sql(device), sql(seq));
+    if (!s->step()) return std::nullopt;
+    return loggedOpAt(*s);
+  }
+
+  std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) override {
+    auto s = db_.prepare(
+        "SELECT reason, operation FROM rejected WHERE device = ?1 AND device_seq = ?2 "
+        "ORDER BY id LIMIT 1");
+    s->bindAll(sql(device), sql(seq));
+    if (!s->step()) return std::nullopt;
+    RejectionRecord r{device, seq, s->text(0), {}};
+    const std::string_view bytes = s->blob(1);
+    r.operation.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
+    return r;
+  }
+
+  void addRejection(TeamId team, const RejectionRecord& r, std::int64_t now_ms) override {
+    auto s = db_.prepare(
+        "INSERT INTO rejected(team, device, device_seq, reason, operation, rejected_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    const std::string bytes = r.operation.SerializeAsString();
+    s->bindAll(team, sql(r.device), sql(r.device_seq), r.reason);
+    s->bindBlob(5, bytes.data(), bytes.size());
+    s->bind(6, now_ms);
+    s->run();
+  }
+
+  std::uint64_t append(TeamId team, DeviceId device, const Op& op, const std::string& author,
+                       std::int64_t now_ms) override {
+    auto next = db_.prepare("UPDATE teams SET head = head + 1 WHERE id = ?1 RETURNING head");
+    next->bind(1, team);
+    if (!next->step()) throw DbError(0, "no team " + std::to_string(team));
+    const std::int64_t version = next->integer(0);
+    next->run();
+    auto s = db_.prepare(
+        "INSERT INTO ops(team, version, device, device_seq, record_type, record_id, kind, key, "
+        "value, stamp, base, author, accepted_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    s->bindAll(team, version, sql(device), op.seq, static_cast<std::int64_t>(op.type), op.record_id,
+               static_cast<std::int64_t>(op.kind), op.key, op.value);
+    bindStamp(*s, 10, op.stamp);
+    bindStamp(*s, 11, op.base);
+    s->bind(12, author);
+    s->bind(13, now_ms);
+    s->run();
+    return unsql(version);
+  }
+
+  std::uint64_t head(TeamId team) override { return headOf(db_, team); }
+
+  std::optional<RegisterState> readRegister(TeamId team, const RegisterKey& key) override {
+    return registerIn(db_, team, key);
+  }
+
+  void writeRegister(TeamId team, const RegisterKey& key, const RegisterState& state) override {
+    auto s = db_.prepare(
+        "INSERT INTO registers(team, record_type, record_id, key, value, stamp, base, author, "
+        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "ON CONFLICT(team, record_type, record_id, key) DO UPDATE SET value = excluded.value, "
+        "stamp = excluded.stamp, base = excluded.base, author = excluded.author, "
+        "version = excluded.version");
+    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.key, state.value);
+    bindStamp(*s, 6, state.stamp);
+    bindStamp(*s, 7, state.base);
+    s->bind(8, state.author);
+    s->bind(9, sql(state.version));
+    s->run();
+  }
+
+  std::optional<MemberState> readMember(TeamId team, const MemberKey& key) override {
+    auto s = db_.prepare(
+        "SELECT add_stamp, removed_upto, add_author FROM members WHERE team = ?1 AND "
+        "record_type = ?2 AND record_id = ?3 AND set_name = ?4 AND member = ?5");
+    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
+    if (!s->step()) return std::nullopt;
+    return MemberState{columnStamp(*s, 0), columnStamp(*s, 1), s->text(2)};
+  }
+
+  void writeMember(TeamId team, const MemberKey& key, const MemberState& state) override {
+    auto s = db_.prepare(
+        "INSERT INTO members(team, record_type, record_id, set_name, member, add_stamp, "
+        "removed_upto, add_author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+        "ON CONFLICT DO UPDATE SET add_stamp = excluded.add_stamp, "
+        "removed_upto = excluded.removed_upto, add_author = excluded.add_author");
+    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
+    bindStamp(*s, 6, state.add_stamp);
+    bindStamp(*s, 7, state.removed_upto);
+    s->bind(8, state.add_author);
+    s->run();
+  }
+
+  void archiveConflict(const ConflictRecord& c) override {
+    auto s = db_.prepare(
+        "INSERT INTO conflicts(team, record_type, record_id, key, kind, kept_value, kept_stamp, "
+        "kept_author, lost_value, lost_stamp, lost_author, version, detected_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    s->bindAll(c.team, static_cast<std::int64_t>(c.type), c.record_id, c.key, c.kind, c.kept_value);
+    bindStamp(*s, 7, c.kept_stamp);
+    s->bind(8, c.kept_author);
+    s->bind(9, c.lost_value);
+    bindStamp(*s, 10, c.lost_stamp);
+    s->bind(11, c.lost_author);
+    s->bind(12, sql(c.version));
+    s->bind(13, c.detected_at_ms);
+    s->run();
+  }
+
+ private:
+  Database& db_;
+};
+
+}  // namespace
+
+void withSqlitePushTransaction(Database& db, const std::function<void(PushTransaction&)>& work) {
+  SqlitePushTransaction push(db);
+  work(push);
+}
+
+}  // namespace nextstep::server
