@@ -10,11 +10,9 @@ namespace nextstep::cli {
 
 class DayWords {
  public:
-  DayWords(const TimeZone& zone, Instant now)
-      : zone_(zone), now_(now), today_(zone.toLocal(now).date) {}
+  DayWords(const TimeZone& zone, Instant now) : zone_(zone), today_(zone.toLocal(now).date) {}
 
   const TimeZone& zone() const { return zone_; }
-  Instant now() const { return now_; }
 
   // "Thu 3 Dec 2026 14:00 CET (in 7 days)"
   std::string when(Instant t) const;
@@ -30,7 +28,6 @@ class DayWords {
 
  private:
   TimeZone zone_;
-  Instant now_;
   CivilDate today_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "nextstep/money_text.h"
+
 namespace nextstep::cli::json_form {
 
 json instant(Instant t) { return formatUtc(t); }
@@ -32,12 +34,7 @@ json local(Instant t, const std::string& tz) {
 }
 
 json money(const Money& m) {
-  const std::int64_t major = m.minor / 100;
-  const std::int64_t cents = m.minor % 100;
-  char amount[40];
-  std::snprintf(amount, sizeof amount, "%lld.%02lld", static_cast<long long>(major),
-                static_cast<long long>(cents < 0 ? -cents : cents));
-  return {{"minor", m.minor}, {"currency", m.currency}, {"amount", amount}};
+  return {{"minor", m.minor}, {"currency", m.currency}, {"amount", decimalAmount(m.minor)}};
 }
 
 json dealJson(const Deal& d) {

@@ -27,16 +27,6 @@ std::string icuLocaleName(std::string_view locale) {
   return name;
 }
 
-// "-995" -> "-9.95": ICU reads the amount as an exact decimal, never through a double.
-std::string decimalText(std::int64_t minor) {
-  const bool negative = minor < 0;
-  const std::uint64_t magnitude =
-      negative ? static_cast<std::uint64_t>(-(minor + 1)) + 1 : static_cast<std::uint64_t>(minor);
-  std::string cents = std::to_string(magnitude % 100);
-  if (cents.size() < 2) cents.insert(0, "0");
-  return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
-}
-
 // Building a formatter costs far more than formatting, and a list formats hundreds of amounts.
 const icu::number::LocalizedNumberFormatter* formatterFor(const std::string& locale,
                                                           const std::string& currency, bool whole) {
@@ -56,16 +46,25 @@ const icu::number::LocalizedNumberFormatter* formatterFor(const std::string& loc
 }
 
 // Not an ISO 4217 code, so ICU cannot place a symbol: the amount, then the code as written.
-std::string plainMoney(const Money& m) { return decimalText(m.minor) + " " + m.currency; }
+std::string plainMoney(const Money& m) { return decimalAmount(m.minor) + " " + m.currency; }
 
 }  // namespace
+
+std::string decimalAmount(std::int64_t minor) {
+  const bool negative = minor < 0;
+  const std::uint64_t magnitude =
+      negative ? static_cast<std::uint64_t>(-(minor + 1)) + 1 : static_cast<std::uint64_t>(minor);
+  std::string cents = std::to_string(magnitude % 100);
+  if (cents.size() < 2) cents.insert(0, "0");
+  return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
+}
 
 std::string formatMoney(const Money& m, std::string_view locale, MoneyDigits digits) {
   const bool whole = digits == MoneyDigits::kWhenNotRound && m.minor % 100 == 0;
   const auto* formatter = formatterFor(icuLocaleName(locale), m.currency, whole);
   if (formatter == nullptr) return plainMoney(m);
   UErrorCode status = U_ZERO_ERROR;
-  const std::string amount = decimalText(m.minor);
+  const std::string amount = decimalAmount(m.minor);
   const auto formatted = formatter->formatDecimal(
       icu::StringPiece(amount.data(), static_cast<int32_t>(amount.size())), status);
   icu::UnicodeString text = formatted.toString(status);

@@ -2,6 +2,7 @@
 // decimals (JPY none, EUR two), so the CLI, the recap mails and the app agree.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ enum class MoneyDigits {
 // (LC_ALL, LC_MONETARY, LANG), and "C" or "POSIX" read as English.
 std::string formatMoney(const Money& m, std::string_view locale = {},
                         MoneyDigits digits = MoneyDigits::kCurrency);
+
+// The amount as an exact decimal with '.' for machines: -995 -> "-9.95" (what ICU reads, never
+// through a double, and the "amount" of the CLI's JSON).
+std::string decimalAmount(std::int64_t minor);
 
 }  // namespace nextstep
