@@ -62,6 +62,7 @@ Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags) {
     if (!cadence) return cadence.error();
     account.cadence_days = *cadence;
   }
+  account.tz = flags.tz.value_or("");
   auto store = session.store(DatabaseUse::kCreate);
   if (!store) return store.error();
   auto id = addAccount(**store, account);
@@ -111,9 +112,11 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags) {
     if (!cadence) return cadence.error();
     changes.cadence_days = *cadence;
   }
-  if (!flags.name && !flags.industry && !flags.city && !flags.owner && !flags.cadence_days) {
+  if (flags.tz) changes.tz = *flags.tz == "none" ? "" : *flags.tz;
+  if (!flags.name && !flags.industry && !flags.city && !flags.owner && !flags.cadence_days &&
+      !flags.tz) {
     return Error::invalid(
-        "nothing to change: give --name, --industry, --city, --owner or --cadence-days");
+        "nothing to change: give --name, --industry, --city, --owner, --cadence-days or --tz");
   }
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();

@@ -17,6 +17,7 @@ struct AccountAddFlags {
   std::optional<std::string> city;
   std::optional<std::string> owner;
   std::optional<std::string> cadence_days;
+  std::optional<std::string> tz;
 };
 
 struct AccountSetFlags {
@@ -26,6 +27,7 @@ struct AccountSetFlags {
   std::optional<std::string> city;
   std::optional<std::string> owner;
   std::optional<std::string> cadence_days;  // N, or "team" for the team's cadence
+  std::optional<std::string> tz;            // a zone, or "none"
 };
 
 Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags);

@@ -157,6 +157,8 @@ void addAccountCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(add, "--owner", f.account_add.owner, "The rep who owns it", "OWNER");
   flag(add, "--cadence-days", f.account_add.cadence_days,
        "Touch at least every N days (default: the team's cadence)", "N");
+  flag(add, "--tz", f.account_add.tz,
+       "The zone it works in, offered when booking (a zone or a city)", "Area/City");
 
   CLI::App* list = leaf(account, "list", "List accounts by name", chosen,
                         [&f](Session& s) { return listAccountsCommand(s, f.limit); });
@@ -175,6 +177,7 @@ void addAccountCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(set, "--owner", f.account_set.owner, "New owner", "OWNER");
   flag(set, "--cadence-days", f.account_set.cadence_days,
        "Touch at least every N days, or 'team' for the team's cadence", "N|team");
+  flag(set, "--tz", f.account_set.tz, "The zone it works in, or 'none'", "Area/City|none");
 
   CLI::App* del = leaf(account, "delete", "Delete an account (restore brings it back)", chosen,
                        [&f](Session& s) { return deleteCommand(s, RecordType::kAccount, f.id); });
@@ -236,8 +239,9 @@ void addMeetingCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(book, "--deal", f.meeting_book.deal, "Deal id or unique prefix", "ID")->required();
   flag(book, "--at", f.meeting_book.at, "Start, on the clocks of --tz", "YYYY-MM-DDTHH:MM")
       ->required();
-  flag(book, "--tz", f.meeting_book.tz, "Zone it is booked in (default: the device's)",
-       "Area/City");
+  flag(book, "--tz", f.meeting_book.tz,
+       "Zone it is booked in, or 'account' for the account's (default: the device's)",
+       "Area/City|account");
   flag(book, "--duration", f.meeting_book.duration,
        "Length: " + duration + " (default: the last meeting's, else 30m)", "DURATION");
   flag(book, "--place", f.meeting_book.place, "Place or link (default: the last meeting's)");
@@ -429,6 +433,8 @@ void addTeamCommands(CLI::App& app, Flags& f, Command& chosen) {
   flag(set, "--cadence-days", f.settings_set.cadence_days, "Touch every customer every N days",
        "N");
   flag(set, "--stages", f.settings_set.stages, "The ladder, lowest rung first", "a,b,c");
+  flag(set, "--working-days", f.settings_set.working_days,
+       "The days suggested slots fall on (default mon-fri)", "mon-fri");
 
   CLI::App* today = leaf(&app, "today", "The rep's day: meetings, follow-ups, what is missing",
                          chosen, [&f](Session& s) { return todayCommand(s, f.report); });

@@ -92,6 +92,10 @@ class JsonPrinter final : public Printer {
     print({{"deal_id", s.deal_id},
            {"deal_title", s.deal_title},
            {"tz", d.tz},
+           {"zones", list(d.zones,
+                          [](const ZoneChoice& z) {
+                            return json{{"label", z.label}, {"tz", z.tz}};
+                          })},
            {"duration_min", d.duration_min},
            {"place", d.place},
            {"slots",
@@ -135,7 +139,10 @@ class JsonPrinter final : public Printer {
   }
 
   void settings(const TeamSettings& s) override {
-    print({{"stages", s.stages}, {"cadence_days", s.cadence_days}});
+    print({{"stages", s.stages},
+           {"cadence_days", s.cadence_days},
+           {"working_days", s.working_days.text()},
+           {"working_days_bits", s.working_days.bits()}});
   }
 
   void today(const Today& t) override {

@@ -35,6 +35,22 @@ Result<ContactsById> contactsByIdOf(Store& store, const std::vector<Contact>& pe
   return out;
 }
 
+// The zone of the deal's account, for --tz account.
+Result<std::string> accountZoneOfDeal(Session& session, const std::string& deal) {
+  auto store = session.store(DatabaseUse::kRead);
+  if (!store) return store.error();
+  auto found = getDeal(**store, deal);
+  if (!found) return found.error();
+  if (found->account_id) {
+    auto account = getAccount(**store, *found->account_id);
+    if (!account) return account.error();
+    if (!account->tz.empty()) return account->tz;
+  }
+  return Error{ErrorCode::kFailedPrecondition,
+               "--tz account: the deal's account has no zone (set one with account set ACCOUNT "
+               "--tz Area/City)"};
+}
+
 }  // namespace
 
 Result<void> bookMeetingCommand(Session& session, const MeetingBookFlags& flags) {
@@ -43,7 +59,11 @@ Result<void> bookMeetingCommand(Session& session, const MeetingBookFlags& flags)
   auto at = parseLocalTime("--at", flags.at);
   if (!at) return at.error();
   request.at = *at;
-  if (flags.tz) {
+  if (flags.tz == "account") {
+    auto zone = accountZoneOfDeal(session, flags.deal);
+    if (!zone) return zone.error();
+    request.tz = *zone;
+  } else if (flags.tz) {
     auto zone = parseZone("--tz", *flags.tz);
     if (!zone) return zone.error();
     request.tz = zone->name();

@@ -88,6 +88,7 @@ json accountJson(const Account& a) {
           {"city", a.city},
           {"owner", a.owner},
           {"cadence_days", a.cadence_days ? json(*a.cadence_days) : json(nullptr)},
+          {"tz", a.tz.empty() ? json(nullptr) : json(a.tz)},
           {"created_at", instant(a.created_at)},
           {"last_touch_at", instant(a.last_touch_at)},
           {"open_deals", a.open_deals}};

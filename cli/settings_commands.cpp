@@ -30,8 +30,13 @@ Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags)
       }
     }
   }
-  if (!flags.cadence_days && !flags.stages) {
-    return Error::invalid("nothing to change: give --cadence-days or --stages");
+  if (flags.working_days) {
+    auto days = WorkingDays::parse(*flags.working_days);
+    if (!days) return Error::invalid("--working-days: " + days.error().message);
+    change.working_days = *days;
+  }
+  if (!flags.cadence_days && !flags.stages && !flags.working_days) {
+    return Error::invalid("nothing to change: give --cadence-days, --stages or --working-days");
   }
   auto store = session.store(DatabaseUse::kCreate);
   if (!store) return store.error();

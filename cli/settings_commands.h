@@ -11,7 +11,8 @@ namespace nextstep::cli {
 
 struct SettingsSetFlags {
   std::optional<std::string> cadence_days;
-  std::optional<std::string> stages;  // a,b,c lowest rung first
+  std::optional<std::string> stages;        // a,b,c lowest rung first
+  std::optional<std::string> working_days;  // mon-fri
 };
 
 Result<void> showSettingsCommand(Session& session);

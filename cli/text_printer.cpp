@@ -143,6 +143,7 @@ class TextPrinter final : public Printer {
     if (!a.owner.empty()) facts.add({"Owner", a.owner});
     facts.add({"Cadence", a.cadence_days ? "a touch every " + plural(*a.cadence_days, "day", "days")
                                          : "the team's"});
+    if (!a.tz.empty()) facts.add({"Zone", a.tz});
     facts.add({"Last touch", a.last_touch_at ? words_.dayOf(*a.last_touch_at) : "never"});
     facts.add({"Open deals", std::to_string(a.open_deals)});
     facts.print(out_);
@@ -245,6 +246,11 @@ class TextPrinter final : public Printer {
     out_ << "Booking the next step for '" << s.deal_title << "'\n";
     TextTable facts({{"", 12}, {"", 200}}, "  ");
     facts.add({"Zone", d.tz});
+    if (d.zones.size() > 1) {
+      std::vector<std::string> offered;
+      for (const ZoneChoice& z : d.zones) offered.push_back(z.label + " (" + z.tz + ")");
+      facts.add({"Zones", joined(offered, ", ")});
+    }
     facts.add({"Duration", std::to_string(d.duration_min) + " min"});
     facts.add({"Place", d.place.empty() ? "(none yet)" : d.place});
     facts.print(out_);
@@ -315,6 +321,7 @@ class TextPrinter final : public Printer {
     TextTable facts({{"", 14}, {"", 200}});
     facts.add({"Stages", joined(s.stages, " → ")});
     facts.add({"Touch cadence", "every " + plural(s.cadence_days, "day", "days")});
+    facts.add({"Working days", s.working_days.text()});
     facts.print(out_);
   }
 

@@ -36,7 +36,8 @@ void AccountController::reload(LocalStore& store) {
           return;
         }
         stored_ = {display::qs(a->name), display::qs(a->industry), display::qs(a->city),
-                   a->cadence_days ? QString::number(*a->cadence_days) : QString()};
+                   a->cadence_days ? QString::number(*a->cadence_days) : QString(),
+                   display::qs(a->tz)};
         // Opened afresh on an account, the form shows what is stored; later reloads keep what
         // is typed (a new account's form is emptied by clear()).
         if (takeStartOver() && !account_id_.isEmpty()) {
@@ -44,6 +45,7 @@ void AccountController::reload(LocalStore& store) {
           industry_ = stored_.industry;
           city_ = stored_.city;
           cadence_ = stored_.cadence;
+          zone_ = stored_.zone;
           keep_near_name_ = false;
           check_.setName(name_);
           clearError();
@@ -68,6 +70,16 @@ void AccountController::setName(const QString& v) {
 void AccountController::setIndustry(const QString& v) { set(industry_, v); }
 void AccountController::setCity(const QString& v) { set(city_, v); }
 void AccountController::setCadence(const QString& v) { set(cadence_, v); }
+void AccountController::setZone(const QString& v) { set(zone_, v); }
+
+bool AccountController::zoneChanged() const {
+  return zone_.trimmed().isEmpty() ? !stored_.zone.isEmpty() : zoneFound() != stored_.zone;
+}
+
+QString AccountController::zoneFound() const {
+  auto zone = nextstep::TimeZone::named(zone_.toStdString());
+  return zone ? display::qs(zone->name()) : QString();
+}
 
 void AccountController::setKeepNearName(bool keep) {
   if (keep_near_name_ == keep) return;
@@ -86,13 +98,16 @@ QString AccountController::whyNot() const {
   if (saving() || !loaded()) return {};
   if (name_.trimmed().isEmpty()) return tr("Give the account a name");
   if (cadenceDays() == 0) return tr("Touch every 1 to 365 days, or leave it empty");
+  if (!zone_.trimmed().isEmpty() && zoneFound().isEmpty()) {
+    return tr("No time zone is called '%1'; try a city like New York").arg(zone_.trimmed());
+  }
   if (nameIsNew() && check_.current() && !check_.matchId().isEmpty()) {
     if (check_.exact()) return tr("The account '%1' exists already").arg(check_.matchName());
     if (!keep_near_name_) return tr("Did you mean the account '%1'?").arg(check_.matchName());
   }
   if (!account_id_.isEmpty() && typed().name.trimmed() == stored_.name &&
       industry_ == stored_.industry && city_ == stored_.city &&
-      cadence_.trimmed() == stored_.cadence) {
+      cadence_.trimmed() == stored_.cadence && !zoneChanged()) {
     return tr("Change a field to save");
   }
   return {};
@@ -103,6 +118,7 @@ void AccountController::clear() {
   industry_.clear();
   city_.clear();
   cadence_.clear();
+  zone_.clear();
   keep_near_name_ = false;
   check_.setName({});
   clearError();
@@ -124,7 +140,8 @@ void AccountController::save() {
                                  industry_.trimmed().toStdString(),
                                  city_.trimmed().toStdString(),
                                  {},
-                                 days};
+                                 days,
+                                 zone_.trimmed().toStdString()};
     local->write(
         this, [a](nextstep::Store& s) { return nextstep::addAccount(s, a); },
         [this](const nextstep::Result<std::string>& id) { endSave(id); });
@@ -135,6 +152,7 @@ void AccountController::save() {
   if (industry_ != stored_.industry) c.industry = industry_.trimmed().toStdString();
   if (city_ != stored_.city) c.city = city_.trimmed().toStdString();
   if (cadence_.trimmed() != stored_.cadence) c.cadence_days = days;
+  if (zoneChanged()) c.tz = zone_.trimmed().toStdString();
   local->write(
       this,
       [id = account_id_.toStdString(), c](nextstep::Store& s) {

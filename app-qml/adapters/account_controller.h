@@ -19,6 +19,10 @@ class AccountController : public FormController {
   Q_PROPERTY(QString city READ city WRITE setCity NOTIFY formChanged)
   // Days between touches; empty: the team's cadence.
   Q_PROPERTY(QString cadence READ cadence WRITE setCadence NOTIFY formChanged)
+  // The zone it works in, offered when booking: a zone name or a city ("New York"); empty: none.
+  Q_PROPERTY(QString zone READ zone WRITE setZone NOTIFY formChanged)
+  // The zone typed, as the core reads it ("America/New_York"); empty when none or not a zone.
+  Q_PROPERTY(QString zoneFound READ zoneFound NOTIFY formChanged)
   Q_PROPERTY(AccountNameCheck* nameCheck READ nameCheck CONSTANT)
   // The name differs from the stored one (always, for a new account): it is matched.
   Q_PROPERTY(bool nameIsNew READ nameIsNew NOTIFY formChanged)
@@ -40,6 +44,9 @@ class AccountController : public FormController {
   void setCity(const QString& v);
   QString cadence() const { return cadence_; }
   void setCadence(const QString& v);
+  QString zone() const { return zone_; }
+  void setZone(const QString& v);
+  QString zoneFound() const;
   AccountNameCheck* nameCheck() { return &check_; }
   bool nameIsNew() const { return name_.trimmed() != stored_.name; }
   bool keepNearName() const { return keep_near_name_; }
@@ -58,14 +65,16 @@ class AccountController : public FormController {
 
  private:
   struct Fields {
-    QString name, industry, city, cadence;
+    QString name, industry, city, cadence, zone;
   };
-  Fields typed() const { return {name_, industry_, city_, cadence_}; }
+  Fields typed() const { return {name_, industry_, city_, cadence_, zone_}; }
   // The days typed: nullopt when empty; 0 when it is not a cadence the core takes.
   std::optional<int> cadenceDays() const;
+  // The zone typed means another zone than the stored one ("new york" is America/New_York).
+  bool zoneChanged() const;
   void set(QString& field, const QString& v);
 
-  QString account_id_, name_, industry_, city_, cadence_;
+  QString account_id_, name_, industry_, city_, cadence_, zone_;
   Fields stored_;
   AccountNameCheck check_;
   bool keep_near_name_ = false;

@@ -24,6 +24,7 @@ void BookingController::setDealId(const QString& id) {
   if (deal_id_ == id) return;
   deal_id_ = id;
   booked_id_.clear();
+  asked_zone_.clear();
   Q_EMIT dealIdChanged();
   restart();
 }
@@ -33,10 +34,10 @@ void BookingController::reload(LocalStore& store) {
   const nextstep::TimeZone zone = store.zone();
   store.read(
       this,
-      [id, zone](nextstep::Store& s) {
-        return Defaults{nextstep::bookingDefaults(s, id, zone), nextstep::getDeal(s, id)};
+      [id, zone, asked = asked_zone_.toStdString()](nextstep::Store& s) {
+        return Defaults{nextstep::bookingDefaults(s, id, zone, asked), nextstep::getDeal(s, id)};
       },
-      [this](const Defaults& d) {
+      [this, zone](const Defaults& d) {
         loadDone();
         if (!d.defaults || !d.deal) {
           showError(!d.defaults ? d.defaults.error() : d.deal.error());
@@ -49,10 +50,17 @@ void BookingController::reload(LocalStore& store) {
             qs(d.deal->account_name.empty() ? d.deal->title
                                             : d.deal->account_name + " · " + d.deal->title);
         zone_name_ = qs(b.tz);
+        zones_.clear();
+        if (b.zones.size() > 1) {
+          for (const auto& z : b.zones) {
+            zones_.append(QVariantMap{{"label", display::zoneLabel(z)}, {"tz", qs(z.tz)}});
+          }
+        }
         slots_.clear();
         for (const auto& slot : b.slots) {
           slots_.append(QVariantMap{{"label", display::slotLabel(slot.label)},
                                     {"when", display::civilDateTime(slot.at)},
+                                    {"yours", display::onYourClock(slot.at, slot.tz, zone)},
                                     {"at", qs(slot.at.iso())},
                                     {"tz", qs(slot.tz)}});
         }
@@ -103,6 +111,12 @@ void BookingController::reload(LocalStore& store) {
         Q_EMIT defaultsChanged();
         Q_EMIT choiceChanged();
       });
+}
+
+void BookingController::setZoneName(const QString& tz) {
+  if (tz == zone_name_ && tz == asked_zone_) return;
+  asked_zone_ = tz;
+  refresh();
 }
 
 void BookingController::addPerson(const QString& name, const QString& email, const QString& role) {

@@ -28,7 +28,11 @@ class BookingController : public StoreController {
   Q_PROPERTY(QString goal READ goal WRITE setGoal NOTIFY choiceChanged)
   // [{id, name, role, selected}]
   Q_PROPERTY(QVariantList people READ people NOTIFY choiceChanged)
-  Q_PROPERTY(QString zoneName READ zoneName NOTIFY defaultsChanged)
+  // The zone the meeting is booked in; setting it re-suggests the slots in that zone.
+  Q_PROPERTY(QString zoneName READ zoneName WRITE setZoneName NOTIFY defaultsChanged)
+  // The zones on offer: [{label, tz}], the rep's own first, then the account's and the last
+  // meeting's; empty when there is only the rep's.
+  Q_PROPERTY(QVariantList zones READ zones NOTIFY defaultsChanged)
   Q_PROPERTY(QString whenText READ whenText NOTIFY choiceChanged)
   Q_PROPERTY(bool canBook READ canBook NOTIFY choiceChanged)
   // Why Book is disabled, in words, shown next to it; empty when it is not.
@@ -63,6 +67,8 @@ class BookingController : public StoreController {
   void setGoal(const QString& goal);
   QVariantList people() const;
   QString zoneName() const { return zone_name_; }
+  void setZoneName(const QString& tz);
+  QVariantList zones() const { return zones_; }
   QString whenText() const;
   bool canBook() const;
   QString whyNot() const;
@@ -94,7 +100,8 @@ class BookingController : public StoreController {
   QString chosenIso() const;
 
   QString deal_id_, deal_title_, zone_name_;
-  QVariantList slots_;
+  QString asked_zone_;  // chosen by the rep in this sheet; empty: the core's default
+  QVariantList slots_, zones_;
   int slot_index_ = 0;
   QString custom_date_, custom_time_;
   int duration_ = 30;

@@ -158,6 +158,35 @@ QString slotLabel(const std::string& core_label) {
   return qs(core_label);
 }
 
+QString zoneLabel(const nextstep::ZoneChoice& zone) {
+  using Source = nextstep::ZoneChoice::Source;
+  switch (zone.source) {
+    case Source::kRep:
+      return tr("Yours");
+    case Source::kLastMeeting:
+      return tr("The last meeting's");
+    case Source::kAsked:
+      return tr("Another zone");
+    case Source::kAccount:
+      break;
+  }
+  return qs(zone.label);
+}
+
+QString onYourClock(const nextstep::CivilDateTime& at, const std::string& tz,
+                    const nextstep::TimeZone& yours) {
+  if (tz == yours.name()) return {};
+  auto zone = nextstep::TimeZone::find(tz);
+  if (!zone) return {};
+  auto instant = zone->toInstant(at);
+  if (!instant) return {};
+  const auto mine = yours.toLocal(*instant);
+  if (mine == at) return {};
+  const QString clock = hhmm(mine.hour, mine.minute);
+  return mine.date == at.date ? tr("%1 your time").arg(clock)
+                              : tr("%1 your time").arg(civilDateTime(mine));
+}
+
 QString agendaTemplate(const std::string& core_text) {
   // The core's templates are English sentences; a translation file can map each one.
   return QCoreApplication::translate("agenda", core_text.c_str());

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "nextstep/booking.h"
 #include "nextstep/civil_time.h"
 #include "nextstep/enums.h"
 #include "nextstep/model.h"
@@ -29,6 +30,11 @@ QString noReason(nextstep::NoReason reason);
 QString touchKind(nextstep::TouchKind kind);
 QString eventKind(nextstep::EventKind kind);
 QString slotLabel(const std::string& core_label);
+// "Yours", "The last meeting's", "Acme GmbH's".
+QString zoneLabel(const nextstep::ZoneChoice& zone);
+// "16:00 your time" when a time on `tz`'s clocks differs on the rep's (`yours`); else empty.
+QString onYourClock(const nextstep::CivilDateTime& at, const std::string& tz,
+                    const nextstep::TimeZone& yours);
 QString agendaTemplate(const std::string& core_text);
 // "3 days ago", "in 2 hours": for last-synced and touch ages.
 QString ago(nextstep::Instant then, nextstep::Instant now);

@@ -27,6 +27,7 @@ void TeamSettingsController::reload(LocalStore& store) {
         }
         clearError();
         cadence_ = r.settings->cadence_days;
+        working_days_ = r.settings->working_days;
         stages_.clear();
         for (const auto& s : r.settings->stages) stages_ << display::qs(s);
         pending_ = r.pending ? *r.pending : 0;
@@ -37,6 +38,27 @@ void TeamSettingsController::reload(LocalStore& store) {
 void TeamSettingsController::setCadenceDays(int days) {
   nextstep::TeamSettingsChange c;
   c.cadence_days = days;
+  change(c);
+}
+
+QString TeamSettingsController::workingDaysText() const {
+  return display::qs(working_days_.text());
+}
+
+void TeamSettingsController::setWorkingDay(int weekday, bool working) {
+  if (weekday < 0 || weekday > 6) return;
+  const int bit = 1 << weekday;
+  auto days = nextstep::WorkingDays::fromBits(working ? working_days_.bits() | bit
+                                                      : working_days_.bits() & ~bit);
+  if (!days) {
+    showError(days.error());
+    return;
+  }
+  // Shown at once, so a second tap before the write lands builds on the first.
+  working_days_ = *days;
+  Q_EMIT settingsChanged();
+  nextstep::TeamSettingsChange c;
+  c.working_days = *days;
   change(c);
 }
 

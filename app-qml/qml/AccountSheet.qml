@@ -30,6 +30,7 @@ SheetFrame {
     function fillExample() {
         form.name = "ACME Logistics GmbH"
         form.city = "Rotterdam"
+        form.zone = "amsterdam"  // a city, read as Europe/Amsterdam
     }
 
     AccountController {
@@ -86,15 +87,44 @@ SheetFrame {
             }
         }
     }
-    FieldLabel { text: qsTr("Touch every (days)") }
-    TextField {
-        objectName: "accountCadence"
-        Layout.preferredWidth: 160
-        text: form.cadence
-        placeholderText: qsTr("Team's cadence")
-        inputMethodHints: Qt.ImhDigitsOnly
-        Accessible.name: qsTr("Touch every so many days; empty for the team's cadence")
-        onTextEdited: form.cadence = text
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.s
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            FieldLabel { text: qsTr("Touch every (days)") }
+            TextField {
+                objectName: "accountCadence"
+                Layout.fillWidth: true
+                text: form.cadence
+                placeholderText: qsTr("Team's cadence")
+                inputMethodHints: Qt.ImhDigitsOnly
+                Accessible.name: qsTr("Touch every so many days; empty for the team's cadence")
+                onTextEdited: form.cadence = text
+            }
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            FieldLabel { text: qsTr("Time zone") }
+            TextField {
+                objectName: "accountZone"
+                Layout.fillWidth: true
+                text: form.zone
+                placeholderText: qsTr("e.g. New York")
+                Accessible.name: qsTr("The account's time zone, offered when booking")
+                onTextEdited: form.zone = text
+            }
+        }
+    }
+    Label {
+        // The zone as it will be stored, so "new york" is seen to mean America/New_York.
+        visible: form.zoneFound !== "" && form.zoneFound !== form.zone.trim()
+        Layout.fillWidth: true
+        text: qsTr("Zone: %1").arg(form.zoneFound)
+        color: Theme.textMuted
+        font.pixelSize: Theme.caption
     }
     Label {
         visible: form.error !== ""

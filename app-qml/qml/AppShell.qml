@@ -27,6 +27,13 @@ Item {
 
     function showSection(name) { section = name; if (!wide) dealId = "" }
     function openDeal(id) { dealId = id }
+    // Settings, scrolled to the team's (the screenshot run's "settings-team").
+    property bool teamSettingsWanted: false
+    function showTeamSettings() {
+        teamSettingsWanted = true
+        showSection("settings")
+        if (settingsLoader.item) settingsLoader.item.showTeam()
+    }
     function closeDeal() { dealId = "" }
     // The contacts section, on one account.
     property string accountWanted: ""
@@ -197,6 +204,7 @@ Item {
                             sourceComponent: Component {
                                 SettingsPage {
                                     wide: shell.wide
+                                    Component.onCompleted: if (shell.teamSettingsWanted) Qt.callLater(showTeam)
                                     onSignInRequested: shell.signInRequested()
                                     onImportRequested: shell.importRequested()
                                     onBackRequested: shell.showSection("today")

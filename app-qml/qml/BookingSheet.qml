@@ -40,6 +40,12 @@ SheetFrame {
         pickDate = true
         openFor(dealId)
     }
+    // For the screenshot run: the slots on the account's clock.
+    property bool accountZone: false
+    function accountZoneFor(dealId) {
+        accountZone = true
+        openFor(dealId)
+    }
     // The confirmation of the last booking, shown again.
     function showBookedFor(dealId) {
         booking.dealId = dealId
@@ -59,6 +65,10 @@ SheetFrame {
         }
         onDefaultsChanged: {
             if (sheet.autoBook && booking.canBook) { sheet.autoBook = false; booking.book() }
+            if (sheet.accountZone && booking.zones.length > 1) {
+                sheet.accountZone = false
+                booking.zoneName = booking.zones[1].tz
+            }
             if (sheet.pickDate) {
                 sheet.pickDate = false
                 booking.slotIndex = -1
@@ -119,6 +129,26 @@ SheetFrame {
     }
 
     // The form
+    FieldLabel { visible: !sheet.booked && booking.zones.length > 0; text: qsTr("On whose clock") }
+    RowLayout {
+        visible: !sheet.booked && booking.zones.length > 0
+        Layout.fillWidth: true
+        spacing: Theme.s
+        Repeater {
+            model: booking.zones
+            delegate: ChoiceChip {
+                required property var modelData
+                required property int index
+                objectName: "zone" + index
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: modelData.label
+                subtitle: modelData.tz.replace(/^.*\//, "").replace(/_/g, " ")
+                checked: booking.zoneName === modelData.tz
+                onClicked: booking.zoneName = modelData.tz
+            }
+        }
+    }
     FieldLabel { visible: !sheet.booked; text: qsTr("When") }
     GridLayout {
         visible: !sheet.booked
@@ -134,7 +164,8 @@ SheetFrame {
                 objectName: "slot" + index
                 Layout.fillWidth: true
                 text: modelData.when
-                subtitle: modelData.label
+                subtitle: modelData.yours ? qsTr("%1 · %2").arg(modelData.label).arg(modelData.yours)
+                                          : modelData.label
                 checked: booking.slotIndex === index
                 onClicked: booking.slotIndex = index
             }

@@ -121,6 +121,11 @@ ApplicationWindow {
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
             booking.pickDateFor(demoBookDealId)
             break
+        case "booking-zone":  // the slots on the customer's clock, with the rep's beside them
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
+            booking.accountZoneFor(demoBookDealId)
+            break
+        case "settings-team": shell.showTeamSettings(); break
         case "booking-move":  // a deal that has its next meeting: the booking moves it (rule 1)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
             booking.openFor(demoDealId)

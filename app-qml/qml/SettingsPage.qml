@@ -16,6 +16,14 @@ Page {
     background: Rectangle { color: Theme.background }
     Accessible.name: qsTr("Settings")
 
+    // Scrolls to the team's settings; kept while the page lays out (for the screenshot run).
+    property bool teamWanted: false
+    function showTeam() {
+        teamWanted = true
+        const y = teamHeader.mapToItem(content, 0, 0).y + content.y - Theme.s
+        flick.contentY = Math.max(0, Math.min(y, flick.contentHeight - flick.height))
+    }
+
     TeamSettingsController { id: team; store: AppStore }
 
     header: PageHeader {
@@ -35,6 +43,7 @@ Page {
 
         ColumnLayout {
             id: content
+            onImplicitHeightChanged: if (page.teamWanted) Qt.callLater(page.showTeam)
             x: page.wide ? Theme.xl : Theme.l
             width: Math.min(flick.width - x * 2, 720)
             spacing: Theme.s
@@ -178,7 +187,7 @@ Page {
                 }
             }
 
-            SectionHeader { text: qsTr("Team") }
+            SectionHeader { id: teamHeader; text: qsTr("Team") }
             InfoCard {
                 GridLayout {
                     Layout.fillWidth: true
@@ -200,6 +209,39 @@ Page {
                         textFromValue: (v) => qsTr("%1 days").arg(v)
                         valueFromText: (t) => parseInt(t)
                         onValueModified: team.setCadenceDays(value)
+                    }
+                }
+                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.outline }
+                Label { text: qsTr("Working days"); color: Theme.text; font.pixelSize: Theme.body }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    // One day left: say why its chip does nothing.
+                    text: (team.workingDays & (team.workingDays - 1)) === 0
+                          ? qsTr("Suggested meeting slots fall on these days: %1. The last working day cannot be taken off.").arg(team.workingDaysText)
+                          : qsTr("Suggested meeting slots fall on these days: %1.").arg(team.workingDaysText)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.caption
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Repeater {
+                        // Monday first, as a work week reads.
+                        model: [1, 2, 3, 4, 5, 6, 0]
+                        delegate: ChoiceChip {
+                            required property int modelData
+                            objectName: "workingDay" + modelData
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            text: Qt.locale().dayName(modelData, Locale.ShortFormat)
+                            checkable: false
+                            // Seven to a phone's row: the day's name needs all the width.
+                            leftPadding: 0
+                            rightPadding: 0
+                            checked: (team.workingDays >> modelData) & 1
+                            onClicked: team.setWorkingDay(modelData, !checked)
+                        }
                     }
                 }
                 Rectangle { Layout.fillWidth: true; height: 1; color: Theme.outline }

@@ -53,8 +53,8 @@ struct Builder {
   }
 
   std::string account(const char* name, const char* industry, const char* city,
-                      std::optional<int> cadence = std::nullopt) {
-    return must(nextstep::addAccount(store, {name, industry, city, "sam", cadence}), "account");
+                      std::optional<int> cadence = std::nullopt, const char* tz = "") {
+    return must(nextstep::addAccount(store, {name, industry, city, "sam", cadence, tz}), "account");
   }
   std::string contact(const std::string& account_id, const char* name, const char* title,
                       nextstep::ContactRole role, const char* email) {
@@ -225,7 +225,9 @@ nextstep::Result<DemoIds> fillDemoPipeline(nextstep::Store& store, DemoClock& cl
                                  "jonas.weber@delta.example");
     const auto delUs =
         b.contact(delta, "Mia Schulz", "Dispatcher", Role::kUser, "mia.schulz@delta.example");
-    const auto evergreen = b.account("Evergreen Retail", "Retail", "Dublin");
+    // In another zone than the rep's, so booking offers its clock.
+    const auto evergreen =
+        b.account("Evergreen Retail", "Retail", "Dublin", std::nullopt, "Europe/Dublin");
     const auto evDm = b.contact(evergreen, "Siobhan Kelly", "VP Operations", Role::kDecisionMaker,
                                 "siobhan.kelly@evergreen.example");
     const auto fjord = b.account("Fjord Energy", "Energy", "Bergen");

@@ -51,6 +51,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("booking"),
           QStringLiteral("booked"),
           QStringLiteral("booking-date"),
+          QStringLiteral("booking-zone"),
           QStringLiteral("booking-move"),
           QStringLiteral("new-deal"),
           QStringLiteral("deal-edit"),
@@ -68,6 +69,7 @@ QStringList ScreenshotRun::allScreens() {
           QStringLiteral("directory"),
           QStringLiteral("search"),
           QStringLiteral("settings"),
+          QStringLiteral("settings-team"),
           QStringLiteral("import"),
           QStringLiteral("sign-in")};
 }

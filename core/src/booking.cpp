@@ -3,6 +3,7 @@
 #include "nextstep/ids.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/record_reads.h"
+#include "nextstep/team_settings.h"
 
 namespace nextstep {
 namespace {
@@ -120,18 +121,6 @@ CivilDateTime slotTime(CivilDateTime t, bool from_clock) {
     t.minute = 0;
   }
   return t;
-}
-
-// Saturday and Sunday move to the Monday after.
-CivilDate workingDayFrom(CivilDate d) {
-  switch (d.weekday()) {
-    case 6:
-      return d.plusDays(2);
-    case 0:
-      return d.plusDays(1);
-    default:
-      return d;
-  }
 }
 
 }  // namespace
@@ -254,19 +243,46 @@ Result<Meeting> getMeeting(Store& store, std::string_view meeting) {
 }
 
 Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
-                                        const TimeZone& device_zone) {
+                                        const TimeZone& device_zone, std::string_view zone_name) {
   const Instant now = store.now();
+  std::optional<TimeZone> asked;
+  if (!zone_name.empty()) {
+    auto z = TimeZone::find(zone_name);
+    if (!z) return z.error();
+    asked = *z;
+  }
   return store.read([&](Database& db) {
     const std::string dealId = resolveId(db, RecordType::kDeal, deal);
     BookingDefaults out;
     const std::optional<Meeting> last = latestMeeting(db, dealId);
+    using Source = ZoneChoice::Source;
+    const auto offer = [&](Source source, std::string label, std::string_view tz) {
+      auto z = TimeZone::find(tz);
+      if (!z) return;
+      for (const ZoneChoice& c : out.zones) {
+        if (c.tz == z->name()) return;
+      }
+      out.zones.push_back({source, std::move(label), z->name()});
+    };
+    offer(Source::kRep, "Yours", device_zone.name());
+    auto account = db.prepare(
+        "SELECT a.name, a.tz FROM accounts a JOIN deals d ON d.account_id = a.id "
+        "WHERE d.id = ?1 AND a.tz IS NOT NULL AND a.tz != ''");
+    account->bind(1, dealId);
+    if (account->step()) offer(Source::kAccount, account->text(0) + "'s", account->textView(1));
     TimeZone zone = device_zone;
     if (last) {
       out.duration_min = last->duration_min;
       out.place = last->place;
       if (auto z = TimeZone::find(last->tz)) zone = *z;
+      offer(Source::kLastMeeting, "The last meeting's", last->tz);
+    }
+    if (asked) {
+      zone = *asked;
+      offer(Source::kAsked, "Another zone", zone.name());
     }
     out.tz = zone.name();
+    const WorkingDays workingDays = loadTeamSettings(db).working_days;
 
     // Same weekday and hour as the last meeting (or as now), one and two weeks on, on the
     // quarter hour and on a working day.
@@ -277,9 +293,9 @@ Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
     const CivilDate today = zone.toLocal(now).date;
     while (base <= today) base = base.plusDays(7);
     out.slots.push_back(
-        {"Same time next week", {workingDayFrom(base), anchor.hour, anchor.minute}, out.tz});
+        {"Same time next week", {workingDays.onOrAfter(base), anchor.hour, anchor.minute}, out.tz});
     out.slots.push_back({"Same time in two weeks",
-                         {workingDayFrom(base.plusDays(7)), anchor.hour, anchor.minute},
+                         {workingDays.onOrAfter(base.plusDays(7)), anchor.hour, anchor.minute},
                          out.tz});
 
     // The date the customer named (rule 7), when it is still ahead.

@@ -11,6 +11,7 @@ using T = FieldType;
 constexpr F kAccountFields[] = {
     {"name", T::kText, true}, {"industry", T::kText},    {"city", T::kText},
     {"owner", T::kText},      {"cadence_days", T::kInt}, {"created_at", T::kInstant, true},
+    {"tz", T::kText},
 };
 constexpr F kContactFields[] = {
     {"account_id", T::kRef}, {"name", T::kText, true}, {"email", T::kText},
@@ -88,6 +89,7 @@ constexpr F kParticipantFields[] = {
 constexpr F kSettingsFields[] = {
     {"stages", T::kJson, true},
     {"cadence_days", T::kInt, true},
+    {"working_days", T::kInt},
 };
 
 constexpr RecordSpec kSpecs[] = {

@@ -3,6 +3,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -136,6 +137,35 @@ Result<TimeZone> TimeZone::find(std::string_view name) {
     return Error::invalid("unknown time zone '" + std::string(name) +
                           "' (expected an IANA name like Europe/Berlin)");
   }
+}
+
+Result<TimeZone> TimeZone::named(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  auto exact = find(text);
+  if (exact || text.empty()) return exact;
+  const auto folded = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      out += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  const std::string wanted = folded(text);
+  for (const date::time_zone& z : date::get_tzdb().zones) {
+    const std::string_view name = z.name();
+    const std::string_view city = name.substr(name.rfind('/') + 1);
+    if (folded(name) == wanted ||
+        (name.find('/') != std::string_view::npos && folded(city) == wanted)) {
+      return TimeZone(&z);
+    }
+  }
+  return Error::invalid("unknown time zone '" + std::string(text) +
+                        "' (expected a city like New York or a zone like America/New_York)");
 }
 
 TimeZone TimeZone::local() {

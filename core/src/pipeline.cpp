@@ -46,6 +46,16 @@ void checkEmail(const std::string& email) {
   if (auto problem = emailProblem(email)) fail(ErrorCode::kInvalidArgument, *problem);
 }
 
+// An account's zone as stored: a zone the tz database knows (by name or city), by its canonical
+// name, or empty.
+std::string accountZone(std::string_view name) {
+  const std::string given = trimmed(name);
+  if (given.empty()) return given;
+  auto zone = TimeZone::named(given);
+  if (!zone) fail(ErrorCode::kInvalidArgument, zone.error().message);
+  return zone->name();
+}
+
 void checkValue(std::int64_t minor) {
   if (minor < 0) fail(ErrorCode::kInvalidArgument, "a deal's value cannot be negative");
 }
@@ -128,6 +138,7 @@ Result<std::string> addAccount(Store& store, const NewAccount& a) {
     if (a.cadence_days && (*a.cadence_days < 1 || *a.cadence_days > 365)) {
       fail(ErrorCode::kInvalidArgument, "touch cadence must be between 1 and 365 days");
     }
+    const std::string zone = accountZone(a.tz);
     const Instant now = store.now();
     const std::string id = newRecordId(toUnix(now) * 1000);
     m.create(RecordType::kAccount, id,
@@ -136,7 +147,8 @@ Result<std::string> addAccount(Store& store, const NewAccount& a) {
               {"city", Value(a.city)},
               {"owner", Value(a.owner)},
               {"cadence_days", a.cadence_days ? Value(std::int64_t{*a.cadence_days}) : Value()},
-              {"created_at", Value(toUnix(now))}});
+              {"created_at", Value(toUnix(now))},
+              {"tz", zone.empty() ? Value() : Value(zone)}});
     return id;
   });
 }
@@ -263,6 +275,10 @@ Result<void> changeAccount(Store& store, std::string_view id, const AccountChang
       }
       f.push_back(
           {"cadence_days", *c.cadence_days ? Value(std::int64_t{**c.cadence_days}) : Value()});
+    }
+    if (c.tz) {
+      const std::string zone = accountZone(*c.tz);
+      f.push_back({"tz", zone.empty() ? Value() : Value(zone)});
     }
     if (f.empty()) fail(ErrorCode::kInvalidArgument, "nothing to change");
     m.update(RecordType::kAccount, full, f);

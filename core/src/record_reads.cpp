@@ -146,7 +146,7 @@ Contact readContact(const Statement& s, int c) {
 
 std::string accountColumns(std::string_view a) {
   return qualify(a, {"id", "name", "industry", "city", "owner", "cadence_days", "created_at",
-                     "last_touch_at", "open_deals"});
+                     "last_touch_at", "open_deals", "tz"});
 }
 
 Account readAccount(const Statement& s, int c) {
@@ -160,6 +160,7 @@ Account readAccount(const Statement& s, int c) {
   x.created_at = instantFromUnix(s.integer(c + 6));
   if (s.integer(c + 7) > 0) x.last_touch_at = instantFromUnix(s.integer(c + 7));
   x.open_deals = static_cast<int>(s.integer(c + 8));
+  x.tz = s.text(c + 9);
   return x;
 }
 

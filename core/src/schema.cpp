@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nextstep/search.h"
+#include "schema_sql.h"
 
 namespace nextstep {
 namespace {
@@ -851,9 +852,15 @@ void createVersion5(Database& db) {
   updateMeetingSummariesFromNew(db);
 }
 
+// From version 6 on, a step is an SQL file, core/schema/<version>.sql.
+template <int kVersion>
+void applySchemaSql(Database& db) {
+  db.exec(schemaSql(kVersion));
+}
+
 const Migration kMigrations[] = {
     {1, createRecords},  {2, createSearch},   {3, createSyncState},
-    {4, createVersion4}, {5, createVersion5},
+    {4, createVersion4}, {5, createVersion5}, {6, applySchemaSql<6>},
 };
 
 }  // namespace

@@ -24,8 +24,9 @@ std::optional<std::string> TeamSettings::stageAfter(std::string_view stage) cons
 }
 
 TeamSettings loadTeamSettings(Database& db) {
-  auto s =
-      db.prepare("SELECT stages, cadence_days FROM settings WHERE id = 'team' AND deleted = 0");
+  auto s = db.prepare(
+      "SELECT stages, cadence_days, working_days FROM settings "
+      "WHERE id = 'team' AND deleted = 0");
   if (!s->step()) return TeamSettings::defaults();
   TeamSettings out = TeamSettings::defaults();
   auto stages = nlohmann::json::parse(s->textView(0), nullptr, false);
@@ -36,6 +37,10 @@ TeamSettings loadTeamSettings(Database& db) {
     }
   }
   out.cadence_days = static_cast<int>(s->integer(1));
+  // Unset, or out of range from a newer writer: Monday to Friday.
+  if (!s->isNull(2)) {
+    if (auto days = WorkingDays::fromBits(s->integer(2))) out.working_days = *days;
+  }
   return out;
 }
 
@@ -60,8 +65,10 @@ Result<TeamSettings> changeTeamSettings(Store& store, const TeamSettingsChange& 
     TeamSettings next = loadTeamSettings(m.db());
     if (change.stages) next.stages = *change.stages;
     if (change.cadence_days) next.cadence_days = *change.cadence_days;
+    if (change.working_days) next.working_days = *change.working_days;
     const Fields fields{{"stages", Value(nlohmann::json(next.stages).dump())},
-                        {"cadence_days", Value(std::int64_t{next.cadence_days})}};
+                        {"cadence_days", Value(std::int64_t{next.cadence_days})},
+                        {"working_days", Value(std::int64_t{next.working_days.bits()})}};
     auto s = m.db().prepare("SELECT 1 FROM settings WHERE id = 'team'");
     if (s->step()) {
       m.restore(RecordType::kSettings, kTeamId);

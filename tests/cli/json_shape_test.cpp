@@ -23,8 +23,8 @@ const Keys kMeeting{
     "place", "agenda",        "goal",  "status",  "booked_at", "booked_at_table", "attendee_ids",
     "plan",  "objective_met", "recap", "event_id"};
 const Keys kContact{"id", "account_id", "name", "email", "phone", "role", "title"};
-const Keys kAccount{"id",           "name",       "industry",      "city",      "owner",
-                    "cadence_days", "created_at", "last_touch_at", "open_deals"};
+const Keys kAccount{"id",           "name", "industry",   "city",          "owner",
+                    "cadence_days", "tz",   "created_at", "last_touch_at", "open_deals"};
 const Keys kAction{"id",  "deal_id", "meeting_id", "owner",           "text",
                    "due", "done",    "kind",       "kind_overridden", "created_at"};
 const Keys kOutcome{"meeting_id",  "deal_id",       "result",       "no_reason",
@@ -160,7 +160,8 @@ TEST_F(JsonShapeTest, ListsSettingsSearchAndChanges) {
   const auto contact = okJson({"contact", "show", contact_});
   EXPECT_EQ(keysOf(contact), (Keys{"contact", "account"}));
   const auto settings = okJson({"settings", "show"});
-  EXPECT_EQ(keysOf(settings), (Keys{"stages", "cadence_days"}));
+  EXPECT_EQ(keysOf(settings),
+            (Keys{"stages", "cadence_days", "working_days", "working_days_bits"}));
   EXPECT_EQ(settings["cadence_days"], 30);
   const auto hits = okJson({"search", "budget"});
   EXPECT_EQ(keysOf(hits), (Keys{"query", "count", "hits"}));
@@ -171,8 +172,9 @@ TEST_F(JsonShapeTest, ListsSettingsSearchAndChanges) {
   EXPECT_EQ(keysOf(changed), (Keys{"id", "record", "result"}));
   EXPECT_EQ(changed["result"], "updated");
   const auto suggested = okJson({"meeting", "suggest", "--deal", deal_});
-  EXPECT_EQ(keysOf(suggested), (Keys{"deal_id", "deal_title", "tz", "duration_min", "place",
-                                     "slots", "agenda_templates", "people"}));
+  EXPECT_EQ(keysOf(suggested), (Keys{"deal_id", "deal_title", "tz", "zones", "duration_min",
+                                     "place", "slots", "agenda_templates", "people"}));
+  EXPECT_EQ(keysOf(suggested["zones"][0]), (Keys{"label", "tz"}));
   EXPECT_EQ(keysOf(suggested["slots"][0]), (Keys{"label", "at", "tz"}));
 }
 

@@ -86,6 +86,48 @@ TEST_F(TimeZoneTest, NowAndTzMakeTodayDeterministic) {
   EXPECT_EQ(later["need_next_step"]["count"], 1);
 }
 
+TEST_F(TimeZoneTest, AnAccountsZoneIsOfferedAndBookedWithTzAccount) {
+  ok({"account", "add", "--name", "Harbour Freight Inc", "--tz", "new york"});
+  const std::string deal =
+      ok({"deal", "add", "--title", "Cranes", "--account", "Harbour Freight Inc"});
+  const auto account = okJson({"account", "show", "Harbour Freight Inc"});
+  EXPECT_EQ(account["account"]["tz"], "America/New_York") << "a city typed is the zone stored";
+
+  const auto suggested = okJson({"--tz", "Europe/Berlin", "meeting", "suggest", "--deal", deal});
+  EXPECT_EQ(suggested["tz"], "Europe/Berlin");
+  ASSERT_EQ(suggested["zones"].size(), 2u);
+  EXPECT_EQ(suggested["zones"][1]["label"], "Harbour Freight Inc's");
+  EXPECT_EQ(suggested["zones"][1]["tz"], "America/New_York");
+
+  const std::string meeting = ok({"--tz", "Europe/Berlin", "meeting", "book", "--deal", deal,
+                                  "--at", "2026-12-10T10:00", "--tz", "account"});
+  const auto j = okJson({"meeting", "show", meeting});
+  EXPECT_EQ(j["meeting"]["tz"], "America/New_York");
+  EXPECT_EQ(j["meeting"]["start"], "2026-12-10T15:00:00Z");
+
+  ok({"account", "set", "Harbour Freight Inc", "--tz", "none"});
+  const CliRun none = run({"meeting", "book", "--deal", deal, "--at", "2026-12-17T10:00", "--tz",
+                           "account", "--another"});
+  EXPECT_EQ(none.exit_code, 1) << none.out;
+  EXPECT_THAT(none.err, HasSubstr("the deal's account has no zone"));
+  EXPECT_THAT(run({"account", "set", "Harbour Freight Inc", "--tz", "Atlantis"}).err,
+              HasSubstr("unknown time zone 'Atlantis'"));
+}
+
+TEST_F(TimeZoneTest, SuggestedSlotsFallOnTheTeamsWorkingDays) {
+  const std::string deal = ok({"deal", "add", "--title", "Desert solar"});
+  now_ = "2026-12-04T10:00:00Z";  // a Friday
+  const CliRun set = run({"settings", "set", "--working-days", "sun-thu"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_THAT(set.out, HasSubstr("Working days   Sun-Thu"));
+  const auto suggested = okJson({"meeting", "suggest", "--deal", deal});
+  EXPECT_EQ(suggested["slots"][0]["at"], "2026-12-13T11:00") << "Sunday, not Friday";
+  EXPECT_EQ(okJson({"settings", "show"})["working_days"], "Sun-Thu");
+  const CliRun bad = run({"settings", "set", "--working-days", "mon-fry"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--working-days: 'mon-fry' is not a day"));
+}
+
 TEST_F(TimeZoneTest, TzFromTheEnvironmentIsTheDefault) {
   const CliRun r = runBare({"--db", db_, "--now", now_, "--json", "deal", "add", "--title", "x"},
                            {{"TZ", "Asia/Kolkata"}});

@@ -68,16 +68,25 @@ struct SlotSuggestion {
   CivilDateTime at;
   std::string tz;
 };
+// A zone the meeting may be held in: the rep's own, the account's, the last meeting's.
+struct ZoneChoice {
+  enum class Source { kRep, kAccount, kLastMeeting, kAsked };
+  Source source = Source::kRep;
+  std::string label;  // "Yours", "Acme GmbH's", "The last meeting's", "Another zone"
+  std::string tz;
+};
 struct BookingDefaults {
-  std::vector<SlotSuggestion> slots;
+  std::vector<SlotSuggestion> slots;  // on the quarter hour, on the team's working days
   int duration_min = 30;
   std::string place;
-  std::string tz;
+  std::string tz;                 // the zone the slots are in
+  std::vector<ZoneChoice> zones;  // each zone once, the rep's first
   std::vector<std::string> agenda_templates;
   std::vector<Contact> people;     // the deal's account's contacts, decision makers first
   std::optional<Meeting> planned;  // the deal's current next meeting, which a booking would move
 };
+// `zone` empty: the last meeting's zone, else the rep's (`device_zone`).
 Result<BookingDefaults> bookingDefaults(Store& store, std::string_view deal,
-                                        const TimeZone& device_zone);
+                                        const TimeZone& device_zone, std::string_view zone = {});
 
 }  // namespace nextstep

@@ -49,6 +49,9 @@ struct CivilDateTime {
 class TimeZone {
  public:
   static Result<TimeZone> find(std::string_view name);
+  // As find, and also what a rep types for a place: "new york", "Berlin", "sao paulo" (the city
+  // part of a zone's name, any case, spaces for underscores).
+  static Result<TimeZone> named(std::string_view text);
   // The device's zone: $TZ if it names a zone, else /etc/localtime, else UTC.
   static TimeZone local();
   static TimeZone utc();

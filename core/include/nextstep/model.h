@@ -8,6 +8,7 @@
 
 #include "nextstep/civil_time.h"
 #include "nextstep/enums.h"
+#include "nextstep/working_days.h"
 
 namespace nextstep {
 
@@ -18,6 +19,7 @@ struct Account {
   std::string city;
   std::string owner;
   std::optional<int> cadence_days;  // empty: the team's cadence
+  std::string tz;                   // the zone it works in, offered when booking; empty: unknown
   Instant created_at{};
   std::optional<Instant> last_touch_at;
   int open_deals = 0;
@@ -154,6 +156,7 @@ struct Participant {
 struct TeamSettings {
   std::vector<std::string> stages;  // the ladder of value, lowest rung first (rule 11)
   int cadence_days = 30;            // rule 8
+  WorkingDays working_days;         // suggested slots fall on these
 
   static TeamSettings defaults();
   bool hasStage(std::string_view stage) const;

@@ -16,6 +16,7 @@ struct NewAccount {
   std::string city;
   std::string owner;
   std::optional<int> cadence_days;
+  std::string tz;  // an IANA zone name, or empty
 };
 
 struct NewContact {
@@ -62,6 +63,7 @@ struct AccountChanges {
   std::optional<std::string> city;
   std::optional<std::string> owner;
   std::optional<std::optional<int>> cadence_days;  // set to nullopt: back to the team's cadence
+  std::optional<std::string> tz;                   // an IANA zone name; empty clears it
 };
 
 Result<std::string> addAccount(Store& store, const NewAccount& account);

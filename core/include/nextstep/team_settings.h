@@ -17,6 +17,7 @@ Result<TeamSettings> teamSettings(Store& store);
 struct TeamSettingsChange {
   std::optional<std::vector<std::string>> stages;
   std::optional<int> cadence_days;
+  std::optional<WorkingDays> working_days;
 };
 Result<TeamSettings> changeTeamSettings(Store& store, const TeamSettingsChange& change);
 

@@ -77,6 +77,30 @@ Item {
             close()
         }
 
+        // The zone a customer works in, typed as a city; one that is none says so by Save.
+        function test_theAccountsZoneIsACityOrAZone() {
+            var form = openNew()
+            form.name = "Kansai Robotics"
+            form.zone = "Atlantis"
+            tryCompare(form.nameCheck, "current", true)
+            compare(form.whyNot, "No time zone is called 'Atlantis'; try a city like New York")
+            verify(!findChild(sheet, "saveAccountButton").enabled)
+            form.zone = "sao paulo"
+            compare(form.zoneFound, "America/Sao_Paulo")
+            compare(form.whyNot, "")
+            saved.clear()
+            mouseClick(findChild(sheet, "saveAccountButton"))
+            tryCompare(saved, "count", 1)
+            tryCompare(sheet, "visible", false)
+            sheet.openEdit(saved.signalArguments[0][0])
+            tryCompare(form, "zone", "America/Sao_Paulo")
+            compare(form.name, "Kansai Robotics")
+            compare(form.whyNot, "Change a field to save")
+            form.zone = "SAO PAULO"
+            compare(form.whyNot, "Change a field to save", "the same zone, typed as a city")
+            close()
+        }
+
         function test_aNearDuplicateIsAskedAboutWithTheAccountItMeans() {
             var form = openNew()
             form.name = "borealis foods AS"  // the demo has "Borealis Foods"

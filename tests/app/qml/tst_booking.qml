@@ -86,6 +86,33 @@ Item {
             tryCompare(sheet, "visible", false)
         }
 
+        // The account works in Dublin: its clock is offered beside the rep's, and chosen, the
+        // slots are suggested on it with the rep's own time beside them.
+        function test_theAccountsClockIsOffered() {
+            var booking = findChild(sheet, "booking")
+            sheet.openFor(demo.dealToBook)
+            tryCompare(booking, "canBook", true)
+            tryCompare(sheet, "opened", true)
+            compare(booking.zones.length, 2)
+            compare(booking.zones[1].label, "Evergreen Retail's")
+            compare(booking.zones[1].tz, "Europe/Dublin")
+            var mine = booking.zoneName
+            verify(mine !== "Europe/Dublin")
+            mouseClick(findChild(sheet.contentItem, "zone1"))
+            tryCompare(booking, "zoneName", "Europe/Dublin")
+            tryVerify(function() { return booking.suggestions[0].tz === "Europe/Dublin" })
+            // An hour behind Berlin: "10:00" in Dublin is "11:00 your time".
+            compare(booking.suggestions[0].yours,
+                    Qt.formatTime(new Date(2000, 0, 1, parseInt(booking.suggestions[0].at.substr(11, 2)) + 1,
+                                           parseInt(booking.suggestions[0].at.substr(14, 2))), "hh:mm")
+                    + " your time")
+            mouseClick(findChild(sheet.contentItem, "zone0"))
+            tryCompare(booking, "zoneName", mine)
+            tryVerify(function() { return booking.suggestions[0].yours === "" })
+            sheet.close()
+            tryCompare(sheet, "visible", false)
+        }
+
         function test_someoneNewAtTheTableIsAddedAndInvited() {
             sheet.openFor(demo.dealWithConflict)
             var booking = findChild(sheet, "booking")

@@ -1,0 +1,11 @@
+// The schema steps written as SQL files (core/schema/<version>.sql), embedded at build time.
+#pragma once
+
+#include <string_view>
+
+namespace nextstep {
+
+// The SQL of one version step; empty when that step is written in C++ (versions 1 to 5).
+std::string_view schemaSql(int version);
+
+}  // namespace nextstep
