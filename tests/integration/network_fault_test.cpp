@@ -17,12 +17,6 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-std::set<std::string> dealTitles(const nlohmann::json& list) {
-  std::set<std::string> out;
-  for (const auto& d : list["deals"]) out.insert(d["title"].get<std::string>());
-  return out;
-}
-
 std::uint16_t portOf(const std::string& address) {
   return static_cast<std::uint16_t>(std::stoi(address.substr(address.rfind(':') + 1)));
 }

@@ -10,12 +10,6 @@
 namespace nextstep::testing {
 namespace {
 
-std::set<std::string> dealTitles(const nlohmann::json& list) {
-  std::set<std::string> out;
-  for (const auto& d : list["deals"]) out.insert(d["title"].get<std::string>());
-  return out;
-}
-
 class SyncIntegration : public TeamOnLoopback {
  protected:
   void SetUp() override {

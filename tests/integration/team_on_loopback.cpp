@@ -94,4 +94,10 @@ void TeamOnLoopback::login(const std::string& name, const std::string& email,
   device(name, args, std::string(kPassword) + "\n");
 }
 
+std::set<std::string> TeamOnLoopback::dealTitles(const nlohmann::json& list) {
+  std::set<std::string> out;
+  for (const auto& d : list["deals"]) out.insert(d["title"].get<std::string>());
+  return out;
+}
+
 }  // namespace nextstep::testing

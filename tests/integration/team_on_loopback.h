@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ class TeamOnLoopback : public ::testing::Test {
   const std::string& address() const { return address_; }
 
   void addUser(const std::string& team, const std::string& email);
+  // The titles in a `deal list --json`.
+  static std::set<std::string> dealTitles(const nlohmann::json& list);
   // `nextstep --db <dir>/<device>.db ARGS...`, expected to succeed; its stdout.
   std::string device(const std::string& name, std::vector<std::string> args,
                      const std::string& stdin_text = "");

@@ -23,11 +23,6 @@ using Clock = std::chrono::steady_clock;
 constexpr long kMiB = 1024;  // in KiB, the unit of /proc/PID/status
 constexpr long kMemoryCeilingKb = 300 * kMiB;
 
-bool serving(pb::Sync::Stub& s, const std::string& token) {
-  pb::PullResponse pulled;
-  return s.Pull(ProcessTest::context(token).get(), pb::PullRequest{}, &pulled).ok();
-}
-
 // Idle attacker connections that completed the HTTP/2 preface.
 std::vector<int> openIdle(int port, int count) {
   std::vector<int> fds;

@@ -10,9 +10,6 @@ namespace {
 
 using grpc::StatusCode;
 
-constexpr DeviceId kPhone = 0xb1;
-constexpr DeviceId kPhoneRestored = 0xb2;
-
 class DeviceForkTest : public ServiceTest {
  protected:
   void SetUp() override { phone_ = device("north", "ann@example.com", kPhone); }

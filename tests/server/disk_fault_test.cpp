@@ -20,9 +20,6 @@ using grpc::StatusCode;
 using testing::FaultyDisk;
 using Fault = FaultyDisk::Fault;
 
-constexpr DeviceId kAnn = 0xa1;
-constexpr DeviceId kBob = 0xb2;
-
 using SeqKey = std::pair<DeviceId, std::uint64_t>;
 
 // The team's log as (device, device_seq) by version; checks it has no gap and no duplicate.

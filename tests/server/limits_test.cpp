@@ -10,11 +10,6 @@ namespace {
 
 using LimitsTest = ProcessTest;
 
-bool serving(pb::Sync::Stub& s, const std::string& token) {
-  pb::PullResponse pulled;
-  return s.Pull(ProcessTest::context(token).get(), pb::PullRequest{}, &pulled).ok();
-}
-
 TEST_F(LimitsTest, AnOversizedMessageIsRefused) {
   const std::string ann = userToken("north", "ann@example.com");
   startServer({"--max-message-bytes", "65536"});

@@ -6,9 +6,6 @@
 namespace nextstep::server::test {
 namespace {
 
-constexpr DeviceId kAnn = 0xa1;
-constexpr DeviceId kBob = 0xb0b;
-
 class MergeTest : public ServiceTest {
  protected:
   void SetUp() override {

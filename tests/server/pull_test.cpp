@@ -8,9 +8,6 @@ namespace {
 
 using grpc::StatusCode;
 
-constexpr DeviceId kAnn = 0xa1;
-constexpr DeviceId kEve = 0xe1;
-
 class PullTest : public ServiceTest {
  protected:
   PullTest()

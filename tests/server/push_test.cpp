@@ -11,8 +11,6 @@ namespace {
 
 using grpc::StatusCode;
 
-constexpr DeviceId kAnn = 0xa1;
-
 class PushTest : public ServiceTest {
  protected:
   PushTest() : ServiceTest(SyncLimits{.max_ops_per_push = 5}) {}

@@ -223,6 +223,11 @@ std::unique_ptr<grpc::ClientContext> ProcessTest::context(const std::string& tok
   return ctx;
 }
 
+bool ProcessTest::serving(pb::Sync::Stub& s, const std::string& token) {
+  pb::PullResponse pulled;
+  return s.Pull(context(token).get(), pb::PullRequest{}, &pulled).ok();
+}
+
 pb::HandshakeResponse ProcessTest::handshake(pb::Sync::Stub& s, const std::string& token,
                                              std::uint64_t device) {
   pb::HandshakeRequest request;

@@ -63,6 +63,8 @@ class ProcessTest : public ::testing::Test {
  public:
   // A call's context with the bearer token (none when empty) and a deadline.
   static std::unique_ptr<grpc::ClientContext> context(const std::string& token, int timeout_s = 10);
+  // The server answers a pull with this token: it is up and serves a legitimate client.
+  static bool serving(pb::Sync::Stub& s, const std::string& token);
 
  protected:
   ProcessTest();

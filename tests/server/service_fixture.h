@@ -15,6 +15,14 @@
 
 namespace nextstep::server::test {
 
+// The devices the tests push from, one id each for every test file.
+inline constexpr DeviceId kAnn = 0xa1;
+inline constexpr DeviceId kBob = 0xb0b;
+inline constexpr DeviceId kEve = 0xe1;
+inline constexpr DeviceId kPhone = 0xd1;
+inline constexpr DeviceId kPhoneRestored = 0xd2;
+inline constexpr DeviceId kLaptop = 0xe2;
+
 class ServiceTest : public ::testing::Test {
  protected:
   ServiceTest() : ServiceTest(SyncLimits{}) {}

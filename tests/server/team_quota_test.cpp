@@ -8,9 +8,6 @@ namespace {
 
 using grpc::StatusCode;
 
-constexpr DeviceId kPhone = 0xe1;
-constexpr DeviceId kLaptop = 0xe2;
-
 SyncLimits smallQuota() {
   SyncLimits limits;
   limits.max_team_ops = 3;

@@ -10,7 +10,6 @@ namespace {
 using grpc::StatusCode;
 
 constexpr std::int64_t kDayMs = std::int64_t{24} * 60 * 60 * 1000;
-constexpr DeviceId kPhone = 0xd1;
 
 class TokenLifetimeTest : public ServiceTest {
  protected:
