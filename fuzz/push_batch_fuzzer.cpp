@@ -15,6 +15,7 @@
 
 #include "fuzz_check.h"
 #include "nextstep/sync/wire.h"
+#include "nextstep/value.h"
 #include "parsed_request.h"
 #include "scratch_dir.h"
 #include "sqlite_server_store.h"
@@ -80,6 +81,10 @@ bool checkRoundTrip(const pb::Operation& sent) {
   check(reread.ParseFromString(wire.SerializeAsString()), "a validated operation does not reparse");
   Result<Op> again = sync::fromWire(reread);
   check(again.ok(), "a validated operation fails validation after the wire");
+  if (!(again->value == op->value)) {
+    std::fprintf(stderr, "value before: %s\nvalue after:  %s\n", describe(op->value).c_str(),
+                 describe(again->value).c_str());
+  }
   check(again->seq == op->seq && again->type == op->type && again->record_id == op->record_id &&
             again->kind == op->kind && again->key == op->key && again->value == op->value &&
             again->stamp == op->stamp && again->base == op->base,

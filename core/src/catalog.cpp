@@ -9,8 +9,12 @@ using F = FieldSpec;
 using T = FieldType;
 
 constexpr F kAccountFields[] = {
-    {"name", T::kText, true}, {"industry", T::kText},    {"city", T::kText},
-    {"owner", T::kText},      {"cadence_days", T::kInt}, {"created_at", T::kInstant, true},
+    {"name", T::kText, true},
+    {"industry", T::kText},
+    {"city", T::kText},
+    {"owner", T::kText},
+    {"cadence_days", T::kInt, false, {}, true},
+    {"created_at", T::kInstant, true},
     {"tz", T::kText},
 };
 constexpr F kContactFields[] = {
@@ -26,7 +30,7 @@ constexpr F kMeetingFields[] = {
     {"deal_id", T::kRef, true},
     {"start_at", T::kInstant, true, "slot"},
     {"tz", T::kText, true, "slot"},
-    {"duration_min", T::kInt, true, "slot"},
+    {"duration_min", T::kInt, true, "slot", true},
     {"place", T::kText, false, "slot"},
     {"agenda", T::kText},
     {"goal", T::kText},
@@ -88,7 +92,7 @@ constexpr F kParticipantFields[] = {
 };
 constexpr F kSettingsFields[] = {
     {"stages", T::kJson, true},
-    {"cadence_days", T::kInt, true},
+    {"cadence_days", T::kInt, true, {}, true},
     {"working_days", T::kInt},
 };
 

@@ -65,6 +65,7 @@ void checkFieldValue(const RecordSpec& spec, const FieldSpec& field, const Value
     case FieldType::kInt:
     case FieldType::kInstant:
       if (!std::holds_alternative<std::int64_t>(value)) bad("must be an integer");
+      if (field.positive && std::get<std::int64_t>(value) <= 0) bad("must be above zero");
       break;
   }
 }

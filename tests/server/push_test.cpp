@@ -70,6 +70,20 @@ INSTANTIATE_TEST_SUITE_P(
                    op.set_key(std::string(65, 'k'));
                  },
                  "key"},
+        BadField{"DeleteCarryingANaN",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_DELETE);
+                   op.set_key("deleted");
+                   op.mutable_value()->set_real_value(std::numeric_limits<double>::quiet_NaN());
+                 },
+                 "a delete carries deleted = 1"},
+        BadField{"RestoreCarryingText",
+                 [](auto& op) {
+                   op.set_kind(pb::OP_KIND_RESTORE);
+                   op.set_key("deleted");
+                   setValue(op, "0");
+                 },
+                 "a restore carries deleted = 0"},
         BadField{"UnknownField",
                  [](auto& op) {
                    op.set_kind(pb::OP_KIND_SET);
@@ -226,6 +240,20 @@ TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
   ASSERT_EQ(again.rejected_size(), 1);
   EXPECT_EQ(first.rejected(0).reason(), again.rejected(0).reason());
   EXPECT_EQ(store_->rejections(kAnn)->size(), 1u);
+}
+
+// The devices' schema keeps a cadence above zero: a zero is refused here, so no device's page
+// fails on it.
+TEST_F(PushTest, AValueNoDeviceCanStoreIsRejectedWithItsReason) {
+  pb::Operation zero =
+      setText(1, kAnn, RecordType::kSettings, "team", "cadence_days", "", hlc(0, 1));
+  zero.mutable_value()->set_int_value(0);
+  const pb::PushResponse r = pushOk(ann_, pushOf({zero}));
+  ASSERT_EQ(r.rejected_size(), 1);
+  EXPECT_NE(r.rejected(0).reason().find("settings.cadence_days: must be above zero"),
+            std::string::npos)
+      << r.rejected(0).reason();
+  EXPECT_EQ(pullAll(ann_).operations_size(), 0);
 }
 
 // Found by fuzzing: a NaN is never equal to itself, so a retried batch holding one read as a

@@ -47,6 +47,9 @@ struct FieldSpec {
   // Fields with the same non-empty register merge as one value (a meeting's time, zone, duration
   // and place), so one device's time is never paired with another's place.
   std::string_view reg = {};
+  // An integer every store keeps above zero (a CHECK in the device's schema): a zero or negative
+  // one from another device is refused when validated, never merged into a page that then fails.
+  bool positive = false;
 
   std::string_view clockKey() const { return reg.empty() ? name : reg; }
 };

@@ -125,6 +125,14 @@ Result<Op> fromWire(const pb::Operation& w) {
         op.kind = w.kind() == pb::OP_KIND_DELETE ? OpKind::kDelete : OpKind::kRestore;
         if (spec->insert_only) return bad(w, std::string(spec->name) + "s cannot be deleted");
         if (op.key != "deleted") return bad(w, "a delete or restore has the key 'deleted'");
+        // The value is what the register becomes: anything else (a NaN, a long text) would be
+        // logged and served to every device of the team for nothing.
+        if (const std::int64_t deleted = op.kind == OpKind::kDelete ? 1 : 0;
+            !std::holds_alternative<std::int64_t>(op.value) ||
+            std::get<std::int64_t>(op.value) != deleted) {
+          return bad(w, std::string(op.kind == OpKind::kDelete ? "a delete" : "a restore") +
+                            " carries deleted = " + std::to_string(deleted));
+        }
         break;
       case pb::OP_KIND_ADD:
       case pb::OP_KIND_REMOVE:
