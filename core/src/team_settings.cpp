@@ -66,9 +66,13 @@ Result<TeamSettings> changeTeamSettings(Store& store, const TeamSettingsChange& 
     if (change.stages) next.stages = *change.stages;
     if (change.cadence_days) next.cadence_days = *change.cadence_days;
     if (change.working_days) next.working_days = *change.working_days;
-    const Fields fields{{"stages", Value(nlohmann::json(next.stages).dump())},
-                        {"cadence_days", Value(std::int64_t{next.cadence_days})},
-                        {"working_days", Value(std::int64_t{next.working_days.bits()})}};
+    Fields fields{{"stages", Value(nlohmann::json(next.stages).dump())},
+                  {"cadence_days", Value(std::int64_t{next.cadence_days})}};
+    // Only when asked: never set reads as Monday to Friday, and writing that default with a
+    // cadence change would race a teammate's change of the days.
+    if (change.working_days) {
+      fields.push_back({"working_days", Value(std::int64_t{next.working_days.bits()})});
+    }
     auto s = m.db().prepare("SELECT 1 FROM settings WHERE id = 'team'");
     if (s->step()) {
       m.restore(RecordType::kSettings, kTeamId);

@@ -42,6 +42,16 @@ TEST_F(BookingZoneTest, WorkingDaysOutOfRangeFromAnotherDeviceReadAsMondayToFrid
   EXPECT_EQ(unwrap(teamSettings(*store_)).working_days, WorkingDays());
 }
 
+TEST_F(BookingZoneTest, ACadenceChangeDoesNotWriteTheWorkingDays) {
+  unwrap(changeTeamSettings(*store_, {.cadence_days = 21}));
+  EXPECT_EQ(scalar("SELECT count(*) FROM outbox WHERE key = 'working_days'"), 0)
+      << "a teammate's change of the days is not raced by the default";
+  unwrap(changeTeamSettings(*store_, {.working_days = unwrap(WorkingDays::parse("mon-thu"))}));
+  unwrap(changeTeamSettings(*store_, {.cadence_days = 14}));
+  EXPECT_EQ(scalar("SELECT count(*) FROM outbox WHERE key = 'working_days'"), 1);
+  EXPECT_EQ(unwrap(teamSettings(*store_)).working_days.text(), "Mon-Thu");
+}
+
 TEST_F(BookingZoneTest, OffersTheAccountsZoneAndSuggestsOnItsClock) {
   clock_.set(at("2026-12-04T10:00:00Z"));
   BookingDefaults d = unwrap(bookingDefaults(*store_, deal_, berlin_));
