@@ -50,10 +50,13 @@ void BookingController::reload(LocalStore& store) {
             qs(d.deal->account_name.empty() ? d.deal->title
                                             : d.deal->account_name + " · " + d.deal->title);
         zone_name_ = qs(b.tz);
+        device_zone_ = qs(zone.name());
         zones_.clear();
         if (b.zones.size() > 1) {
           for (const auto& z : b.zones) {
-            zones_.append(QVariantMap{{"label", display::zoneLabel(z)}, {"tz", qs(z.tz)}});
+            zones_.append(QVariantMap{{"label", display::zoneLabel(z)},
+                                      {"tz", qs(z.tz)},
+                                      {"city", display::zoneCity(qs(z.tz))}});
           }
         }
         slots_.clear();
@@ -220,7 +223,10 @@ QString BookingController::chosenIso() const {
 QString BookingController::whenText() const {
   const auto at = nextstep::CivilDateTime::parse(chosenIso().toStdString());
   if (!at) return {};
-  return display::civilDateTime(*at);
+  const QString when = display::civilDateTime(*at);
+  // On another clock than the rep's, say whose: "Wed 9 Dec, 14:00 (Dublin)".
+  if (zone_name_.isEmpty() || zone_name_ == device_zone_) return when;
+  return tr("%1 (%2)").arg(when, display::zoneCity(zone_name_));
 }
 
 bool BookingController::canBook() const {

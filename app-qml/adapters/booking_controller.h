@@ -30,7 +30,7 @@ class BookingController : public StoreController {
   Q_PROPERTY(QVariantList people READ people NOTIFY choiceChanged)
   // The zone the meeting is booked in; setting it re-suggests the slots in that zone.
   Q_PROPERTY(QString zoneName READ zoneName WRITE setZoneName NOTIFY defaultsChanged)
-  // The zones on offer: [{label, tz}], the rep's own first, then the account's and the last
+  // The zones on offer: [{label, tz, city}], the rep's own first, then the account's and the last
   // meeting's; empty when there is only the rep's.
   Q_PROPERTY(QVariantList zones READ zones NOTIFY defaultsChanged)
   Q_PROPERTY(QString whenText READ whenText NOTIFY choiceChanged)
@@ -100,7 +100,8 @@ class BookingController : public StoreController {
   QString chosenIso() const;
 
   QString deal_id_, deal_title_, zone_name_;
-  QString asked_zone_;  // chosen by the rep in this sheet; empty: the core's default
+  QString asked_zone_;
+  QString device_zone_;  // the rep's  // chosen by the rep in this sheet; empty: the core's default
   QVariantList slots_, zones_;
   int slot_index_ = 0;
   QString custom_date_, custom_time_;

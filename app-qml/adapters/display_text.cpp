@@ -158,6 +158,10 @@ QString slotLabel(const std::string& core_label) {
   return qs(core_label);
 }
 
+QString zoneCity(const QString& tz) {
+  return tz.mid(tz.lastIndexOf(QLatin1Char('/')) + 1).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
 QString zoneLabel(const nextstep::ZoneChoice& zone) {
   using Source = nextstep::ZoneChoice::Source;
   switch (zone.source) {

@@ -30,6 +30,8 @@ QString noReason(nextstep::NoReason reason);
 QString touchKind(nextstep::TouchKind kind);
 QString eventKind(nextstep::EventKind kind);
 QString slotLabel(const std::string& core_label);
+// "Dublin" for Europe/Dublin, "New York" for America/New_York.
+QString zoneCity(const QString& tz);
 // "Yours", "The last meeting's", "Acme GmbH's".
 QString zoneLabel(const nextstep::ZoneChoice& zone);
 // "16:00 your time" when a time on `tz`'s clocks differs on the rep's (`yours`); else empty.

@@ -143,7 +143,7 @@ SheetFrame {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 text: modelData.label
-                subtitle: modelData.tz.replace(/^.*\//, "").replace(/_/g, " ")
+                subtitle: modelData.city
                 checked: booking.zoneName === modelData.tz
                 onClicked: booking.zoneName = modelData.tz
             }

@@ -106,9 +106,11 @@ Item {
                     Qt.formatTime(new Date(2000, 0, 1, parseInt(booking.suggestions[0].at.substr(11, 2)) + 1,
                                            parseInt(booking.suggestions[0].at.substr(14, 2))), "hh:mm")
                     + " your time")
+            verify(booking.whenText.endsWith("(Dublin)"), "the footer says whose clock: " + booking.whenText)
             mouseClick(findChild(sheet.contentItem, "zone0"))
             tryCompare(booking, "zoneName", mine)
             tryVerify(function() { return booking.suggestions[0].yours === "" })
+            verify(booking.whenText.indexOf("(") < 0, "on the rep's own clock, no zone is named")
             sheet.close()
             tryCompare(sheet, "visible", false)
         }
