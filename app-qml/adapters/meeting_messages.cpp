@@ -81,17 +81,11 @@ void MeetingMessages::findRecapMeeting() {
   store_->read(
       this,
       [deal = deal_id_.toStdString()](nextstep::Store& s) {
-        return s.read([&](nextstep::Database& db) {
-          auto q = db.prepare(
-              "SELECT id FROM meetings WHERE deal_id = ?1 AND status = 'held' AND deleted = 0 "
-              "ORDER BY start_at DESC LIMIT 1");
-          q->bind(1, deal);
-          return q->step() ? q->text(0) : std::string();
-        });
+        return nextstep::lastHeldMeeting(s, deal);
       },
-      [this, asked = deal_id_](const nextstep::Result<std::string>& id) {
+      [this, asked = deal_id_](const nextstep::Result<std::optional<nextstep::Meeting>>& held) {
         if (asked != deal_id_) return;  // the sheet moved on to another deal meanwhile
-        const QString found = id ? qs(*id) : QString();
+        const QString found = held && *held ? qs((*held)->id) : QString();
         if (found == recap_meeting_) return;
         recap_meeting_ = found;
         Q_EMIT recapAvailableChanged();

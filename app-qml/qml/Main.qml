@@ -10,12 +10,8 @@ ApplicationWindow {
 
     property bool dark: false
     property string startSize: ""
-    property string demoDealId: ""
-    property string demoMeetingInProgress: ""
-    property string demoUpcomingMeeting: ""
-    property string demoEventId: ""
-    property string demoBookDealId: ""
-    property string demoCrmExport: ""
+    // --demo: the demo's records that showScreen() opens (see demo_run.cpp).
+    property var demo: ({})
 
     readonly property bool wide: width >= Theme.wideBreakpoint
 
@@ -107,40 +103,40 @@ ApplicationWindow {
         case "pipeline-filtered":
             shell.showSection("pipeline"); shell.setPipelineFilter("withoutNextStep"); break
         case "deal":
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId); break
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict); break
         case "booking":
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
-            booking.openFor(demoBookDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
+            booking.openFor(demo.dealToBook)
             break
         case "booked":
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
-            if (booking.bookedWhen === "") booking.bookFirstSlotFor(demoBookDealId)
-            else booking.showBookedFor(demoBookDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
+            if (booking.bookedWhen === "") booking.bookFirstSlotFor(demo.dealToBook)
+            else booking.showBookedFor(demo.dealToBook)
             break
         case "booking-date":  // another time: the day picked from the month
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
-            booking.pickDateFor(demoBookDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
+            booking.pickDateFor(demo.dealToBook)
             break
         case "booking-zone":  // the slots on the customer's clock, with the rep's beside them
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoBookDealId)
-            booking.accountZoneFor(demoBookDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
+            booking.accountZoneFor(demo.dealToBook)
             break
         case "settings-team": shell.showTeamSettings(); break
         case "booking-move":  // a deal that has its next meeting: the booking moves it (rule 1)
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
-            booking.openFor(demoDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict)
+            booking.openFor(demo.dealWithConflict)
             break
         case "new-deal":
             shell.showSection("pipeline"); shell.setPipelineFilter("")
             newDeal.openNew(); newDeal.fillExample()
             break
         case "deal-edit":  // a value with cents, kept to the cent
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
-            newDeal.editExample(demoDealId)
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict)
+            newDeal.editExample(demo.dealWithConflict)
             break
         case "import":  // a HubSpot export, checked: what will be added and what skipped
             shell.showSection("settings"); importer.openNew()
-            importer.checkExample(demoCrmExport, "hubspot")
+            importer.checkExample(demo.crmExport, "hubspot")
             break
         case "account-edit":  // a new account whose name nearly matches one there already
             shell.showSection("directory"); account.openNew(); account.fillExample()
@@ -149,19 +145,19 @@ ApplicationWindow {
             shell.showSection("directory"); contact.openNew("Acme Logistics"); contact.fillExample()
             break
         case "deal-stage":  // the demo deal skipping a rung (rule 11)
-            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demoDealId)
-            stage.openFor(demoDealId); stage.showSkipExample()
+            shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict)
+            stage.openFor(demo.dealWithConflict); stage.showSkipExample()
             break
         case "deal-cancel":  // cancelling the next meeting is asked about once
             shell.showSection("pipeline"); shell.setPipelineFilter("")
-            shell.cancelAskWanted = true; shell.openDeal(demoDealId)
+            shell.cancelAskWanted = true; shell.openDeal(demo.dealWithConflict)
             break
         case "close-call":
         case "close-call-end":
-            shell.showSection("today"); callClose.openFor(demoMeetingInProgress)
+            shell.showSection("today"); callClose.openFor(demo.meetingInProgress)
             callClose.endWanted = name === "close-call-end"
             callClose.fillExample(); break
-        case "pre-call-plan": shell.showSection("today"); plan.openFor(demoUpcomingMeeting); break
+        case "pre-call-plan": shell.showSection("today"); plan.openFor(demo.upcomingMeeting); break
         case "event": shell.showSection("events"); break
         case "event-new": shell.showSection("events"); shell.eventSheetWanted = "new"; break
         case "event-participants":

@@ -34,8 +34,8 @@ std::optional<Meeting> previousMeeting(Database& db, std::string_view deal_id, I
                        "m.start_at DESC", t);
 }
 
+// No bound in time: ?2 is compared with itself.
 std::optional<Meeting> latestMeeting(Database& db, std::string_view deal_id) {
-  // No bound in time: ?2 is compared with itself.
   return meetingOfDeal(db, deal_id, "m.status != 'cancelled' AND ?2 = ?2", "m.start_at DESC",
                        Instant{});
 }
@@ -239,6 +239,13 @@ Result<Meeting> getMeeting(Store& store, std::string_view meeting) {
     Meeting m = meetingOrFail(db, meeting);
     m.attendee_ids = attendeesOf(db, m.id);
     return m;
+  });
+}
+
+Result<std::optional<Meeting>> lastHeldMeeting(Store& store, std::string_view deal_id) {
+  return store.read([&](Database& db) {
+    return meetingOfDeal(db, deal_id, "m.status = 'held' AND ?2 = ?2", "m.start_at DESC",
+                         Instant{});
   });
 }
 

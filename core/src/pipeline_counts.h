@@ -1,5 +1,5 @@
 // The counts Today and the pipeline health share, read from the counters that schema version 4
-// keeps by trigger (schema.cpp): a few counter rows per question, plus the small time-dependent
+// keeps by trigger (core/schema/4.sql): a few counter rows per question, plus the small time-dependent
 // side counted from an index. Counting the rows themselves scanned tens of thousands of index
 // entries per question at 100,000 deals (docs/benchmarks.md).
 //

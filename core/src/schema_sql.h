@@ -5,7 +5,7 @@
 
 namespace nextstep {
 
-// The SQL of one version step; empty when that step is written in C++ (versions 1 to 5).
+// The SQL of one version step; empty for a version that has no file.
 std::string_view schemaSql(int version);
 
 }  // namespace nextstep

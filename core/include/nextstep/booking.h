@@ -60,6 +60,8 @@ struct PreCallPlan {
 Result<void> planMeeting(Store& store, std::string_view meeting, const PreCallPlan& plan);
 
 Result<Meeting> getMeeting(Store& store, std::string_view meeting);
+// The deal's most recent held meeting, the one a recap is written from; none before the first.
+Result<std::optional<Meeting>> lastHeldMeeting(Store& store, std::string_view deal_id);
 
 // What the booking sheet pre-fills (rule 2): suggested slots, the default duration, the last
 // place, agenda templates and the deal's people.
