@@ -1,5 +1,8 @@
 #include "account_commands.h"
 
+#include "command_tree.h"
+#include "record_lifecycle.h"
+
 #include <cctype>
 
 #include "flag_values.h"
@@ -128,6 +131,56 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags) {
   session.printer().changed(
       Change{"account", *id, "updated", "Updated account '" + account->name + "'."});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct AccountFlags {
+  std::string id;
+  std::optional<std::string> limit;
+  AccountAddFlags account_add;
+  AccountSetFlags account_set;
+};
+
+}  // namespace
+
+void registerAccountCommands(CommandTree& tree) {
+  AccountFlags& f = tree.keep<AccountFlags>();
+  CLI::App* account = tree.group("account", "Accounts: the customers");
+
+  CLI::App* add = tree.leaf(account, "add", "Add an account; prints its id",
+                            [&f](Session& s) { return addAccountCommand(s, f.account_add); });
+  flag(add, "--name", f.account_add.name, "Company name")->required();
+  flag(add, "--industry", f.account_add.industry, "Industry");
+  flag(add, "--city", f.account_add.city, "City");
+  flag(add, "--owner", f.account_add.owner, "The rep who owns it", "OWNER");
+  flag(add, "--cadence-days", f.account_add.cadence_days,
+       "Touch at least every N days (default: the team's cadence)", "N");
+  flag(add, "--tz", f.account_add.tz,
+       "The zone it works in, offered when booking (a zone or a city)", "Area/City");
+
+  CLI::App* list = tree.leaf(account, "list", "List accounts by name",
+                             [&f](Session& s) { return listAccountsCommand(s, f.limit); });
+  flag(list, "--limit", f.limit, "At most N accounts (default 200, 0: all)", "N");
+
+  CLI::App* show = tree.leaf(account, "show", "Show an account with its contacts and deals",
+                             [&f](Session& s) { return showAccountCommand(s, f.id); });
+  flag(show, "id", f.id, "Account id, unique prefix or name", "ACCOUNT")->required();
+
+  CLI::App* set = tree.leaf(account, "set", "Change an account",
+                            [&f](Session& s) { return setAccountCommand(s, f.account_set); });
+  flag(set, "id", f.account_set.id, "Account id, unique prefix or name", "ACCOUNT")->required();
+  flag(set, "--name", f.account_set.name, "New name");
+  flag(set, "--industry", f.account_set.industry, "New industry");
+  flag(set, "--city", f.account_set.city, "New city");
+  flag(set, "--owner", f.account_set.owner, "New owner", "OWNER");
+  flag(set, "--cadence-days", f.account_set.cadence_days,
+       "Touch at least every N days, or 'team' for the team's cadence", "N|team");
+  flag(set, "--tz", f.account_set.tz, "The zone it works in, or 'none'", "Area/City|none");
+
+  registerDeleteAndRestore(tree, account, RecordType::kAccount, "an account",
+                           "Account id or unique prefix");
 }
 
 }  // namespace nextstep::cli

@@ -11,6 +11,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct AccountAddFlags {
   std::string name;
   std::optional<std::string> industry;
@@ -37,5 +39,8 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags);
 
 // An account's full id from its id, an id prefix, or its name (any case).
 Result<std::string> findAccount(Store& store, std::string_view id_or_name);
+
+// Adds this group's commands to the command line.
+void registerAccountCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "action_commands.h"
 
+#include "command_tree.h"
+
 #include "flag_values.h"
 #include "nextstep/actions.h"
 #include "nextstep/pipeline.h"
@@ -65,6 +67,50 @@ Result<void> reclassifyActionCommand(Session& session, const std::string& id,
       Change{"action", action->id, "reclassified",
              "'" + action->text + "' is now " + std::string(nameOf(*parsed)) + "."});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct ActionFlags {
+  std::string id;
+  std::string second;  // action kind ID KIND
+  ActionAddFlags action_add;
+};
+
+}  // namespace
+
+void registerActionCommands(CommandTree& tree) {
+  ActionFlags& f = tree.keep<ActionFlags>();
+  CLI::App* action = tree.group("action", "Who does what: the rep's and the customer's actions");
+
+  CLI::App* add = tree.leaf(action, "add", "Add an action; prints its id",
+                            [&f](Session& s) { return addActionCommand(s, f.action_add); });
+  flag(add, "--deal", f.action_add.deal, "Deal id or unique prefix", "ID")->required();
+  flag(add, "--owner", f.action_add.owner, "Who does it", "rep|customer")->required();
+  flag(add, "--text", f.action_add.text, "What they will do")->required();
+  flag(add, "--due", f.action_add.due, "By when", "DATE");
+  flag(add, "--kind", f.action_add.kind, "Override the class (default: read from the text)",
+       "commitment|compliance|neutral");
+  flag(add, "--meeting", f.action_add.meeting, "The meeting it was agreed in", "ID");
+
+  CLI::App* show = tree.leaf(action, "show", "Show an action",
+                             [&f](Session& s) { return showActionCommand(s, f.id); });
+  flag(show, "id", f.id, "Action id or unique prefix", "ID")->required();
+
+  CLI::App* done = tree.leaf(action, "done", "Mark an action done",
+                             [&f](Session& s) { return setActionDoneCommand(s, f.id, true); });
+  flag(done, "id", f.id, "Action id or unique prefix", "ID")->required();
+
+  CLI::App* reopen = tree.leaf(action, "reopen", "Mark an action not done",
+                               [&f](Session& s) { return setActionDoneCommand(s, f.id, false); });
+  flag(reopen, "id", f.id, "Action id or unique prefix", "ID")->required();
+
+  CLI::App* kind = tree.leaf(action, "kind", "Reclassify an action", [&f](Session& s) {
+    return reclassifyActionCommand(s, f.id, f.second);
+  });
+  flag(kind, "id", f.id, "Action id or unique prefix", "ID")->required();
+  flag(kind, "kind", f.second, "The class", "commitment|compliance|neutral")->required();
 }
 
 }  // namespace nextstep::cli

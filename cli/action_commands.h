@@ -10,6 +10,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct ActionAddFlags {
   std::string deal;
   std::string owner;  // rep|customer
@@ -24,5 +26,8 @@ Result<void> showActionCommand(Session& session, const std::string& id);
 Result<void> setActionDoneCommand(Session& session, const std::string& id, bool done);
 Result<void> reclassifyActionCommand(Session& session, const std::string& id,
                                      const std::string& kind);
+
+// Adds this group's commands to the command line.
+void registerActionCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

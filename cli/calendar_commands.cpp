@@ -1,5 +1,7 @@
 #include "calendar_commands.h"
 
+#include "command_tree.h"
+
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
 #include "nextstep/file_bytes.h"
@@ -61,6 +63,34 @@ Result<void> recapCommand(Session& session, const RecapFlags& flags) {
   out.recap = std::move(*recap);
   session.printer().recap(out);
   return {};
+}
+
+void registerInvitationExport(CommandTree& tree, CLI::App* export_group) {
+  ExportIcsFlags& f = tree.keep<ExportIcsFlags>();
+  CLI::App* ics =
+      tree.leaf(export_group, "ics", "A meeting's calendar invitation (iCalendar, RFC 5545)",
+                [&f](Session& s) { return exportIcsCommand(s, f); });
+  flag(ics, "id", f.meeting, "Meeting id or unique prefix", "ID")->required();
+  flag(ics, "-o,--output", f.output, "Write it to FILE instead of standard output", "FILE");
+  ics->add_flag("--cancel", f.cancel, "The cancellation (METHOD:CANCEL) of a cancelled meeting");
+  flag(ics, "--organizer", f.organizer,
+       "The rep's email (default: the one signed in with, else $EMAIL)", "EMAIL");
+  flag(ics, "--organizer-name", f.organizer_name, "The rep's name (default: the deal's owner)",
+       "NAME");
+}
+
+void registerRecapCommand(CommandTree& tree) {
+  RecapFlags& r = tree.keep<RecapFlags>();
+  CLI::App* recap = tree.leaf("recap", "The thank-you and summary after a held meeting (rule 7)",
+                              [&r](Session& s) { return recapCommand(s, r); });
+  flag(recap, "id", r.meeting, "Meeting id or unique prefix", "ID")->required();
+  flag(recap, "--format", r.format, "text (default), a mailto: link, or an .eml message",
+       "text|mailto|eml");
+  flag(recap, "-o,--output", r.output, "Write it to FILE instead of standard output", "FILE");
+  flag(recap, "--template", r.template_file, "Your template (mustache; see docs/cli.md)", "FILE");
+  flag(recap, "--from", r.from, "The rep's email (default: the one signed in with, else $EMAIL)",
+       "EMAIL");
+  flag(recap, "--from-name", r.from_name, "The rep's name (default: the deal's owner)", "NAME");
 }
 
 }  // namespace nextstep::cli

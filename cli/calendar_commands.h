@@ -7,7 +7,13 @@
 #include "nextstep/result.h"
 #include "session.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace nextstep::cli {
+
+class CommandTree;
 
 struct ExportIcsFlags {
   std::string meeting;
@@ -28,5 +34,9 @@ struct RecapFlags {
 
 Result<void> exportIcsCommand(Session& session, const ExportIcsFlags& flags);
 Result<void> recapCommand(Session& session, const RecapFlags& flags);
+
+// Adds "ics" to the export group, and recap, to the command line.
+void registerInvitationExport(CommandTree& tree, CLI::App* export_group);
+void registerRecapCommand(CommandTree& tree);
 
 }  // namespace nextstep::cli

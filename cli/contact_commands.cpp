@@ -1,5 +1,8 @@
 #include "contact_commands.h"
 
+#include "command_tree.h"
+#include "record_lifecycle.h"
+
 #include "account_commands.h"
 #include "flag_values.h"
 #include "nextstep/pipeline.h"
@@ -87,6 +90,56 @@ Result<void> setContactCommand(Session& session, const ContactSetFlags& flags) {
   session.printer().changed(
       Change{"contact", *id, "updated", "Updated contact '" + contact->name + "'."});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct ContactFlags {
+  std::string id;
+  ContactAddFlags contact_add;
+  ContactSetFlags contact_set;
+  ContactListFlags contact_list;
+};
+
+}  // namespace
+
+void registerContactCommands(CommandTree& tree) {
+  ContactFlags& f = tree.keep<ContactFlags>();
+  CLI::App* contact = tree.group("contact", "Contacts: the customer's people");
+  const std::string roles = "decision_maker, approver, champion, user or other";
+
+  CLI::App* add = tree.leaf(contact, "add", "Add a contact; prints its id",
+                            [&f](Session& s) { return addContactCommand(s, f.contact_add); });
+  flag(add, "--name", f.contact_add.name, "Full name")->required();
+  flag(add, "--account", f.contact_add.account, "Account id, id prefix or name", "ACCOUNT");
+  flag(add, "--email", f.contact_add.email, "Email address", "EMAIL");
+  flag(add, "--phone", f.contact_add.phone, "Phone number", "PHONE");
+  flag(add, "--role", f.contact_add.role, "Role: " + roles + " (default other)", "ROLE");
+  flag(add, "--title", f.contact_add.title, "Job title");
+
+  CLI::App* list = tree.leaf(contact, "list", "List contacts by name",
+                             [&f](Session& s) { return listContactsCommand(s, f.contact_list); });
+  flag(list, "--account", f.contact_list.account, "Only this account (id, prefix or name)",
+       "ACCOUNT");
+  flag(list, "--limit", f.contact_list.limit, "At most N contacts (default 200, 0: all)", "N");
+
+  CLI::App* show = tree.leaf(contact, "show", "Show a contact",
+                             [&f](Session& s) { return showContactCommand(s, f.id); });
+  flag(show, "id", f.id, "Contact id or unique prefix", "ID")->required();
+
+  CLI::App* set = tree.leaf(contact, "set", "Change a contact",
+                            [&f](Session& s) { return setContactCommand(s, f.contact_set); });
+  flag(set, "id", f.contact_set.id, "Contact id or unique prefix", "ID")->required();
+  flag(set, "--name", f.contact_set.name, "New name");
+  flag(set, "--account", f.contact_set.account, "New account (id, prefix or name)", "ACCOUNT");
+  flag(set, "--email", f.contact_set.email, "New email", "EMAIL");
+  flag(set, "--phone", f.contact_set.phone, "New phone", "PHONE");
+  flag(set, "--role", f.contact_set.role, "New role: " + roles, "ROLE");
+  flag(set, "--title", f.contact_set.title, "New job title");
+
+  registerDeleteAndRestore(tree, contact, RecordType::kContact, "a contact",
+                           "Contact id or unique prefix");
 }
 
 }  // namespace nextstep::cli

@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct ContactAddFlags {
   std::string name;
   std::optional<std::string> account;  // id, id prefix or name (created when new)
@@ -37,5 +39,8 @@ Result<void> addContactCommand(Session& session, const ContactAddFlags& flags);
 Result<void> listContactsCommand(Session& session, const ContactListFlags& flags);
 Result<void> showContactCommand(Session& session, const std::string& id);
 Result<void> setContactCommand(Session& session, const ContactSetFlags& flags);
+
+// Adds this group's commands to the command line.
+void registerContactCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

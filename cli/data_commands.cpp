@@ -1,5 +1,8 @@
 #include "data_commands.h"
 
+#include "calendar_commands.h"
+#include "command_tree.h"
+
 #include "flag_values.h"
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
@@ -95,6 +98,51 @@ Result<void> restoreCommand(Session& session, const std::string& file) {
   if (!report) return report.error();
   session.printer().restored(*report);
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct DataFlags {
+  std::string path;  // the folder or file of export csv|json, backup and restore
+  ImportCsvFlags import_csv;
+};
+
+}  // namespace
+
+void registerDataCommands(CommandTree& tree) {
+  DataFlags& f = tree.keep<DataFlags>();
+  CLI::App* out = tree.group("export", "The pipeline out: invitations, CSV, JSON");
+  registerInvitationExport(tree, out);
+  CLI::App* csv = tree.leaf(out, "csv", "Every record type to DIR/<type>.csv",
+                            [&f](Session& s) { return exportCsvCommand(s, f.path); });
+  flag(csv, "dir", f.path, "Folder (created if missing)", "DIR")->required();
+  CLI::App* json = tree.leaf(out, "json", "Every record to one JSON file",
+                             [&f](Session& s) { return exportJsonCommand(s, f.path); });
+  flag(json, "file", f.path, "File to write", "FILE")->required();
+
+  CLI::App* in = tree.group("import", "The pipeline in: another CRM's CSV export");
+  ImportCsvFlags& i = f.import_csv;
+  CLI::App* importCsv = tree.leaf(in, "csv", "Import deals, accounts, contacts or activities",
+                                  [&i](Session& s) { return importCsvCommand(s, i); });
+  flag(importCsv, "file", i.file, "The CSV file", "FILE")->required();
+  flag(importCsv, "--from", i.from, "Whose export it is", "salesforce|hubspot|pipedrive|nextstep")
+      ->required();
+  flag(importCsv, "--kind", i.kind, "What the rows are (default: told by the header)",
+       "deals|accounts|contacts|activities");
+  flag(importCsv, "--delimiter", i.delimiter, "Field separator (default: detected)", ",|;|tab");
+  flag(importCsv, "--currency", i.currency, "Currency of amounts without one (default EUR)",
+       "CODE");
+  flag(importCsv, "--owner", i.owner, "Owner of records the file gives none", "OWNER");
+  importCsv->add_flag("--dry-run", i.dry_run, "Check and report every row; write nothing");
+
+  CLI::App* backup = tree.leaf("backup", "A verified copy of the database, taken online",
+                               [&f](Session& s) { return backupCommand(s, f.path); });
+  flag(backup, "file", f.path, "Backup file to write", "FILE")->required();
+  CLI::App* restore =
+      tree.leaf("restore", "Replace the database with a verified backup (the current one kept)",
+                [&f](Session& s) { return restoreCommand(s, f.path); });
+  flag(restore, "file", f.path, "Backup file", "FILE")->required();
 }
 
 }  // namespace nextstep::cli

@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct ImportCsvFlags {
   std::string file;
   std::string from;                      // salesforce | hubspot | pipedrive | nextstep
@@ -24,5 +26,8 @@ Result<void> exportCsvCommand(Session& session, const std::string& dir);
 Result<void> exportJsonCommand(Session& session, const std::string& file);
 Result<void> backupCommand(Session& session, const std::string& file);
 Result<void> restoreCommand(Session& session, const std::string& file);
+
+// Adds export, import, backup and restore to the command line.
+void registerDataCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,8 @@
 #include "deal_commands.h"
 
+#include "command_tree.h"
+#include "record_lifecycle.h"
+
 #include <set>
 
 #include "account_commands.h"
@@ -152,6 +155,66 @@ Result<void> setDealCommand(Session& session, const DealSetFlags& flags) {
                                    "Updated deal '" + deal->title + "' (" + deal->stage + ", " +
                                        std::string(nameOf(deal->status)) + ")."});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct DealFlags {
+  std::string id;
+  DealAddFlags deal_add;
+  DealListFlags deal_list;
+  DealSetFlags deal_set;
+};
+
+}  // namespace
+
+void registerDealCommands(CommandTree& tree) {
+  DealFlags& f = tree.keep<DealFlags>();
+  CLI::App* deal = tree.group("deal", "Deals: the pipeline and its next steps");
+
+  CLI::App* add = tree.leaf(deal, "add", "Add a deal; prints its id",
+                            [&f](Session& s) { return addDealCommand(s, f.deal_add); });
+  flag(add, "--title", f.deal_add.title, "What is being sold")->required();
+  flag(add, "--account", f.deal_add.account, "Account id, id prefix or name (new names are added)",
+       "ACCOUNT");
+  flag(add, "--value", f.deal_add.value, "Value, e.g. 12000.50", "AMOUNT");
+  flag(add, "--currency", f.deal_add.currency, "Three-letter code (default EUR)", "CODE");
+  flag(add, "--stage", f.deal_add.stage, "A rung of the team's ladder (default: the first)",
+       "STAGE");
+  flag(add, "--owner", f.deal_add.owner, "The rep who owns it", "OWNER");
+
+  CLI::App* list = tree.leaf(deal, "list", "List deals, newest first",
+                             [&f](Session& s) { return listDealsCommand(s, f.deal_list); });
+  list->add_flag("--without-next-step", f.deal_list.without_next_step,
+                 "Only open deals with no booked next step");
+  list->add_flag("--compliance-only", f.deal_list.compliance_only,
+                 "Only deals whose recent customer actions are compliance only");
+  list->add_flag("--stale", f.deal_list.stale, "Only deals whose account is past its cadence");
+  flag(list, "--stage", f.deal_list.stage, "Only this stage", "STAGE");
+  flag(list, "--owner", f.deal_list.owner, "Only this rep's deals", "OWNER");
+  flag(list, "--account", f.deal_list.account, "Only this account (id, prefix or name)", "ACCOUNT");
+  flag(list, "--status", f.deal_list.status, "open (default), won, lost or all", "STATUS");
+  flag(list, "--limit", f.deal_list.limit, "At most N deals (default 100, 0: all)", "N");
+
+  CLI::App* show =
+      tree.leaf(deal, "show", "Show a deal: next step, people, who does what, timeline",
+                [&f](Session& s) { return showDealCommand(s, f.id); });
+  flag(show, "id", f.id, "Deal id or unique prefix", "ID")->required();
+
+  CLI::App* set = tree.leaf(deal, "set", "Change a deal",
+                            [&f](Session& s) { return setDealCommand(s, f.deal_set); });
+  flag(set, "id", f.deal_set.id, "Deal id or unique prefix", "ID")->required();
+  flag(set, "--title", f.deal_set.title, "New title");
+  flag(set, "--stage", f.deal_set.stage, "New stage", "STAGE");
+  flag(set, "--value", f.deal_set.value, "New value, e.g. 12000.50", "AMOUNT");
+  flag(set, "--currency", f.deal_set.currency, "New currency", "CODE");
+  flag(set, "--status", f.deal_set.status, "open, won or lost", "STATUS");
+  flag(set, "--owner", f.deal_set.owner, "New owner", "OWNER");
+  flag(set, "--account", f.deal_set.account, "New account (id, prefix or name)", "ACCOUNT");
+  flag(set, "--lost-reason", f.deal_set.lost_reason, "Why it was lost");
+
+  registerDeleteAndRestore(tree, deal, RecordType::kDeal, "a deal", "Deal id or unique prefix");
 }
 
 }  // namespace nextstep::cli

@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct DealAddFlags {
   std::string title;
   std::optional<std::string> account;  // id, id prefix or name (created when new)
@@ -45,5 +47,8 @@ Result<void> addDealCommand(Session& session, const DealAddFlags& flags);
 Result<void> listDealsCommand(Session& session, const DealListFlags& flags);
 Result<void> showDealCommand(Session& session, const std::string& id);
 Result<void> setDealCommand(Session& session, const DealSetFlags& flags);
+
+// Adds this group's commands to the command line.
+void registerDealCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "event_commands.h"
 
+#include "command_tree.h"
+
 #include "flag_values.h"
 #include "nextstep/events.h"
 #include "nextstep/pipeline.h"
@@ -121,6 +123,76 @@ Result<void> bookEventCommand(Session& session, const EventBookFlags& flags) {
   if (!ids) return ids.error();
   session.printer().newIds(*ids);
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct EventFlags {
+  std::string id;
+  std::optional<std::string> limit;
+  EventAddFlags event_add;
+  ParticipantAddFlags participant_add;
+  ParticipantInterestFlags participant_interest;
+  EventBookFlags event_book;
+};
+
+}  // namespace
+
+void registerEventCommands(CommandTree& tree) {
+  EventFlags& f = tree.keep<EventFlags>();
+  CLI::App* event = tree.group("event", "Demos, webinars and seminars, and booking step 2 after");
+
+  CLI::App* add = tree.leaf(event, "add", "Add an event; prints its id",
+                            [&f](Session& s) { return addEventCommand(s, f.event_add); });
+  flag(add, "--kind", f.event_add.kind, "What kind", "demo|webinar|seminar")->required();
+  flag(add, "--title", f.event_add.title, "Title")->required();
+  flag(add, "--at", f.event_add.at, "Start, on the clocks of --tz", "YYYY-MM-DDTHH:MM")->required();
+  flag(add, "--tz", f.event_add.tz, "Zone (default: the device's)", "Area/City");
+  flag(add, "--place", f.event_add.place, "Place or link");
+
+  CLI::App* list = tree.leaf(event, "list", "List events, latest first",
+                             [&f](Session& s) { return listEventsCommand(s, f.limit); });
+  flag(list, "--limit", f.limit, "At most N events (default 100, 0: all)", "N");
+
+  CLI::App* participant =
+      tree.leaf(event, "participant", "Add a participant; prints the participant's id",
+                [&f](Session& s) { return addParticipantCommand(s, f.participant_add); });
+  flag(participant, "--event", f.participant_add.event, "Event id or unique prefix", "ID")
+      ->required();
+  flag(participant, "--contact", f.participant_add.contact, "Contact id or unique prefix", "ID")
+      ->required();
+  flag(participant, "--deal", f.participant_add.deal, "Their deal, if there is one", "ID");
+  participant->add_flag("--not-interested", f.participant_add.not_interested,
+                        "They do not want a next step");
+
+  CLI::App* interest =
+      tree.leaf(event, "interest", "Say whether a participant still wants a next step",
+                [&f](Session& s) { return participantInterestCommand(s, f.participant_interest); });
+  flag(interest, "participant", f.participant_interest.participant,
+       "Participant id or unique prefix", "ID")
+      ->required();
+  interest->add_flag("--interested", f.participant_interest.interested, "They want one after all")
+      ->excludes(interest->add_flag("--not-interested", f.participant_interest.not_interested,
+                                    "They do not want a next step"));
+
+  CLI::App* show = tree.leaf(event, "show", "Show an event and who still needs a next step",
+                             [&f](Session& s) { return showEventCommand(s, f.id); });
+  flag(show, "id", f.id, "Event id or unique prefix", "ID")->required();
+
+  CLI::App* book = tree.leaf(event, "book", "Book next steps for participants, back to back",
+                             [&f](Session& s) { return bookEventCommand(s, f.event_book); });
+  flag(book, "id", f.event_book.event, "Event id or unique prefix", "ID")->required();
+  flag(book, "participants", f.event_book.participants,
+       "Participant ids (default: every interested one without a next step)", "PARTICIPANT");
+  flag(book, "--at", f.event_book.at, "The first slot, on the clocks of --tz", "YYYY-MM-DDTHH:MM")
+      ->required();
+  flag(book, "--tz", f.event_book.tz, "Zone (default: the device's)", "Area/City");
+  flag(book, "--duration", f.event_book.duration, "Length of each (default 30m)", "DURATION");
+  flag(book, "--gap", f.event_book.gap, "Time between two meetings (default 0)", "DURATION");
+  flag(book, "--place", f.event_book.place, "Place or link");
+  flag(book, "--agenda", f.event_book.agenda, "Agenda");
+  flag(book, "--goal", f.event_book.goal, "The anticipated outcome");
 }
 
 }  // namespace nextstep::cli

@@ -10,6 +10,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct EventAddFlags {
   std::string kind;  // demo|webinar|seminar
   std::string title;
@@ -49,5 +51,8 @@ Result<void> addParticipantCommand(Session& session, const ParticipantAddFlags& 
 Result<void> participantInterestCommand(Session& session, const ParticipantInterestFlags& flags);
 Result<void> showEventCommand(Session& session, const std::string& id);
 Result<void> bookEventCommand(Session& session, const EventBookFlags& flags);
+
+// Adds this group's commands to the command line.
+void registerEventCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "meeting_commands.h"
 
+#include "command_tree.h"
+
 #include "flag_values.h"
 #include "nextstep/booking.h"
 #include "nextstep/call_close.h"
@@ -273,6 +275,106 @@ Result<void> closeMeetingCommand(Session& session, const MeetingCloseFlags& flag
   session.printer().closedCall(ClosedCall{meeting->id, view->deal, close.result, close.follow_up,
                                           std::move(*closed), view->next_step});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct MeetingFlags {
+  std::string id;
+  MeetingBookFlags meeting_book;
+  MeetingRescheduleFlags meeting_reschedule;
+  MeetingPlanFlags meeting_plan;
+  std::string suggest_deal;
+  MeetingCloseFlags meeting_close;
+};
+
+}  // namespace
+
+void registerMeetingCommands(CommandTree& tree) {
+  MeetingFlags& f = tree.keep<MeetingFlags>();
+  CLI::App* meeting = tree.group("meeting", "Meetings: book, plan and close the next step");
+  const std::string duration = "45m, 1h, 1h30m or minutes like 90";
+
+  CLI::App* book = tree.leaf(meeting, "book", "Book a deal's next meeting; prints its id",
+                             [&f](Session& s) { return bookMeetingCommand(s, f.meeting_book); });
+  flag(book, "--deal", f.meeting_book.deal, "Deal id or unique prefix", "ID")->required();
+  flag(book, "--at", f.meeting_book.at, "Start, on the clocks of --tz", "YYYY-MM-DDTHH:MM")
+      ->required();
+  flag(book, "--tz", f.meeting_book.tz,
+       "Zone it is booked in, or 'account' for the account's (default: the device's)",
+       "Area/City|account");
+  flag(book, "--duration", f.meeting_book.duration,
+       "Length: " + duration + " (default: the last meeting's, else 30m)", "DURATION");
+  flag(book, "--place", f.meeting_book.place, "Place or link (default: the last meeting's)");
+  flag(book, "--agenda", f.meeting_book.agenda, "Agenda");
+  flag(book, "--goal", f.meeting_book.goal, "The anticipated outcome");
+  flag(book, "--attendee", f.meeting_book.attendees, "Contact id (repeat for more)", "CONTACT");
+  CLI::Option* move_it = book->add_flag(
+      "--move", f.meeting_book.move,
+      "The deal has its next meeting already: move that one to this time (updated invitation)");
+  book->add_flag("--another", f.meeting_book.another,
+                 "The deal has its next meeting already: book a second one beside it")
+      ->excludes(move_it);
+
+  CLI::App* show = tree.leaf(meeting, "show", "Show a meeting with its plan and outcome",
+                             [&f](Session& s) { return showMeetingCommand(s, f.id); });
+  flag(show, "id", f.id, "Meeting id or unique prefix", "ID")->required();
+
+  CLI::App* move =
+      tree.leaf(meeting, "reschedule", "Move a planned meeting or change its details",
+                [&f](Session& s) { return rescheduleMeetingCommand(s, f.meeting_reschedule); });
+  flag(move, "id", f.meeting_reschedule.id, "Meeting id or unique prefix", "ID")->required();
+  flag(move, "--at", f.meeting_reschedule.at, "New start, on the clocks of the meeting's zone",
+       "YYYY-MM-DDTHH:MM");
+  flag(move, "--tz", f.meeting_reschedule.tz, "New zone", "Area/City");
+  flag(move, "--duration", f.meeting_reschedule.duration, "New length: " + duration, "DURATION");
+  flag(move, "--place", f.meeting_reschedule.place, "New place or link");
+  flag(move, "--agenda", f.meeting_reschedule.agenda, "New agenda");
+  flag(move, "--goal", f.meeting_reschedule.goal, "New anticipated outcome");
+
+  CLI::App* cancel = tree.leaf(meeting, "cancel", "Cancel a planned meeting",
+                               [&f](Session& s) { return cancelMeetingCommand(s, f.id); });
+  flag(cancel, "id", f.id, "Meeting id or unique prefix", "ID")->required();
+
+  CLI::App* plan =
+      tree.leaf(meeting, "plan", "Write the pre-call plan: primary and backup objective",
+                [&f](Session& s) { return planMeetingCommand(s, f.meeting_plan); });
+  flag(plan, "id", f.meeting_plan.id, "Meeting id or unique prefix", "ID")->required();
+  flag(plan, "--primary", f.meeting_plan.primary, "Primary objective");
+  flag(plan, "--backup", f.meeting_plan.backup, "Backup objective");
+  flag(plan, "--asks", f.meeting_plan.asks, "Commitments to ask for");
+
+  CLI::App* suggest =
+      tree.leaf(meeting, "suggest", "Suggested slots, duration, place and agendas for a booking",
+                [&f](Session& s) { return suggestMeetingCommand(s, f.suggest_deal); });
+  flag(suggest, "--deal", f.suggest_deal, "Deal id or unique prefix", "ID")->required();
+
+  MeetingCloseFlags& c = f.meeting_close;
+  CLI::App* close =
+      tree.leaf(meeting, "close", "Close the call: outcome, temperature, who does what",
+                [&f](Session& s) { return closeMeetingCommand(s, f.meeting_close); });
+  flag(close, "id", c.id, "Meeting id or unique prefix", "ID")->required();
+  flag(close, "--outcome", c.outcome, "yes, no or maybe", "yes|no|maybe")->required();
+  flag(close, "--reason", c.reason, "Why not (required for no)",
+       "no_project|other_supplier|wrong_time|other");
+  flag(close, "--reason-text", c.reason_text, "The reason in their words");
+  flag(close, "--probe", c.probe, "What the maybe turned out to mean");
+  flag(close, "--follow-up", c.follow_up, "The customer's date (required for maybe)", "DATE");
+  flag(close, "--objective", c.objective, "Which objective was met", "primary|backup|neither");
+  flag(close, "--recap", c.recap, "Recap of the meeting");
+  flag(close, "--what-next", c.what_next, "What the customer wants to do next");
+  flag(close, "--approvers", c.approvers, "Who else must approve");
+  flag(close, "--approve-by", c.approve_by, "When they approve by", "DATE");
+  flag(close, "--stage", c.stage, "Move the deal to this stage (yes moves it one rung up)",
+       "STAGE");
+  flag(close, "--temperature", c.temperature,
+       "A decision maker's answers (repeat for more); READY is yes, no or unsure",
+       "CONTACT:READY[:INTERESTING[:TO CLARIFY]]");
+  flag(close, "--customer-action", c.customer_actions,
+       "What the customer will do, and by when (repeat for more)", "TEXT[@DATE]");
+  flag(close, "--rep-action", c.rep_actions, "What you will do, and by when (repeat for more)",
+       "TEXT[@DATE]");
 }
 
 }  // namespace nextstep::cli

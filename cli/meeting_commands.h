@@ -10,6 +10,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct MeetingBookFlags {
   std::string deal;
   std::string at;                 // YYYY-MM-DDTHH:MM in tz
@@ -65,5 +67,8 @@ Result<void> cancelMeetingCommand(Session& session, const std::string& id);
 Result<void> planMeetingCommand(Session& session, const MeetingPlanFlags& flags);
 Result<void> suggestMeetingCommand(Session& session, const std::string& deal);
 Result<void> closeMeetingCommand(Session& session, const MeetingCloseFlags& flags);
+
+// Adds this group's commands to the command line.
+void registerMeetingCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "note_touch_commands.h"
 
+#include "command_tree.h"
+
 #include "account_commands.h"
 #include "flag_values.h"
 #include "nextstep/notes_touches.h"
@@ -55,6 +57,41 @@ Result<void> addTouchCommand(Session& session, const TouchAddFlags& flags) {
   if (!id) return id.error();
   session.printer().newId(*id);
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct NoteTouchFlags {
+  NoteAddFlags note_add;
+  TouchAddFlags touch_add;
+};
+
+}  // namespace
+
+void registerNoteAndTouchCommands(CommandTree& tree) {
+  NoteTouchFlags& f = tree.keep<NoteTouchFlags>();
+  CLI::App* note = tree.group("note", "Notes on a deal, account or contact");
+  CLI::App* add = tree.leaf(note, "add", "Add a note; prints its id",
+                            [&f](Session& s) { return addNoteCommand(s, f.note_add); });
+  flag(add, "--deal", f.note_add.deal, "Deal id or unique prefix", "ID");
+  flag(add, "--account", f.note_add.account, "Account id, prefix or name", "ACCOUNT");
+  flag(add, "--contact", f.note_add.contact, "Contact id or unique prefix", "ID");
+  flag(add, "--text", f.note_add.text, "The note")->required();
+  flag(add, "--author", f.note_add.author, "Who wrote it");
+
+  CLI::App* touch = tree.group("touch", "Touches: every customer, at least every cadence");
+  CLI::App* log = tree.leaf(touch, "add", "Log a touch; prints its id",
+                            [&f](Session& s) { return addTouchCommand(s, f.touch_add); });
+  flag(log, "--account", f.touch_add.account, "Account id, prefix or name", "ACCOUNT");
+  flag(log, "--deal", f.touch_add.deal, "Deal id or unique prefix", "ID");
+  flag(log, "--contact", f.touch_add.contact, "Contact id or unique prefix", "ID");
+  flag(log, "--kind", f.touch_add.kind, "What kind of touch",
+       "call|email|meeting|message|congratulation|event_invite|visit|other")
+      ->required();
+  flag(log, "--at", f.touch_add.at,
+       "When (default now): ...Z, ...+01:00, or YYYY-MM-DDTHH:MM on the --tz clocks", "TIME");
+  flag(log, "--note", f.touch_add.note, "What happened");
 }
 
 }  // namespace nextstep::cli

@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct NoteAddFlags {
   std::optional<std::string> deal;
   std::optional<std::string> account;
@@ -28,5 +30,8 @@ struct TouchAddFlags {
 
 Result<void> addNoteCommand(Session& session, const NoteAddFlags& flags);
 Result<void> addTouchCommand(Session& session, const TouchAddFlags& flags);
+
+// Adds this group's commands to the command line.
+void registerNoteAndTouchCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "record_lifecycle.h"
 
+#include "command_tree.h"
+
 #include "nextstep/pipeline.h"
 
 namespace nextstep::cli {
@@ -28,8 +30,6 @@ Result<std::string> describeRecord(Store& store, RecordType type, const std::str
   }
 }
 
-}  // namespace
-
 Result<void> deleteCommand(Session& session, RecordType type, const std::string& id) {
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
@@ -56,6 +56,20 @@ Result<void> restoreCommand(Session& session, RecordType type, const std::string
   session.printer().changed(
       Change{specOf(type).name, *full, "restored", "Restored " + *what + " (" + *full + ")."});
   return {};
+}
+
+}  // namespace
+
+void registerDeleteAndRestore(CommandTree& tree, CLI::App* group, RecordType type,
+                              const std::string& a_record, const std::string& id_help) {
+  std::string& id = tree.keep<std::string>();
+  const std::string record = a_record.substr(a_record.find(' ') + 1);
+  CLI::App* del = tree.leaf(group, "delete", "Delete " + a_record + " (restore brings it back)",
+                            [&id, type](Session& s) { return deleteCommand(s, type, id); });
+  flag(del, "id", id, id_help, "ID")->required();
+  CLI::App* restore = tree.leaf(group, "restore", "Restore a deleted " + record,
+                                [&id, type](Session& s) { return restoreCommand(s, type, id); });
+  flag(restore, "id", id, id_help, "ID")->required();
 }
 
 }  // namespace nextstep::cli

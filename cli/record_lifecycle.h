@@ -5,12 +5,18 @@
 #include <string>
 
 #include "nextstep/catalog.h"
-#include "nextstep/result.h"
-#include "session.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace nextstep::cli {
 
-Result<void> deleteCommand(Session& session, RecordType type, const std::string& id);
-Result<void> restoreCommand(Session& session, RecordType type, const std::string& id);
+class CommandTree;
+
+// Adds "delete" and "restore" to a record's group: `a_record` is "a deal", `id_help` says what
+// the id may be ("Deal id or unique prefix").
+void registerDeleteAndRestore(CommandTree& tree, CLI::App* group, RecordType type,
+                              const std::string& a_record, const std::string& id_help);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "remind_commands.h"
 
+#include "command_tree.h"
+
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -104,6 +106,16 @@ Result<void> remindCommand(Session& session, const RemindFlags& flags) {
     for (int i = 0; i < 60 && !g_stop; ++i) std::this_thread::sleep_for(std::chrono::seconds(1));
   }
   return {};
+}
+
+void registerRemindCommand(CommandTree& tree) {
+  RemindFlags& f = tree.keep<RemindFlags>();
+  CLI::App* remind = tree.leaf("remind", "Due reminders as desktop notifications, once per device",
+                               [&f](Session& s) { return remindCommand(s, f); });
+  remind->add_flag("--once", f.once, "Send what is due now and stop (default: keep watching)");
+  remind->add_flag("--list", f.list, "List what fires within --horizon; send nothing");
+  flag(remind, "--horizon", f.horizon, "With --list: how far ahead (default 1d)", "90m|12h|7d");
+  flag(remind, "--owner", f.owner, "One rep's deals (default: everyone's)", "OWNER");
 }
 
 }  // namespace nextstep::cli

@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct RemindFlags {
   bool once = false;                   // deliver what is due now and stop; default: keep watching
   bool list = false;                   // print what fires within --horizon; deliver nothing
@@ -17,5 +19,8 @@ struct RemindFlags {
 };
 
 Result<void> remindCommand(Session& session, const RemindFlags& flags);
+
+// Adds remind to the command line.
+void registerRemindCommand(CommandTree& tree);
 
 }  // namespace nextstep::cli

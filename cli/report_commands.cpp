@@ -1,5 +1,7 @@
 #include "report_commands.h"
 
+#include "command_tree.h"
+
 #include <string_view>
 
 #include "flag_values.h"
@@ -101,6 +103,38 @@ Result<void> checkCommand(Session& session) {
   if (!pending) return pending.error();
   session.printer().integrity(Integrity{(*store)->path(), (*store)->schemaVersion(), *pending});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct ReportCommandFlags {
+  ReportFlags report;
+  SearchFlags search;
+};
+
+}  // namespace
+
+void registerReportCommands(CommandTree& tree) {
+  ReportCommandFlags& f = tree.keep<ReportCommandFlags>();
+  CLI::App* today = tree.leaf("today", "The rep's day: meetings, follow-ups, what is missing",
+                              [&f](Session& s) { return todayCommand(s, f.report); });
+  flag(today, "--owner", f.report.owner, "One rep's deals (default: everyone's)", "OWNER");
+  flag(today, "--limit", f.report.limit, "At most N items per list (default 50)", "N");
+
+  CLI::App* health = tree.leaf("health", "Pipeline health: what is wrong, and the three rates",
+                               [&f](Session& s) { return healthCommand(s, f.report); });
+  flag(health, "--owner", f.report.owner, "One rep's deals (default: everyone's)", "OWNER");
+  flag(health, "--limit", f.report.limit, "At most N items per problem (default 20)", "N");
+
+  CLI::App* search = tree.leaf("search", "Search deals, accounts, contacts and notes",
+                               [&f](Session& s) { return searchCommand(s, f.search); });
+  flag(search, "query", f.search.words, "Words; each matches the start of a word", "WORD")
+      ->required();
+  flag(search, "--limit", f.search.limit, "At most N hits (default 20)", "N");
+
+  tree.leaf("check", "Check the database file's integrity",
+            [](Session& s) { return checkCommand(s); });
 }
 
 }  // namespace nextstep::cli

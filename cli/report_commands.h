@@ -10,6 +10,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct ReportFlags {
   std::optional<std::string> owner;
   std::optional<std::string> limit;
@@ -24,5 +26,8 @@ Result<void> todayCommand(Session& session, const ReportFlags& flags);
 Result<void> healthCommand(Session& session, const ReportFlags& flags);
 Result<void> searchCommand(Session& session, const SearchFlags& flags);
 Result<void> checkCommand(Session& session);
+
+// Adds today, health, search and check to the command line.
+void registerReportCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

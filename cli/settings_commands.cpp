@@ -1,5 +1,7 @@
 #include "settings_commands.h"
 
+#include "command_tree.h"
+
 #include "flag_values.h"
 #include "nextstep/team_settings.h"
 
@@ -44,6 +46,19 @@ Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags)
   if (!settings) return settings.error();
   session.printer().settings(*settings);
   return {};
+}
+
+void registerSettingsCommands(CommandTree& tree) {
+  SettingsSetFlags& f = tree.keep<SettingsSetFlags>();
+  CLI::App* settings = tree.group("settings", "The team's ladder of stages and touch cadence");
+  tree.leaf(settings, "show", "Show the settings",
+            [](Session& s) { return showSettingsCommand(s); });
+  CLI::App* set = tree.leaf(settings, "set", "Change the settings",
+                            [&f](Session& s) { return setSettingsCommand(s, f); });
+  flag(set, "--cadence-days", f.cadence_days, "Touch every customer every N days", "N");
+  flag(set, "--stages", f.stages, "The ladder, lowest rung first", "a,b,c");
+  flag(set, "--working-days", f.working_days, "The days suggested slots fall on (default mon-fri)",
+       "mon-fri");
 }
 
 }  // namespace nextstep::cli

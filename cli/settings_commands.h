@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct SettingsSetFlags {
   std::optional<std::string> cadence_days;
   std::optional<std::string> stages;        // a,b,c lowest rung first
@@ -17,5 +19,8 @@ struct SettingsSetFlags {
 
 Result<void> showSettingsCommand(Session& session);
 Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags);
+
+// Adds settings show | set to the command line.
+void registerSettingsCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli

@@ -1,5 +1,7 @@
 #include "sync_commands.h"
 
+#include "command_tree.h"
+
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -253,6 +255,78 @@ Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags) {
                                    "Forgotten; the next sync reads the team's log again, so the "
                                    "record takes the team's value."});
   return {};
+}
+
+namespace {
+
+// The flags of this group's commands, filled by the parser.
+struct SyncCommandFlags {
+  LoginFlags login;
+  SyncFlags sync;
+  ConflictFlags conflict;
+  SetAsideFlags set_aside;
+};
+
+void addServerFlags(CLI::App* cmd, ServerFlags& f) {
+  flag(cmd, "--server", f.server, "The sync server (default: the one signed in to)", "HOST:PORT");
+  flag(cmd, "--ca", f.ca, "The server's CA certificate: use TLS", "FILE");
+  cmd->add_flag("--insecure", f.insecure,
+                "Allow plain text to a server that is not on this machine");
+}
+
+}  // namespace
+
+void registerSyncCommands(CommandTree& tree) {
+  SyncCommandFlags& f = tree.keep<SyncCommandFlags>();
+  CLI::App* login =
+      tree.leaf("login", "Sign this device in to the team's sync server (password on stdin)",
+                [&f](Session& s) { return loginCommand(s, f.login); });
+  addServerFlags(login, f.login.server);
+  flag(login, "--email", f.login.email, "Your email at the team's server", "EMAIL")->required();
+
+  CLI::App* sync = tree.leaf("sync", "Push local changes and pull the team's; --watch stays live",
+                             [&f](Session& s) { return syncCommand(s, f.sync); });
+  addServerFlags(sync, f.sync.server);
+  flag(sync, "--token", f.sync.token, "A bearer token from the server's admin (kept for next time)",
+       "TOKEN");
+  sync->add_flag("--watch", f.sync.watch, "Stay connected and sync live until interrupted");
+  flag(sync, "--timeout", f.sync.timeout_seconds,
+       "Give up on a call the server has not answered within this many seconds (default 30)",
+       "SECONDS")
+      ->check(CLI::Range(1, 3600));
+
+  CLI::App* conflicts =
+      tree.app().add_subcommand("conflicts", "Values that lost a merge, and what won");
+  conflicts->callback([&f, &tree, conflicts] {
+    if (conflicts->get_subcommands().empty())
+      tree.choose([&f](Session& s) { return conflictsCommand(s, f.conflict); });
+  });
+  conflicts->add_flag(
+      "--all", f.conflict.all,
+      "Also those closed: restored, kept (dismissed) or superseded by a later edit");
+  CLI::App* restore =
+      tree.leaf(conflicts, "restore", "Write the lost value back (it syncs as a new change)",
+                [&f](Session& s) { return conflictRestoreCommand(s, f.conflict); });
+  flag(restore, "id", f.conflict.id, "Conflict id", "ID")->required();
+  CLI::App* dismiss = tree.leaf(conflicts, "dismiss", "Keep the value that won",
+                                [&f](Session& s) { return conflictDismissCommand(s, f.conflict); });
+  flag(dismiss, "id", f.conflict.id, "Conflict id", "ID")->required();
+
+  CLI::App* aside = tree.app().add_subcommand(
+      "set-aside", "Changes the sync server refused, kept on this device");
+  aside->callback([&f, &tree, aside] {
+    if (aside->get_subcommands().empty())
+      tree.choose([&f](Session& s) { return setAsideCommand(s, f.set_aside); });
+  });
+  CLI::App* resend = tree.leaf(aside, "resend", "Send a set-aside change again, as a new change",
+                               [&f](Session& s) { return setAsideResendCommand(s, f.set_aside); });
+  flag(resend, "id", f.set_aside.id, "The change's number (from 'nextstep set-aside')", "N")
+      ->required();
+  CLI::App* drop =
+      tree.leaf(aside, "drop", "Forget a set-aside change; the record takes the team's value again",
+                [&f](Session& s) { return setAsideDropCommand(s, f.set_aside); });
+  flag(drop, "id", f.set_aside.id, "The change's number (from 'nextstep set-aside')", "N")
+      ->required();
 }
 
 }  // namespace nextstep::cli

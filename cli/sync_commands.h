@@ -9,6 +9,8 @@
 
 namespace nextstep::cli {
 
+class CommandTree;
+
 struct ServerFlags {
   std::optional<std::string> server;  // HOST:PORT; default: the one signed in to
   std::optional<std::string> ca;      // PEM file: TLS against it
@@ -46,5 +48,8 @@ Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags
 Result<void> setAsideCommand(Session& session, const SetAsideFlags& flags);
 Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags);
 Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags);
+
+// Adds this group's commands to the command line.
+void registerSyncCommands(CommandTree& tree);
 
 }  // namespace nextstep::cli
