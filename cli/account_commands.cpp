@@ -1,5 +1,8 @@
 #include "account_commands.h"
 
+#include "change_output.h"
+#include "pipeline_output.h"
+
 #include "command_tree.h"
 #include "record_lifecycle.h"
 
@@ -70,7 +73,7 @@ Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags) {
   if (!store) return store.error();
   auto id = addAccount(**store, account);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -81,7 +84,7 @@ Result<void> listAccountsCommand(Session& session, const std::optional<std::stri
   if (!store) return store.error();
   auto accounts = listAccounts(**store, *max);
   if (!accounts) return accounts.error();
-  session.printer().accountList(*accounts);
+  emit(session, AccountList{*accounts});
   return {};
 }
 
@@ -100,7 +103,7 @@ Result<void> showAccountCommand(Session& session, const std::string& id_or_name)
   filter.limit = 0;
   auto deals = listDeals(**store, filter);
   if (!deals) return deals.error();
-  session.printer().account(AccountPage{*account, std::move(*contacts), std::move(*deals)});
+  emit(session, AccountPage{*account, std::move(*contacts), std::move(*deals)});
   return {};
 }
 
@@ -128,8 +131,7 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags) {
   if (auto changed = changeAccount(**store, *id, changes); !changed) return changed.error();
   auto account = getAccount(**store, *id);
   if (!account) return account.error();
-  session.printer().changed(
-      Change{"account", *id, "updated", "Updated account '" + account->name + "'."});
+  emit(session, Change{"account", *id, "updated", "Updated account '" + account->name + "'."});
   return {};
 }
 

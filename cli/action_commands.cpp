@@ -1,5 +1,8 @@
 #include "action_commands.h"
 
+#include "change_output.h"
+#include "meeting_output.h"
+
 #include "command_tree.h"
 
 #include "flag_values.h"
@@ -30,7 +33,7 @@ Result<void> addActionCommand(Session& session, const ActionAddFlags& flags) {
   if (!store) return store.error();
   auto id = addAction(**store, action);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -39,7 +42,7 @@ Result<void> showActionCommand(Session& session, const std::string& id) {
   if (!store) return store.error();
   auto action = getAction(**store, id);
   if (!action) return action.error();
-  session.printer().action(*action);
+  emit(session, ActionPage{*action});
   return {};
 }
 
@@ -49,8 +52,8 @@ Result<void> setActionDoneCommand(Session& session, const std::string& id, bool 
   auto action = getAction(**store, id);
   if (!action) return action.error();
   if (auto set = setActionDone(**store, action->id, done); !set) return set.error();
-  session.printer().changed(Change{"action", action->id, done ? "done" : "reopened",
-                                   std::string(done ? "Done: " : "Open again: ") + action->text});
+  emit(session, Change{"action", action->id, done ? "done" : "reopened",
+                       std::string(done ? "Done: " : "Open again: ") + action->text});
   return {};
 }
 
@@ -63,9 +66,8 @@ Result<void> reclassifyActionCommand(Session& session, const std::string& id,
   auto action = getAction(**store, id);
   if (!action) return action.error();
   if (auto set = reclassifyAction(**store, action->id, *parsed); !set) return set.error();
-  session.printer().changed(
-      Change{"action", action->id, "reclassified",
-             "'" + action->text + "' is now " + std::string(nameOf(*parsed)) + "."});
+  emit(session, Change{"action", action->id, "reclassified",
+                       "'" + action->text + "' is now " + std::string(nameOf(*parsed)) + "."});
   return {};
 }
 

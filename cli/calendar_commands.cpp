@@ -1,5 +1,7 @@
 #include "calendar_commands.h"
 
+#include "data_output.h"
+
 #include "command_tree.h"
 
 #include "nextstep/calendar/invitation.h"
@@ -22,7 +24,7 @@ Result<void> exportIcsCommand(Session& session, const ExportIcsFlags& flags) {
   if (flags.output) {
     if (auto written = writeOutputFile(*flags.output, invitation->ics); !written) return written;
   }
-  session.printer().invitation(InvitationOutput{std::move(*invitation), flags.output});
+  emit(session, InvitationOutput{std::move(*invitation), flags.output});
   return {};
 }
 
@@ -61,7 +63,7 @@ Result<void> recapCommand(Session& session, const RecapFlags& flags) {
     if (auto written = writeOutputFile(*flags.output, out.content); !written) return written;
   }
   out.recap = std::move(*recap);
-  session.printer().recap(out);
+  emit(session, out);
   return {};
 }
 

@@ -1,5 +1,8 @@
 #include "contact_commands.h"
 
+#include "change_output.h"
+#include "pipeline_output.h"
+
 #include "command_tree.h"
 #include "record_lifecycle.h"
 
@@ -25,7 +28,7 @@ Result<void> addContactCommand(Session& session, const ContactAddFlags& flags) {
   if (!store) return store.error();
   auto id = addContact(**store, contact);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -46,7 +49,7 @@ Result<void> listContactsCommand(Session& session, const ContactListFlags& flags
   if (!accounts) return accounts.error();
   ContactList list{std::move(*contacts), {}};
   for (const Account& a : *accounts) list.account_names.emplace(a.id, a.name);
-  session.printer().contactList(list);
+  emit(session, list);
   return {};
 }
 
@@ -59,7 +62,7 @@ Result<void> showContactCommand(Session& session, const std::string& id) {
   if (contact->account_id) {
     if (auto account = getAccount(**store, *contact->account_id)) page.account = *account;
   }
-  session.printer().contact(page);
+  emit(session, page);
   return {};
 }
 
@@ -87,8 +90,7 @@ Result<void> setContactCommand(Session& session, const ContactSetFlags& flags) {
   if (auto changed = changeContact(**store, *id, changes); !changed) return changed.error();
   auto contact = getContact(**store, *id);
   if (!contact) return contact.error();
-  session.printer().changed(
-      Change{"contact", *id, "updated", "Updated contact '" + contact->name + "'."});
+  emit(session, Change{"contact", *id, "updated", "Updated contact '" + contact->name + "'."});
   return {};
 }
 

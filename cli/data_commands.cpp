@@ -1,5 +1,7 @@
 #include "data_commands.h"
 
+#include "data_output.h"
+
 #include "calendar_commands.h"
 #include "command_tree.h"
 
@@ -57,7 +59,7 @@ Result<void> importCsvCommand(Session& session, const ImportCsvFlags& flags) {
   if (!report) return report.error();
   // A dry run leaves no trace, not even a new empty database.
   if (flags.dry_run) session.discardCreatedDatabase();
-  session.printer().imported(*report);
+  emit(session, ImportResult{*report});
   return {};
 }
 
@@ -66,7 +68,7 @@ Result<void> exportCsvCommand(Session& session, const std::string& dir) {
   if (!store) return store.error();
   auto summary = data::exportCsv(**store, dir);
   if (!summary) return summary.error();
-  session.printer().exported(ExportOutput{"csv", dir, std::move(*summary)});
+  emit(session, ExportOutput{"csv", dir, std::move(*summary)});
   return {};
 }
 
@@ -75,7 +77,7 @@ Result<void> exportJsonCommand(Session& session, const std::string& file) {
   if (!store) return store.error();
   auto summary = data::exportJson(**store, file);
   if (!summary) return summary.error();
-  session.printer().exported(ExportOutput{"json", file, std::move(*summary)});
+  emit(session, ExportOutput{"json", file, std::move(*summary)});
   return {};
 }
 
@@ -84,7 +86,7 @@ Result<void> backupCommand(Session& session, const std::string& file) {
   if (!store) return store.error();
   auto check = data::backupDatabase(**store, file);
   if (!check) return check.error();
-  session.printer().backedUp(*check);
+  emit(session, BackupResult{*check});
   return {};
 }
 
@@ -96,7 +98,7 @@ Result<void> restoreCommand(Session& session, const std::string& file) {
   if (!store) return store.error();
   auto report = data::restoreDatabase(**store, file, session.now());
   if (!report) return report.error();
-  session.printer().restored(*report);
+  emit(session, RestoreResult{*report});
   return {};
 }
 

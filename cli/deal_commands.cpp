@@ -1,5 +1,9 @@
 #include "deal_commands.h"
 
+#include "change_output.h"
+#include "contacts_by_id.h"
+#include "pipeline_output.h"
+
 #include "command_tree.h"
 #include "record_lifecycle.h"
 
@@ -61,7 +65,7 @@ Result<void> addDealCommand(Session& session, const DealAddFlags& flags) {
   if (!store) return store.error();
   auto id = addDeal(**store, deal);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -101,7 +105,7 @@ Result<void> listDealsCommand(Session& session, const DealListFlags& flags) {
   if (!rows) return rows.error();
   auto total = countDeals(**store, filter);
   if (!total) return total.error();
-  session.printer().dealList(DealList{std::move(*rows), *total});
+  emit(session, DealList{std::move(*rows), *total});
   return {};
 }
 
@@ -112,7 +116,7 @@ Result<void> showDealCommand(Session& session, const std::string& id) {
   if (!view) return view.error();
   DealPage page{std::move(*view), {}};
   page.contacts = contactsOf(**store, page.view);
-  session.printer().deal(page);
+  emit(session, page);
   return {};
 }
 
@@ -151,9 +155,9 @@ Result<void> setDealCommand(Session& session, const DealSetFlags& flags) {
   if (auto changed = changeDeal(**store, *id, changes); !changed) return changed.error();
   auto deal = getDeal(**store, *id);
   if (!deal) return deal.error();
-  session.printer().changed(Change{"deal", *id, "updated",
-                                   "Updated deal '" + deal->title + "' (" + deal->stage + ", " +
-                                       std::string(nameOf(deal->status)) + ")."});
+  emit(session, Change{"deal", *id, "updated",
+                       "Updated deal '" + deal->title + "' (" + deal->stage + ", " +
+                           std::string(nameOf(deal->status)) + ")."});
   return {};
 }
 

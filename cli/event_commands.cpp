@@ -1,5 +1,8 @@
 #include "event_commands.h"
 
+#include "change_output.h"
+#include "event_output.h"
+
 #include "command_tree.h"
 
 #include "flag_values.h"
@@ -35,7 +38,7 @@ Result<void> addEventCommand(Session& session, const EventAddFlags& flags) {
   if (!store) return store.error();
   auto id = addEvent(**store, event);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -46,7 +49,7 @@ Result<void> listEventsCommand(Session& session, const std::optional<std::string
   if (!store) return store.error();
   auto events = listEvents(**store, *max);
   if (!events) return events.error();
-  session.printer().eventList(*events);
+  emit(session, EventList{*events});
   return {};
 }
 
@@ -56,7 +59,7 @@ Result<void> addParticipantCommand(Session& session, const ParticipantAddFlags& 
   auto id = addParticipant(
       **store, NewParticipant{flags.event, flags.contact, flags.deal, !flags.not_interested});
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -70,9 +73,9 @@ Result<void> participantInterestCommand(Session& session, const ParticipantInter
   if (!id) return id.error();
   if (auto done = setParticipantInterest(**store, *id, flags.interested); !done)
     return done.error();
-  session.printer().changed(Change{"participant", *id, "updated",
-                                   flags.interested ? "Interested again: needs a next step"
-                                                    : "Not interested: no next step needed"});
+  emit(session, Change{"participant", *id, "updated",
+                       flags.interested ? "Interested again: needs a next step"
+                                        : "Not interested: no next step needed"});
   return {};
 }
 
@@ -87,7 +90,7 @@ Result<void> showEventCommand(Session& session, const std::string& id) {
   if (!participants) return participants.error();
   for (const Event& e : *events) {
     if (e.id == *full) {
-      session.printer().event(EventPage{e, std::move(*participants)});
+      emit(session, EventPage{e, std::move(*participants)});
       return {};
     }
   }
@@ -121,7 +124,7 @@ Result<void> bookEventCommand(Session& session, const EventBookFlags& flags) {
   if (!store) return store.error();
   auto ids = bookParticipants(**store, booking);
   if (!ids) return ids.error();
-  session.printer().newIds(*ids);
+  emit(session, NewIds{*ids});
   return {};
 }
 

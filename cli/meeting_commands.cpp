@@ -1,5 +1,9 @@
 #include "meeting_commands.h"
 
+#include "change_output.h"
+#include "contacts_by_id.h"
+#include "meeting_output.h"
+
 #include "command_tree.h"
 
 #include "flag_values.h"
@@ -92,7 +96,7 @@ Result<void> bookMeetingCommand(Session& session, const MeetingBookFlags& flags)
     return Error{id.error().code, id.error().message + " (--move or --another)"};
   }
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -125,7 +129,7 @@ Result<void> showMeetingCommand(Session& session, const std::string& id) {
     auto it = page.contacts.find(attendee);
     page.attendees.push_back(it != page.contacts.end() ? it->second : Contact{.id = attendee});
   }
-  session.printer().meeting(page);
+  emit(session, page);
   return {};
 }
 
@@ -160,10 +164,10 @@ Result<void> rescheduleMeetingCommand(Session& session, const MeetingRescheduleF
   if (auto moved = rescheduleMeeting(**store, *full, change); !moved) return moved.error();
   auto meeting = getMeeting(**store, *full);
   if (!meeting) return meeting.error();
-  session.printer().changed(Change{
-      "meeting", *full, "rescheduled",
-      "The meeting is now on " + whenOf(*meeting) + ", " + std::to_string(meeting->duration_min) +
-          " min" + (meeting->place.empty() ? "" : ", " + meeting->place) + "."});
+  emit(session, Change{"meeting", *full, "rescheduled",
+                       "The meeting is now on " + whenOf(*meeting) + ", " +
+                           std::to_string(meeting->duration_min) + " min" +
+                           (meeting->place.empty() ? "" : ", " + meeting->place) + "."});
   return {};
 }
 
@@ -175,9 +179,8 @@ Result<void> cancelMeetingCommand(Session& session, const std::string& id) {
   if (auto cancelled = cancelMeeting(**store, meeting->id); !cancelled) return cancelled.error();
   auto reminder = nextStepReminder(**store, meeting->deal_id);
   if (!reminder) return reminder.error();
-  session.printer().changed(
-      Change{"meeting", meeting->id, "cancelled",
-             "Cancelled the meeting of " + whenOf(*meeting) + "." + *reminder});
+  emit(session, Change{"meeting", meeting->id, "cancelled",
+                       "Cancelled the meeting of " + whenOf(*meeting) + "." + *reminder});
   return {};
 }
 
@@ -197,10 +200,10 @@ Result<void> planMeetingCommand(Session& session, const MeetingPlanFlags& flags)
     return Error::invalid("--primary: a plan starts with its primary objective");
   }
   if (auto planned = planMeeting(**store, meeting->id, plan); !planned) return planned.error();
-  session.printer().changed(
-      Change{"meeting", meeting->id, "planned",
-             "Planned the meeting of " + whenOf(*meeting) + ": primary '" + plan.primary + "'" +
-                 (plan.backup.empty() ? "" : ", backup '" + plan.backup + "'") + "."});
+  emit(session,
+       Change{"meeting", meeting->id, "planned",
+              "Planned the meeting of " + whenOf(*meeting) + ": primary '" + plan.primary + "'" +
+                  (plan.backup.empty() ? "" : ", backup '" + plan.backup + "'") + "."});
   return {};
 }
 
@@ -211,7 +214,7 @@ Result<void> suggestMeetingCommand(Session& session, const std::string& deal) {
   if (!found) return found.error();
   auto defaults = bookingDefaults(**store, found->id, session.zone());
   if (!defaults) return defaults.error();
-  session.printer().suggestions(Suggestions{found->id, found->title, std::move(*defaults)});
+  emit(session, Suggestions{found->id, found->title, std::move(*defaults)});
   return {};
 }
 
@@ -272,8 +275,8 @@ Result<void> closeMeetingCommand(Session& session, const MeetingCloseFlags& flag
   if (!closed) return closed.error();
   auto view = dealView(**store, meeting->deal_id);
   if (!view) return view.error();
-  session.printer().closedCall(ClosedCall{meeting->id, view->deal, close.result, close.follow_up,
-                                          std::move(*closed), view->next_step});
+  emit(session, ClosedCall{meeting->id, view->deal, close.result, close.follow_up,
+                           std::move(*closed), view->next_step});
   return {};
 }
 

@@ -1,5 +1,7 @@
 #include "note_touch_commands.h"
 
+#include "change_output.h"
+
 #include "command_tree.h"
 
 #include "account_commands.h"
@@ -26,7 +28,7 @@ Result<void> addNoteCommand(Session& session, const NoteAddFlags& flags) {
   }
   auto id = addNote(**store, note);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 
@@ -55,7 +57,7 @@ Result<void> addTouchCommand(Session& session, const TouchAddFlags& flags) {
   }
   auto id = logTouch(**store, touch);
   if (!id) return id.error();
-  session.printer().newId(*id);
+  emit(session, NewId{*id});
   return {};
 }
 

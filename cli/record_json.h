@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "printer.h"
+#include "contacts_by_id.h"
+#include "nextstep/deal_view.h"
+#include "nextstep/events.h"
+#include "nextstep/model.h"
+#include "nextstep/pipeline.h"
+#include "nextstep/today.h"
 #include "text_words.h"
 
 namespace nextstep::cli::json_form {

@@ -1,5 +1,7 @@
 #include "record_lifecycle.h"
 
+#include "change_output.h"
+
 #include "command_tree.h"
 
 #include "nextstep/pipeline.h"
@@ -39,9 +41,9 @@ Result<void> deleteCommand(Session& session, RecordType type, const std::string&
   if (!what) return what.error();
   if (auto done = deleteRecord(**store, type, *full); !done) return done.error();
   const std::string name(specOf(type).name);
-  session.printer().changed(Change{
-      specOf(type).name, *full, "deleted",
-      "Deleted " + *what + " (" + *full + "). Undo with: nextstep " + name + " restore " + *full});
+  emit(session, Change{specOf(type).name, *full, "deleted",
+                       "Deleted " + *what + " (" + *full + "). Undo with: nextstep " + name +
+                           " restore " + *full});
   return {};
 }
 
@@ -53,8 +55,8 @@ Result<void> restoreCommand(Session& session, RecordType type, const std::string
   if (!full) return full.error();
   auto what = describeRecord(**store, type, *full);
   if (!what) return what.error();
-  session.printer().changed(
-      Change{specOf(type).name, *full, "restored", "Restored " + *what + " (" + *full + ")."});
+  emit(session,
+       Change{specOf(type).name, *full, "restored", "Restored " + *what + " (" + *full + ")."});
   return {};
 }
 

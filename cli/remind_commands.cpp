@@ -1,5 +1,7 @@
 #include "remind_commands.h"
 
+#include "data_output.h"
+
 #include "command_tree.h"
 
 #include <atomic>
@@ -64,7 +66,7 @@ Result<void> deliver(Session& session, Store& store, const ReminderQuery& query,
   if (!run.reminders.empty()) {
     if (auto marked = markDelivered(store, run.reminders, query.now); !marked) return marked;
   }
-  if (announce || !run.reminders.empty()) session.printer().reminders(run);
+  if (announce || !run.reminders.empty()) emit(session, run);
   return {};
 }
 
@@ -90,7 +92,7 @@ Result<void> remindCommand(Session& session, const RemindFlags& flags) {
     query.now = session.now();
     auto due = dueReminders(**store, query);
     if (!due) return due.error();
-    session.printer().reminders(ReminderRun{std::move(*due), "listed", ""});
+    emit(session, ReminderRun{std::move(*due), "listed", ""});
     return {};
   }
   if (flags.once) {

@@ -1,5 +1,7 @@
 #include "report_commands.h"
 
+#include "report_output.h"
+
 #include "command_tree.h"
 
 #include <string_view>
@@ -51,7 +53,7 @@ Result<void> todayCommand(Session& session, const ReportFlags& flags) {
   if (!store) return store.error();
   auto day = today(**store, query);
   if (!day) return day.error();
-  session.printer().today(*day);
+  emit(session, TodayPage{*day});
   return {};
 }
 
@@ -70,8 +72,8 @@ Result<void> healthCommand(Session& session, const ReportFlags& flags) {
   if (!health) return health.error();
   auto settings = teamSettings(**store);
   if (!settings) return settings.error();
-  session.printer().health(HealthReport{std::move(*health), session.today(), query.zone.name(),
-                                        query.rate_window_days, settings->cadence_days});
+  emit(session, HealthReport{std::move(*health), session.today(), query.zone.name(),
+                             query.rate_window_days, settings->cadence_days});
   return {};
 }
 
@@ -89,7 +91,7 @@ Result<void> searchCommand(Session& session, const SearchFlags& flags) {
   if (!store) return store.error();
   auto hits = search(**store, query, limit);
   if (!hits) return hits.error();
-  session.printer().searchHits(query, *hits);
+  emit(session, SearchResults{query, *hits});
   return {};
 }
 
@@ -101,7 +103,7 @@ Result<void> checkCommand(Session& session) {
   }
   auto pending = (*store)->pendingChanges();
   if (!pending) return pending.error();
-  session.printer().integrity(Integrity{(*store)->path(), (*store)->schemaVersion(), *pending});
+  emit(session, Integrity{(*store)->path(), (*store)->schemaVersion(), *pending});
   return {};
 }
 

@@ -61,7 +61,9 @@ Session::Session(DatabaseLocation location, std::optional<Instant> fixed_now, Ti
       fixed_now_(fixed_now),
       zone_(zone),
       json_(json),
-      printer_(json ? makeJsonPrinter(out) : makeTextPrinter(out, zone, now())) {}
+      out_(out),
+      text_(out),
+      words_(zone_, now()) {}
 
 Session::~Session() = default;
 

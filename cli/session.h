@@ -1,5 +1,5 @@
 // One run of the program: the global flags (--db, --json, --now, --tz), the store they point at,
-// and the printer the command's result goes to.
+// and the output the command's result goes to (see emit.h).
 #pragma once
 
 #include <iosfwd>
@@ -7,10 +7,11 @@
 #include <optional>
 #include <string>
 
+#include "day_words.h"
 #include "nextstep/civil_time.h"
 #include "nextstep/result.h"
 #include "nextstep/store.h"
-#include "printer.h"
+#include "terminal_text.h"
 
 namespace nextstep::cli {
 
@@ -46,8 +47,13 @@ class Session {
 
   // The store, opened on first use.
   Result<Store*> store(DatabaseUse use);
-  Printer& printer() { return *printer_; }
+  // --json: the result is written as JSON to out(); else as text to text(), read with words().
   bool json() const { return json_; }
+  std::ostream& out() { return out_; }
+  // Standard output for people: what teammates typed is shown, never obeyed by the terminal.
+  std::ostream& text() { return text_; }
+  // "Thu 10 Dec 2026 (in 7 days)": days and times on the --tz clocks, counted from --now.
+  const DayWords& words() const { return words_; }
   // The zone times are shown in and "today" is computed in.
   const TimeZone& zone() const { return zone_; }
   // --now, else the system clock.
@@ -71,7 +77,9 @@ class Session {
   std::optional<Instant> fixed_now_;
   TimeZone zone_;
   bool json_;
-  std::unique_ptr<Printer> printer_;
+  std::ostream& out_;
+  TerminalStream text_;
+  DayWords words_;
   std::unique_ptr<Store> store_;
   bool created_ = false;
   std::string attention_;

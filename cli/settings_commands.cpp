@@ -1,5 +1,8 @@
 #include "settings_commands.h"
 
+#include "change_output.h"
+#include "report_output.h"
+
 #include "command_tree.h"
 
 #include "flag_values.h"
@@ -12,7 +15,7 @@ Result<void> showSettingsCommand(Session& session) {
   if (!store) return store.error();
   auto settings = teamSettings(**store);
   if (!settings) return settings.error();
-  session.printer().settings(*settings);
+  emit(session, SettingsPage{*settings});
   return {};
 }
 
@@ -44,7 +47,7 @@ Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags)
   if (!store) return store.error();
   auto settings = changeTeamSettings(**store, change);
   if (!settings) return settings.error();
-  session.printer().settings(*settings);
+  emit(session, SettingsPage{*settings});
   return {};
 }
 

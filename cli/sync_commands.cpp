@@ -1,5 +1,8 @@
 #include "sync_commands.h"
 
+#include "change_output.h"
+#include "sync_output.h"
+
 #include "command_tree.h"
 
 #include <atomic>
@@ -113,7 +116,7 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
         {"sync_tls", std::nullopt}}) {  // the CA, or plain text on loopback, as given here
     if (auto ok = replica.setSetting(key, value); !ok) return ok.error();
   }
-  session.printer().signedIn(SignIn{address.target, flags.email, result->team});
+  emit(session, SignIn{address.target, flags.email, result->team});
   return {};
 }
 
@@ -152,7 +155,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
                 conflicts ? static_cast<std::int64_t>(conflicts->size()) : 0,
                 aside ? *aside : 0,
                 newDeviceReason(**store, before, replica)};
-    session.printer().syncRound(run);
+    emit(session, run);
     if (run.set_aside > 0) {
       session.needsAttention(std::to_string(run.set_aside) +
                              (run.set_aside == 1 ? " change is" : " changes are") +
@@ -164,7 +167,6 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   // --watch: live until interrupted, one line per change of state.
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
-  Printer& printer = session.printer();
   std::mutex printing;
   sync::SyncClient client(
       **store,
@@ -180,7 +182,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
       },
       [&](const sync::SyncStatus& status) {
         std::lock_guard lock(printing);
-        printer.syncStatus(status);
+        emit(session, SyncStatusLine{status});
       });
   (*store)->setLocalChangeListener([&client] { client.syncNow(); });
   client.start();
@@ -205,7 +207,7 @@ Result<void> conflictsCommand(Session& session, const ConflictFlags& flags) {
   if (!store) return store.error();
   auto list = Replica(**store).conflicts(flags.all, 500);
   if (!list) return list.error();
-  session.printer().conflicts(*list);
+  emit(session, ConflictList{*list});
   return {};
 }
 
@@ -213,8 +215,8 @@ Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
   if (auto ok = Replica(**store).restoreConflict(flags.id); !ok) return ok.error();
-  session.printer().changed(Change{"conflict", flags.id, "restored",
-                                   "Restored the value that lost; it syncs as a new change."});
+  emit(session, Change{"conflict", flags.id, "restored",
+                       "Restored the value that lost; it syncs as a new change."});
   return {};
 }
 
@@ -222,10 +224,10 @@ Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
   if (auto ok = Replica(**store).dismissConflict(flags.id); !ok) return ok.error();
-  session.printer().changed(
-      Change{"conflict", flags.id, "dismissed",
-             "Kept the value that won; it syncs as a new change, and the other devices close "
-             "this conflict when they sync."});
+  emit(session,
+       Change{"conflict", flags.id, "dismissed",
+              "Kept the value that won; it syncs as a new change, and the other devices close "
+              "this conflict when they sync."});
   return {};
 }
 
@@ -234,7 +236,7 @@ Result<void> setAsideCommand(Session& session, const SetAsideFlags&) {
   if (!store) return store.error();
   auto list = Replica(**store).setAside(500);
   if (!list) return list.error();
-  session.printer().setAside(*list);
+  emit(session, SetAsideList{*list});
   return {};
 }
 
@@ -242,8 +244,8 @@ Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags)
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
   if (auto ok = Replica(**store).resendSetAside(flags.id); !ok) return ok.error();
-  session.printer().changed(Change{"set-aside change", std::to_string(flags.id), "resent",
-                                   "Sent again as a new change at the next sync."});
+  emit(session, Change{"set-aside change", std::to_string(flags.id), "resent",
+                       "Sent again as a new change at the next sync."});
   return {};
 }
 
@@ -251,9 +253,9 @@ Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags) {
   auto store = session.store(DatabaseUse::kChange);
   if (!store) return store.error();
   if (auto ok = Replica(**store).dropSetAside(flags.id); !ok) return ok.error();
-  session.printer().changed(Change{"set-aside change", std::to_string(flags.id), "dropped",
-                                   "Forgotten; the next sync reads the team's log again, so the "
-                                   "record takes the team's value."});
+  emit(session, Change{"set-aside change", std::to_string(flags.id), "dropped",
+                       "Forgotten; the next sync reads the team's log again, so the "
+                       "record takes the team's value."});
   return {};
 }
 

@@ -7,8 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "contacts_by_id.h"
 #include "day_words.h"
-#include "printer.h"
+#include "nextstep/deal_view.h"
+#include "nextstep/events.h"
+#include "nextstep/model.h"
+#include "nextstep/pipeline.h"
+#include "nextstep/today.h"
 #include "text_table.h"
 
 namespace nextstep::cli {

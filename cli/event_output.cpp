@@ -1,11 +1,33 @@
-#include "event_text.h"
+#include "event_output.h"
 
+#include "record_json.h"
+#include "text_table.h"
 #include "text_tables.h"
 #include "text_words.h"
 
 namespace nextstep::cli {
 
-void printEventList(std::ostream& out, const std::vector<Event>& events, const DayWords& words) {
+using namespace json_form;
+
+void to_json(Json& j, const EventList& result) {
+  const std::vector<Event>& events = result.events;
+  j = {{"count", events.size()},
+       {"events", list(events, [](const Event& e) { return eventJson(e); })}};
+}
+
+void to_json(Json& j, const EventPage& page) {
+  j = {{"event", eventJson(page.event)},
+       {"participants", list(page.participants, [](const ParticipantStatus& p) {
+          return json{{"id", p.participant.id},
+                      {"contact", contactJson(p.contact)},
+                      {"deal_id", text(p.participant.deal_id)},
+                      {"interested", p.participant.interested},
+                      {"next_step", meetingJson(p.next_step)}};
+        })}};
+}
+
+void printText(std::ostream& out, const DayWords& words, const EventList& result) {
+  const std::vector<Event>& events = result.events;
   if (events.empty()) {
     out << "No events.\n";
     return;
@@ -17,7 +39,7 @@ void printEventList(std::ostream& out, const std::vector<Event>& events, const D
   table.print(out);
 }
 
-void printEvent(std::ostream& out, const EventPage& page, const DayWords& words) {
+void printText(std::ostream& out, const DayWords& words, const EventPage& page) {
   const Event& e = page.event;
   out << e.title << '\n';
   TextTable facts({{"", 12}, {"", 200}}, "  ");
