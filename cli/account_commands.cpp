@@ -1,15 +1,13 @@
 #include "account_commands.h"
 
-#include "change_output.h"
-#include "pipeline_output.h"
-
-#include "command_tree.h"
-#include "record_lifecycle.h"
-
 #include <cctype>
 
+#include "change_output.h"
+#include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/pipeline.h"
+#include "pipeline_output.h"
+#include "record_lifecycle.h"
 
 namespace nextstep::cli {
 namespace {

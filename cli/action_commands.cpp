@@ -1,11 +1,9 @@
 #include "action_commands.h"
 
 #include "change_output.h"
-#include "meeting_output.h"
-
 #include "command_tree.h"
-
 #include "flag_values.h"
+#include "meeting_output.h"
 #include "nextstep/actions.h"
 #include "nextstep/pipeline.h"
 

@@ -1,9 +1,7 @@
 #include "calendar_commands.h"
 
-#include "data_output.h"
-
 #include "command_tree.h"
-
+#include "data_output.h"
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
 #include "nextstep/file_bytes.h"

@@ -1,14 +1,12 @@
 #include "contact_commands.h"
 
-#include "change_output.h"
-#include "pipeline_output.h"
-
-#include "command_tree.h"
-#include "record_lifecycle.h"
-
 #include "account_commands.h"
+#include "change_output.h"
+#include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/pipeline.h"
+#include "pipeline_output.h"
+#include "record_lifecycle.h"
 
 namespace nextstep::cli {
 

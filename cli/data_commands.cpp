@@ -1,10 +1,8 @@
 #include "data_commands.h"
 
-#include "data_output.h"
-
 #include "calendar_commands.h"
 #include "command_tree.h"
-
+#include "data_output.h"
 #include "flag_values.h"
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"

@@ -1,19 +1,17 @@
 #include "deal_commands.h"
 
-#include "change_output.h"
-#include "contacts_by_id.h"
-#include "pipeline_output.h"
-
-#include "command_tree.h"
-#include "record_lifecycle.h"
-
 #include <set>
 
 #include "account_commands.h"
+#include "change_output.h"
+#include "command_tree.h"
+#include "contacts_by_id.h"
 #include "flag_values.h"
 #include "nextstep/deal_view.h"
 #include "nextstep/pipeline.h"
 #include "nextstep/team_settings.h"
+#include "pipeline_output.h"
+#include "record_lifecycle.h"
 
 namespace nextstep::cli {
 namespace {

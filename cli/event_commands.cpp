@@ -1,10 +1,8 @@
 #include "event_commands.h"
 
 #include "change_output.h"
-#include "event_output.h"
-
 #include "command_tree.h"
-
+#include "event_output.h"
 #include "flag_values.h"
 #include "nextstep/events.h"
 #include "nextstep/pipeline.h"

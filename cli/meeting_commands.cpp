@@ -1,12 +1,10 @@
 #include "meeting_commands.h"
 
 #include "change_output.h"
-#include "contacts_by_id.h"
-#include "meeting_output.h"
-
 #include "command_tree.h"
-
+#include "contacts_by_id.h"
 #include "flag_values.h"
+#include "meeting_output.h"
 #include "nextstep/booking.h"
 #include "nextstep/call_close.h"
 #include "nextstep/deal_view.h"

@@ -1,10 +1,8 @@
 #include "note_touch_commands.h"
 
-#include "change_output.h"
-
-#include "command_tree.h"
-
 #include "account_commands.h"
+#include "change_output.h"
+#include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/notes_touches.h"
 

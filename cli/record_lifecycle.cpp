@@ -1,9 +1,7 @@
 #include "record_lifecycle.h"
 
 #include "change_output.h"
-
 #include "command_tree.h"
-
 #include "nextstep/pipeline.h"
 
 namespace nextstep::cli {

@@ -1,15 +1,13 @@
 #include "remind_commands.h"
 
-#include "data_output.h"
-
-#include "command_tree.h"
-
 #include <atomic>
 #include <charconv>
 #include <chrono>
 #include <csignal>
 #include <thread>
 
+#include "command_tree.h"
+#include "data_output.h"
 #include "nextstep/platform/desktop_notifier.h"
 #include "nextstep/reminders.h"
 

@@ -1,16 +1,14 @@
 #include "report_commands.h"
 
-#include "report_output.h"
-
-#include "command_tree.h"
-
 #include <string_view>
 
+#include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/pipeline_health.h"
 #include "nextstep/search.h"
 #include "nextstep/team_settings.h"
 #include "nextstep/today.h"
+#include "report_output.h"
 
 namespace nextstep::cli {
 namespace {

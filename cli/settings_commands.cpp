@@ -1,12 +1,10 @@
 #include "settings_commands.h"
 
 #include "change_output.h"
-#include "report_output.h"
-
 #include "command_tree.h"
-
 #include "flag_values.h"
 #include "nextstep/team_settings.h"
+#include "report_output.h"
 
 namespace nextstep::cli {
 

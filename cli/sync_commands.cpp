@@ -1,22 +1,20 @@
 #include "sync_commands.h"
 
-#include "change_output.h"
-#include "sync_output.h"
-
-#include "command_tree.h"
-
 #include <atomic>
 #include <csignal>
 #include <iostream>
 #include <mutex>
 #include <thread>
 
+#include "change_output.h"
+#include "command_tree.h"
 #include "nextstep/device_identity.h"
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"
+#include "sync_output.h"
 
 namespace nextstep::cli {
 namespace {
