@@ -8,6 +8,7 @@
 #include "nextstep/pipeline.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
@@ -38,10 +39,9 @@ Result<std::optional<int>> parseCadence(const std::string& text, bool team_allow
 Result<std::string> findAccount(Store& store, std::string_view id_or_name) {
   auto byId = findId(store, RecordType::kAccount, id_or_name);
   if (byId || byId.error().code != ErrorCode::kNotFound) return byId;
-  auto accounts = listAccounts(store, kEveryRecord);
-  if (!accounts) return accounts.error();
+  NEXTSTEP_TRY(auto accounts, listAccounts(store, kEveryRecord));
   std::optional<std::string> found;
-  for (const Account& a : *accounts) {
+  for (const Account& a : accounts) {
     if (!sameName(a.name, id_or_name)) continue;
     if (found) {
       return Error{ErrorCode::kAmbiguous, "more than one account is called '" +
@@ -62,46 +62,35 @@ Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags) {
   account.city = flags.city.value_or("");
   account.owner = flags.owner.value_or("");
   if (flags.cadence_days) {
-    auto cadence = parseCadence(*flags.cadence_days, false);
-    if (!cadence) return cadence.error();
-    account.cadence_days = *cadence;
+    NEXTSTEP_TRY(auto cadence, parseCadence(*flags.cadence_days, false));
+    account.cadence_days = cadence;
   }
   account.tz = flags.tz.value_or("");
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  auto id = addAccount(**store, account);
-  if (!id) return id.error();
-  emit(session, NewId{*id});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  NEXTSTEP_TRY(auto id, addAccount(*store, account));
+  emit(session, NewId{id});
   return {};
 }
 
 Result<void> listAccountsCommand(Session& session, const std::optional<std::string>& limit) {
-  auto max = parseListLimit(limit, 200);
-  if (!max) return max.error();
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto accounts = listAccounts(**store, *max);
-  if (!accounts) return accounts.error();
-  emit(session, AccountList{*accounts});
+  NEXTSTEP_TRY(auto max, parseListLimit(limit, 200));
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto accounts, listAccounts(*store, max));
+  emit(session, AccountList{accounts});
   return {};
 }
 
 Result<void> showAccountCommand(Session& session, const std::string& id_or_name) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto id = findAccount(**store, id_or_name);
-  if (!id) return id.error();
-  auto account = getAccount(**store, *id);
-  if (!account) return account.error();
-  auto contacts = listContacts(**store, *id, kEveryRecord);
-  if (!contacts) return contacts.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto id, findAccount(*store, id_or_name));
+  NEXTSTEP_TRY(auto account, getAccount(*store, id));
+  NEXTSTEP_TRY(auto contacts, listContacts(*store, id, kEveryRecord));
   DealFilter filter;
   filter.status = std::nullopt;
-  filter.account_id = *id;
+  filter.account_id = id;
   filter.limit = 0;
-  auto deals = listDeals(**store, filter);
-  if (!deals) return deals.error();
-  emit(session, AccountPage{*account, std::move(*contacts), std::move(*deals)});
+  NEXTSTEP_TRY(auto deals, listDeals(*store, filter));
+  emit(session, AccountPage{account, std::move(contacts), std::move(deals)});
   return {};
 }
 
@@ -112,9 +101,8 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags) {
   changes.city = flags.city;
   changes.owner = flags.owner;
   if (flags.cadence_days) {
-    auto cadence = parseCadence(*flags.cadence_days, true);
-    if (!cadence) return cadence.error();
-    changes.cadence_days = *cadence;
+    NEXTSTEP_TRY(auto cadence, parseCadence(*flags.cadence_days, true));
+    changes.cadence_days = cadence;
   }
   if (flags.tz) changes.tz = *flags.tz == "none" ? "" : *flags.tz;
   if (!flags.name && !flags.industry && !flags.city && !flags.owner && !flags.cadence_days &&
@@ -122,14 +110,11 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags) {
     return Error::invalid(
         "nothing to change: give --name, --industry, --city, --owner, --cadence-days or --tz");
   }
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto id = findAccount(**store, flags.id);
-  if (!id) return id.error();
-  if (auto changed = changeAccount(**store, *id, changes); !changed) return changed.error();
-  auto account = getAccount(**store, *id);
-  if (!account) return account.error();
-  emit(session, Change{"account", *id, "updated", "Updated account '" + account->name + "'."});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto id, findAccount(*store, flags.id));
+  NEXTSTEP_CHECK(changeAccount(*store, id, changes));
+  NEXTSTEP_TRY(auto account, getAccount(*store, id));
+  emit(session, Change{"account", id, "updated", "Updated account '" + account.name + "'."});
   return {};
 }
 

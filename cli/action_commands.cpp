@@ -6,6 +6,7 @@
 #include "meeting_output.h"
 #include "nextstep/actions.h"
 #include "nextstep/pipeline.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 
@@ -14,58 +15,46 @@ Result<void> addActionCommand(Session& session, const ActionAddFlags& flags) {
   action.deal = flags.deal;
   action.meeting = flags.meeting;
   action.text = flags.text;
-  auto owner = parseChoice<ActionOwner>("--owner", flags.owner);
-  if (!owner) return owner.error();
-  action.owner = *owner;
+  NEXTSTEP_TRY(auto owner, parseChoice<ActionOwner>("--owner", flags.owner));
+  action.owner = owner;
   if (flags.due) {
-    auto due = parseDate("--due", *flags.due, session.today());
-    if (!due) return due.error();
-    action.due = *due;
+    NEXTSTEP_TRY(auto due, parseDate("--due", *flags.due, session.today()));
+    action.due = due;
   }
   if (flags.kind) {
-    auto kind = parseChoice<ActionKind>("--kind", *flags.kind);
-    if (!kind) return kind.error();
-    action.kind = *kind;
+    NEXTSTEP_TRY(auto kind, parseChoice<ActionKind>("--kind", *flags.kind));
+    action.kind = kind;
   }
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto id = addAction(**store, action);
-  if (!id) return id.error();
-  emit(session, NewId{*id});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto id, addAction(*store, action));
+  emit(session, NewId{id});
   return {};
 }
 
 Result<void> showActionCommand(Session& session, const std::string& id) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto action = getAction(**store, id);
-  if (!action) return action.error();
-  emit(session, ActionPage{*action});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto action, getAction(*store, id));
+  emit(session, ActionPage{action});
   return {};
 }
 
 Result<void> setActionDoneCommand(Session& session, const std::string& id, bool done) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto action = getAction(**store, id);
-  if (!action) return action.error();
-  if (auto set = setActionDone(**store, action->id, done); !set) return set.error();
-  emit(session, Change{"action", action->id, done ? "done" : "reopened",
-                       std::string(done ? "Done: " : "Open again: ") + action->text});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto action, getAction(*store, id));
+  NEXTSTEP_CHECK(setActionDone(*store, action.id, done));
+  emit(session, Change{"action", action.id, done ? "done" : "reopened",
+                       std::string(done ? "Done: " : "Open again: ") + action.text});
   return {};
 }
 
 Result<void> reclassifyActionCommand(Session& session, const std::string& id,
                                      const std::string& kind) {
-  auto parsed = parseChoice<ActionKind>("kind", kind);
-  if (!parsed) return parsed.error();
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto action = getAction(**store, id);
-  if (!action) return action.error();
-  if (auto set = reclassifyAction(**store, action->id, *parsed); !set) return set.error();
-  emit(session, Change{"action", action->id, "reclassified",
-                       "'" + action->text + "' is now " + std::string(nameOf(*parsed)) + "."});
+  NEXTSTEP_TRY(auto parsed, parseChoice<ActionKind>("kind", kind));
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto action, getAction(*store, id));
+  NEXTSTEP_CHECK(reclassifyAction(*store, action.id, parsed));
+  emit(session, Change{"action", action.id, "reclassified",
+                       "'" + action.text + "' is now " + std::string(nameOf(parsed)) + "."});
   return {};
 }
 

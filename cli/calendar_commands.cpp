@@ -6,6 +6,7 @@
 #include "nextstep/calendar/recap.h"
 #include "nextstep/file_bytes.h"
 #include "output_file.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 
@@ -15,14 +16,12 @@ Result<void> exportIcsCommand(Session& session, const ExportIcsFlags& flags) {
   request.cancel = flags.cancel;
   request.organizer_email = flags.organizer;
   request.organizer_name = flags.organizer_name;
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto invitation = calendar::meetingInvitation(**store, request);
-  if (!invitation) return invitation.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto invitation, calendar::meetingInvitation(*store, request));
   if (flags.output) {
-    if (auto written = writeOutputFile(*flags.output, invitation->ics); !written) return written;
+    if (auto written = writeOutputFile(*flags.output, invitation.ics); !written) return written;
   }
-  emit(session, InvitationOutput{std::move(*invitation), flags.output});
+  emit(session, InvitationOutput{std::move(invitation), flags.output});
   return {};
 }
 
@@ -40,27 +39,24 @@ Result<void> recapCommand(Session& session, const RecapFlags& flags) {
     request.template_text = std::move(*text);
   }
   // Reading, and at most adding the reminder for the customer's date: the database must exist.
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto recap = calendar::meetingRecap(**store, request);
-  if (!recap) return recap.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto recap, calendar::meetingRecap(*store, request));
 
   RecapOutput out;
   out.format = flags.format;
   out.file = flags.output;
   if (flags.format == "mailto") {
-    out.content = calendar::recapMailto(*recap) + "\n";
+    out.content = calendar::recapMailto(recap) + "\n";
   } else if (flags.format == "eml") {
-    auto eml = calendar::recapEml(*recap, session.now());
-    if (!eml) return eml.error();
-    out.content = std::move(*eml);
+    NEXTSTEP_TRY(auto eml, calendar::recapEml(recap, session.now()));
+    out.content = std::move(eml);
   } else {
-    out.content = "Subject: " + recap->subject + "\n\n" + recap->body;
+    out.content = "Subject: " + recap.subject + "\n\n" + recap.body;
   }
   if (flags.output) {
     if (auto written = writeOutputFile(*flags.output, out.content); !written) return written;
   }
-  out.recap = std::move(*recap);
+  out.recap = std::move(recap);
   emit(session, out);
   return {};
 }

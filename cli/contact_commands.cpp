@@ -7,6 +7,7 @@
 #include "nextstep/pipeline.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 
@@ -18,47 +19,37 @@ Result<void> addContactCommand(Session& session, const ContactAddFlags& flags) {
   contact.phone = flags.phone.value_or("");
   contact.title = flags.title.value_or("");
   if (flags.role) {
-    auto role = parseChoice<ContactRole>("--role", *flags.role);
-    if (!role) return role.error();
-    contact.role = *role;
+    NEXTSTEP_TRY(auto role, parseChoice<ContactRole>("--role", *flags.role));
+    contact.role = role;
   }
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  auto id = addContact(**store, contact);
-  if (!id) return id.error();
-  emit(session, NewId{*id});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  NEXTSTEP_TRY(auto id, addContact(*store, contact));
+  emit(session, NewId{id});
   return {};
 }
 
 Result<void> listContactsCommand(Session& session, const ContactListFlags& flags) {
-  auto max = parseListLimit(flags.limit, 200);
-  if (!max) return max.error();
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
+  NEXTSTEP_TRY(auto max, parseListLimit(flags.limit, 200));
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
   std::optional<std::string> accountId;
   if (flags.account) {
-    auto account = findAccount(**store, *flags.account);
-    if (!account) return account.error();
-    accountId = *account;
+    NEXTSTEP_TRY(auto account, findAccount(*store, *flags.account));
+    accountId = account;
   }
-  auto contacts = listContacts(**store, accountId, *max);
-  if (!contacts) return contacts.error();
-  auto accounts = listAccounts(**store, kEveryRecord);
-  if (!accounts) return accounts.error();
-  ContactList list{std::move(*contacts), {}};
-  for (const Account& a : *accounts) list.account_names.emplace(a.id, a.name);
+  NEXTSTEP_TRY(auto contacts, listContacts(*store, accountId, max));
+  NEXTSTEP_TRY(auto accounts, listAccounts(*store, kEveryRecord));
+  ContactList list{std::move(contacts), {}};
+  for (const Account& a : accounts) list.account_names.emplace(a.id, a.name);
   emit(session, list);
   return {};
 }
 
 Result<void> showContactCommand(Session& session, const std::string& id) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto contact = getContact(**store, id);
-  if (!contact) return contact.error();
-  ContactPage page{*contact, std::nullopt};
-  if (contact->account_id) {
-    if (auto account = getAccount(**store, *contact->account_id)) page.account = *account;
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto contact, getContact(*store, id));
+  ContactPage page{contact, std::nullopt};
+  if (contact.account_id) {
+    if (auto account = getAccount(*store, *contact.account_id)) page.account = *account;
   }
   emit(session, page);
   return {};
@@ -72,23 +63,19 @@ Result<void> setContactCommand(Session& session, const ContactSetFlags& flags) {
   changes.phone = flags.phone;
   changes.title = flags.title;
   if (flags.role) {
-    auto role = parseChoice<ContactRole>("--role", *flags.role);
-    if (!role) return role.error();
-    changes.role = *role;
+    NEXTSTEP_TRY(auto role, parseChoice<ContactRole>("--role", *flags.role));
+    changes.role = role;
   }
   if (!flags.name && !flags.account && !flags.email && !flags.phone && !flags.title &&
       !flags.role) {
     return Error::invalid(
         "nothing to change: give --name, --account, --email, --phone, --role or --title");
   }
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto id = findId(**store, RecordType::kContact, flags.id);
-  if (!id) return id.error();
-  if (auto changed = changeContact(**store, *id, changes); !changed) return changed.error();
-  auto contact = getContact(**store, *id);
-  if (!contact) return contact.error();
-  emit(session, Change{"contact", *id, "updated", "Updated contact '" + contact->name + "'."});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto id, findId(*store, RecordType::kContact, flags.id));
+  NEXTSTEP_CHECK(changeContact(*store, id, changes));
+  NEXTSTEP_TRY(auto contact, getContact(*store, id));
+  emit(session, Change{"contact", id, "updated", "Updated contact '" + contact.name + "'."});
   return {};
 }
 

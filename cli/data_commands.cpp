@@ -7,6 +7,7 @@
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
@@ -38,65 +39,52 @@ Result<void> importCsvCommand(Session& session, const ImportCsvFlags& flags) {
     options.kind = *kind;
   }
   if (flags.delimiter) {
-    auto d = parseDelimiter(*flags.delimiter);
-    if (!d) return d.error();
-    options.delimiter = *d;
+    NEXTSTEP_TRY(auto d, parseDelimiter(*flags.delimiter));
+    options.delimiter = d;
   }
   if (flags.currency) {
-    auto c = parseCurrency("--currency", *flags.currency);
-    if (!c) return c.error();
-    options.default_currency = *c;
+    NEXTSTEP_TRY(auto c, parseCurrency("--currency", *flags.currency));
+    options.default_currency = c;
   }
   options.owner = flags.owner.value_or("");
   options.dry_run = flags.dry_run;
   options.zone = session.zone();
 
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  auto report = data::importCsvFile(**store, flags.file, options);
-  if (!report) return report.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  NEXTSTEP_TRY(auto report, data::importCsvFile(*store, flags.file, options));
   // A dry run leaves no trace, not even a new empty database.
   if (flags.dry_run) session.discardCreatedDatabase();
-  emit(session, ImportResult{*report});
+  emit(session, ImportResult{report});
   return {};
 }
 
 Result<void> exportCsvCommand(Session& session, const std::string& dir) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto summary = data::exportCsv(**store, dir);
-  if (!summary) return summary.error();
-  emit(session, ExportOutput{"csv", dir, std::move(*summary)});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto summary, data::exportCsv(*store, dir));
+  emit(session, ExportOutput{"csv", dir, std::move(summary)});
   return {};
 }
 
 Result<void> exportJsonCommand(Session& session, const std::string& file) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto summary = data::exportJson(**store, file);
-  if (!summary) return summary.error();
-  emit(session, ExportOutput{"json", file, std::move(*summary)});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto summary, data::exportJson(*store, file));
+  emit(session, ExportOutput{"json", file, std::move(summary)});
   return {};
 }
 
 Result<void> backupCommand(Session& session, const std::string& file) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto check = data::backupDatabase(**store, file);
-  if (!check) return check.error();
-  emit(session, BackupResult{*check});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto check, data::backupDatabase(*store, file));
+  emit(session, BackupResult{check});
   return {};
 }
 
 Result<void> restoreCommand(Session& session, const std::string& file) {
   // Check the backup before touching (or creating) anything.
-  auto usable = data::verifyBackup(file);
-  if (!usable) return usable.error();
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  auto report = data::restoreDatabase(**store, file, session.now());
-  if (!report) return report.error();
-  emit(session, RestoreResult{*report});
+  NEXTSTEP_TRY(auto usable, data::verifyBackup(file));
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  NEXTSTEP_TRY(auto report, data::restoreDatabase(*store, file, session.now()));
+  emit(session, RestoreResult{report});
   return {};
 }
 

@@ -12,16 +12,16 @@
 #include "nextstep/team_settings.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
 
 Result<void> checkStage(Store& store, const std::string& stage) {
-  auto settings = teamSettings(store);
-  if (!settings) return settings.error();
-  if (settings->hasStage(stage)) return {};
+  NEXTSTEP_TRY(auto settings, teamSettings(store));
+  if (settings.hasStage(stage)) return {};
   std::string ladder;
-  for (const std::string& s : settings->stages) ladder += (ladder.empty() ? "" : ", ") + s;
+  for (const std::string& s : settings.stages) ladder += (ladder.empty() ? "" : ", ") + s;
   return Error::invalid("--stage: '" + stage + "' is not on the team's ladder (" + ladder + ")");
 }
 
@@ -50,20 +50,16 @@ Result<void> addDealCommand(Session& session, const DealAddFlags& flags) {
   deal.stage = flags.stage;
   deal.owner = flags.owner.value_or("");
   if (flags.value) {
-    auto value = parseAmount("--value", *flags.value);
-    if (!value) return value.error();
-    deal.value_minor = *value;
+    NEXTSTEP_TRY(auto value, parseAmount("--value", *flags.value));
+    deal.value_minor = value;
   }
   if (flags.currency) {
-    auto currency = parseCurrency("--currency", *flags.currency);
-    if (!currency) return currency.error();
-    deal.currency = *currency;
+    NEXTSTEP_TRY(auto currency, parseCurrency("--currency", *flags.currency));
+    deal.currency = currency;
   }
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  auto id = addDeal(**store, deal);
-  if (!id) return id.error();
-  emit(session, NewId{*id});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  NEXTSTEP_TRY(auto id, addDeal(*store, deal));
+  emit(session, NewId{id});
   return {};
 }
 
@@ -84,36 +80,29 @@ Result<void> listDealsCommand(Session& session, const DealListFlags& flags) {
     filter.status = *status;
   }
   if (flags.limit) {
-    auto limit = parseCount("--limit", *flags.limit, 0, kEveryRecord);
-    if (!limit) return limit.error();
-    filter.limit = *limit;
+    NEXTSTEP_TRY(auto limit, parseCount("--limit", *flags.limit, 0, kEveryRecord));
+    filter.limit = limit;
   }
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
   if (flags.stage) {
-    if (auto ok = checkStage(**store, *flags.stage); !ok) return ok.error();
+    NEXTSTEP_CHECK(checkStage(*store, *flags.stage));
     filter.stage = flags.stage;
   }
   if (flags.account) {
-    auto account = findAccount(**store, *flags.account);
-    if (!account) return account.error();
-    filter.account_id = *account;
+    NEXTSTEP_TRY(auto account, findAccount(*store, *flags.account));
+    filter.account_id = account;
   }
-  auto rows = listDeals(**store, filter);
-  if (!rows) return rows.error();
-  auto total = countDeals(**store, filter);
-  if (!total) return total.error();
-  emit(session, DealList{std::move(*rows), *total});
+  NEXTSTEP_TRY(auto rows, listDeals(*store, filter));
+  NEXTSTEP_TRY(auto total, countDeals(*store, filter));
+  emit(session, DealList{std::move(rows), total});
   return {};
 }
 
 Result<void> showDealCommand(Session& session, const std::string& id) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto view = dealView(**store, id);
-  if (!view) return view.error();
-  DealPage page{std::move(*view), {}};
-  page.contacts = contactsOf(**store, page.view);
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto view, dealView(*store, id));
+  DealPage page{std::move(view), {}};
+  page.contacts = contactsOf(*store, page.view);
   emit(session, page);
   return {};
 }
@@ -126,19 +115,16 @@ Result<void> setDealCommand(Session& session, const DealSetFlags& flags) {
   changes.owner = flags.owner;
   changes.lost_reason = flags.lost_reason;
   if (flags.value) {
-    auto value = parseAmount("--value", *flags.value);
-    if (!value) return value.error();
-    changes.value_minor = *value;
+    NEXTSTEP_TRY(auto value, parseAmount("--value", *flags.value));
+    changes.value_minor = value;
   }
   if (flags.currency) {
-    auto currency = parseCurrency("--currency", *flags.currency);
-    if (!currency) return currency.error();
-    changes.currency = *currency;
+    NEXTSTEP_TRY(auto currency, parseCurrency("--currency", *flags.currency));
+    changes.currency = currency;
   }
   if (flags.status) {
-    auto status = parseChoice<DealStatus>("--status", *flags.status);
-    if (!status) return status.error();
-    changes.status = *status;
+    NEXTSTEP_TRY(auto status, parseChoice<DealStatus>("--status", *flags.status));
+    changes.status = status;
   }
   if (!flags.title && !flags.account && !flags.stage && !flags.owner && !flags.lost_reason &&
       !flags.value && !flags.currency && !flags.status) {
@@ -146,16 +132,13 @@ Result<void> setDealCommand(Session& session, const DealSetFlags& flags) {
         "nothing to change: give --title, --stage, --value, --currency, --status, --owner, "
         "--account or --lost-reason");
   }
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto id = findId(**store, RecordType::kDeal, flags.id);
-  if (!id) return id.error();
-  if (auto changed = changeDeal(**store, *id, changes); !changed) return changed.error();
-  auto deal = getDeal(**store, *id);
-  if (!deal) return deal.error();
-  emit(session, Change{"deal", *id, "updated",
-                       "Updated deal '" + deal->title + "' (" + deal->stage + ", " +
-                           std::string(nameOf(deal->status)) + ")."});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto id, findId(*store, RecordType::kDeal, flags.id));
+  NEXTSTEP_CHECK(changeDeal(*store, id, changes));
+  NEXTSTEP_TRY(auto deal, getDeal(*store, id));
+  emit(session, Change{"deal", id, "updated",
+                       "Updated deal '" + deal.title + "' (" + deal.stage + ", " +
+                           std::string(nameOf(deal.status)) + ")."});
   return {};
 }
 

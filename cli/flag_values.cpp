@@ -4,6 +4,8 @@
 #include <charconv>
 #include <limits>
 
+#include "result_try.h"
+
 namespace nextstep::cli {
 namespace {
 
@@ -203,9 +205,8 @@ Result<int> parseCount(std::string_view flag, std::string_view text, int min, in
 
 Result<int> parseListLimit(const std::optional<std::string>& text, int fallback) {
   if (!text) return fallback;
-  auto n = parseCount("--limit", *text, 0, kEveryRecord);
-  if (!n) return n.error();
-  return *n == 0 ? kEveryRecord : *n;
+  NEXTSTEP_TRY(auto n, parseCount("--limit", *text, 0, kEveryRecord));
+  return n == 0 ? kEveryRecord : n;
 }
 
 std::vector<std::string> splitList(std::string_view text) {
@@ -237,9 +238,8 @@ Result<TemperatureAnswer> parseTemperature(std::string_view flag, std::string_vi
                           "one of " +
                           choicesOf<Readiness>());
   }
-  auto r = parseChoice<Readiness>(std::string(flag) + " (ready)", ready);
-  if (!r) return r.error();
-  answer.ready = *r;
+  NEXTSTEP_TRY(auto r, parseChoice<Readiness>(std::string(flag) + " (ready)", ready));
+  answer.ready = r;
   const auto colon = rest.find(':');
   answer.most_interesting = std::string(trim(rest.substr(0, colon)));
   if (colon != std::string_view::npos)
@@ -260,9 +260,8 @@ Result<ActionAnswer> parseActionAnswer(std::string_view flag, std::string_view t
         (suffix.size() >= 8 && std::isdigit(static_cast<unsigned char>(suffix[0])) &&
          suffix.find('-') != std::string_view::npos);
     if (looksLikeDate) {
-      auto due = parseDate(flag, suffix, today);
-      if (!due) return due.error();
-      answer.due = *due;
+      NEXTSTEP_TRY(auto due, parseDate(flag, suffix, today));
+      answer.due = due;
       body = text.substr(0, at);
     }
   }

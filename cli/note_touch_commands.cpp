@@ -5,6 +5,7 @@
 #include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/notes_touches.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 
@@ -17,16 +18,13 @@ Result<void> addNoteCommand(Session& session, const NoteAddFlags& flags) {
   note.author = flags.author.value_or("");
   note.deal = flags.deal;
   note.contact = flags.contact;
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
   if (flags.account) {
-    auto account = findAccount(**store, *flags.account);
-    if (!account) return account.error();
-    note.account = *account;
+    NEXTSTEP_TRY(auto account, findAccount(*store, *flags.account));
+    note.account = account;
   }
-  auto id = addNote(**store, note);
-  if (!id) return id.error();
-  emit(session, NewId{*id});
+  NEXTSTEP_TRY(auto id, addNote(*store, note));
+  emit(session, NewId{id});
   return {};
 }
 
@@ -38,24 +36,19 @@ Result<void> addTouchCommand(Session& session, const TouchAddFlags& flags) {
   touch.deal = flags.deal;
   touch.contact = flags.contact;
   touch.note = flags.note.value_or("");
-  auto kind = parseChoice<TouchKind>("--kind", flags.kind);
-  if (!kind) return kind.error();
-  touch.kind = *kind;
+  NEXTSTEP_TRY(auto kind, parseChoice<TouchKind>("--kind", flags.kind));
+  touch.kind = kind;
   if (flags.at) {
-    auto at = parseInstant("--at", *flags.at, session.zone());
-    if (!at) return at.error();
-    touch.at = *at;
+    NEXTSTEP_TRY(auto at, parseInstant("--at", *flags.at, session.zone()));
+    touch.at = at;
   }
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
   if (flags.account) {
-    auto account = findAccount(**store, *flags.account);
-    if (!account) return account.error();
-    touch.account = *account;
+    NEXTSTEP_TRY(auto account, findAccount(*store, *flags.account));
+    touch.account = account;
   }
-  auto id = logTouch(**store, touch);
-  if (!id) return id.error();
-  emit(session, NewId{*id});
+  NEXTSTEP_TRY(auto id, logTouch(*store, touch));
+  emit(session, NewId{id});
   return {};
 }
 

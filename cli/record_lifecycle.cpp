@@ -3,6 +3,7 @@
 #include "change_output.h"
 #include "command_tree.h"
 #include "nextstep/pipeline.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
@@ -11,19 +12,16 @@ namespace {
 Result<std::string> describeRecord(Store& store, RecordType type, const std::string& id) {
   switch (type) {
     case RecordType::kDeal: {
-      auto deal = getDeal(store, id);
-      if (!deal) return deal.error();
-      return "deal '" + deal->title + "'";
+      NEXTSTEP_TRY(auto deal, getDeal(store, id));
+      return "deal '" + deal.title + "'";
     }
     case RecordType::kAccount: {
-      auto account = getAccount(store, id);
-      if (!account) return account.error();
-      return "account '" + account->name + "'";
+      NEXTSTEP_TRY(auto account, getAccount(store, id));
+      return "account '" + account.name + "'";
     }
     case RecordType::kContact: {
-      auto contact = getContact(store, id);
-      if (!contact) return contact.error();
-      return "contact '" + contact->name + "'";
+      NEXTSTEP_TRY(auto contact, getContact(store, id));
+      return "contact '" + contact.name + "'";
     }
     default:
       return std::string(specOf(type).name) + " " + id;
@@ -31,30 +29,24 @@ Result<std::string> describeRecord(Store& store, RecordType type, const std::str
 }
 
 Result<void> deleteCommand(Session& session, RecordType type, const std::string& id) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  auto full = findId(**store, type, id);
-  if (!full) return full.error();
-  auto what = describeRecord(**store, type, *full);
-  if (!what) return what.error();
-  if (auto done = deleteRecord(**store, type, *full); !done) return done.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_TRY(auto full, findId(*store, type, id));
+  NEXTSTEP_TRY(auto what, describeRecord(*store, type, full));
+  NEXTSTEP_CHECK(deleteRecord(*store, type, full));
   const std::string name(specOf(type).name);
-  emit(session, Change{specOf(type).name, *full, "deleted",
-                       "Deleted " + *what + " (" + *full + "). Undo with: nextstep " + name +
-                           " restore " + *full});
+  emit(session, Change{specOf(type).name, full, "deleted",
+                       "Deleted " + what + " (" + full + "). Undo with: nextstep " + name +
+                           " restore " + full});
   return {};
 }
 
 Result<void> restoreCommand(Session& session, RecordType type, const std::string& id) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  if (auto done = restoreRecord(**store, type, id); !done) return done.error();
-  auto full = findId(**store, type, id);
-  if (!full) return full.error();
-  auto what = describeRecord(**store, type, *full);
-  if (!what) return what.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_CHECK(restoreRecord(*store, type, id));
+  NEXTSTEP_TRY(auto full, findId(*store, type, id));
+  NEXTSTEP_TRY(auto what, describeRecord(*store, type, full));
   emit(session,
-       Change{specOf(type).name, *full, "restored", "Restored " + *what + " (" + *full + ")."});
+       Change{specOf(type).name, full, "restored", "Restored " + what + " (" + full + ")."});
   return {};
 }
 

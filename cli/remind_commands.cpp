@@ -10,6 +10,7 @@
 #include "data_output.h"
 #include "nextstep/platform/desktop_notifier.h"
 #include "nextstep/reminders.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
@@ -41,10 +42,9 @@ Result<std::chrono::seconds> parseHorizon(const std::string& text) {
 // Shows them on the desktop, or, without a session bus, in the output; either way they count as
 // shown on this device.
 Result<void> deliver(Session& session, Store& store, const ReminderQuery& query, bool announce) {
-  auto due = undeliveredReminders(store, query);
-  if (!due) return due.error();
+  NEXTSTEP_TRY(auto due, undeliveredReminders(store, query));
   ReminderRun run;
-  run.reminders = std::move(*due);
+  run.reminders = std::move(due);
   auto notifier = platform::DesktopNotifier::connect();
   if (notifier) {
     run.via = "desktop";
@@ -76,33 +76,30 @@ Result<void> remindCommand(Session& session, const RemindFlags& flags) {
   query.owner = flags.owner;
   if (flags.horizon) {
     if (!flags.list) return Error::invalid("--horizon goes with --list");
-    auto h = parseHorizon(*flags.horizon);
-    if (!h) return h.error();
-    query.horizon = *h;
+    NEXTSTEP_TRY(auto h, parseHorizon(*flags.horizon));
+    query.horizon = h;
   } else if (flags.list) {
     query.horizon = std::chrono::hours(24);
   }
   if (flags.list && flags.once) return Error::invalid("--list and --once do not go together");
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
 
   if (flags.list) {
     query.now = session.now();
-    auto due = dueReminders(**store, query);
-    if (!due) return due.error();
-    emit(session, ReminderRun{std::move(*due), "listed", ""});
+    NEXTSTEP_TRY(auto due, dueReminders(*store, query));
+    emit(session, ReminderRun{std::move(due), "listed", ""});
     return {};
   }
   if (flags.once) {
     query.now = session.now();
-    return deliver(session, **store, query, true);
+    return deliver(session, *store, query, true);
   }
   // Watching: once a minute until SIGINT or SIGTERM.
   std::signal(SIGINT, onStopSignal);
   std::signal(SIGTERM, onStopSignal);
   while (!g_stop) {
-    query.now = (*store)->now();
-    if (auto done = deliver(session, **store, query, false); !done) return done;
+    query.now = store->now();
+    if (auto done = deliver(session, *store, query, false); !done) return done;
     for (int i = 0; i < 60 && !g_stop; ++i) std::this_thread::sleep_for(std::chrono::seconds(1));
   }
   return {};

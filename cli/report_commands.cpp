@@ -9,6 +9,7 @@
 #include "nextstep/team_settings.h"
 #include "nextstep/today.h"
 #include "report_output.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
@@ -43,15 +44,12 @@ Result<void> todayCommand(Session& session, const ReportFlags& flags) {
   query.zone = session.zone();
   query.owner = flags.owner;
   if (flags.limit) {
-    auto limit = parseCount("--limit", *flags.limit, 1, 10000);
-    if (!limit) return limit.error();
-    query.limit = *limit;
+    NEXTSTEP_TRY(auto limit, parseCount("--limit", *flags.limit, 1, 10000));
+    query.limit = limit;
   }
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto day = today(**store, query);
-  if (!day) return day.error();
-  emit(session, TodayPage{*day});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto day, today(*store, query));
+  emit(session, TodayPage{day});
   return {};
 }
 
@@ -60,18 +58,14 @@ Result<void> healthCommand(Session& session, const ReportFlags& flags) {
   query.zone = session.zone();
   query.owner = flags.owner;
   if (flags.limit) {
-    auto limit = parseCount("--limit", *flags.limit, 0, 10000);
-    if (!limit) return limit.error();
-    query.limit = *limit;
+    NEXTSTEP_TRY(auto limit, parseCount("--limit", *flags.limit, 0, 10000));
+    query.limit = limit;
   }
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto health = pipelineHealth(**store, query);
-  if (!health) return health.error();
-  auto settings = teamSettings(**store);
-  if (!settings) return settings.error();
-  emit(session, HealthReport{std::move(*health), session.today(), query.zone.name(),
-                             query.rate_window_days, settings->cadence_days});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto health, pipelineHealth(*store, query));
+  NEXTSTEP_TRY(auto settings, teamSettings(*store));
+  emit(session, HealthReport{std::move(health), session.today(), query.zone.name(),
+                             query.rate_window_days, settings.cadence_days});
   return {};
 }
 
@@ -81,27 +75,22 @@ Result<void> searchCommand(Session& session, const SearchFlags& flags) {
   if (ftsQuery(query).empty()) return Error::invalid("type a word to search for");
   int limit = 20;
   if (flags.limit) {
-    auto n = parseCount("--limit", *flags.limit, 1, 500);
-    if (!n) return n.error();
-    limit = *n;
+    NEXTSTEP_TRY(auto n, parseCount("--limit", *flags.limit, 1, 500));
+    limit = n;
   }
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto hits = search(**store, query, limit);
-  if (!hits) return hits.error();
-  emit(session, SearchResults{query, *hits});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto hits, search(*store, query, limit));
+  emit(session, SearchResults{query, hits});
   return {};
 }
 
 Result<void> checkCommand(Session& session) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  if (auto ok = (*store)->checkIntegrity(); !ok) {
-    return Error{ok.error().code, (*store)->path() + " is damaged: " + firstProblem(ok.error())};
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  if (auto ok = store->checkIntegrity(); !ok) {
+    return Error{ok.error().code, store->path() + " is damaged: " + firstProblem(ok.error())};
   }
-  auto pending = (*store)->pendingChanges();
-  if (!pending) return pending.error();
-  emit(session, Integrity{(*store)->path(), (*store)->schemaVersion(), *pending});
+  NEXTSTEP_TRY(auto pending, store->pendingChanges());
+  emit(session, Integrity{store->path(), store->schemaVersion(), pending});
   return {};
 }
 

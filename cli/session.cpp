@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "flag_values.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {
@@ -45,14 +46,12 @@ Result<std::unique_ptr<Session>> Session::begin(const GlobalFlags& flags, std::o
   }
   TimeZone zone = TimeZone::local();
   if (flags.tz) {
-    auto z = parseZone("--tz", *flags.tz);
-    if (!z) return z.error();
-    zone = *z;
+    NEXTSTEP_TRY(auto z, parseZone("--tz", *flags.tz));
+    zone = z;
   }
-  auto location = locateDatabase(flags.db);
-  if (!location) return location.error();
+  NEXTSTEP_TRY(auto location, locateDatabase(flags.db));
   return std::unique_ptr<Session>(
-      new Session(std::move(*location), fixedNow, zone, flags.json, out));
+      new Session(std::move(location), fixedNow, zone, flags.json, out));
 }
 
 Session::Session(DatabaseLocation location, std::optional<Instant> fixed_now, TimeZone zone,

@@ -5,24 +5,22 @@
 #include "flag_values.h"
 #include "nextstep/team_settings.h"
 #include "report_output.h"
+#include "result_try.h"
 
 namespace nextstep::cli {
 
 Result<void> showSettingsCommand(Session& session) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto settings = teamSettings(**store);
-  if (!settings) return settings.error();
-  emit(session, SettingsPage{*settings});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto settings, teamSettings(*store));
+  emit(session, SettingsPage{settings});
   return {};
 }
 
 Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags) {
   TeamSettingsChange change;
   if (flags.cadence_days) {
-    auto days = parseCount("--cadence-days", *flags.cadence_days, 1, 365);
-    if (!days) return days.error();
-    change.cadence_days = *days;
+    NEXTSTEP_TRY(auto days, parseCount("--cadence-days", *flags.cadence_days, 1, 365));
+    change.cadence_days = days;
   }
   if (flags.stages) {
     change.stages = splitList(*flags.stages);
@@ -41,11 +39,9 @@ Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags)
   if (!flags.cadence_days && !flags.stages && !flags.working_days) {
     return Error::invalid("nothing to change: give --cadence-days, --stages or --working-days");
   }
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  auto settings = changeTeamSettings(**store, change);
-  if (!settings) return settings.error();
-  emit(session, SettingsPage{*settings});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  NEXTSTEP_TRY(auto settings, changeTeamSettings(*store, change));
+  emit(session, SettingsPage{settings});
   return {};
 }
 

@@ -14,6 +14,7 @@
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"
+#include "result_try.h"
 #include "sync_output.h"
 
 namespace nextstep::cli {
@@ -26,10 +27,9 @@ extern "C" void onInterrupt(int) { g_interrupted = true; }
 
 // The token this database syncs with: it changes when the database becomes a new device.
 Result<std::string> storedToken(Replica& replica) {
-  auto stored = replica.setting("sync_token");
-  if (!stored) return stored.error();
-  if (!*stored) return Error::invalid("no sign-in: run 'nextstep login' first, or give --token");
-  return **stored;
+  NEXTSTEP_TRY(auto stored, replica.setting("sync_token"));
+  if (!stored) return Error::invalid("no sign-in: run 'nextstep login' first, or give --token");
+  return *stored;
 }
 
 // The device the server knew this database as when the run began: the one its token was issued
@@ -54,10 +54,9 @@ Result<sync::ServerAddress> serverAddress(Replica& replica, const ServerFlags& f
   if (flags.server) {
     a.target = *flags.server;
   } else {
-    auto stored = replica.setting("sync_server");
-    if (!stored) return stored.error();
-    if (!*stored) return Error::invalid("no server: give --server HOST:PORT (or log in first)");
-    a.target = **stored;
+    NEXTSTEP_TRY(auto stored, replica.setting("sync_server"));
+    if (!stored) return Error::invalid("no server: give --server HOST:PORT (or log in first)");
+    a.target = *stored;
   }
   if (flags.ca) {
     a.ca_file = *flags.ca;
@@ -96,23 +95,21 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
   if (!std::getline(std::cin, password) || password.empty()) {
     return Error::invalid("login reads the password from standard input; none was given");
   }
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  Replica replica(**store);
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  Replica replica(*store);
   sync::ServerAddress address{*flags.server.server, flags.server.ca, false};
-  auto channel = channelTo(address, flags.server);
-  if (!channel) return channel.error();
-  auto result = sync::login(*channel, flags.email, password, (*store)->deviceId(), "nextstep-cli");
+  NEXTSTEP_TRY(auto channel, channelTo(address, flags.server));
+  auto result = sync::login(channel, flags.email, password, store->deviceId(), "nextstep-cli");
   if (!result) return explain(result.error(), address.target);
   for (auto [key, value] :
        {std::pair<std::string_view, std::optional<std::string>>{"sync_server", address.target},
         {"sync_token", result->token},
-        {identity_keys::kTokenDevice, deviceIdToHex((*store)->deviceId())},
+        {identity_keys::kTokenDevice, deviceIdToHex(store->deviceId())},
         {"sync_email", flags.email},
         {"sync_team", result->team},
         {"sync_ca", flags.server.ca},
         {"sync_tls", std::nullopt}}) {  // the CA, or plain text on loopback, as given here
-    if (auto ok = replica.setSetting(key, value); !ok) return ok.error();
+    NEXTSTEP_CHECK(replica.setSetting(key, value));
   }
   emit(session, SignIn{address.target, flags.email, result->team});
   return {};
@@ -120,39 +117,34 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
 
 Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   // A new device joins the team by syncing into a new database.
-  auto store = session.store(DatabaseUse::kCreate);
-  if (!store) return store.error();
-  Replica replica(**store);
-  auto address = serverAddress(replica, flags.server);
-  if (!address) return address.error();
-  auto channel = channelTo(*address, flags.server);
-  if (!channel) return channel.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
+  Replica replica(*store);
+  NEXTSTEP_TRY(auto address, serverAddress(replica, flags.server));
+  NEXTSTEP_TRY(auto channel, channelTo(address, flags.server));
   if (flags.token) {
     // An admin's token is bound to this device by its first handshake.
-    if (auto ok = replica.setSetting("sync_token", *flags.token); !ok) return ok.error();
-    if (auto ok = replica.setSetting(identity_keys::kTokenDevice, std::nullopt); !ok)
-      return ok.error();
-    if (auto ok = replica.setSetting("sync_server", address->target); !ok) return ok.error();
+    NEXTSTEP_CHECK(replica.setSetting("sync_token", *flags.token));
+    NEXTSTEP_CHECK(replica.setSetting(identity_keys::kTokenDevice, std::nullopt));
+    NEXTSTEP_CHECK(replica.setSetting("sync_server", address.target));
   }
-  auto token = storedToken(replica);
-  if (!token) return token.error();
+  NEXTSTEP_TRY(auto token, storedToken(replica));
   if (!flags.watch) {
-    const DeviceId before = knownAs(**store, replica);
-    sync::GrpcTransport transport(*channel, *token, std::chrono::seconds(flags.timeout_seconds));
+    const DeviceId before = knownAs(*store, replica);
+    sync::GrpcTransport transport(channel, token, std::chrono::seconds(flags.timeout_seconds));
     auto hello = sync::beginSession(replica, transport);
-    if (!hello) return explain(hello.error(), address->target);
+    if (!hello) return explain(hello.error(), address.target);
     auto round = sync::syncRound(replica, transport, *hello);
-    if (!round) return explain(round.error(), address->target);
+    if (!round) return explain(round.error(), address.target);
     auto pending = replica.pending();
     auto conflicts = replica.conflicts();
     auto aside = replica.setAsideCount();
-    SyncRun run{address->target,
+    SyncRun run{address.target,
                 hello->team,
                 *round,
                 pending ? *pending : 0,
                 conflicts ? static_cast<std::int64_t>(conflicts->size()) : 0,
                 aside ? *aside : 0,
-                newDeviceReason(**store, before, replica)};
+                newDeviceReason(*store, before, replica)};
     emit(session, run);
     if (run.set_aside > 0) {
       session.needsAttention(std::to_string(run.set_aside) +
@@ -167,22 +159,21 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   std::signal(SIGTERM, onInterrupt);
   std::mutex printing;
   sync::SyncClient client(
-      **store,
-      [address = *address, &flags, &replica]() -> Result<std::unique_ptr<sync::Transport>> {
-        auto current = storedToken(replica);  // a new one after the database forks
-        if (!current) return current.error();
+      *store,
+      [address, &flags, &replica]() -> Result<std::unique_ptr<sync::Transport>> {
+        // A new token after the database forks.
+        NEXTSTEP_TRY(auto current, storedToken(replica));
         // A new connection each session: the last one may be a stalled link that gRPC has not
         // given up on yet.
-        auto fresh = channelTo(address, flags.server);
-        if (!fresh) return fresh.error();
+        NEXTSTEP_TRY(auto fresh, channelTo(address, flags.server));
         return std::unique_ptr<sync::Transport>(
-            new sync::GrpcTransport(*fresh, *current, std::chrono::seconds(flags.timeout_seconds)));
+            new sync::GrpcTransport(fresh, current, std::chrono::seconds(flags.timeout_seconds)));
       },
       [&](const sync::SyncStatus& status) {
         std::lock_guard lock(printing);
         emit(session, SyncStatusLine{status});
       });
-  (*store)->setLocalChangeListener([&client] { client.syncNow(); });
+  store->setLocalChangeListener([&client] { client.syncNow(); });
   client.start();
   // Other processes (another `nextstep` command) write to the same file without telling this
   // one: look at the outbox now and then.
@@ -196,32 +187,28 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
     if (pending) seen = *pending;
   }
   client.stop();
-  (*store)->setLocalChangeListener({});
+  store->setLocalChangeListener({});
   return {};
 }
 
 Result<void> conflictsCommand(Session& session, const ConflictFlags& flags) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto list = Replica(**store).conflicts(flags.all, 500);
-  if (!list) return list.error();
-  emit(session, ConflictList{*list});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto list, Replica(*store).conflicts(flags.all, 500));
+  emit(session, ConflictList{list});
   return {};
 }
 
 Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  if (auto ok = Replica(**store).restoreConflict(flags.id); !ok) return ok.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_CHECK(Replica(*store).restoreConflict(flags.id));
   emit(session, Change{"conflict", flags.id, "restored",
                        "Restored the value that lost; it syncs as a new change."});
   return {};
 }
 
 Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  if (auto ok = Replica(**store).dismissConflict(flags.id); !ok) return ok.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_CHECK(Replica(*store).dismissConflict(flags.id));
   emit(session,
        Change{"conflict", flags.id, "dismissed",
               "Kept the value that won; it syncs as a new change, and the other devices close "
@@ -230,27 +217,23 @@ Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags
 }
 
 Result<void> setAsideCommand(Session& session, const SetAsideFlags&) {
-  auto store = session.store(DatabaseUse::kRead);
-  if (!store) return store.error();
-  auto list = Replica(**store).setAside(500);
-  if (!list) return list.error();
-  emit(session, SetAsideList{*list});
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
+  NEXTSTEP_TRY(auto list, Replica(*store).setAside(500));
+  emit(session, SetAsideList{list});
   return {};
 }
 
 Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  if (auto ok = Replica(**store).resendSetAside(flags.id); !ok) return ok.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_CHECK(Replica(*store).resendSetAside(flags.id));
   emit(session, Change{"set-aside change", std::to_string(flags.id), "resent",
                        "Sent again as a new change at the next sync."});
   return {};
 }
 
 Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags) {
-  auto store = session.store(DatabaseUse::kChange);
-  if (!store) return store.error();
-  if (auto ok = Replica(**store).dropSetAside(flags.id); !ok) return ok.error();
+  NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
+  NEXTSTEP_CHECK(Replica(*store).dropSetAside(flags.id));
   emit(session, Change{"set-aside change", std::to_string(flags.id), "dropped",
                        "Forgotten; the next sync reads the team's log again, so the "
                        "record takes the team's value."});
