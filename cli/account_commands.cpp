@@ -1,6 +1,8 @@
 #include "account_commands.h"
 
 #include <cctype>
+#include <optional>
+#include <string>
 
 #include "change_output.h"
 #include "command_tree.h"
@@ -12,6 +14,30 @@
 
 namespace nextstep::cli {
 namespace {
+
+struct AccountAddFlags {
+  std::string name;
+  std::optional<std::string> industry;
+  std::optional<std::string> city;
+  std::optional<std::string> owner;
+  std::optional<std::string> cadence_days;
+  std::optional<std::string> tz;
+};
+
+struct AccountSetFlags {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<std::string> industry;
+  std::optional<std::string> city;
+  std::optional<std::string> owner;
+  std::optional<std::string> cadence_days;  // N, or "team" for the team's cadence
+  std::optional<std::string> tz;            // a zone, or "none"
+};
+
+Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags);
+Result<void> listAccountsCommand(Session& session, const std::optional<std::string>& limit);
+Result<void> showAccountCommand(Session& session, const std::string& id_or_name);
+Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags);
 
 bool sameName(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -54,6 +80,8 @@ Result<std::string> findAccount(Store& store, std::string_view id_or_name) {
   }
   return *found;
 }
+
+namespace {
 
 Result<void> addAccountCommand(Session& session, const AccountAddFlags& flags) {
   NewAccount account;
@@ -117,8 +145,6 @@ Result<void> setAccountCommand(Session& session, const AccountSetFlags& flags) {
   emit(session, Change{"account", id, "updated", "Updated account '" + account.name + "'."});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct AccountFlags {

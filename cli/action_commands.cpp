@@ -1,14 +1,35 @@
 #include "action_commands.h"
 
+#include <optional>
+#include <string>
+
 #include "change_output.h"
 #include "command_tree.h"
 #include "flag_values.h"
 #include "meeting_output.h"
 #include "nextstep/actions.h"
 #include "nextstep/pipeline.h"
+#include "nextstep/result.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
+namespace {
+
+struct ActionAddFlags {
+  std::string deal;
+  std::string owner;  // rep|customer
+  std::string text;
+  std::optional<std::string> due;
+  std::optional<std::string> kind;  // default: classified from the text
+  std::optional<std::string> meeting;
+};
+
+Result<void> addActionCommand(Session& session, const ActionAddFlags& flags);
+Result<void> showActionCommand(Session& session, const std::string& id);
+Result<void> setActionDoneCommand(Session& session, const std::string& id, bool done);
+Result<void> reclassifyActionCommand(Session& session, const std::string& id,
+                                     const std::string& kind);
 
 Result<void> addActionCommand(Session& session, const ActionAddFlags& flags) {
   NewAction action;
@@ -57,8 +78,6 @@ Result<void> reclassifyActionCommand(Session& session, const std::string& id,
                        "'" + action.text + "' is now " + std::string(nameOf(parsed)) + "."});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct ActionFlags {

@@ -2,30 +2,9 @@
 // commitment or compliance (rule 4).
 #pragma once
 
-#include <optional>
-#include <string>
-
-#include "nextstep/result.h"
-#include "session.h"
-
 namespace nextstep::cli {
 
 class CommandTree;
-
-struct ActionAddFlags {
-  std::string deal;
-  std::string owner;  // rep|customer
-  std::string text;
-  std::optional<std::string> due;
-  std::optional<std::string> kind;  // default: classified from the text
-  std::optional<std::string> meeting;
-};
-
-Result<void> addActionCommand(Session& session, const ActionAddFlags& flags);
-Result<void> showActionCommand(Session& session, const std::string& id);
-Result<void> setActionDoneCommand(Session& session, const std::string& id, bool done);
-Result<void> reclassifyActionCommand(Session& session, const std::string& id,
-                                     const std::string& kind);
 
 // Adds this group's commands to the command line.
 void registerActionCommands(CommandTree& tree);

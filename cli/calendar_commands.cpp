@@ -1,14 +1,40 @@
 #include "calendar_commands.h"
 
+#include <optional>
+#include <string>
+
 #include "command_tree.h"
 #include "data_output.h"
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
 #include "nextstep/file_bytes.h"
+#include "nextstep/result.h"
 #include "output_file.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
+namespace {
+
+struct ExportIcsFlags {
+  std::string meeting;
+  std::optional<std::string> output;  // default: standard output
+  bool cancel = false;
+  std::optional<std::string> organizer;       // email; default: the sign-in, else $EMAIL
+  std::optional<std::string> organizer_name;  // default: the deal's owner
+};
+
+struct RecapFlags {
+  std::string meeting;
+  std::string format = "text";  // text | mailto | eml
+  std::optional<std::string> output;
+  std::optional<std::string> template_file;
+  std::optional<std::string> from;       // email
+  std::optional<std::string> from_name;  // default: the deal's owner
+};
+
+Result<void> exportIcsCommand(Session& session, const ExportIcsFlags& flags);
+Result<void> recapCommand(Session& session, const RecapFlags& flags);
 
 Result<void> exportIcsCommand(Session& session, const ExportIcsFlags& flags) {
   calendar::InvitationRequest request;
@@ -60,6 +86,8 @@ Result<void> recapCommand(Session& session, const RecapFlags& flags) {
   emit(session, out);
   return {};
 }
+
+}  // namespace
 
 void registerInvitationExport(CommandTree& tree, CLI::App* export_group) {
   ExportIcsFlags& f = tree.keep<ExportIcsFlags>();

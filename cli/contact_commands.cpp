@@ -1,15 +1,50 @@
 #include "contact_commands.h"
 
+#include <optional>
+#include <string>
+
 #include "account_commands.h"
 #include "change_output.h"
 #include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/pipeline.h"
+#include "nextstep/result.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
+namespace {
+
+struct ContactAddFlags {
+  std::string name;
+  std::optional<std::string> account;  // id, id prefix or name (created when new)
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> role;
+  std::optional<std::string> title;
+};
+
+struct ContactSetFlags {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<std::string> account;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> role;
+  std::optional<std::string> title;
+};
+
+struct ContactListFlags {
+  std::optional<std::string> account;
+  std::optional<std::string> limit;
+};
+
+Result<void> addContactCommand(Session& session, const ContactAddFlags& flags);
+Result<void> listContactsCommand(Session& session, const ContactListFlags& flags);
+Result<void> showContactCommand(Session& session, const std::string& id);
+Result<void> setContactCommand(Session& session, const ContactSetFlags& flags);
 
 Result<void> addContactCommand(Session& session, const ContactAddFlags& flags) {
   NewContact contact;
@@ -78,8 +113,6 @@ Result<void> setContactCommand(Session& session, const ContactSetFlags& flags) {
   emit(session, Change{"contact", id, "updated", "Updated contact '" + contact.name + "'."});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct ContactFlags {

@@ -1,5 +1,8 @@
 #include "data_commands.h"
 
+#include <optional>
+#include <string>
+
 #include "calendar_commands.h"
 #include "command_tree.h"
 #include "data_output.h"
@@ -7,10 +10,28 @@
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
+#include "nextstep/result.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
 namespace {
+
+struct ImportCsvFlags {
+  std::string file;
+  std::string from;                      // salesforce | hubspot | pipedrive | nextstep
+  std::optional<std::string> kind;       // deals | accounts | contacts | activities
+  std::optional<std::string> delimiter;  // , ; | tab
+  std::optional<std::string> currency;   // for amounts without one
+  std::optional<std::string> owner;      // for records without one
+  bool dry_run = false;
+};
+
+Result<void> importCsvCommand(Session& session, const ImportCsvFlags& flags);
+Result<void> exportCsvCommand(Session& session, const std::string& dir);
+Result<void> exportJsonCommand(Session& session, const std::string& file);
+Result<void> backupCommand(Session& session, const std::string& file);
+Result<void> restoreCommand(Session& session, const std::string& file);
 
 Result<char> parseDelimiter(const std::string& text) {
   if (text == "tab" || text == "\\t" || text == "\t") return '\t';
@@ -19,8 +40,6 @@ Result<char> parseDelimiter(const std::string& text) {
   }
   return Error::invalid("--delimiter: '" + text + "' is not one of , ; | tab");
 }
-
-}  // namespace
 
 Result<void> importCsvCommand(Session& session, const ImportCsvFlags& flags) {
   data::ImportOptions options;
@@ -87,8 +106,6 @@ Result<void> restoreCommand(Session& session, const std::string& file) {
   emit(session, RestoreResult{report});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct DataFlags {

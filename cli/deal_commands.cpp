@@ -1,6 +1,8 @@
 #include "deal_commands.h"
 
+#include <optional>
 #include <set>
+#include <string>
 
 #include "account_commands.h"
 #include "change_output.h"
@@ -9,13 +11,52 @@
 #include "flag_values.h"
 #include "nextstep/deal_view.h"
 #include "nextstep/pipeline.h"
+#include "nextstep/result.h"
 #include "nextstep/team_settings.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
 namespace {
+
+struct DealAddFlags {
+  std::string title;
+  std::optional<std::string> account;  // id, id prefix or name (created when new)
+  std::optional<std::string> value;    // 12000.50
+  std::optional<std::string> currency;
+  std::optional<std::string> stage;
+  std::optional<std::string> owner;
+};
+
+struct DealListFlags {
+  bool without_next_step = false;
+  bool compliance_only = false;
+  bool stale = false;
+  std::optional<std::string> stage;
+  std::optional<std::string> owner;
+  std::optional<std::string> account;
+  std::optional<std::string> status;  // open|won|lost|all
+  std::optional<std::string> limit;
+};
+
+struct DealSetFlags {
+  std::string id;
+  std::optional<std::string> title;
+  std::optional<std::string> stage;
+  std::optional<std::string> value;
+  std::optional<std::string> currency;
+  std::optional<std::string> status;
+  std::optional<std::string> owner;
+  std::optional<std::string> account;
+  std::optional<std::string> lost_reason;
+};
+
+Result<void> addDealCommand(Session& session, const DealAddFlags& flags);
+Result<void> listDealsCommand(Session& session, const DealListFlags& flags);
+Result<void> showDealCommand(Session& session, const std::string& id);
+Result<void> setDealCommand(Session& session, const DealSetFlags& flags);
 
 Result<void> checkStage(Store& store, const std::string& stage) {
   NEXTSTEP_TRY(auto settings, teamSettings(store));
@@ -40,8 +81,6 @@ ContactsById contactsOf(Store& store, const DealView& view) {
   }
   return out;
 }
-
-}  // namespace
 
 Result<void> addDealCommand(Session& session, const DealAddFlags& flags) {
   NewDeal deal;
@@ -141,8 +180,6 @@ Result<void> setDealCommand(Session& session, const DealSetFlags& flags) {
                            std::string(nameOf(deal.status)) + ")."});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct DealFlags {

@@ -1,23 +1,67 @@
 #include "event_commands.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "change_output.h"
 #include "command_tree.h"
 #include "event_output.h"
 #include "flag_values.h"
 #include "nextstep/events.h"
 #include "nextstep/pipeline.h"
+#include "nextstep/result.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
 namespace {
+
+struct EventAddFlags {
+  std::string kind;  // demo|webinar|seminar
+  std::string title;
+  std::string at;
+  std::optional<std::string> tz;
+  std::optional<std::string> place;
+};
+
+struct ParticipantAddFlags {
+  std::string event;
+  std::string contact;
+  std::optional<std::string> deal;
+  bool not_interested = false;
+};
+
+struct ParticipantInterestFlags {
+  std::string participant;
+  bool interested = false;
+  bool not_interested = false;
+};
+
+struct EventBookFlags {
+  std::string event;
+  std::string at;  // the first slot; the others follow back to back
+  std::optional<std::string> tz;
+  std::optional<std::string> duration;
+  std::optional<std::string> gap;
+  std::optional<std::string> place;
+  std::optional<std::string> agenda;
+  std::optional<std::string> goal;
+  std::vector<std::string> participants;  // empty: every interested one without a next step
+};
+
+Result<void> addEventCommand(Session& session, const EventAddFlags& flags);
+Result<void> listEventsCommand(Session& session, const std::optional<std::string>& limit);
+Result<void> addParticipantCommand(Session& session, const ParticipantAddFlags& flags);
+Result<void> participantInterestCommand(Session& session, const ParticipantInterestFlags& flags);
+Result<void> showEventCommand(Session& session, const std::string& id);
+Result<void> bookEventCommand(Session& session, const EventBookFlags& flags);
 
 Result<std::string> zoneName(Session& session, const std::optional<std::string>& tz) {
   if (!tz) return session.zone().name();
   NEXTSTEP_TRY(auto zone, parseZone("--tz", *tz));
   return zone.name();
 }
-
-}  // namespace
 
 Result<void> addEventCommand(Session& session, const EventAddFlags& flags) {
   NewEvent event;
@@ -102,8 +146,6 @@ Result<void> bookEventCommand(Session& session, const EventBookFlags& flags) {
   emit(session, NewIds{ids});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct EventFlags {

@@ -1,13 +1,39 @@
 #include "note_touch_commands.h"
 
+#include <optional>
+#include <string>
+
 #include "account_commands.h"
 #include "change_output.h"
 #include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/notes_touches.h"
+#include "nextstep/result.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
+namespace {
+
+struct NoteAddFlags {
+  std::optional<std::string> deal;
+  std::optional<std::string> account;
+  std::optional<std::string> contact;
+  std::string text;
+  std::optional<std::string> author;
+};
+
+struct TouchAddFlags {
+  std::optional<std::string> account;
+  std::optional<std::string> deal;
+  std::optional<std::string> contact;
+  std::string kind;
+  std::optional<std::string> at;  // ISO instant, or a wall-clock time in the --tz zone
+  std::optional<std::string> note;
+};
+
+Result<void> addNoteCommand(Session& session, const NoteAddFlags& flags);
+Result<void> addTouchCommand(Session& session, const TouchAddFlags& flags);
 
 Result<void> addNoteCommand(Session& session, const NoteAddFlags& flags) {
   if (!flags.deal && !flags.account && !flags.contact) {
@@ -51,8 +77,6 @@ Result<void> addTouchCommand(Session& session, const TouchAddFlags& flags) {
   emit(session, NewId{id});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct NoteTouchFlags {

@@ -4,16 +4,29 @@
 #include <charconv>
 #include <chrono>
 #include <csignal>
+#include <optional>
+#include <string>
 #include <thread>
 
 #include "command_tree.h"
 #include "data_output.h"
 #include "nextstep/platform/desktop_notifier.h"
 #include "nextstep/reminders.h"
+#include "nextstep/result.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
 namespace {
+
+struct RemindFlags {
+  bool once = false;                   // deliver what is due now and stop; default: keep watching
+  bool list = false;                   // print what fires within --horizon; deliver nothing
+  std::optional<std::string> horizon;  // 90m, 12h, 7d; default 1d (--list only)
+  std::optional<std::string> owner;
+};
+
+Result<void> remindCommand(Session& session, const RemindFlags& flags);
 
 std::atomic<bool> g_stop{false};
 extern "C" void onStopSignal(int) { g_stop = true; }
@@ -68,8 +81,6 @@ Result<void> deliver(Session& session, Store& store, const ReminderQuery& query,
   return {};
 }
 
-}  // namespace
-
 Result<void> remindCommand(Session& session, const RemindFlags& flags) {
   ReminderQuery query;
   query.zone = session.zone();
@@ -104,6 +115,8 @@ Result<void> remindCommand(Session& session, const RemindFlags& flags) {
   }
   return {};
 }
+
+}  // namespace
 
 void registerRemindCommand(CommandTree& tree) {
   RemindFlags& f = tree.keep<RemindFlags>();

@@ -1,18 +1,38 @@
 #include "report_commands.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/pipeline_health.h"
+#include "nextstep/result.h"
 #include "nextstep/search.h"
 #include "nextstep/team_settings.h"
 #include "nextstep/today.h"
 #include "report_output.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
 namespace {
+
+struct ReportFlags {
+  std::optional<std::string> owner;
+  std::optional<std::string> limit;
+};
+
+struct SearchFlags {
+  std::vector<std::string> words;
+  std::optional<std::string> limit;
+};
+
+Result<void> todayCommand(Session& session, const ReportFlags& flags);
+Result<void> healthCommand(Session& session, const ReportFlags& flags);
+Result<void> searchCommand(Session& session, const SearchFlags& flags);
+Result<void> checkCommand(Session& session);
 
 // SQLite's integrity report is one problem a line under a "*** in database main ***" header:
 // the first problem, and how many more.
@@ -36,8 +56,6 @@ std::string firstProblem(const Error& error) {
   if (problems.size() > 1) out += " (and " + std::to_string(problems.size() - 1) + " more)";
   return out;
 }
-
-}  // namespace
 
 Result<void> todayCommand(Session& session, const ReportFlags& flags) {
   TodayQuery query;
@@ -93,8 +111,6 @@ Result<void> checkCommand(Session& session) {
   emit(session, Integrity{store->path(), store->schemaVersion(), pending});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct ReportCommandFlags {

@@ -1,13 +1,28 @@
 #include "settings_commands.h"
 
+#include <optional>
+#include <string>
+
 #include "change_output.h"
 #include "command_tree.h"
 #include "flag_values.h"
+#include "nextstep/result.h"
 #include "nextstep/team_settings.h"
 #include "report_output.h"
 #include "result_try.h"
+#include "session.h"
 
 namespace nextstep::cli {
+namespace {
+
+struct SettingsSetFlags {
+  std::optional<std::string> cadence_days;
+  std::optional<std::string> stages;        // a,b,c lowest rung first
+  std::optional<std::string> working_days;  // mon-fri
+};
+
+Result<void> showSettingsCommand(Session& session);
+Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags);
 
 Result<void> showSettingsCommand(Session& session) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
@@ -44,6 +59,8 @@ Result<void> setSettingsCommand(Session& session, const SettingsSetFlags& flags)
   emit(session, SettingsPage{settings});
   return {};
 }
+
+}  // namespace
 
 void registerSettingsCommands(CommandTree& tree) {
   SettingsSetFlags& f = tree.keep<SettingsSetFlags>();

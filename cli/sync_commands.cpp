@@ -4,21 +4,63 @@
 #include <csignal>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 
 #include "change_output.h"
 #include "command_tree.h"
 #include "nextstep/device_identity.h"
+#include "nextstep/result.h"
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"
 #include "result_try.h"
+#include "session.h"
 #include "sync_output.h"
 
 namespace nextstep::cli {
 namespace {
+
+struct ServerFlags {
+  std::optional<std::string> server;  // HOST:PORT; default: the one signed in to
+  std::optional<std::string> ca;      // PEM file: TLS against it
+  bool insecure = false;              // plain text to a server that is not on this machine
+};
+
+struct LoginFlags {
+  ServerFlags server;
+  std::string email;
+};
+
+struct SyncFlags {
+  ServerFlags server;
+  std::optional<std::string> token;
+  bool watch = false;
+  int timeout_seconds = 30;  // a call not answered within this fails: a stalled link, not a hang
+};
+
+struct ConflictFlags {
+  bool all = false;  // also the restored and dismissed ones
+  std::string id;
+};
+
+struct SetAsideFlags {
+  std::int64_t id = 0;
+};
+
+// The password comes from standard input (its first line), never from the command line.
+Result<void> loginCommand(Session& session, const LoginFlags& flags);
+Result<void> syncCommand(Session& session, const SyncFlags& flags);
+Result<void> conflictsCommand(Session& session, const ConflictFlags& flags);
+Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags);
+Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags);
+// Changes the server set aside: listed, sent again, or dropped.
+Result<void> setAsideCommand(Session& session, const SetAsideFlags& flags);
+Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags);
+Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags);
 
 using sync::Replica;
 
@@ -86,8 +128,6 @@ Error explain(const Error& e, const std::string& target) {
       return Error{e.code, "sync server " + target + ": " + e.message};
   }
 }
-
-}  // namespace
 
 Result<void> loginCommand(Session& session, const LoginFlags& flags) {
   if (!flags.server.server) return Error::invalid("login needs --server HOST:PORT");
@@ -239,8 +279,6 @@ Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags) {
                        "record takes the team's value."});
   return {};
 }
-
-namespace {
 
 // The flags of this group's commands, filled by the parser.
 struct SyncCommandFlags {
