@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "nextstep/stamp.h"
+#include "nextstep/storage/stamp.h"
 
 namespace nextstep::bench {
 

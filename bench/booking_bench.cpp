@@ -19,7 +19,7 @@
 #include "figures.h"
 #include "fsync_probe.h"
 #include "latency_summary.h"
-#include "nextstep/booking.h"
+#include "nextstep/meetings/booking.h"
 
 namespace nextstep::bench {
 namespace {

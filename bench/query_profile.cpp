@@ -22,9 +22,9 @@
 
 #include "bench_options.h"
 #include "bench_store.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/search.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/search/search.h"
 
 namespace nextstep::bench {
 namespace {

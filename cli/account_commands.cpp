@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "flag_values.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 namespace {

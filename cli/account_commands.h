@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
 #include "session.h"
 
 namespace nextstep::cli {

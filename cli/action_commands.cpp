@@ -1,8 +1,8 @@
 #include "action_commands.h"
 
 #include "flag_values.h"
-#include "nextstep/actions.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 

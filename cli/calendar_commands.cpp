@@ -2,7 +2,7 @@
 
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 #include "output_file.h"
 
 namespace nextstep::cli {

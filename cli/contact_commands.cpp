@@ -2,7 +2,7 @@
 
 #include "account_commands.h"
 #include "flag_values.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 

@@ -4,9 +4,9 @@
 
 #include "account_commands.h"
 #include "flag_values.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace nextstep::cli {
 namespace {

@@ -1,8 +1,8 @@
 #include "event_commands.h"
 
 #include "flag_values.h"
-#include "nextstep/events.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 namespace {

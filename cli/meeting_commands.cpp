@@ -1,10 +1,10 @@
 #include "meeting_commands.h"
 
 #include "flag_values.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -2,7 +2,7 @@
 
 #include "account_commands.h"
 #include "flag_values.h"
-#include "nextstep/notes_touches.h"
+#include "nextstep/follow_up/notes_touches.h"
 
 namespace nextstep::cli {
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 #include "session.h"
 
 namespace nextstep::cli {

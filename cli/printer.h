@@ -11,24 +11,24 @@
 #include <string_view>
 #include <vector>
 
-#include "nextstep/booking.h"
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
-#include "nextstep/call_close.h"
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/events.h"
-#include "nextstep/model.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/reminders.h"
-#include "nextstep/search.h"
+#include "nextstep/follow_up/reminders.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/model/model.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/search/search.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"
-#include "nextstep/today.h"
 
 namespace nextstep::cli {
 

@@ -1,6 +1,6 @@
 #include "record_lifecycle.h"
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "nextstep/catalog.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/catalog.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -6,8 +6,8 @@
 #include <csignal>
 #include <thread>
 
+#include "nextstep/follow_up/reminders.h"
 #include "nextstep/platform/desktop_notifier.h"
-#include "nextstep/reminders.h"
 
 namespace nextstep::cli {
 namespace {

@@ -3,10 +3,10 @@
 #include <string_view>
 
 #include "flag_values.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/search.h"
-#include "nextstep/team_settings.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/pipeline/team_settings.h"
+#include "nextstep/search/search.h"
 
 namespace nextstep::cli {
 namespace {

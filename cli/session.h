@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "nextstep/civil_time.h"
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
+#include "nextstep/time/civil_time.h"
 #include "printer.h"
 
 namespace nextstep::cli {

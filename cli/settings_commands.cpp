@@ -1,7 +1,7 @@
 #include "settings_commands.h"
 
 #include "flag_values.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace nextstep::cli {
 

@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "nextstep/device_identity.h"
+#include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"

@@ -1,6 +1,6 @@
 #include "sync_text.h"
 
-#include "nextstep/field_text.h"
+#include "nextstep/text/field_text.h"
 #include "text_words.h"
 
 namespace nextstep::cli {

@@ -2,7 +2,7 @@
 #include <ostream>
 
 #include "event_text.h"
-#include "nextstep/money_text.h"
+#include "nextstep/text/money_text.h"
 #include "printer.h"
 #include "report_text.h"
 #include "result_text.h"

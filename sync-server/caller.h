@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "nextstep/stamp.h"
+#include "nextstep/storage/stamp.h"
 #include "server_store.h"
 
 namespace nextstep::server {

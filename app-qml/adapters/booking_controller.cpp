@@ -4,8 +4,8 @@
 
 #include "deal_person.h"
 #include "display_text.h"
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace {
 

@@ -2,10 +2,10 @@
 
 #include "deal_person.h"
 #include "display_text.h"
-#include "nextstep/action_classifier.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/deal_view.h"
+#include "nextstep/meetings/action_classifier.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/pipeline/deal_view.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace deal_person {
 

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "display_text.h"
-#include "nextstep/field_text.h"
-#include "nextstep/op.h"
+#include "nextstep/storage/op.h"
+#include "nextstep/text/field_text.h"
 
 namespace {
 

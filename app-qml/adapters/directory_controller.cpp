@@ -2,9 +2,9 @@
 
 #include "deal_card.h"
 #include "display_text.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "local_store.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 class StoreController : public QObject {
   Q_OBJECT

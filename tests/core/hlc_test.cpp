@@ -3,7 +3,7 @@
 #include <cstring>
 #include <random>
 
-#include "nextstep/stamp.h"
+#include "nextstep/storage/stamp.h"
 
 namespace nextstep {
 namespace {

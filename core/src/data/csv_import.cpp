@@ -5,11 +5,11 @@
 #include "crm_columns.h"
 #include "csv_table.h"
 #include "import_values.h"
-#include "nextstep/actions.h"
-#include "nextstep/file_bytes.h"
-#include "nextstep/ids.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/data/file_bytes.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/model/ids.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace nextstep::data {
 namespace {

@@ -4,13 +4,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "../stamp_renames.h"
-#include "nextstep/device_identity.h"
-#include "nextstep/local_meta.h"
-#include "nextstep/record_reads.h"
-#include "nextstep/record_rows.h"
+#include "nextstep/storage/device_identity.h"
+#include "nextstep/storage/local_meta.h"
+#include "nextstep/storage/record_reads.h"
+#include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/merge.h"
 #include "record_titles.h"
+#include "storage/stamp_renames.h"
 
 namespace nextstep::sync {
 namespace {

@@ -6,20 +6,20 @@
 #include <fstream>
 #include <sstream>
 
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/catalog.h"
 #include "nextstep/data/backup.h"
-#include "nextstep/device_identity.h"
-#include "nextstep/ids.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/record_reads.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/model/ids.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/device_identity.h"
+#include "nextstep/storage/record_reads.h"
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/sync_round.h"
 #include "nextstep/sync/wire.h"
-#include "nextstep/team_settings.h"
 #include "token_auth.h"
 
 namespace nextstep::sim {

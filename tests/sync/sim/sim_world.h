@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/transport.h"
 #include "sqlite_server_store.h"
