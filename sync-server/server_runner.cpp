@@ -19,7 +19,7 @@
 #include "listen_address.h"
 #include "login_workers.h"
 #include "nextstep/data/file_bytes.h"
-#include "nextstep/storage/stamp.h"
+#include "nextstep/model/stamp.h"
 #include "push_writer.h"
 #include "rate_limit.h"
 #include "sqlite_server_store.h"

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "nextstep/model/result.h"
+#include "nextstep/model/stamp.h"
 #include "nextstep/storage/op.h"
-#include "nextstep/storage/stamp.h"
 #include "nextstep/sync/v1/sync.pb.h"
 
 namespace nextstep::server {

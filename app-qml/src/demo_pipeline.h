@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "nextstep/model/result.h"
-#include "nextstep/storage/stamp.h"
+#include "nextstep/model/stamp.h"
 #include "nextstep/storage/store.h"
 #include "nextstep/time/civil_time.h"
 

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <random>
 
-#include "nextstep/storage/stamp.h"
+#include "nextstep/model/stamp.h"
 
 namespace nextstep {
 namespace {

@@ -3,8 +3,8 @@
 // that keeps a stamp follows the same map, so the device's clocks keep agreeing with its outbox.
 #pragma once
 
+#include "nextstep/model/stamp.h"
 #include "nextstep/storage/database.h"
-#include "nextstep/storage/stamp.h"
 
 namespace nextstep {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "nextstep/storage/stamp.h"
+#include "nextstep/model/stamp.h"
 
 namespace nextstep {
 

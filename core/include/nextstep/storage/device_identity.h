@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "nextstep/model/stamp.h"
 #include "nextstep/storage/database.h"
-#include "nextstep/storage/stamp.h"
 #include "nextstep/time/civil_time.h"
 
 namespace nextstep {

@@ -4,9 +4,9 @@
 
 #include <string_view>
 
+#include "nextstep/model/stamp.h"
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/op.h"
-#include "nextstep/storage/stamp.h"
 
 namespace nextstep {
 

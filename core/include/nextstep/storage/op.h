@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "nextstep/model/stamp.h"
 #include "nextstep/model/value.h"
 #include "nextstep/storage/catalog.h"
-#include "nextstep/storage/stamp.h"
 
 namespace nextstep {
 

@@ -12,10 +12,10 @@
 #include <type_traits>
 
 #include "nextstep/model/result.h"
+#include "nextstep/model/stamp.h"
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/device_identity.h"
 #include "nextstep/storage/mutation.h"
-#include "nextstep/storage/stamp.h"
 #include "nextstep/time/civil_time.h"
 
 namespace nextstep {

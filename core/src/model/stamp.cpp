@@ -1,4 +1,4 @@
-#include "nextstep/storage/stamp.h"
+#include "nextstep/model/stamp.h"
 
 #include <algorithm>
 #include <charconv>
