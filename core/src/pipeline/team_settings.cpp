@@ -10,7 +10,9 @@ constexpr std::string_view kTeamId = "team";
 }
 
 TeamSettings TeamSettings::defaults() {
-  return TeamSettings{{"lead", "qualified", "discovery", "proposal", "negotiation", "verbal"}, 30};
+  TeamSettings t;  // the cadence and working days are the members' own defaults
+  t.stages = {"lead", "qualified", "discovery", "proposal", "negotiation", "verbal"};
+  return t;
 }
 
 bool TeamSettings::hasStage(std::string_view stage) const {
