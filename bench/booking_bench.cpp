@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <exception>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -146,10 +145,6 @@ int run(int argc, char** argv) {
 }  // namespace nextstep::bench
 
 int main(int argc, char** argv) {
-  try {
-    return nextstep::bench::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "nextstep_bench_booking: %s\n", e.what());
-    return 1;
-  }
+  return nextstep::bench::runBenchProgram("nextstep_bench_booking", nextstep::bench::run, argc,
+                                          argv);
 }

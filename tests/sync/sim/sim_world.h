@@ -79,7 +79,6 @@ class World {
  private:
   void openDevice(Device& d);
   void restart(Device& d);
-  void localEdit(Device& d);
   void syncDevice(Device& d);
   void replayOldPush();
   void backupOrRestore(Device& d);
@@ -88,7 +87,6 @@ class World {
   void checkNothingLost();
   void checkArchive();
   std::string dump(Store& store);
-  std::vector<std::string> ids(Store& store, const char* sql);
 
   SimOptions options_;
   Faults faults_;
