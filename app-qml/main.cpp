@@ -62,7 +62,8 @@ int main(int argc, char** argv) {
   if (!showWindow({})) return 1;
 #ifdef NEXTSTEP_DESKTOP_REMINDERS
   DesktopReminders reminders(store);
-  QObject::connect(&store, &LocalStore::openChanged, &reminders, [&reminders] { reminders.start(); });
+  QObject::connect(&store, &LocalStore::openChanged, &reminders,
+                   [&reminders] { reminders.start(); });
 #endif
   return QGuiApplication::exec();
 }

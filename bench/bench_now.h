@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "nextstep/stamp.h"
+#include "nextstep/model/stamp.h"
 
 namespace nextstep::bench {
 

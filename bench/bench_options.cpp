@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string_view>
 
 #include "workload_files.h"
@@ -50,6 +51,16 @@ BenchOptions takeBenchOptions(int& argc, char** argv) {
   argc = kept;
   argv[argc] = nullptr;
   return o;
+}
+
+int runBenchProgram(const char* program, int (*body)(int argc, char** argv), int argc,
+                    char** argv) {
+  try {
+    return body(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", program, e.what());
+    return 1;
+  }
 }
 
 }  // namespace nextstep::bench

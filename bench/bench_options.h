@@ -1,4 +1,4 @@
-// The command-line options every benchmark program shares.
+// The command-line options every benchmark program shares, and how each one reports a failure.
 #pragma once
 
 #include <filesystem>
@@ -22,5 +22,9 @@ struct BenchOptions {
 // Takes --deals N, --dir DIR, --results FILE, --rebuild and --apply SQL out of argv (leaving the
 // rest, e.g. Google Benchmark's flags). Exits with a message on a bad value.
 BenchOptions takeBenchOptions(int& argc, char** argv);
+
+// A benchmark program's main: runs `body`, and turns what it throws into "program: what" on
+// stderr and exit code 1, so scripts/bench.sh stops on it with the reason.
+int runBenchProgram(const char* program, int (*body)(int argc, char** argv), int argc, char** argv);
 
 }  // namespace nextstep::bench

@@ -7,7 +7,7 @@
 
 #include "bench_options.h"
 #include "figures.h"
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "workload_loader.h"
 
 namespace nextstep::bench {

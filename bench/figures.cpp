@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench_options.h"
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 
 namespace nextstep::bench {
 

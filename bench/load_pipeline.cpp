@@ -3,7 +3,6 @@
 // time goes on the device. With --apply SQL it loads a scratch copy instead, running SQL on the
 // connection first (e.g. a bigger cache_size), to measure a change before making it.
 #include <cstdio>
-#include <exception>
 
 #include "bench_options.h"
 #include "bench_store.h"
@@ -51,10 +50,5 @@ int run(int argc, char** argv) {
 }  // namespace nextstep::bench
 
 int main(int argc, char** argv) {
-  try {
-    return nextstep::bench::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "nextstep_bench_load: %s\n", e.what());
-    return 1;
-  }
+  return nextstep::bench::runBenchProgram("nextstep_bench_load", nextstep::bench::run, argc, argv);
 }

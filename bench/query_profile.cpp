@@ -12,7 +12,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <exception>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -22,9 +21,9 @@
 
 #include "bench_options.h"
 #include "bench_store.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/search.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/search/search.h"
 
 namespace nextstep::bench {
 namespace {
@@ -159,10 +158,6 @@ int run(int argc, char** argv) {
 }  // namespace nextstep::bench
 
 int main(int argc, char** argv) {
-  try {
-    return nextstep::bench::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "nextstep_bench_profile: %s\n", e.what());
-    return 1;
-  }
+  return nextstep::bench::runBenchProgram("nextstep_bench_profile", nextstep::bench::run, argc,
+                                          argv);
 }

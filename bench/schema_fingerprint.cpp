@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "bench_now.h"
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::bench {
 namespace fs = std::filesystem;

@@ -3,7 +3,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <exception>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,9 +11,9 @@
 #include "bench_options.h"
 #include "bench_store.h"
 #include "figure_reporter.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/search.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/search/search.h"
 
 namespace nextstep::bench {
 namespace {
@@ -169,10 +168,5 @@ int run(int argc, char** argv) {
 }  // namespace nextstep::bench
 
 int main(int argc, char** argv) {
-  try {
-    return nextstep::bench::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "nextstep_bench_store: %s\n", e.what());
-    return 1;
-  }
+  return nextstep::bench::runBenchProgram("nextstep_bench_store", nextstep::bench::run, argc, argv);
 }

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 
 namespace nextstep::bench {
 namespace fs = std::filesystem;

@@ -9,11 +9,11 @@
 #include <stdexcept>
 
 #include "bench_now.h"
-#include "nextstep/catalog.h"
-#include "nextstep/file_bytes.h"
-#include "nextstep/record_rows.h"
-#include "nextstep/search.h"
-#include "nextstep/store.h"
+#include "nextstep/data/file_bytes.h"
+#include "nextstep/search/search.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/record_rows.h"
+#include "nextstep/storage/store.h"
 #include "schema_fingerprint.h"
 #include "workload_mapping.h"
 #include "workload_rows.h"

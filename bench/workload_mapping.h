@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "nextstep/op.h"
+#include "nextstep/storage/op.h"
 #include "workload_rows.h"
 
 namespace nextstep::bench {

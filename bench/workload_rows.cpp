@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "nextstep/civil_time.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::bench {
 namespace {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::cli {
 

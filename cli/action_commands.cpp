@@ -7,9 +7,9 @@
 #include "command_tree.h"
 #include "flag_values.h"
 #include "meeting_output.h"
-#include "nextstep/actions.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/result.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/model/result.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "result_try.h"
 #include "session.h"
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 #include "session.h"
 
 namespace nextstep::cli {

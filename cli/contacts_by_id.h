@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "nextstep/model.h"
+#include "nextstep/model/model.h"
 
 namespace nextstep::cli {
 

@@ -10,7 +10,7 @@
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 #include "result_try.h"
 #include "session.h"
 

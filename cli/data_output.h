@@ -14,7 +14,7 @@
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
-#include "nextstep/reminders.h"
+#include "nextstep/follow_up/reminders.h"
 
 namespace nextstep::cli {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "nextstep/civil_time.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::cli {
 

@@ -8,9 +8,9 @@
 #include "command_tree.h"
 #include "event_output.h"
 #include "flag_values.h"
-#include "nextstep/events.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/result.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/model/result.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "result_try.h"
 #include "session.h"
 

@@ -7,7 +7,7 @@
 
 #include "day_words.h"
 #include "emit.h"
-#include "nextstep/events.h"
+#include "nextstep/meetings/events.h"
 
 namespace nextstep::cli {
 

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "nextstep/call_close.h"
-#include "nextstep/civil_time.h"
-#include "nextstep/enums.h"
-#include "nextstep/result.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/model/enums.h"
+#include "nextstep/model/result.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::cli {
 

@@ -1,6 +1,6 @@
 #include "meeting_output.h"
 
-#include "nextstep/civil_time.h"
+#include "nextstep/time/civil_time.h"
 #include "record_json.h"
 #include "text_table.h"
 #include "text_tables.h"

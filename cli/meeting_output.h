@@ -11,9 +11,9 @@
 #include "contacts_by_id.h"
 #include "day_words.h"
 #include "emit.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/model.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/model/model.h"
 
 namespace nextstep::cli {
 

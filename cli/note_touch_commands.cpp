@@ -7,8 +7,8 @@
 #include "change_output.h"
 #include "command_tree.h"
 #include "flag_values.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/result.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/model/result.h"
 #include "result_try.h"
 #include "session.h"
 

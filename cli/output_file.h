@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 namespace nextstep::cli {
 

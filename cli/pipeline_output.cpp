@@ -1,6 +1,6 @@
 #include "pipeline_output.h"
 
-#include "nextstep/money_text.h"
+#include "nextstep/text/money_text.h"
 #include "record_json.h"
 #include "text_table.h"
 #include "text_tables.h"

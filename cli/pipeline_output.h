@@ -10,9 +10,9 @@
 #include "contacts_by_id.h"
 #include "day_words.h"
 #include "emit.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/model.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/model/model.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::cli {
 

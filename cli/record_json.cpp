@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "nextstep/money_text.h"
+#include "nextstep/text/money_text.h"
 
 namespace nextstep::cli::json_form {
 

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "contacts_by_id.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/events.h"
-#include "nextstep/model.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/model/model.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "text_words.h"
 
 namespace nextstep::cli::json_form {

@@ -2,7 +2,7 @@
 
 #include "change_output.h"
 #include "command_tree.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "result_try.h"
 
 namespace nextstep::cli {

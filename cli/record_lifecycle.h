@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "nextstep/catalog.h"
+#include "nextstep/storage/catalog.h"
 
 namespace CLI {
 class App;

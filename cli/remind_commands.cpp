@@ -10,9 +10,9 @@
 
 #include "command_tree.h"
 #include "data_output.h"
+#include "nextstep/follow_up/reminders.h"
+#include "nextstep/model/result.h"
 #include "nextstep/platform/desktop_notifier.h"
-#include "nextstep/reminders.h"
-#include "nextstep/result.h"
 #include "result_try.h"
 #include "session.h"
 

@@ -8,10 +8,10 @@
 
 #include "day_words.h"
 #include "emit.h"
-#include "nextstep/model.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/search.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/model/model.h"
+#include "nextstep/search/search.h"
 
 namespace nextstep::cli {
 

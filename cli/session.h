@@ -8,9 +8,9 @@
 #include <string>
 
 #include "day_words.h"
-#include "nextstep/civil_time.h"
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
+#include "nextstep/time/civil_time.h"
 #include "terminal_text.h"
 
 namespace nextstep::cli {

@@ -10,8 +10,8 @@
 
 #include "change_output.h"
 #include "command_tree.h"
-#include "nextstep/device_identity.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"

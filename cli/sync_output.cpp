@@ -1,6 +1,6 @@
 #include "sync_output.h"
 
-#include "nextstep/field_text.h"
+#include "nextstep/text/field_text.h"
 #include "record_json.h"
 #include "text_words.h"
 

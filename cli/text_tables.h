@@ -9,11 +9,11 @@
 
 #include "contacts_by_id.h"
 #include "day_words.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/events.h"
-#include "nextstep/model.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/model/model.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "text_table.h"
 
 namespace nextstep::cli {

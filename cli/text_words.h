@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/enums.h"
+#include "nextstep/model/enums.h"
 
 namespace nextstep::cli {
 

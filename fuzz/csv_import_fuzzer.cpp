@@ -10,7 +10,7 @@
 
 #include "fuzz_check.h"
 #include "nextstep/data/csv_import.h"
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "scratch_dir.h"
 
 namespace nextstep::fuzz {

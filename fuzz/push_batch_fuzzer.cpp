@@ -14,8 +14,8 @@
 #include <string>
 
 #include "fuzz_check.h"
+#include "nextstep/model/value.h"
 #include "nextstep/sync/wire.h"
-#include "nextstep/value.h"
 #include "parsed_request.h"
 #include "scratch_dir.h"
 #include "sqlite_server_store.h"

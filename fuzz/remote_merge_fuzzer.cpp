@@ -12,7 +12,7 @@
 #include <memory>
 
 #include "fuzz_check.h"
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/wire.h"

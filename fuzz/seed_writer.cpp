@@ -10,11 +10,11 @@
 
 #include "crm_csv.h"
 #include "fuzz_check.h"
-#include "nextstep/booking.h"
 #include "nextstep/calendar/recap.h"
-#include "nextstep/mutation.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/store.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/storage/mutation.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/wire.h"
 

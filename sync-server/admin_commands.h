@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 #include "server_store.h"
 
 namespace nextstep::server {

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "admin_commands.h"
-#include "nextstep/stamp.h"
+#include "nextstep/model/stamp.h"
 #include "sqlite_server_store.h"
 #include "token_auth.h"
 

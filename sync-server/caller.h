@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "nextstep/stamp.h"
+#include "nextstep/model/stamp.h"
 #include "server_store.h"
 
 namespace nextstep::server {

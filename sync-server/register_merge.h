@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "nextstep/op.h"
+#include "nextstep/storage/op.h"
 #include "server_store.h"
 
 namespace nextstep::server {

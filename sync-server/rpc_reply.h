@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 namespace nextstep::server {
 

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "nextstep/op.h"
-#include "nextstep/result.h"
-#include "nextstep/stamp.h"
+#include "nextstep/model/result.h"
+#include "nextstep/model/stamp.h"
+#include "nextstep/storage/op.h"
 #include "nextstep/sync/v1/sync.pb.h"
 
 namespace nextstep::server {

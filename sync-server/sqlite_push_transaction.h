@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "nextstep/database.h"
+#include "nextstep/storage/database.h"
 #include "server_store.h"
 
 namespace nextstep::server {

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <type_traits>
 
-#include "nextstep/database.h"
-#include "nextstep/record_rows.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/database.h"
+#include "nextstep/storage/record_rows.h"
 #include "server_store.h"
 
 namespace nextstep::server {

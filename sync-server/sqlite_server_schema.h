@@ -2,8 +2,8 @@
 // registers and set members, conflicts, rejected ops) and the settings of each connection.
 #pragma once
 
-#include "nextstep/database.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/database.h"
 
 namespace nextstep::server {
 

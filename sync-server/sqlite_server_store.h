@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/database.h"
+#include "nextstep/storage/database.h"
 #include "server_store.h"
 
 namespace nextstep::server {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "caller.h"
-#include "nextstep/catalog.h"
+#include "nextstep/storage/catalog.h"
 #include "rpc_reply.h"
 #include "server_store.h"
 

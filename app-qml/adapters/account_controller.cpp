@@ -1,7 +1,7 @@
 #include "account_controller.h"
 
 #include "display_text.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 AccountController::AccountController(QObject* parent) : FormController(parent) {
   connect(this, &StoreController::storeChanged, this, [this]() { check_.setStore(store()); });

@@ -1,8 +1,8 @@
 #include "account_name_check.h"
 
 #include "display_text.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/typed_names.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/typed_names.h"
 
 AccountNameCheck::AccountNameCheck(QObject* parent) : StoreController(parent) {}
 

@@ -4,8 +4,8 @@
 
 #include "deal_person.h"
 #include "display_text.h"
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace {
 
@@ -123,26 +123,18 @@ void BookingController::setZoneName(const QString& tz) {
 }
 
 void BookingController::addPerson(const QString& name, const QString& email, const QString& role) {
-  LocalStore* local = store();
-  if (local == nullptr || name.trimmed().isEmpty()) return;
-  local->write(
-      this,
-      [deal = deal_id_.toStdString(), c = deal_person::typed(name, email, role)](
-          nextstep::Store& s) { return deal_person::add(s, deal, c); },
-      [this](const nextstep::Result<std::string>& id) {
-        if (!id) {
-          showError(id.error());
-          return;
-        }
-        clearError();
-        // The store's change notice reloads the people; the new one comes chosen.
-        added_.insert(qs(*id));
-        for (auto& p : people_) {
-          if (p.id == qs(*id)) p.selected = true;
-        }
-        Q_EMIT choiceChanged();
-        Q_EMIT personAdded(qs(*id));
-      });
+  if (store() == nullptr || name.trimmed().isEmpty()) return;
+  writeOrShowError(deal_person::addJob(deal_id_, name, email, role),
+                   [this](const std::string& contact) {
+                     // The store's change notice reloads the people; the new one comes chosen.
+                     const QString id = qs(contact);
+                     added_.insert(id);
+                     for (auto& p : people_) {
+                       if (p.id == id) p.selected = true;
+                     }
+                     Q_EMIT choiceChanged();
+                     Q_EMIT personAdded(id);
+                   });
 }
 
 void BookingController::setAddAnother(bool another) {

@@ -2,10 +2,10 @@
 
 #include "deal_person.h"
 #include "display_text.h"
-#include "nextstep/action_classifier.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/deal_view.h"
+#include "nextstep/meetings/action_classifier.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/pipeline/deal_view.h"
 
 namespace {
 
@@ -117,23 +117,14 @@ void CallCloseController::reload(LocalStore& store) {
 
 void CallCloseController::addPerson(const QString& name, const QString& email,
                                     const QString& role) {
-  LocalStore* local = store();
-  if (local == nullptr || name.trimmed().isEmpty() || deal_id_.isEmpty()) return;
-  local->write(
-      this,
-      [deal = deal_id_.toStdString(), c = deal_person::typed(name, email, role)](
-          nextstep::Store& s) { return deal_person::add(s, deal, c); },
-      [this](const nextstep::Result<std::string>& id) {
-        if (!id) {
-          showError(id.error());
-          return;
-        }
-        clearError();
-        // The store's change notice reloads the deal's people; a decision maker added here is
-        // at the table and gets the temperature check (rule 3).
-        added_.insert(qs(*id));
-        Q_EMIT personAdded(qs(*id));
-      });
+  if (store() == nullptr || name.trimmed().isEmpty() || deal_id_.isEmpty()) return;
+  writeOrShowError(deal_person::addJob(deal_id_, name, email, role),
+                   [this](const std::string& contact) {
+                     // The store's change notice reloads the deal's people; a decision maker
+                     // added here is at the table and gets the temperature check (rule 3).
+                     added_.insert(qs(contact));
+                     Q_EMIT personAdded(qs(contact));
+                   });
 }
 
 void CallCloseController::set(QString& field, const QString& value) {

@@ -1,8 +1,8 @@
 #include "contact_controller.h"
 
 #include "display_text.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/typed_names.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/typed_names.h"
 
 namespace {
 

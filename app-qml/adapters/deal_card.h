@@ -3,6 +3,6 @@
 #pragma once
 
 #include "card_list_model.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 Card dealCard(const nextstep::DealRow& row);

@@ -2,9 +2,9 @@
 
 #include "deal_snapshot.h"
 #include "display_text.h"
-#include "nextstep/actions.h"
-#include "nextstep/booking.h"
-#include "nextstep/notes_touches.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/meetings/booking.h"
 
 DealController::DealController(QObject* parent) : StoreController(parent) {}
 

@@ -1,6 +1,7 @@
 #include "deal_person.h"
 
 namespace deal_person {
+namespace {
 
 nextstep::NewContact typed(const QString& name, const QString& email, const QString& role) {
   nextstep::NewContact c;
@@ -18,6 +19,17 @@ nextstep::Result<std::string> add(nextstep::Store& store, const std::string& dea
   if (!d->account_id) return nextstep::Error::invalid("the deal has no account to add a person to");
   contact.account = *d->account_id;
   return nextstep::addContact(store, contact);
+}
+
+}  // namespace
+
+std::function<nextstep::Result<std::string>(nextstep::Store&)> addJob(const QString& deal_id,
+                                                                      const QString& name,
+                                                                      const QString& email,
+                                                                      const QString& role) {
+  return [deal = deal_id.toStdString(), c = typed(name, email, role)](nextstep::Store& s) {
+    return add(s, deal, c);
+  };
 }
 
 }  // namespace deal_person

@@ -4,16 +4,19 @@
 
 #include <QString>
 
+#include <functional>
 #include <string>
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace deal_person {
 
-// The contact as typed in the sheet (role: decision_maker | approver | champion | user | other).
-nextstep::NewContact typed(const QString& name, const QString& email, const QString& role);
-// Adds them at the deal's account; refused when the deal has none.
-nextstep::Result<std::string> add(nextstep::Store& store, const std::string& deal_id,
-                                  nextstep::NewContact contact);
+// The store job that adds them at the deal's account, as typed in the sheet (role:
+// decision_maker | approver | champion | user | other); it refuses a deal without an account and
+// yields the new contact's id.
+std::function<nextstep::Result<std::string>(nextstep::Store&)> addJob(const QString& deal_id,
+                                                                      const QString& name,
+                                                                      const QString& email,
+                                                                      const QString& role);
 
 }  // namespace deal_person

@@ -5,9 +5,10 @@
 
 #include <set>
 
+#include "contact_card.h"
 #include "display_text.h"
-#include "nextstep/field_text.h"
-#include "nextstep/op.h"
+#include "nextstep/storage/op.h"
+#include "nextstep/text/field_text.h"
 
 namespace {
 
@@ -46,18 +47,7 @@ QVariantMap nextStepMap(const nextstep::DealView& v, nextstep::Instant now,
 
 std::vector<Card> peopleCards(const nextstep::DealView& v) {
   std::vector<Card> out;
-  for (const auto& p : v.people) {
-    Card c;
-    c.id = qs(p.id);
-    c.kind = QStringLiteral("contact");
-    c.title = qs(p.name);
-    c.subtitle = qs(p.title);
-    c.detail = qs(p.email.empty() ? p.phone : p.email);
-    c.badge = display::role(p.role);
-    c.tone = p.role == nextstep::ContactRole::kDecisionMaker ? QStringLiteral("info")
-                                                             : QStringLiteral("neutral");
-    out.push_back(c);
-  }
+  for (const auto& p : v.people) out.push_back(contactCard(p));
   return out;
 }
 

@@ -9,8 +9,8 @@
 
 #include "card_list_model.h"
 #include "deal_controller.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/store.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 
 struct DealController::Snapshot {

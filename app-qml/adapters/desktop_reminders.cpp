@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "nextstep/follow_up/reminders.h"
 #include "nextstep/platform/desktop_notifier.h"
-#include "nextstep/reminders.h"
 
 namespace {
 

@@ -1,10 +1,11 @@
 #include "directory_controller.h"
 
+#include "contact_card.h"
 #include "deal_card.h"
 #include "display_text.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace {
 
@@ -78,15 +79,7 @@ void DirectoryController::reload(LocalStore& store) {
         accounts_.setCards(std::move(accounts));
         std::vector<Card> contacts;
         for (const auto& p : *r.contacts) {
-          Card c;
-          c.id = qs(p.id);
-          c.kind = QStringLiteral("contact");
-          c.title = qs(p.name);
-          c.subtitle = qs(p.title);
-          c.detail = qs(p.email.empty() ? p.phone : p.email);
-          c.badge = display::role(p.role);
-          c.tone = p.role == nextstep::ContactRole::kDecisionMaker ? QStringLiteral("info")
-                                                                   : QStringLiteral("neutral");
+          Card c = contactCard(p);
           if (p.account_id) c.secondaryId = qs(*p.account_id);
           contacts.push_back(c);
         }

@@ -4,7 +4,7 @@
 #include <QDate>
 #include <QLocale>
 
-#include "nextstep/money_text.h"
+#include "nextstep/text/money_text.h"
 
 namespace display {
 namespace {

@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
-#include "nextstep/booking.h"
-#include "nextstep/civil_time.h"
-#include "nextstep/enums.h"
-#include "nextstep/model.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/model/enums.h"
+#include "nextstep/model/model.h"
+#include "nextstep/time/civil_time.h"
 
 namespace display {
 

@@ -1,7 +1,7 @@
 #include "event_controller.h"
 
 #include "display_text.h"
-#include "nextstep/events.h"
+#include "nextstep/meetings/events.h"
 
 namespace {
 

@@ -2,8 +2,8 @@
 
 #include "deal_card.h"
 #include "display_text.h"
-#include "nextstep/health_trend.h"
-#include "nextstep/pipeline_health.h"
+#include "nextstep/health/health_trend.h"
+#include "nextstep/health/pipeline_health.h"
 
 namespace {
 

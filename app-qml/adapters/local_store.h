@@ -14,8 +14,8 @@
 #include <functional>
 #include <memory>
 
-#include "nextstep/civil_time.h"
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
+#include "nextstep/time/civil_time.h"
 
 class LocalStore : public QObject {
   Q_OBJECT

@@ -9,9 +9,9 @@
 #include <QUrl>
 
 #include "display_text.h"
-#include "nextstep/booking.h"
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/recap.h"
+#include "nextstep/meetings/booking.h"
 
 namespace {
 

@@ -2,8 +2,8 @@
 
 #include "display_text.h"
 #include "money_text.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace {
 

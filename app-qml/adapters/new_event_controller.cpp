@@ -4,7 +4,7 @@
 #include <array>
 
 #include "display_text.h"
-#include "nextstep/events.h"
+#include "nextstep/meetings/events.h"
 
 namespace {
 

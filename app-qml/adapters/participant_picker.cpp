@@ -5,9 +5,9 @@
 #include <set>
 
 #include "display_text.h"
-#include "nextstep/events.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/search.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/search/search.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
 #include "pipeline_ladder.h"
 
 #include "display_text.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <QTimer>
 
 #include "display_text.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace {
 

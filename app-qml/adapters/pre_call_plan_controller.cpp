@@ -1,8 +1,8 @@
 #include "pre_call_plan_controller.h"
 
 #include "display_text.h"
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 
 #include "display_text.h"
-#include "nextstep/search.h"
+#include "nextstep/search/search.h"
 
 namespace {
 

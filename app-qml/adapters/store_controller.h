@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "local_store.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 class StoreController : public QObject {
   Q_OBJECT
@@ -52,6 +52,19 @@ class StoreController : public QObject {
   void setError(const QString& error);
   void showError(const nextstep::Error& error);
   void clearError() { setError({}); }
+  // Runs the write on the store's thread (a store must be set); then, on the GUI thread, a
+  // failure is shown, or the error cleared and `written` handed the value.
+  template <typename Job, typename Written>
+  void writeOrShowError(Job job, Written written) {
+    store_->write(this, std::move(job), [this, written = std::move(written)](const auto& result) {
+      if (!result) {
+        showError(result.error());
+        return;
+      }
+      clearError();
+      written(*result);
+    });
+  }
 
  private:
   void scheduleReload();

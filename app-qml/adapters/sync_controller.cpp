@@ -5,8 +5,8 @@
 #include <QThread>
 
 #include "display_text.h"
-#include "nextstep/catalog.h"
-#include "nextstep/device_identity.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 

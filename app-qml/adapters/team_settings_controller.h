@@ -4,7 +4,7 @@
 
 #include <QStringList>
 
-#include "nextstep/team_settings.h"
+#include "nextstep/pipeline/team_settings.h"
 #include "store_controller.h"
 
 class TeamSettingsController : public StoreController {

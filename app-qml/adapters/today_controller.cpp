@@ -4,7 +4,7 @@
 
 #include "deal_card.h"
 #include "display_text.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
 
 namespace {
 

@@ -90,42 +90,13 @@ SheetFrame {
         onFailed: (message) => savedLabel.text = message
     }
 
-    // Rule 1: one next meeting per deal. Booking on a deal that has one moves it, unless the rep
-    // deliberately adds a second one.
-    InfoCard {
+    // Rule 1: the deal's next meeting moves, unless the rep adds another.
+    PlannedMeetingCard {
         objectName: "plannedCard"
         visible: !sheet.booked && booking.plannedWhen !== ""
-        tone: "warning"
-        Label {
-            Layout.fillWidth: true
-            text: qsTr("This deal's next meeting is %1.").arg(booking.plannedWhen)
-            font.pixelSize: Theme.body
-            font.bold: true
-            color: Theme.text
-            wrapMode: Text.WordWrap
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: Theme.s
-            ChoiceChip {
-                objectName: "moveChoice"
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                text: qsTr("Move it")
-                subtitle: qsTr("Same invitation")
-                checked: !booking.addAnother
-                onClicked: booking.addAnother = false
-            }
-            ChoiceChip {
-                objectName: "anotherChoice"
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                text: qsTr("Add another")
-                subtitle: qsTr("Keep both")
-                checked: booking.addAnother
-                onClicked: booking.addAnother = true
-            }
-        }
+        plannedWhen: booking.plannedWhen
+        addAnother: booking.addAnother
+        onAddAnotherChosen: (another) => booking.addAnother = another
     }
 
     // The form

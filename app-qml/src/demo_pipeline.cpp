@@ -4,12 +4,12 @@
 #include <stdexcept>
 
 #include "demo_crm_export.h"
-#include "nextstep/actions.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/events.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "nextstep/sync/replica.h"
 
 namespace demo {

@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <memory>
 
-#include "nextstep/civil_time.h"
-#include "nextstep/result.h"
-#include "nextstep/stamp.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/model/stamp.h"
+#include "nextstep/storage/store.h"
+#include "nextstep/time/civil_time.h"
 
 namespace demo {
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "bench_now.h"
+#include "child_process.h"
 #include "nextstep/sync/wire.h"
 #include "sqlite_server_store.h"
 #include "sync_service.h"
@@ -36,6 +37,18 @@ std::string issueToken(const fs::path& data_dir, const std::string& team,
   const std::string token = server::newBearerToken();
   orThrow(store->addToken(user, server::tokenHash(token), kNowMillis), "add a token");
   return token;
+}
+
+std::vector<std::string> freshTeamTokens(const fs::path& data_dir, const std::string& team,
+                                         const std::string& member, int members) {
+  fs::remove_all(data_dir);
+  const testing::ProgramRun r = testing::runProgram(
+      NEXTSTEP_SERVER_BINARY, {"admin", "--data", data_dir.string(), "create-team", team});
+  if (r.exit_code != 0) throw std::runtime_error(r.err);
+  std::vector<std::string> tokens;
+  for (int i = 0; i < members; ++i)
+    tokens.push_back(issueToken(data_dir, team, member + std::to_string(i) + "@bench.example"));
+  return tokens;
 }
 
 SeededServer ensureSeededServer(const WorkloadFiles& files) {

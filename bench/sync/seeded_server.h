@@ -24,4 +24,10 @@ SeededServer ensureSeededServer(const WorkloadFiles& files);
 std::string issueToken(const std::filesystem::path& data_dir, const std::string& team,
                        const std::string& email);
 
+// A fresh data folder (an earlier run's removed) with one team, made by the server's own admin
+// command, and `members` users with tokens: <member>0@bench.example, <member>1@... in order.
+std::vector<std::string> freshTeamTokens(const std::filesystem::path& data_dir,
+                                         const std::string& team, const std::string& member,
+                                         int members);
+
 }  // namespace nextstep::bench

@@ -5,8 +5,8 @@
 #include <functional>
 #include <string>
 
-#include "nextstep/catalog.h"
-#include "nextstep/op.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/op.h"
 #include "workload_rows.h"
 
 namespace nextstep::bench {

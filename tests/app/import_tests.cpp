@@ -6,7 +6,7 @@
 
 #include "app_fixture.h"
 #include "import_controller.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
 class ImportTests : public QObject {
   Q_OBJECT

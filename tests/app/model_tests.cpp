@@ -18,7 +18,7 @@
 #include "event_controller.h"
 #include "health_controller.h"
 #include "meeting_messages.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "pipeline_ladder.h"
 #include "pipeline_model.h"
 #include "qml_warning_guard.h"

@@ -14,8 +14,8 @@
 #include "app_fixture.h"
 #include "desktop_reminders.h"
 #include "fake_notification_service.h"
-#include "nextstep/actions.h"
-#include "nextstep/reminders.h"
+#include "nextstep/follow_up/reminders.h"
+#include "nextstep/meetings/actions.h"
 
 using nextstep::testing::FakeNotificationService;
 using nextstep::testing::ShownNotification;

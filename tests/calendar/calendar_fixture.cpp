@@ -2,8 +2,8 @@
 
 #include <fstream>
 
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 
 namespace nextstep::testing {
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -6,8 +6,8 @@
 #include <ctime>
 
 #include "calendar_fixture.h"
-#include "nextstep/booking.h"
 #include "nextstep/calendar/invitation.h"
+#include "nextstep/meetings/booking.h"
 #include "python_check.h"
 
 namespace nextstep::testing {

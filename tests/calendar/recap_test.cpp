@@ -3,11 +3,11 @@
 #include <cstdlib>
 
 #include "calendar_fixture.h"
-#include "nextstep/booking.h"
 #include "nextstep/calendar/recap.h"
-#include "nextstep/call_close.h"
-#include "nextstep/ids.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/model/ids.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "python_check.h"
 
 namespace nextstep::testing {

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "cli_process.h"
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 
 namespace nextstep::cli_test {
 namespace {

@@ -10,7 +10,7 @@
 #include <random>
 #include <regex>
 
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 
 namespace nextstep::cli_test {
 namespace {

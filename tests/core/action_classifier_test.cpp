@@ -1,4 +1,4 @@
-#include "nextstep/action_classifier.h"
+#include "nextstep/meetings/action_classifier.h"
 
 #include <gtest/gtest.h>
 

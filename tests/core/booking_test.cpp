@@ -1,6 +1,6 @@
-#include "nextstep/booking.h"
+#include "nextstep/meetings/booking.h"
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

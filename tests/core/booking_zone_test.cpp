@@ -1,8 +1,8 @@
 // Where a booking's suggestions come from beyond the last meeting: the team's working days and
 // the zones on offer (the rep's, the account's, the last meeting's).
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

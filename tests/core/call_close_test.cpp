@@ -1,8 +1,8 @@
-#include "nextstep/call_close.h"
+#include "nextstep/meetings/call_close.h"
 
-#include "nextstep/booking.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -1,4 +1,4 @@
-#include "nextstep/catalog.h"
+#include "nextstep/storage/catalog.h"
 
 #include <set>
 

@@ -1,6 +1,6 @@
-#include "nextstep/civil_time.h"
+#include "nextstep/time/civil_time.h"
 
-#include "nextstep/ids.h"
+#include "nextstep/model/ids.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

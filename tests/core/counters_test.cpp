@@ -5,9 +5,9 @@
 // they ran before the counters.
 #include <random>
 
-#include "nextstep/pipeline_health.h"
-#include "nextstep/record_rows.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/storage/record_rows.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

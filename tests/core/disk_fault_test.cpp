@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "faulty_disk.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "nextstep/sync/replica.h"
 #include "test_store.h"
 

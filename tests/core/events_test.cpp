@@ -1,7 +1,7 @@
-#include "nextstep/events.h"
+#include "nextstep/meetings/events.h"
 
-#include "nextstep/pipeline.h"
-#include "nextstep/pipeline_health.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

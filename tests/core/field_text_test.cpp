@@ -1,9 +1,9 @@
 // Values as a conflict review and the CLI show them: never JSON, epoch seconds or cents.
-#include "nextstep/field_text.h"
+#include "nextstep/text/field_text.h"
 
 #include <gtest/gtest.h>
 
-#include "nextstep/op.h"
+#include "nextstep/storage/op.h"
 
 namespace nextstep {
 namespace {

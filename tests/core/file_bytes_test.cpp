@@ -1,4 +1,4 @@
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "nextstep/health_trend.h"
+#include "nextstep/health/health_trend.h"
 
-#include "nextstep/actions.h"
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <random>
 
-#include "nextstep/stamp.h"
+#include "nextstep/model/stamp.h"
 
 namespace nextstep {
 namespace {

@@ -1,12 +1,12 @@
 #include <filesystem>
 
-#include "nextstep/ids.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/pipeline_health.h"
-#include "nextstep/schema.h"
-#include "nextstep/search.h"
-#include "nextstep/team_settings.h"
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
+#include "nextstep/health/pipeline_health.h"
+#include "nextstep/model/ids.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
+#include "nextstep/search/search.h"
+#include "nextstep/storage/schema.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

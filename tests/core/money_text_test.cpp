@@ -1,6 +1,6 @@
 // Money as the CLI, the recap mails and the app show it: in the reader's locale, with the
 // currency's own decimals and a sign that is never lost.
-#include "nextstep/money_text.h"
+#include "nextstep/text/money_text.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>

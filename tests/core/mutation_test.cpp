@@ -1,13 +1,13 @@
-#include "nextstep/mutation.h"
+#include "nextstep/storage/mutation.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "nextstep/booking.h"
-#include "nextstep/events.h"
-#include "nextstep/ids.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/record_rows.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/model/ids.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/storage/record_rows.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -1,12 +1,12 @@
-#include "nextstep/pipeline_health.h"
+#include "nextstep/health/pipeline_health.h"
 
-#include "nextstep/actions.h"
-#include "nextstep/booking.h"
-#include "nextstep/call_close.h"
-#include "nextstep/events.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/meetings/call_close.h"
+#include "nextstep/meetings/events.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

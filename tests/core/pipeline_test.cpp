@@ -1,7 +1,7 @@
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 
-#include "nextstep/team_settings.h"
-#include "nextstep/typed_names.h"
+#include "nextstep/pipeline/team_settings.h"
+#include "nextstep/pipeline/typed_names.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

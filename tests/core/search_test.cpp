@@ -1,7 +1,7 @@
-#include "nextstep/search.h"
+#include "nextstep/search/search.h"
 
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

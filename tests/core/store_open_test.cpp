@@ -1,7 +1,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

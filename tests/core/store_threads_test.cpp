@@ -5,7 +5,7 @@
 #include <string>
 #include <thread>
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

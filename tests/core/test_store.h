@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::testing {
 

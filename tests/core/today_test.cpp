@@ -1,8 +1,8 @@
-#include "nextstep/today.h"
+#include "nextstep/follow_up/today.h"
 
-#include "nextstep/actions.h"
-#include "nextstep/booking.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -1,4 +1,4 @@
-#include "nextstep/working_days.h"
+#include "nextstep/time/working_days.h"
 
 #include <gtest/gtest.h>
 

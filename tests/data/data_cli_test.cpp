@@ -6,7 +6,7 @@
 #include "cli_process.h"
 #include "crm_csv.h"
 #include "fake_notification_service.h"
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 #include "python_check.h"
 
 namespace nextstep::cli_test {

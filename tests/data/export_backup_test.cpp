@@ -8,13 +8,13 @@
 #include <set>
 
 #include "csv_table.h"
-#include "nextstep/booking.h"
 #include "nextstep/data/backup.h"
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
-#include "nextstep/file_bytes.h"
-#include "nextstep/notes_touches.h"
-#include "nextstep/pipeline.h"
+#include "nextstep/data/file_bytes.h"
+#include "nextstep/follow_up/notes_touches.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -5,8 +5,8 @@
 
 #include "crm_csv.h"
 #include "nextstep/data/csv_import.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/team_settings.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/pipeline/team_settings.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -3,7 +3,7 @@
 // team's edits. Real server process, real CLI devices.
 #include <filesystem>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "team_on_loopback.h"
 
 namespace nextstep::testing {

@@ -5,7 +5,7 @@
 #include <set>
 #include <thread>
 
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 
 namespace nextstep::testing {
 

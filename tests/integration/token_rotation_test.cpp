@@ -6,7 +6,7 @@
 #include <string>
 #include <thread>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 #include "team_on_loopback.h"
 

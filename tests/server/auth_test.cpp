@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "admin_commands.h"
-#include "nextstep/database.h"
+#include "nextstep/storage/database.h"
 #include "service_fixture.h"
 #include "token_auth.h"
 

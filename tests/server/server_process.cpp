@@ -9,10 +9,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <fstream>
 #include <random>
-#include <thread>
 
 namespace nextstep::server::test {
 namespace {
@@ -25,66 +23,10 @@ std::filesystem::path freshDir() {
   return dir;
 }
 
-std::vector<char*> argvOf(std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  return argv;
-}
-
-int exitCodeOf(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
-
-void readAll(int fd, std::string& out) {
-  char buf[4096];
-  for (;;) {
-    const ssize_t n = read(fd, buf, sizeof buf);
-    if (n > 0) {
-      out.append(buf, static_cast<std::size_t>(n));
-    } else if (n == 0 || errno != EINTR) {
-      return;
-    }
-  }
-}
-
 }  // namespace
 
 CommandRun runProgram(const std::vector<std::string>& args, const std::string& stdin_text) {
-  int in[2], out[2], err[2];
-  if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) return {};
-  std::vector<std::string> full = {NEXTSTEP_SERVER_BINARY};
-  full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv = argvOf(full);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(in[0], STDIN_FILENO);
-    dup2(out[1], STDOUT_FILENO);
-    dup2(err[1], STDERR_FILENO);
-    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(in[0]);
-  close(out[1]);
-  close(err[1]);
-  // Small inputs: the pipe's buffer holds them, so writing first cannot deadlock.
-  if (!stdin_text.empty()) {
-    [[maybe_unused]] const ssize_t n = write(in[1], stdin_text.data(), stdin_text.size());
-  }
-  close(in[1]);
-  CommandRun run;
-  std::thread err_reader([&] { readAll(err[0], run.err); });
-  readAll(out[0], run.out);
-  err_reader.join();
-  close(out[0]);
-  close(err[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  run.exit_code = exitCodeOf(status);
-  return run;
+  return ::nextstep::testing::runProgram(NEXTSTEP_SERVER_BINARY, args, stdin_text);
 }
 
 ServerProcess::ServerProcess(std::filesystem::path data_dir, std::filesystem::path log_file,
@@ -100,7 +42,7 @@ bool ServerProcess::start(std::string& error) {
   if (pipe(out) != 0) return false;
   std::vector<std::string> args = {NEXTSTEP_SERVER_BINARY, "--data", data_dir_.string()};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
-  std::vector<char*> argv = argvOf(args);
+  std::vector<char*> argv = ::nextstep::testing::execArgv(args);
   const int log = open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
   pid_ = fork();
   if (pid_ == 0) {
@@ -158,7 +100,7 @@ int ServerProcess::wait() {
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
-  return exitCodeOf(status);
+  return ::nextstep::testing::exitCodeOf(status);
 }
 
 void ServerProcess::kill9() {

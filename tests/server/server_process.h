@@ -11,17 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "child_process.h"
 #include "nextstep/sync/v1/sync.grpc.pb.h"
 
 namespace nextstep::server::test {
 
 namespace pb = ::nextstep::sync::v1;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using CommandRun = ::nextstep::testing::ProgramRun;
 
 // Runs the program with the arguments, feeding stdin_text on its standard input.
 CommandRun runProgram(const std::vector<std::string>& args, const std::string& stdin_text = "");

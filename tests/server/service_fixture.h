@@ -9,7 +9,7 @@
 #include <string>
 
 #include "caller.h"
-#include "nextstep/catalog.h"
+#include "nextstep/storage/catalog.h"
 #include "sqlite_server_store.h"
 #include "sync_service.h"
 

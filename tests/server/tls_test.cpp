@@ -1,7 +1,7 @@
 // TLS with a real certificate, and plaintext only where it is safe.
 #include <gtest/gtest.h>
 
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 #include "server_process.h"
 
 namespace nextstep::server::test {

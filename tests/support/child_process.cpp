@@ -11,19 +11,6 @@
 namespace nextstep::testing {
 namespace {
 
-std::vector<char*> argvOf(std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  return argv;
-}
-
-int exitCodeOf(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
-
 void readAll(int fd, std::string& out) {
   char buf[4096];
   for (;;) {
@@ -38,13 +25,26 @@ void readAll(int fd, std::string& out) {
 
 }  // namespace
 
+std::vector<char*> execArgv(std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
+int exitCodeOf(int wait_status) {
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
+  return -1;
+}
+
 ProgramRun runProgram(const std::string& binary, const std::vector<std::string>& args,
                       const std::string& stdin_text) {
   int in[2], out[2], err[2];
   if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) return {};
   std::vector<std::string> full = {binary};
   full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv = argvOf(full);
+  std::vector<char*> argv = execArgv(full);
   const pid_t pid = fork();
   if (pid == 0) {
     dup2(in[0], STDIN_FILENO);
@@ -80,7 +80,7 @@ BackgroundProgram::BackgroundProgram(const std::string& binary,
                                      const std::filesystem::path& output_file) {
   std::vector<std::string> full = {binary};
   full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv = argvOf(full);
+  std::vector<char*> argv = execArgv(full);
   pid_ = fork();
   if (pid_ == 0) {
     const int fd = open(output_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);

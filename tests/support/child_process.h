@@ -20,6 +20,12 @@ struct ProgramRun {
 ProgramRun runProgram(const std::string& binary, const std::vector<std::string>& args,
                       const std::string& stdin_text = "");
 
+// For programs started by hand (their own pipes, limits): execv's argument list over `args`,
+// which must outlive it, and the exit code of a waitpid status (128 + the signal when one ended
+// it).
+std::vector<char*> execArgv(std::vector<std::string>& args);
+int exitCodeOf(int wait_status);
+
 // A program left running; its stdout and stderr go to a file.
 class BackgroundProgram {
  public:

@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 namespace nextstep::testing {
 

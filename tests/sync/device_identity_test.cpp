@@ -1,12 +1,12 @@
 // A database that is a copy of another, or a restored backup, continues as a new device: it
 // never reuses the old device's id or sequence numbers, and its unsent changes move with it.
-#include "nextstep/device_identity.h"
+#include "nextstep/storage/device_identity.h"
 
 #include <filesystem>
 
 #include "nextstep/data/backup.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/record_rows.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/replica.h"
 #include "test_store.h"
 

@@ -1,9 +1,9 @@
 #include "nextstep/sync/replica.h"
 
-#include "nextstep/booking.h"
-#include "nextstep/deal_view.h"
-#include "nextstep/pipeline.h"
-#include "nextstep/record_rows.h"
+#include "nextstep/meetings/booking.h"
+#include "nextstep/pipeline/deal_view.h"
+#include "nextstep/pipeline/pipeline.h"
+#include "nextstep/storage/record_rows.h"
 #include "test_store.h"
 
 namespace nextstep::testing {

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <thread>
 
-#include "nextstep/pipeline.h"
+#include "nextstep/pipeline/pipeline.h"
 #include "nextstep/sync/sync_client.h"
 #include "test_store.h"
 

@@ -3,8 +3,8 @@
 
 #include "nextstep/calendar/invitation.h"
 #include "nextstep/calendar/meeting_context.h"
-#include "nextstep/record_reads.h"
-#include "nextstep/record_rows.h"
+#include "nextstep/storage/record_reads.h"
+#include "nextstep/storage/record_rows.h"
 
 namespace nextstep::calendar {
 namespace {

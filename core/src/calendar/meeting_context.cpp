@@ -1,6 +1,6 @@
 #include "nextstep/calendar/meeting_context.h"
 
-#include "nextstep/record_reads.h"
+#include "nextstep/storage/record_reads.h"
 
 namespace nextstep::calendar {
 

@@ -1,7 +1,7 @@
 // Reads what a recap says, and keeps the customer's date as exactly one reminder.
-#include "nextstep/actions.h"
 #include "nextstep/calendar/recap.h"
-#include "nextstep/record_reads.h"
+#include "nextstep/meetings/actions.h"
+#include "nextstep/storage/record_reads.h"
 #include "rep_address.h"
 
 namespace nextstep::calendar {

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "nextstep/local_meta.h"
+#include "nextstep/storage/local_meta.h"
 
 namespace nextstep::calendar {
 

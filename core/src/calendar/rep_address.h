@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::calendar {
 

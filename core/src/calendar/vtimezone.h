@@ -6,7 +6,7 @@
 #include <string>
 
 #include "ical_handles.h"
-#include "nextstep/civil_time.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::calendar {
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "nextstep/catalog.h"
-#include "nextstep/database.h"
-#include "nextstep/schema.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/database.h"
+#include "nextstep/storage/schema.h"
 
 namespace nextstep::data {
 namespace {

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 namespace nextstep::data {
 

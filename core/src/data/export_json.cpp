@@ -5,7 +5,7 @@
 
 #include "export_rows.h"
 #include "nextstep/data/export.h"
-#include "nextstep/schema.h"
+#include "nextstep/storage/schema.h"
 
 namespace nextstep::data {
 namespace {

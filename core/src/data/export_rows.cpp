@@ -1,6 +1,6 @@
 #include "export_rows.h"
 
-#include "nextstep/civil_time.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::data {
 namespace {

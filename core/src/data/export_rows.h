@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/catalog.h"
-#include "nextstep/database.h"
-#include "nextstep/value.h"
+#include "nextstep/model/value.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/database.h"
 
 namespace nextstep::data {
 

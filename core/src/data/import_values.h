@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "nextstep/civil_time.h"
-#include "nextstep/enums.h"
-#include "nextstep/model.h"
-#include "nextstep/result.h"
+#include "nextstep/model/enums.h"
+#include "nextstep/model/model.h"
+#include "nextstep/model/result.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::data {
 

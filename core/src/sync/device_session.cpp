@@ -1,7 +1,7 @@
 #include "nextstep/sync/device_session.h"
 
-#include "nextstep/catalog.h"
-#include "nextstep/device_identity.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {

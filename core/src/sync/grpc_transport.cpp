@@ -1,6 +1,6 @@
 #include "nextstep/sync/grpc_transport.h"
 
-#include "nextstep/file_bytes.h"
+#include "nextstep/data/file_bytes.h"
 #include "nextstep/sync/loopback_target.h"
 #include "nextstep/sync/wire.h"
 

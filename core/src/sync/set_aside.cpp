@@ -1,6 +1,6 @@
 // The changes the server set aside (table rejected_ops): listed for the rep, resent or dropped.
-#include "nextstep/local_meta.h"
-#include "nextstep/record_rows.h"
+#include "nextstep/storage/local_meta.h"
+#include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/replica.h"
 #include "record_titles.h"
 

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/transport.h"
 #include "sqlite_server_store.h"
@@ -79,7 +79,6 @@ class World {
  private:
   void openDevice(Device& d);
   void restart(Device& d);
-  void localEdit(Device& d);
   void syncDevice(Device& d);
   void replayOldPush();
   void backupOrRestore(Device& d);
@@ -88,7 +87,6 @@ class World {
   void checkNothingLost();
   void checkArchive();
   std::string dump(Store& store);
-  std::vector<std::string> ids(Store& store, const char* sql);
 
   SimOptions options_;
   Faults faults_;

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "nextstep/calendar/meeting_context.h"
-#include "nextstep/model.h"
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/model.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::calendar {
 

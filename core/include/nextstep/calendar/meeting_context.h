@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/database.h"
-#include "nextstep/model.h"
+#include "nextstep/model/model.h"
+#include "nextstep/storage/database.h"
 
 namespace nextstep::calendar {
 

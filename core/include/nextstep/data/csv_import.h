@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "nextstep/civil_time.h"
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
+#include "nextstep/time/civil_time.h"
 
 namespace nextstep::data {
 

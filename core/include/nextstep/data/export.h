@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/result.h"
-#include "nextstep/store.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::data {
 

@@ -2,7 +2,7 @@
 // ordered by stamp, and "concurrent" decided by what each writer had seen.
 #pragma once
 
-#include "nextstep/stamp.h"
+#include "nextstep/model/stamp.h"
 
 namespace nextstep::sync {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/op.h"
-#include "nextstep/store.h"
+#include "nextstep/storage/op.h"
+#include "nextstep/storage/store.h"
 
 namespace nextstep::sync {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "nextstep/store.h"
+#include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/transport.h"
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/op.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/op.h"
 #include "nextstep/sync/replica.h"
 
 namespace nextstep::sync {

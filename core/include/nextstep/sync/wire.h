@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "nextstep/op.h"
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
+#include "nextstep/storage/op.h"
 #include "nextstep/sync/v1/sync.pb.h"
 
 namespace nextstep::sync {

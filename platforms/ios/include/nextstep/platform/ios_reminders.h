@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "nextstep/reminders.h"
-#include "nextstep/result.h"
+#include "nextstep/follow_up/reminders.h"
+#include "nextstep/model/result.h"
 
 namespace nextstep::platform::ios {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "nextstep/result.h"
+#include "nextstep/model/result.h"
 
 struct DBusConnection;
 

@@ -1,0 +1,29 @@
+// The sync benchmarks, each measured against a real nextstep-server process on loopback and
+// returning its figures:
+//   cold     a fresh device pulls the 100k-deal pipeline (rows/s, payload bytes, peak memory)
+//   apply    100k remote changes merged into a device holding the ~1M-row pipeline
+//   latency  a write on device A visible (merged) on device B, with 200 live subscribers
+//   ingest   operations/s the server accepts from 20 concurrent writers
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bench_options.h"
+#include "figures.h"
+
+namespace nextstep::bench {
+
+// `self` is this program: the cold-sync device runs as a child process of it, so that its peak
+// memory is the device's alone.
+std::vector<Figure> coldSyncFigures(const BenchOptions& o, const char* self);
+// The child's side: syncs a fresh device and prints its figures as one JSON line.
+int runColdSyncDevice(const std::string& address, const std::string& token,
+                      const std::filesystem::path& db);
+
+std::vector<Figure> remoteApplyFigures(const BenchOptions& o);
+std::vector<Figure> liveLatencyFigures(const BenchOptions& o);
+std::vector<Figure> ingestFigures(const BenchOptions& o);
+
+}  // namespace nextstep::bench

@@ -1,0 +1,179 @@
+#include "nextstep/storage/record_rows.h"
+
+#include <string>
+
+#include "storage/conflict_settling.h"
+
+namespace nextstep::records {
+namespace {
+
+std::string tableOf(const RecordSpec& spec) { return std::string(spec.table); }
+
+}  // namespace
+
+void bindStamp(Statement& s, int index, const Stamp& stamp) {
+  if (stamp.isZero()) {
+    s.bind(index, nullptr);
+    return;
+  }
+  const auto bytes = stamp.encode();
+  s.bindBlob(index, bytes.data(), bytes.size());
+}
+
+Stamp columnStamp(const Statement& s, int col) {
+  const std::string_view b = s.blob(col);
+  return Stamp::decode(b.data(), b.size());
+}
+
+bool exists(Database& db, const RecordSpec& spec, std::string_view id) {
+  auto s = db.prepare("SELECT 1 FROM " + tableOf(spec) + " WHERE id = ?1");
+  s->bind(1, id);
+  return s->step();
+}
+
+std::optional<bool> isDeleted(Database& db, const RecordSpec& spec, std::string_view id) {
+  auto s = db.prepare("SELECT deleted FROM " + tableOf(spec) + " WHERE id = ?1");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return s->integer(0) != 0;
+}
+
+void insertRow(Database& db, const RecordSpec& spec, std::string_view id, const Fields& fields,
+               const Stamp& created) {
+  std::string cols = "id, created_stamp";
+  std::string params = "?1, ?2";
+  int i = 2;
+  for (const FieldValue& f : fields) {
+    cols += ", ";
+    cols += f.name;
+    params += ", ?" + std::to_string(++i);
+  }
+  auto s = db.prepare("INSERT INTO " + tableOf(spec) + "(" + cols + ") VALUES (" + params + ")");
+  s->bind(1, id);
+  bindStamp(*s, 2, created);
+  i = 2;
+  for (const FieldValue& f : fields) s->bind(++i, f.value);
+  s->run();
+}
+
+bool updateRow(Database& db, const RecordSpec& spec, std::string_view id, const Fields& fields) {
+  if (fields.empty()) return exists(db, spec, id);
+  std::string sets;
+  int i = 1;
+  for (const FieldValue& f : fields) {
+    if (!sets.empty()) sets += ", ";
+    sets += std::string(f.name) + " = ?" + std::to_string(++i);
+  }
+  auto s = db.prepare("UPDATE " + tableOf(spec) + " SET " + sets + " WHERE id = ?1");
+  s->bind(1, id);
+  i = 1;
+  for (const FieldValue& f : fields) s->bind(++i, f.value);
+  s->run();
+  return db.changes() > 0;
+}
+
+bool setDeleted(Database& db, const RecordSpec& spec, std::string_view id, bool deleted) {
+  auto s = db.prepare("UPDATE " + tableOf(spec) + " SET deleted = ?2 WHERE id = ?1");
+  s->bindAll(id, deleted);
+  s->run();
+  return db.changes() > 0;
+}
+
+Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id,
+                 std::string_view field) {
+  auto s = db.prepare("SELECT " + std::string(field) + " FROM " + tableOf(spec) + " WHERE id = ?1");
+  s->bind(1, id);
+  return s->step() ? s->value(0) : Value();
+}
+
+Fields keyValues(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key) {
+  Fields out;
+  std::string cols;
+  for (const FieldSpec& f : spec.fields) {
+    if (f.clockKey() != key) continue;
+    if (!cols.empty()) cols += ", ";
+    cols += f.name;
+    out.push_back({f.name, Value()});
+  }
+  if (out.empty()) return out;
+  auto s = db.prepare("SELECT " + cols + " FROM " + tableOf(spec) + " WHERE id = ?1");
+  s->bind(1, id);
+  if (s->step()) {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].value = s->value(static_cast<int>(i));
+  }
+  return out;
+}
+
+std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_view id,
+                             std::string_view key) {
+  {
+    auto s = db.prepare(
+        "SELECT stamp, base FROM clocks WHERE type = ?1 AND record_id = ?2 AND key = ?3");
+    s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
+    if (s->step()) return Clock{columnStamp(*s, 0), columnStamp(*s, 1)};
+  }
+  auto s = db.prepare("SELECT created_stamp FROM " + tableOf(spec) + " WHERE id = ?1");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return Clock{columnStamp(*s, 0), Stamp{}};
+}
+
+void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
+              const Stamp& stamp, const Stamp& base) {
+  auto s = db.prepare(
+      "INSERT INTO clocks(type, record_id, key, stamp, base) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, base = "
+      "excluded.base");
+  s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
+  bindStamp(*s, 4, stamp);
+  bindStamp(*s, 5, base);
+  s->run();
+  settleConflicts(db, spec, id, key, stamp);
+}
+
+std::optional<MergeState> mergeState(Database& db, const RecordSpec& spec, std::string_view id,
+                                     std::string_view key) {
+  MergeState state;
+  {
+    auto row = db.prepare("SELECT created_stamp, deleted FROM " + tableOf(spec) + " WHERE id = ?1");
+    row->bind(1, id);
+    if (!row->step()) return std::nullopt;
+    state.key = state.deleted = Clock{columnStamp(*row, 0), Stamp{}};
+    state.is_deleted = row->integer(1) != 0;
+  }
+  auto s = db.prepare(
+      "SELECT key, stamp, base FROM clocks WHERE type = ?1 AND record_id = ?2 "
+      "AND key IN (?3, 'deleted')");
+  s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
+  while (s->step()) {
+    const Clock clock{columnStamp(*s, 1), columnStamp(*s, 2)};
+    const std::string_view k = s->textView(0);
+    if (k == key) state.key = clock;
+    if (k == "deleted") state.deleted = clock;
+  }
+  return state;
+}
+
+std::optional<Member> member(Database& db, const RecordSpec& spec, std::string_view id,
+                             std::string_view member_id) {
+  auto s = db.prepare("SELECT add_stamp, removed_upto FROM " + std::string(spec.set_table) +
+                      " WHERE meeting_id = ?1 AND contact_id = ?2");
+  s->bindAll(id, member_id);
+  if (!s->step()) return std::nullopt;
+  return Member{columnStamp(*s, 0), columnStamp(*s, 1)};
+}
+
+void putMember(Database& db, const RecordSpec& spec, std::string_view id,
+               std::string_view member_id, const Member& m) {
+  auto s = db.prepare("INSERT INTO " + std::string(spec.set_table) +
+                      "(meeting_id, contact_id, add_stamp, removed_upto) VALUES (?1, ?2, ?3, ?4) "
+                      "ON CONFLICT(meeting_id, contact_id) DO UPDATE SET "
+                      "add_stamp = excluded.add_stamp, removed_upto = excluded.removed_upto");
+  s->bindAll(id, member_id);
+  bindStamp(*s, 3, m.add_stamp);
+  bindStamp(*s, 4, m.removed_upto);
+  s->run();
+  settleMemberConflicts(db, spec, id, member_id, m);
+}
+
+}  // namespace nextstep::records
