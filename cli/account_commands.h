@@ -4,12 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "command_tree_fwd.h"
 #include "nextstep/model/result.h"
 #include "nextstep/storage/store.h"
 
 namespace nextstep::cli {
-
-class CommandTree;
 
 // An account's full id from its id, an id prefix, or its name (any case).
 Result<std::string> findAccount(Store& store, std::string_view id_or_name);

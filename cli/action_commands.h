@@ -2,9 +2,9 @@
 // commitment or compliance (rule 4).
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerActionCommands(CommandTree& tree);

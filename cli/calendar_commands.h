@@ -1,13 +1,9 @@
 // export ics | recap: what the customer's side receives (rules 1 and 7).
 #pragma once
 
-namespace CLI {
-class App;
-}  // namespace CLI
+#include "command_tree_fwd.h"
 
 namespace nextstep::cli {
-
-class CommandTree;
 
 // Adds "ics" to the export group, and recap, to the command line.
 void registerInvitationExport(CommandTree& tree, CLI::App* export_group);

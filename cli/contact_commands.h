@@ -1,9 +1,9 @@
 // contact add | list | show | set
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerContactCommands(CommandTree& tree);

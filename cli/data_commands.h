@@ -1,9 +1,9 @@
 // import csv | export csv | export json | backup | restore: the pipeline in and out.
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds export, import, backup and restore to the command line.
 void registerDataCommands(CommandTree& tree);

@@ -1,9 +1,9 @@
 // deal add | list | show | set | delete | restore
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerDealCommands(CommandTree& tree);

@@ -1,9 +1,9 @@
 // event add | list | participant | show | book (rule 10: after the big event, step 2).
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerEventCommands(CommandTree& tree);

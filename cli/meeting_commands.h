@@ -1,9 +1,9 @@
 // meeting book | show | reschedule | cancel | plan | suggest | close
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerMeetingCommands(CommandTree& tree);

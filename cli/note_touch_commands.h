@@ -1,9 +1,9 @@
 // note add, touch add (rule 8: never go quiet).
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerNoteAndTouchCommands(CommandTree& tree);

@@ -4,15 +4,10 @@
 
 #include <string>
 
+#include "command_tree_fwd.h"
 #include "nextstep/storage/catalog.h"
 
-namespace CLI {
-class App;
-}  // namespace CLI
-
 namespace nextstep::cli {
-
-class CommandTree;
 
 // Adds "delete" and "restore" to a record's group: `a_record` is "a deal", `id_help` says what
 // the id may be ("Deal id or unique prefix").

@@ -1,9 +1,9 @@
 // remind: the reminders due now as desktop notifications (once per device), or listed.
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds remind to the command line.
 void registerRemindCommand(CommandTree& tree);

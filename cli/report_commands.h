@@ -1,9 +1,9 @@
 // today, health, search, check: reading the pipeline as a rep and as a team.
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds today, health, search and check to the command line.
 void registerReportCommands(CommandTree& tree);

@@ -1,9 +1,9 @@
 // settings show | set: the team's touch cadence (rule 8) and ladder of stages (rule 11).
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds settings show | set to the command line.
 void registerSettingsCommands(CommandTree& tree);

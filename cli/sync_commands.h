@@ -1,9 +1,9 @@
 // login, sync, conflicts: this device and the team's sync server.
 #pragma once
 
-namespace nextstep::cli {
+#include "command_tree_fwd.h"
 
-class CommandTree;
+namespace nextstep::cli {
 
 // Adds this group's commands to the command line.
 void registerSyncCommands(CommandTree& tree);
