@@ -7,10 +7,10 @@
 #include "change_output.h"
 #include "command_tree.h"
 #include "flag_values.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/pipeline.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
-#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {

@@ -9,8 +9,8 @@
 #include "meeting_output.h"
 #include "nextstep/meetings/actions.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/pipeline.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

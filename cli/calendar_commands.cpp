@@ -9,8 +9,8 @@
 #include "nextstep/calendar/recap.h"
 #include "nextstep/data/file_bytes.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "output_file.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

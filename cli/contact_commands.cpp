@@ -8,10 +8,10 @@
 #include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/pipeline.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -11,7 +11,7 @@
 #include "nextstep/data/csv_import.h"
 #include "nextstep/data/export.h"
 #include "nextstep/model/result.h"
-#include "result_try.h"
+#include "nextstep/model/result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

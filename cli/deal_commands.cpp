@@ -10,12 +10,12 @@
 #include "contacts_by_id.h"
 #include "flag_values.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/deal_view.h"
 #include "nextstep/pipeline/pipeline.h"
 #include "nextstep/pipeline/team_settings.h"
 #include "pipeline_output.h"
 #include "record_lifecycle.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -10,8 +10,8 @@
 #include "flag_values.h"
 #include "nextstep/meetings/events.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/pipeline.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

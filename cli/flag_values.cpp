@@ -4,7 +4,7 @@
 #include <charconv>
 #include <limits>
 
-#include "result_try.h"
+#include "nextstep/model/result_try.h"
 
 namespace nextstep::cli {
 namespace {

@@ -8,9 +8,9 @@
 #include "flag_values.h"
 #include "meeting_output.h"
 #include "nextstep/meetings/call_close.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/deal_view.h"
 #include "nextstep/pipeline/pipeline.h"
-#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {

@@ -12,9 +12,9 @@
 #include "meeting_output.h"
 #include "nextstep/meetings/booking.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/deal_view.h"
 #include "nextstep/pipeline/pipeline.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -9,7 +9,7 @@
 #include "flag_values.h"
 #include "nextstep/follow_up/notes_touches.h"
 #include "nextstep/model/result.h"
-#include "result_try.h"
+#include "nextstep/model/result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

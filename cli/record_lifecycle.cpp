@@ -2,8 +2,8 @@
 
 #include "change_output.h"
 #include "command_tree.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/pipeline.h"
-#include "result_try.h"
 
 namespace nextstep::cli {
 namespace {

@@ -12,8 +12,8 @@
 #include "data_output.h"
 #include "nextstep/follow_up/reminders.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/platform/desktop_notifier.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -10,10 +10,10 @@
 #include "nextstep/follow_up/today.h"
 #include "nextstep/health/pipeline_health.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/team_settings.h"
 #include "nextstep/search/search.h"
 #include "report_output.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

@@ -5,7 +5,7 @@
 #include <system_error>
 
 #include "flag_values.h"
-#include "result_try.h"
+#include "nextstep/model/result_try.h"
 
 namespace nextstep::cli {
 namespace {

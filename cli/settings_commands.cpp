@@ -7,9 +7,9 @@
 #include "command_tree.h"
 #include "flag_values.h"
 #include "nextstep/model/result.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/pipeline/team_settings.h"
 #include "report_output.h"
-#include "result_try.h"
 #include "session.h"
 
 namespace nextstep::cli {

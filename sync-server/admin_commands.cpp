@@ -1,5 +1,6 @@
 #include "admin_commands.h"
 
+#include "nextstep/model/result_try.h"
 #include "password_hash.h"
 #include "token_auth.h"
 
@@ -38,43 +39,36 @@ Result<void> checkEmail(std::string_view email) {
 
 Result<std::string> adminCreateTeam(ServerStore& store, std::string_view name,
                                     std::int64_t now_ms) {
-  if (auto ok = checkTeamName(name); !ok) return ok.error();
-  auto id = store.createTeam(name, now_ms);
-  if (!id) return id.error();
+  NEXTSTEP_CHECK(checkTeamName(name));
+  NEXTSTEP_CHECK(store.createTeam(name, now_ms));
   return "created team " + std::string(name);
 }
 
 Result<std::string> adminAddUser(ServerStore& store, std::string_view team, std::string_view email,
                                  std::string_view password, std::int64_t now_ms) {
-  if (auto ok = checkEmail(email); !ok) return ok.error();
-  auto found = store.findTeam(team);
-  if (!found) return found.error();
-  if (!*found) return Error::notFound("no team '" + std::string(team) + "'");
-  auto hash = hashPassword(password);
-  if (!hash) return hash.error();
-  auto id = store.addUser(team, email, *hash, now_ms);
-  if (!id) return id.error();
+  NEXTSTEP_CHECK(checkEmail(email));
+  NEXTSTEP_TRY(auto found, store.findTeam(team));
+  if (!found) return Error::notFound("no team '" + std::string(team) + "'");
+  NEXTSTEP_TRY(auto hash, hashPassword(password));
+  NEXTSTEP_CHECK(store.addUser(team, email, hash, now_ms));
   return "added " + std::string(email) + " to team " + std::string(team);
 }
 
 Result<std::string> adminIssueToken(ServerStore& store, std::string_view team,
                                     std::string_view email, std::int64_t now_ms) {
-  auto user = store.findUser(email);
-  if (!user) return user.error();
-  if (!*user) return Error::notFound("no user with the email " + std::string(email));
-  if ((*user)->team_name != team) {
+  NEXTSTEP_TRY(auto user, store.findUser(email));
+  if (!user) return Error::notFound("no user with the email " + std::string(email));
+  if (user->team_name != team) {
     return Error::invalid(std::string(email) + " is not in team '" + std::string(team) + "'");
   }
   std::string token = newBearerToken();
-  auto id = store.addToken((*user)->id, tokenHash(token), now_ms);
-  if (!id) return id.error();
+  NEXTSTEP_CHECK(store.addToken(user->id, tokenHash(token), now_ms));
   return token;
 }
 
 Result<std::string> adminRevokeTokens(ServerStore& store, std::string_view email) {
-  auto n = store.revokeTokens(email);
-  if (!n) return n.error();
-  return "revoked " + std::to_string(*n) + (*n == 1 ? " token of " : " tokens of ") +
+  NEXTSTEP_TRY(auto n, store.revokeTokens(email));
+  return "revoked " + std::to_string(n) + (n == 1 ? " token of " : " tokens of ") +
          std::string(email);
 }
 

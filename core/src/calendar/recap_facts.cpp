@@ -1,6 +1,8 @@
 // Reads what a recap says, and keeps the customer's date as exactly one reminder.
 #include "nextstep/calendar/recap.h"
+
 #include "nextstep/meetings/actions.h"
+#include "nextstep/model/result_try.h"
 #include "nextstep/storage/record_reads.h"
 #include "rep_address.h"
 
@@ -35,9 +37,8 @@ Result<Organizer> senderOf(Store& store, const RecapRequest& r, const RecapFacts
     o.email = *r.from_email;
     return o;
   }
-  auto email = repEmail(store);
-  if (!email) return email.error();
-  o.email = *email;
+  NEXTSTEP_TRY(auto email, repEmail(store));
+  o.email = email;
   // A recap can be written without a sender address: the rep's mail client fills it in.
   return o;
 }
@@ -83,32 +84,30 @@ Result<RecapFacts> recapFacts(Store& store, std::string_view meeting) {
 }
 
 Result<Recap> meetingRecap(Store& store, const RecapRequest& r) {
-  auto facts = recapFacts(store, r.meeting);
-  if (!facts) return facts.error();
-  auto from = senderOf(store, r, *facts);
-  if (!from) return from.error();
+  NEXTSTEP_TRY(auto facts, recapFacts(store, r.meeting));
+  NEXTSTEP_TRY(auto from, senderOf(store, r, facts));
   auto recap =
-      renderRecap(*facts, *from, r.template_text.value_or(std::string(defaultRecapTemplate())));
+      renderRecap(facts, from, r.template_text.value_or(std::string(defaultRecapTemplate())));
   if (!recap) return recap.error();
 
   // Rule 7: a reminder on the date the customer named. Closing the call made one; this adds it
   // only when it is missing (an outcome from before that, or one whose reminder never synced).
-  const std::optional<Outcome>& outcome = facts->outcome;
+  const std::optional<Outcome>& outcome = facts.outcome;
   if (!outcome || !outcome->follow_up_on) return recap;
   const CivilDate day = *outcome->follow_up_on;
   recap->follow_up_on = day;
-  const std::string dealId = facts->meeting.deal_id;
-  auto existing = store.read([&](Database& db) { return reminderOn(db, dealId, day); });
-  if (!existing) return existing.error();
-  if (*existing) {
-    recap->reminder_action_id = **existing;
+  const std::string dealId = facts.meeting.deal_id;
+  NEXTSTEP_TRY(auto existing,
+               store.read([&](Database& db) { return reminderOn(db, dealId, day); }));
+  if (existing) {
+    recap->reminder_action_id = *existing;
     return recap;
   }
   auto added = store.write([&](Mutation& m) -> std::pair<std::string, bool> {
     if (auto again = reminderOn(m.db(), dealId, day)) return {*again, false};
     std::string text = std::string(kFollowUpPrefix) + " are they ready to move on?";
     if (!outcome->probe_answers.empty()) text += " (" + outcome->probe_answers + ")";
-    NewAction action{dealId, facts->meeting.id, ActionOwner::kRep, text, day, std::nullopt};
+    NewAction action{dealId, facts.meeting.id, ActionOwner::kRep, text, day, std::nullopt};
     return {addActionIn(m, store.now(), action), true};
   });
   if (!added) return added.error();

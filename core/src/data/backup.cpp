@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "nextstep/model/result_try.h"
 #include "nextstep/storage/catalog.h"
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/schema.h"
@@ -64,12 +65,11 @@ Result<std::string> scalarText(sqlite3* db, const std::string& sql) {
 }
 
 Result<std::int64_t> scalarInt(sqlite3* db, const std::string& sql) {
-  auto text = scalarText(db, sql);
-  if (!text) return text.error();
+  NEXTSTEP_TRY(auto text, scalarText(db, sql));
   try {
-    return text->empty() ? std::int64_t{0} : std::stoll(*text);
+    return text.empty() ? std::int64_t{0} : std::stoll(text);
   } catch (const std::exception&) {
-    return Error{ErrorCode::kCorrupt, "'" + sql + "' gave '" + *text + "'"};
+    return Error{ErrorCode::kCorrupt, "'" + sql + "' gave '" + text + "'"};
   }
 }
 
@@ -100,18 +100,17 @@ Result<BackupCheck> check(const std::string& path) {
     return Error{ErrorCode::kNotFound, "no backup file at " + path};
   }
   // immutable: reading changes nothing next to the file (no -wal, no -shm, no locks).
-  auto db = open(uriOf(path, "immutable=1"), SQLITE_OPEN_READONLY);
-  if (!db) return db.error();
+  NEXTSTEP_TRY(auto db, open(uriOf(path, "immutable=1"), SQLITE_OPEN_READONLY));
   auto fail = [&](const std::string& why) {
     return Error{ErrorCode::kCorrupt, path + " is not a usable backup: " + why};
   };
-  auto integrity = scalarText(db->get(), "PRAGMA integrity_check");
+  auto integrity = scalarText(db.get(), "PRAGMA integrity_check");
   if (!integrity) return fail(integrity.error().message);
   if (*integrity != "ok") return fail(*integrity);
-  auto app = scalarInt(db->get(), "PRAGMA application_id");
+  auto app = scalarInt(db.get(), "PRAGMA application_id");
   if (!app) return fail(app.error().message);
   if (*app != kNextStepApplicationId) return fail("it is not a NextStep database");
-  auto version = scalarInt(db->get(), "PRAGMA user_version");
+  auto version = scalarInt(db.get(), "PRAGMA user_version");
   if (!version) return fail(version.error().message);
   if (*version < 1 || *version > latestLocalSchemaVersion()) {
     return fail("its schema version " + std::to_string(*version) +
@@ -121,11 +120,11 @@ Result<BackupCheck> check(const std::string& path) {
   BackupCheck out;
   out.path = path;
   out.schema_version = static_cast<int>(*version);
-  auto pages = scalarInt(db->get(), "PRAGMA page_count");
+  auto pages = scalarInt(db.get(), "PRAGMA page_count");
   if (!pages) return fail(pages.error().message);
   out.pages = *pages;
   for (const RecordSpec& spec : allRecordSpecs()) {
-    auto n = scalarInt(db->get(),
+    auto n = scalarInt(db.get(),
                        "SELECT count(*) FROM " + std::string(spec.table) + " WHERE deleted = 0");
     if (!n) return fail(n.error().message);
     out.records += *n;
@@ -135,13 +134,11 @@ Result<BackupCheck> check(const std::string& path) {
 
 // Copies the database at `from` (read through its WAL, as any reader would) into a new file.
 Result<void> copyFile(const std::string& from, const std::string& to) {
-  auto src = open(uriOf(from, "mode=ro"), SQLITE_OPEN_READONLY);
-  if (!src) return src.error();
-  auto dst = open(uriOf(to, "mode=rwc"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (!dst) return dst.error();
-  if (auto copied = copyPages(dst->get(), src->get()); !copied) return copied;
+  NEXTSTEP_TRY(auto src, open(uriOf(from, "mode=ro"), SQLITE_OPEN_READONLY));
+  NEXTSTEP_TRY(auto dst, open(uriOf(to, "mode=rwc"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  if (auto copied = copyPages(dst.get(), src.get()); !copied) return copied;
   // A backup is one self-contained file, whatever journal mode the live database uses.
-  auto mode = scalarText(dst->get(), "PRAGMA journal_mode = DELETE");
+  auto mode = scalarText(dst.get(), "PRAGMA journal_mode = DELETE");
   if (!mode) return Error{ErrorCode::kIo, mode.error().message};
   return {};
 }
@@ -199,12 +196,11 @@ Result<RestoreReport> restoreDatabase(Store& store, const std::string& backup, I
                                          aside.error().message + "); nothing was changed"};
   }
 
-  auto src = open(uriOf(backup, "immutable=1"), SQLITE_OPEN_READONLY);
-  if (!src) return src.error();
+  NEXTSTEP_TRY(auto src, open(uriOf(backup, "immutable=1"), SQLITE_OPEN_READONLY));
   {
     auto lock = store.lock();
     Database& db = store.database();
-    if (auto copied = copyPages(db.handle(), src->get()); !copied) {
+    if (auto copied = copyPages(db.handle(), src.get()); !copied) {
       return Error{copied.error().code, "the restore failed (" + copied.error().message +
                                             "); the database before it is at " + report.kept_aside};
     }
@@ -214,9 +210,8 @@ Result<RestoreReport> restoreDatabase(Store& store, const std::string& backup, I
       return Error{e.errorCode(), e.what()};
     }
     // A backup from an older NextStep: bring it to this version's schema now.
-    auto migrated = migrateLocal(db);
-    if (!migrated) return migrated.error();
-    report.restored.schema_version = *migrated;
+    NEXTSTEP_TRY(auto migrated, migrateLocal(db));
+    report.restored.schema_version = migrated;
   }
   auto fork =
       store.forkDevice("restored from the backup " + backup + ": it continues as a new device");

@@ -6,6 +6,7 @@
 #include "csv_table.h"
 #include "import_values.h"
 #include "nextstep/data/file_bytes.h"
+#include "nextstep/model/result_try.h"
 #include "row_import.h"
 
 namespace nextstep::data {
@@ -61,17 +62,16 @@ std::optional<ImportKind> parseImportKind(std::string_view name) {
 }
 
 Result<ImportReport> importCsvText(Store& store, std::string_view csv, const ImportOptions& o) {
-  auto table = readCsv(csv, o.delimiter);
-  if (!table) return table.error();
+  NEXTSTEP_TRY(auto table, readCsv(csv, o.delimiter));
   ImportReport report;
   report.from = o.from;
-  report.delimiter = table->delimiter;
+  report.delimiter = table.delimiter;
   report.dry_run = o.dry_run;
-  report.converted_from_windows_1252 = table->converted_from_windows_1252;
-  report.rows = static_cast<int>(table->rows.size());
+  report.converted_from_windows_1252 = table.converted_from_windows_1252;
+  report.rows = static_cast<int>(table.rows.size());
   if (o.kind) {
     report.kind = *o.kind;
-  } else if (auto kind = detectKind(o.from, table->header)) {
+  } else if (auto kind = detectKind(o.from, table.header)) {
     report.kind = *kind;
   } else {
     return Error::invalid(
@@ -79,27 +79,27 @@ Result<ImportReport> importCsvText(Store& store, std::string_view csv, const Imp
         "contacts or activities of " +
         std::string(crmSourceName(o.from)) + "; give --kind");
   }
-  const ColumnMap map = mapColumns(o.from, report.kind, table->header);
+  const ColumnMap map = mapColumns(o.from, report.kind, table.header);
   report.unused_columns = map.unused_columns;
 
   const Instant now = store.now();
   bool dry_run_complete = false;
   auto written = store.write([&](Mutation& m) {
     RowImport importer(m, now, o, report);
-    for (std::size_t i = 0; i < table->rows.size(); ++i) {
-      const std::vector<std::string>& fields = table->rows[i];
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+      const std::vector<std::string>& fields = table.rows[i];
       const int number = static_cast<int>(i) + 2;
       if (fields.size() == 1 && trim(fields[0]).empty()) {  // a blank line
         --report.rows;
         continue;
       }
-      if (fields.size() != table->header.size()) {
+      if (fields.size() != table.header.size()) {
         ++report.skipped;
         report.details.push_back({number,
                                   false,
                                   "has " + std::to_string(fields.size()) +
                                       " fields, the header has " +
-                                      std::to_string(table->header.size()),
+                                      std::to_string(table.header.size()),
                                   {},
                                   {}});
         continue;
@@ -116,9 +116,8 @@ Result<ImportReport> importCsvText(Store& store, std::string_view csv, const Imp
 }
 
 Result<ImportReport> importCsvFile(Store& store, const std::string& path, const ImportOptions& o) {
-  auto text = readFileBytes(path);
-  if (!text) return text.error();
-  return importCsvText(store, *text, o);
+  NEXTSTEP_TRY(auto text, readFileBytes(path));
+  return importCsvText(store, text, o);
 }
 
 }  // namespace nextstep::data

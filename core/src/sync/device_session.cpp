@@ -1,5 +1,6 @@
 #include "nextstep/sync/device_session.h"
 
+#include "nextstep/model/result_try.h"
 #include "nextstep/storage/catalog.h"
 #include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/sync_round.h"
@@ -12,15 +13,13 @@ constexpr char kRestoredReason[] =
     "older copy, so it continues as a new device";
 
 Result<ServerHello> handshakeAs(Replica& replica, Transport& transport, DeviceId device) {
-  auto last = replica.lastSeq(device);
-  if (!last) return last.error();
-  return transport.handshake(device, kCatalogVersion, *last);
+  NEXTSTEP_TRY(auto last, replica.lastSeq(device));
+  return transport.handshake(device, kCatalogVersion, last);
 }
 
 Result<std::string> forkReason(Replica& replica) {
-  auto reason = replica.setting(identity_keys::kForkReason);
-  if (!reason) return reason.error();
-  return reason->value_or("this database became a new device");
+  NEXTSTEP_TRY(auto reason, replica.setting(identity_keys::kForkReason));
+  return reason.value_or("this database became a new device");
 }
 
 // Replaces the session's token, as the server asked, before it expires. A failure leaves the old
@@ -34,43 +33,36 @@ void renewToken(Replica& replica, Transport& transport) {
 }  // namespace
 
 Result<DeviceId> tokenIdentity(Replica& replica) {
-  auto hex = replica.setting(identity_keys::kTokenDevice);
-  if (!hex) return hex.error();
+  NEXTSTEP_TRY(auto hex, replica.setting(identity_keys::kTokenDevice));
   DeviceId id = 0;
-  if (*hex && parseDeviceId(**hex, id)) return id;
+  if (hex && parseDeviceId(*hex, id)) return id;
   return replica.store().deviceId();
 }
 
 Result<void> registerIdentity(Replica& replica, Transport& transport) {
   const DeviceId device = replica.store().deviceId();
-  auto reason = forkReason(replica);
-  if (!reason) return reason.error();
-  auto token = transport.forkDevice(device, *reason);
-  if (!token) return token.error();
-  if (auto ok = replica.setSetting("sync_token", *token); !ok) return ok;
+  NEXTSTEP_TRY(auto reason, forkReason(replica));
+  NEXTSTEP_TRY(auto token, transport.forkDevice(device, reason));
+  if (auto ok = replica.setSetting("sync_token", token); !ok) return ok;
   return replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(device));
 }
 
 Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
-  auto issued = tokenIdentity(replica);
-  if (!issued) return issued.error();
-  auto hello = handshakeAs(replica, transport, *issued);
+  NEXTSTEP_TRY(auto issued, tokenIdentity(replica));
+  auto hello = handshakeAs(replica, transport, issued);
   if (!hello) return hello;
   // Before anything is pushed, a former identity's changes too: a change stamped by a clock
   // that ran ahead would be refused and set aside.
-  if (auto bound = replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms); !bound)
-    return bound.error();
-  if (hello->device_reused || *issued != replica.store().deviceId()) {
+  NEXTSTEP_CHECK(replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms));
+  if (hello->device_reused || issued != replica.store().deviceId()) {
     // Deliver what the token's identity wrote, then move on to the database's own identity.
-    auto pushed = pushAll(replica, transport, hello->max_ops_per_push);
-    if (!pushed) return pushed.error();
-    if (hello->device_reused && replica.store().deviceId() == *issued) {
-      if (auto fork = replica.store().forkDevice(kRestoredReason); !fork) return fork.error();
+    NEXTSTEP_CHECK(pushAll(replica, transport, hello->max_ops_per_push));
+    if (hello->device_reused && replica.store().deviceId() == issued) {
+      NEXTSTEP_CHECK(replica.store().forkDevice(kRestoredReason));
     }
-    auto now = tokenIdentity(replica);
-    if (!now) return now.error();
-    if (*now != replica.store().deviceId()) {
-      if (auto ok = registerIdentity(replica, transport); !ok) return ok.error();
+    NEXTSTEP_TRY(auto now, tokenIdentity(replica));
+    if (now != replica.store().deviceId()) {
+      NEXTSTEP_CHECK(registerIdentity(replica, transport));
     }
     hello = handshakeAs(replica, transport, replica.store().deviceId());
     if (!hello) return hello;
@@ -80,8 +72,7 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
                    "the changes wait in the outbox"};
     }
   } else if (auto known = replica.setting(identity_keys::kTokenDevice); known && !*known) {
-    if (auto ok = replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(*issued)); !ok)
-      return ok.error();
+    NEXTSTEP_CHECK(replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(issued)));
   }
   if (hello->rotate_token) renewToken(replica, transport);
   return hello;

@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "nextstep/model/result_try.h"
 #include "nextstep/sync/device_session.h"
 
 namespace nextstep::sync {
@@ -15,17 +16,16 @@ Result<PullReply> pullBatch(Transport& transport, std::uint64_t cursor) {
   PullReply batch;
   batch.next_cursor = cursor;
   do {
-    auto page = transport.pull(batch.next_cursor, kPullPage);
-    if (!page) return page.error();
+    NEXTSTEP_TRY(auto page, transport.pull(batch.next_cursor, kPullPage));
     if (batch.ops.empty()) {
-      batch.ops = std::move(page->ops);
+      batch.ops = std::move(page.ops);
     } else {
-      batch.ops.insert(batch.ops.end(), std::make_move_iterator(page->ops.begin()),
-                       std::make_move_iterator(page->ops.end()));
+      batch.ops.insert(batch.ops.end(), std::make_move_iterator(page.ops.begin()),
+                       std::make_move_iterator(page.ops.end()));
     }
-    batch.next_cursor = page->next_cursor;
-    batch.more = page->more;
-    batch.head = page->head;
+    batch.next_cursor = page.next_cursor;
+    batch.more = page.more;
+    batch.head = page.head;
   } while (batch.more && batch.ops.size() < kApplyBatchOps);
   return batch;
 }
@@ -34,13 +34,11 @@ Result<PullReply> pullBatch(Transport& transport, std::uint64_t cursor) {
 Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_t batch) {
   RoundReport report;
   for (int moves = 0;;) {
-    auto ops = replica.outbox(static_cast<int>(batch));
-    if (!ops) return ops.error();
-    if (ops->empty()) return report;
-    const DeviceId writer = ops->front().stamp.device;
-    auto token_of = tokenIdentity(replica);
-    if (!token_of) return token_of.error();
-    if (writer != *token_of) {
+    NEXTSTEP_TRY(auto ops, replica.outbox(static_cast<int>(batch)));
+    if (ops.empty()) return report;
+    const DeviceId writer = ops.front().stamp.device;
+    NEXTSTEP_TRY(auto token_of, tokenIdentity(replica));
+    if (writer != token_of) {
       // A guard against going round in circles; each move empties an identity's outbox.
       if (++moves > 8) {
         return Error{ErrorCode::kInternal,
@@ -48,16 +46,15 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
       }
       if (writer == replica.store().deviceId()) {
         // The database forked since the token was issued: its own identity needs a token.
-        if (auto ok = registerIdentity(replica, transport); !ok) return ok.error();
+        NEXTSTEP_CHECK(registerIdentity(replica, transport));
         ++report.forks;
       } else if (auto moved = replica.adopt(writer); !moved) {
         return moved.error();  // a former identity without a token: its changes move on
       }
       continue;
     }
-    auto reply = transport.push(*ops);
-    if (!reply) return reply.error();
-    if (reply->device_reused) {
+    NEXTSTEP_TRY(auto reply, transport.push(ops));
+    if (reply.device_reused) {
       if (++moves > 8) {
         return Error{ErrorCode::kInternal,
                      "the server keeps finding this device's numbers used; the changes wait in the "
@@ -65,63 +62,55 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
       }
       // Another copy used these numbers: what the server has is acknowledged, the rest moves to
       // a new identity of this database.
-      if (auto ack = replica.acknowledge(writer, reply->acked_through_seq, {}); !ack)
-        return ack.error();
+      NEXTSTEP_CHECK(replica.acknowledge(writer, reply.acked_through_seq, {}));
       if (writer == replica.store().deviceId()) {
-        if (auto fork = replica.store().forkDevice(kReusedReason); !fork) return fork.error();
+        NEXTSTEP_CHECK(replica.store().forkDevice(kReusedReason));
       }
-      if (auto moved = replica.adopt(writer); !moved) return moved.error();
+      NEXTSTEP_CHECK(replica.adopt(writer));
       continue;
     }
-    if (reply->acked_through_seq < ops->front().seq) {
+    if (reply.acked_through_seq < ops.front().seq) {
       return Error{ErrorCode::kInternal, "the server acknowledged none of the pushed changes"};
     }
-    if (auto ack = replica.acknowledge(writer, reply->acked_through_seq, reply->rejected); !ack)
-      return ack.error();
-    report.pushed += static_cast<int>(ops->size());
-    report.rejected += static_cast<int>(reply->rejected.size());
-    report.head = reply->head;
+    NEXTSTEP_CHECK(replica.acknowledge(writer, reply.acked_through_seq, reply.rejected));
+    report.pushed += static_cast<int>(ops.size());
+    report.rejected += static_cast<int>(reply.rejected.size());
+    report.head = reply.head;
   }
 }
 
 Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullReply& page,
                              std::uint32_t batch) {
-  auto pending = replica.pending();
-  if (!pending) return pending.error();
-  if (*pending > 0) {
-    auto pushed = pushAll(replica, transport, batch);
-    if (!pushed) return pushed.error();
+  NEXTSTEP_TRY(auto pending, replica.pending());
+  if (pending > 0) {
+    NEXTSTEP_CHECK(pushAll(replica, transport, batch));
   }
   return replica.apply(page.ops, page.next_cursor);
 }
 
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
                               const std::function<void(const RoundProgress&)>& progress) {
-  auto report = pushAll(replica, transport, hello.max_ops_per_push);
-  if (!report) return report.error();
-  auto cursor = replica.cursor();
-  if (!cursor) return cursor.error();
-  const std::uint64_t start = *cursor;
+  NEXTSTEP_TRY(auto report, pushAll(replica, transport, hello.max_ops_per_push));
+  NEXTSTEP_TRY(auto cursor, replica.cursor());
+  const std::uint64_t start = cursor;
   RoundProgress p;
   for (;;) {
-    auto page = pullBatch(transport, *cursor);
-    if (!page) return page.error();
-    auto stats = applyPage(replica, transport, *page, hello.max_ops_per_push);
-    if (!stats) return stats.error();
-    report->pulled += static_cast<int>(page->ops.size());
-    report->applied.applied += stats->applied;
-    report->applied.ignored += stats->ignored;
-    report->applied.conflicts += stats->conflicts;
-    report->applied.parked += stats->parked;
-    report->applied.own += stats->own;
-    report->head = page->head;
-    *cursor = page->next_cursor;
+    NEXTSTEP_TRY(auto page, pullBatch(transport, cursor));
+    NEXTSTEP_TRY(auto stats, applyPage(replica, transport, page, hello.max_ops_per_push));
+    report.pulled += static_cast<int>(page.ops.size());
+    report.applied.applied += stats.applied;
+    report.applied.ignored += stats.ignored;
+    report.applied.conflicts += stats.conflicts;
+    report.applied.parked += stats.parked;
+    report.applied.own += stats.own;
+    report.head = page.head;
+    cursor = page.next_cursor;
     if (progress) {
-      p.rows_total = page->head > start ? page->head - start : 0;
-      p.rows_done = *cursor > start ? *cursor - start : 0;
+      p.rows_total = page.head > start ? page.head - start : 0;
+      p.rows_done = cursor > start ? cursor - start : 0;
       progress(p);
     }
-    if (!page->more) break;
+    if (!page.more) break;
   }
   return report;
 }

@@ -1,4 +1,4 @@
-// The one idiom for passing an error up: a step that fails returns its error from the command.
+// The one idiom for passing an error up: a step that fails returns its error to the caller.
 //   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));  // store is the Store*
 //   NEXTSTEP_CHECK(deleteRecord(*store, type, id));               // a Result<void>
 #pragma once
