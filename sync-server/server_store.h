@@ -142,11 +142,11 @@ class PushTransaction {
   virtual void archiveConflict(const ConflictRecord& conflict) = 0;
 };
 
-class ServerStore {
+// Who may sync what: teams, users, their tokens and the devices the tokens are bound to.
+class TeamDirectory {
  public:
-  virtual ~ServerStore() = default;
+  virtual ~TeamDirectory() = default;
 
-  // Administration.
   virtual Result<TeamId> createTeam(std::string_view name, std::int64_t now_ms) = 0;
   virtual Result<UserId> addUser(std::string_view team, std::string_view email,
                                  std::string_view password_hash, std::int64_t now_ms) = 0;
@@ -174,8 +174,13 @@ class ServerStore {
                                            std::int64_t now_ms) = 0;
   // The highest device_seq stored for the device (0 for a device never seen).
   virtual Result<std::uint64_t> deviceLastSeq(DeviceId device) = 0;
+};
 
-  // The team's log.
+// Each team's log of accepted operations, the merged state it leaves, and what it set aside.
+class TeamLog {
+ public:
+  virtual ~TeamLog() = default;
+
   virtual Result<std::uint64_t> head(TeamId team) = 0;
   virtual Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) = 0;
   // Runs the work in one durable transaction: all of it is stored, or none of it.
@@ -187,5 +192,9 @@ class ServerStore {
   virtual Result<std::optional<RegisterState>> readRegister(TeamId team,
                                                             const RegisterKey& key) = 0;
 };
+
+// A backend keeps both in one database (SQLite embedded; PostgreSQL next), so a push can check
+// its device's numbers and append to the log in one transaction.
+class ServerStore : public TeamDirectory, public TeamLog {};
 
 }  // namespace nextstep::server
