@@ -1,5 +1,7 @@
 #include "data_output.h"
 
+#include "record_json.h"
+
 #include <filesystem>
 
 #include "text_words.h"
@@ -8,8 +10,6 @@ namespace nextstep::cli {
 namespace {
 
 using json = Json;
-
-json optional(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 json backupJson(const data::BackupCheck& c) {
   return {{"path", c.path},
@@ -36,7 +36,7 @@ void to_json(Json& j, const InvitationOutput& o) {
        {"tzid", i.tzid},
        {"invited", i.invited},
        {"without_email", i.without_email},
-       {"file", optional(o.file)}};
+       {"file", json_form::text(o.file)}};
   if (!o.file) j["ics"] = i.ics;
 }
 
@@ -45,14 +45,14 @@ void to_json(Json& j, const RecapOutput& o) {
   json to = json::array();
   for (const calendar::Recipient& p : r.to) to.push_back({{"name", p.name}, {"email", p.email}});
   j = {{"format", o.format},
-       {"file", optional(o.file)},
+       {"file", json_form::text(o.file)},
        {"from", {{"name", r.from.name}, {"email", r.from.email}}},
        {"to", to},
        {"without_email", r.without_email},
        {"subject", r.subject},
        {"body", r.body},
        {"follow_up_on", r.follow_up_on ? json(r.follow_up_on->iso()) : json(nullptr)},
-       {"reminder_action_id", optional(r.reminder_action_id)},
+       {"reminder_action_id", json_form::text(r.reminder_action_id)},
        {"reminder_created", r.reminder_created}};
   if (!o.file) j["content"] = o.content;
 }
@@ -112,8 +112,8 @@ void to_json(Json& j, const ReminderRun& run) {
                     {"body", r.body},
                     {"deal_id", r.deal_id.empty() ? json(nullptr) : json(r.deal_id)},
                     {"account_id", r.account_id.empty() ? json(nullptr) : json(r.account_id)},
-                    {"meeting_id", optional(r.meeting_id)},
-                    {"action_id", optional(r.action_id)}});
+                    {"meeting_id", json_form::text(r.meeting_id)},
+                    {"action_id", json_form::text(r.action_id)}});
   }
   j = {{"via", run.via},
        {"notice", run.notice},

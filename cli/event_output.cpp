@@ -11,18 +11,17 @@ using namespace json_form;
 
 void to_json(Json& j, const EventList& result) {
   const std::vector<Event>& events = result.events;
-  j = {{"count", events.size()},
-       {"events", list(events, [](const Event& e) { return eventJson(e); })}};
+  j = {{"count", events.size()}, {"events", json(events)}};
 }
 
 void to_json(Json& j, const EventPage& page) {
-  j = {{"event", eventJson(page.event)},
+  j = {{"event", json(page.event)},
        {"participants", list(page.participants, [](const ParticipantStatus& p) {
           return json{{"id", p.participant.id},
-                      {"contact", contactJson(p.contact)},
+                      {"contact", json(p.contact)},
                       {"deal_id", text(p.participant.deal_id)},
                       {"interested", p.participant.interested},
-                      {"next_step", meetingJson(p.next_step)}};
+                      {"next_step", orNull(p.next_step)}};
         })}};
 }
 

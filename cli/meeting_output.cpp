@@ -11,13 +11,9 @@ namespace nextstep::cli {
 using namespace json_form;
 
 void to_json(Json& j, const MeetingPage& page) {
-  j = {{"meeting", meetingJson(page.meeting)},
-       {"deal", dealJson(page.deal)},
-       {"attendees", list(page.attendees, [](const Contact& c) { return contactJson(c); })},
-       {"outcome", page.outcome ? outcomeJson(*page.outcome) : json(nullptr)},
-       {"temperature",
-        list(page.temperature, [](const TemperatureCheck& t) { return temperatureJson(t); })},
-       {"actions", list(page.actions, [](const ActionItem& a) { return actionJson(a); })}};
+  j = {{"meeting", json(page.meeting)},         {"deal", json(page.deal)},
+       {"attendees", json(page.attendees)},     {"outcome", orNull(page.outcome)},
+       {"temperature", json(page.temperature)}, {"actions", json(page.actions)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const MeetingPage& page) {
@@ -71,7 +67,7 @@ void to_json(Json& j, const Suggestions& s) {
                         return json{{"label", slot.label}, {"at", slot.at.iso()}, {"tz", slot.tz}};
                       })},
        {"agenda_templates", d.agenda_templates},
-       {"people", list(d.people, [](const Contact& c) { return contactJson(c); })}};
+       {"people", json(d.people)}};
 }
 
 void printText(std::ostream& out, const DayWords& /*words*/, const Suggestions& s) {
@@ -121,7 +117,7 @@ void to_json(Json& j, const ClosedCall& c) {
        {"action_ids", c.close.action_ids},
        {"deal_stage", c.close.deal_stage},
        {"deal_status", name(c.deal.status)},
-       {"next_step", meetingJson(c.next_step)}};
+       {"next_step", orNull(c.next_step)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const ClosedCall& c) {
@@ -146,7 +142,7 @@ void printText(std::ostream& out, const DayWords& words, const ClosedCall& c) {
 
 void to_json(Json& j, const ActionPage& result) {
   const ActionItem& a = result.action;
-  j = {{"action", actionJson(a)}};
+  j = {{"action", json(a)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const ActionPage& result) {

@@ -11,9 +11,7 @@ namespace nextstep::cli {
 using namespace json_form;
 
 void to_json(Json& j, const DealList& l) {
-  j = {{"count", l.rows.size()},
-       {"total", l.total},
-       {"deals", list(l.rows, [](const DealRow& r) { return dealJson(r); })}};
+  j = {{"count", l.rows.size()}, {"total", l.total}, {"deals", json(l.rows)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const DealList& l) {
@@ -45,24 +43,18 @@ void printText(std::ostream& out, const DayWords& words, const DealList& l) {
 
 void to_json(Json& j, const DealPage& page) {
   const DealView& v = page.view;
-  json nextStep = meetingJson(v.next_step);
+  json nextStep = orNull(v.next_step);
   if (v.next_step) {
     nextStep["attendees"] = list(v.next_step->attendee_ids, [&](const std::string& id) {
       return contactRef(page.contacts, id);
     });
   }
-  j = {{"deal", dealJson(v.deal)},
-       {"account", v.account ? accountJson(*v.account) : json(nullptr)},
-       {"next_step", nextStep},
-       {"people", list(v.people, [](const Contact& c) { return contactJson(c); })},
-       {"actions", list(v.actions, [](const ActionItem& a) { return actionJson(a); })},
-       {"meetings", list(v.meetings, [](const Meeting& m) { return meetingJson(m); })},
-       {"outcomes", list(v.outcomes, [](const Outcome& o) { return outcomeJson(o); })},
-       {"temperature",
-        list(v.temperature, [](const TemperatureCheck& t) { return temperatureJson(t); })},
-       {"notes", list(v.notes, [](const Note& n) { return noteJson(n); })},
-       {"touches", list(v.touches, [](const Touch& t) { return touchJson(t); })},
-       {"timeline", list(v.timeline, [](const TimelineEntry& e) { return timelineEntry(e); })}};
+  j = {{"deal", json(v.deal)},         {"account", orNull(v.account)},
+       {"next_step", nextStep},        {"people", json(v.people)},
+       {"actions", json(v.actions)},   {"meetings", json(v.meetings)},
+       {"outcomes", json(v.outcomes)}, {"temperature", json(v.temperature)},
+       {"notes", json(v.notes)},       {"touches", json(v.touches)},
+       {"timeline", json(v.timeline)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const DealPage& page) {
@@ -127,8 +119,7 @@ void printText(std::ostream& out, const DayWords& words, const DealPage& page) {
 
 void to_json(Json& j, const AccountList& result) {
   const std::vector<Account>& accounts = result.accounts;
-  j = {{"count", accounts.size()},
-       {"accounts", list(accounts, [](const Account& a) { return accountJson(a); })}};
+  j = {{"count", accounts.size()}, {"accounts", json(accounts)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const AccountList& result) {
@@ -151,9 +142,9 @@ void printText(std::ostream& out, const DayWords& words, const AccountList& resu
 }
 
 void to_json(Json& j, const AccountPage& page) {
-  j = {{"account", accountJson(page.account)},
-       {"contacts", list(page.contacts, [](const Contact& c) { return contactJson(c); })},
-       {"deals", list(page.deals, [](const DealRow& r) { return dealJson(r); })}};
+  j = {{"account", json(page.account)},
+       {"contacts", json(page.contacts)},
+       {"deals", json(page.deals)}};
 }
 
 void printText(std::ostream& out, const DayWords& words, const AccountPage& page) {
@@ -193,8 +184,7 @@ void printText(std::ostream& out, const DayWords& words, const AccountPage& page
 }
 
 void to_json(Json& j, const ContactList& l) {
-  j = {{"count", l.contacts.size()},
-       {"contacts", list(l.contacts, [](const Contact& c) { return contactJson(c); })}};
+  j = {{"count", l.contacts.size()}, {"contacts", json(l.contacts)}};
 }
 
 void printText(std::ostream& out, const DayWords& /*words*/, const ContactList& l) {
@@ -221,8 +211,7 @@ void printText(std::ostream& out, const DayWords& /*words*/, const ContactList& 
 }
 
 void to_json(Json& j, const ContactPage& page) {
-  j = {{"contact", contactJson(page.contact)},
-       {"account", page.account ? accountJson(*page.account) : json(nullptr)}};
+  j = {{"contact", json(page.contact)}, {"account", orNull(page.account)}};
 }
 
 void printText(std::ostream& out, const DayWords& /*words*/, const ContactPage& page) {

@@ -29,22 +29,13 @@ json text(const std::optional<std::string>& s);
 // "2026-12-03T14:00:00+01:00": the instant on the clocks of `tz`, with their offset.
 json local(Instant t, const std::string& tz);
 json money(const Money& m);
-json dealJson(const Deal& d);
-json meetingJson(const Meeting& m);
-json meetingJson(const std::optional<Meeting>& m);
-json dealJson(const DealRow& row);
-json accountJson(const Account& a);
-json contactJson(const Contact& c);
-json actionJson(const ActionItem& a);
-json outcomeJson(const Outcome& o);
-json temperatureJson(const TemperatureCheck& t);
-json noteJson(const Note& n);
-json touchJson(const Touch& t);
-json timelineEntry(const TimelineEntry& e);
-json eventJson(const Event& e);
-json agendaMeeting(const AgendaMeeting& a);
-json dueAction(const DueAction& a);
 json contactRef(const ContactsById& contacts, const std::string& id);
+
+// A record's JSON (its to_json, below), or null.
+template <typename T>
+json orNull(const std::optional<T>& x) {
+  return x ? json(*x) : json(nullptr);
+}
 
 template <typename E>
 json name(const std::optional<E>& e) {
@@ -63,5 +54,30 @@ template <typename T, typename F>
 json counted(std::int64_t count, const char* key, const std::vector<T>& items, F&& to_json) {
   return {{"count", count}, {key, list(items, to_json)}};
 }
+template <typename T>
+json counted(std::int64_t count, const char* key, const std::vector<T>& items) {
+  return {{"count", count}, {key, json(items)}};
+}
 
 }  // namespace nextstep::cli::json_form
+
+// The records' JSON, found by nlohmann through the type's namespace: json(deal), json(deals).
+namespace nextstep {
+
+using JsonRecord = cli::json_form::json;
+void to_json(JsonRecord& j, const Deal& d);
+void to_json(JsonRecord& j, const DealRow& row);  // the deal with its "next_step"
+void to_json(JsonRecord& j, const Meeting& m);
+void to_json(JsonRecord& j, const Account& a);
+void to_json(JsonRecord& j, const Contact& c);
+void to_json(JsonRecord& j, const ActionItem& a);
+void to_json(JsonRecord& j, const Outcome& o);
+void to_json(JsonRecord& j, const TemperatureCheck& t);
+void to_json(JsonRecord& j, const Note& n);
+void to_json(JsonRecord& j, const Touch& t);
+void to_json(JsonRecord& j, const TimelineEntry& e);
+void to_json(JsonRecord& j, const Event& e);
+void to_json(JsonRecord& j, const AgendaMeeting& a);  // the meeting with its deal and account
+void to_json(JsonRecord& j, const DueAction& a);      // the action with its deal and account
+
+}  // namespace nextstep

@@ -14,16 +14,13 @@ void to_json(Json& j, const TodayPage& result) {
   j = {{"date", t.date.iso()},
        {"tz", t.zone},
        {"open_deals", t.open_deals},
-       {"meetings", counted(static_cast<std::int64_t>(t.meetings.size()), "meetings", t.meetings,
-                            agendaMeeting)},
-       {"follow_ups_due", counted(static_cast<std::int64_t>(t.follow_ups_due.size()), "actions",
-                                  t.follow_ups_due, dueAction)},
-       {"follow_ups_overdue",
-        counted(t.follow_ups_overdue_total, "actions", t.follow_ups_overdue, dueAction)},
-       {"outcomes_missing",
-        counted(t.outcomes_missing_total, "meetings", t.outcomes_missing, agendaMeeting)},
+       {"meetings", counted(static_cast<std::int64_t>(t.meetings.size()), "meetings", t.meetings)},
+       {"follow_ups_due",
+        counted(static_cast<std::int64_t>(t.follow_ups_due.size()), "actions", t.follow_ups_due)},
+       {"follow_ups_overdue", counted(t.follow_ups_overdue_total, "actions", t.follow_ups_overdue)},
+       {"outcomes_missing", counted(t.outcomes_missing_total, "meetings", t.outcomes_missing)},
        {"need_next_step", counted(t.need_next_step_total, "deals", t.need_next_step,
-                                  [](const DealRow& r) { return dealJson(r.deal); })}};
+                                  [](const DealRow& r) { return json(r.deal); })}};
 }
 
 void to_json(Json& j, const HealthReport& r) {
@@ -41,23 +38,23 @@ void to_json(Json& j, const HealthReport& r) {
          {"at_table", h.booked_at_table}}},
        {"commitment_deals", h.commitment_deals},
        {"without_next_step", counted(h.without_next_step_total, "deals", h.without_next_step,
-                                     [](const DealRow& row) { return dealJson(row.deal); })},
-       {"overdue", counted(h.overdue_total, "meetings", h.overdue, agendaMeeting)},
+                                     [](const DealRow& row) { return json(row.deal); })},
+       {"overdue", counted(h.overdue_total, "meetings", h.overdue)},
        {"stale",
         {{"count", h.stale_total},
          {"cadence_days", r.cadence_days},
          {"accounts", list(h.stale,
                            [](const StaleAccount& s) {
-                             json a = accountJson(s.account);
+                             json a = json(s.account);
                              a["days_since_touch"] =
                                  s.days_since_touch < 0 ? json(nullptr) : json(s.days_since_touch);
                              a["effective_cadence_days"] = s.cadence_days;
                              return a;
                            })}}},
        {"held_without_next_step", counted(h.held_without_next_total, "deals", h.held_without_next,
-                                          [](const Deal& d) { return dealJson(d); })},
+                                          [](const Deal& d) { return json(d); })},
        {"compliance_only", counted(h.compliance_only_total, "deals", h.compliance_only,
-                                   [](const Deal& d) { return dealJson(d); })},
+                                   [](const Deal& d) { return json(d); })},
        {"follow_ups", {{"due_today", h.follow_ups_due_today}, {"overdue", h.follow_ups_overdue}}},
        {"participants_without_next_step", {{"count", h.participants_without_next_step}}}};
 }

@@ -42,7 +42,7 @@ void to_json(Json& j, const SyncRun& r) {
        {"pending", r.pending},
        {"open_conflicts", r.open_conflicts},
        {"set_aside", r.set_aside},
-       {"new_device", r.new_device ? json(*r.new_device) : json(nullptr)}};
+       {"new_device", orNull(r.new_device)}};
 }
 
 void to_json(Json& j, const SyncStatusLine& result) {
@@ -73,7 +73,7 @@ void to_json(Json& j, const ConflictList& result) {
                      {"lost_by", c.lost_author},
                      {"lost_at", formatUtc(c.lost_at)},
                      {"detected_at", formatUtc(c.detected_at)},
-                     {"resolution", c.resolution ? json(*c.resolution) : json(nullptr)}});
+                     {"resolution", orNull(c.resolution)}});
   }
   j = {{"count", list.size()}, {"conflicts", items}};
 }
