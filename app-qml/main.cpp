@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
 
   if (options.demo) {
     DemoRun demo(store, engine, options, scratch->path(), showWindow);
-    if (!demo.start()) return 1;
+    demo.start();
     return QGuiApplication::exec();
   }
 

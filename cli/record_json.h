@@ -64,20 +64,20 @@ json counted(std::int64_t count, const char* key, const std::vector<T>& items) {
 // The records' JSON, found by nlohmann through the type's namespace: json(deal), json(deals).
 namespace nextstep {
 
-using JsonRecord = cli::json_form::json;
-void to_json(JsonRecord& j, const Deal& d);
-void to_json(JsonRecord& j, const DealRow& row);  // the deal with its "next_step"
-void to_json(JsonRecord& j, const Meeting& m);
-void to_json(JsonRecord& j, const Account& a);
-void to_json(JsonRecord& j, const Contact& c);
-void to_json(JsonRecord& j, const ActionItem& a);
-void to_json(JsonRecord& j, const Outcome& o);
-void to_json(JsonRecord& j, const TemperatureCheck& t);
-void to_json(JsonRecord& j, const Note& n);
-void to_json(JsonRecord& j, const Touch& t);
-void to_json(JsonRecord& j, const TimelineEntry& e);
-void to_json(JsonRecord& j, const Event& e);
-void to_json(JsonRecord& j, const AgendaMeeting& a);  // the meeting with its deal and account
-void to_json(JsonRecord& j, const DueAction& a);      // the action with its deal and account
+void to_json(cli::json_form::json& j, const Deal& d);
+void to_json(cli::json_form::json& j, const DealRow& row);  // the deal with its "next_step"
+void to_json(cli::json_form::json& j, const Meeting& m);
+void to_json(cli::json_form::json& j, const Account& a);
+void to_json(cli::json_form::json& j, const Contact& c);
+void to_json(cli::json_form::json& j, const ActionItem& a);
+void to_json(cli::json_form::json& j, const Outcome& o);
+void to_json(cli::json_form::json& j, const TemperatureCheck& t);
+void to_json(cli::json_form::json& j, const Note& n);
+void to_json(cli::json_form::json& j, const Touch& t);
+void to_json(cli::json_form::json& j, const TimelineEntry& e);
+void to_json(cli::json_form::json& j, const Event& e);
+void to_json(cli::json_form::json& j,
+             const AgendaMeeting& a);                       // the meeting with its deal and account
+void to_json(cli::json_form::json& j, const DueAction& a);  // the action with its deal and account
 
 }  // namespace nextstep

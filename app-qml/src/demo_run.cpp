@@ -39,7 +39,12 @@ DemoRun::DemoRun(LocalStore& store, QQmlApplicationEngine& engine, AppOptions op
 
 DemoRun::~DemoRun() = default;
 
-bool DemoRun::start() {
+void DemoRun::start() {
+  // A store that did not open runs no job, so the fill below would never report back.
+  connect(&store_, &LocalStore::failed, this, [](const QString& message) {
+    std::fprintf(stderr, "nextstep-app: demo: %s\n", qPrintable(message));
+    QCoreApplication::exit(1);
+  });
   const auto clock = std::make_shared<demo::DemoClock>(store_.zone());
   store_.openDatabase(
       {QDir(folder_).filePath(QStringLiteral("demo.db")).toStdString(), true, clock->wall()});
@@ -57,7 +62,6 @@ bool DemoRun::start() {
         }
         filled(demoProperty(*ids));
       });
-  return store_.isOpen() || store_.openError().isEmpty();
 }
 
 void DemoRun::filled(const QVariantMap& ids) {

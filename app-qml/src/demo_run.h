@@ -29,8 +29,8 @@ class DemoRun : public QObject {
   ~DemoRun() override;
 
   // Opens the demo database and fills it; the run ends by exiting the application when it is a
-  // self test or a screenshot run. False when the database could not be opened.
-  bool start();
+  // self test or a screenshot run, or when the database cannot be opened or filled (exit 1).
+  void start();
 
  private:
   void filled(const QVariantMap& ids);
