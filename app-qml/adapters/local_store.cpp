@@ -1,8 +1,10 @@
 #include "local_store.h"
 
+#include <future>
+
 LocalStore::LocalStore(QObject* parent) : QObject(parent) {
   thread_.setObjectName(QStringLiteral("nextstep-store"));
-  executor_ = new QObject;
+  executor_ = new Mailbox;
   executor_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, executor_, &QObject::deleteLater);
   thread_.start();
@@ -13,8 +15,12 @@ LocalStore::LocalStore(QObject* parent) : QObject(parent) {
 LocalStore::~LocalStore() {
   poll_.stop();
   // The store is closed on its own thread, after every job posted before.
-  QMetaObject::invokeMethod(
-      executor_, [this]() { store_.reset(); }, Qt::BlockingQueuedConnection);
+  std::promise<void> closed;
+  executor_->post([this, &closed]() {
+    store_.reset();
+    closed.set_value();
+  });
+  closed.get_future().wait();
   thread_.quit();
   thread_.wait();
 }
@@ -30,22 +36,19 @@ void LocalStore::openDatabase(nextstep::StoreOptions options) {
       error = QString::fromStdString(result.error().message);
     }
     const QString path = store_ ? QString::fromStdString(store_->path()) : QString();
-    QMetaObject::invokeMethod(
-        this,
-        [this, error, path]() {
-          open_ = error.isEmpty();
-          open_error_ = error;
-          path_ = path;
-          Q_EMIT openChanged();
-          if (open_) {
-            poll_.start();
-            Q_EMIT opened();
-          } else {
-            Q_EMIT failed(error);
-          }
-          finish(false);
-        },
-        Qt::QueuedConnection);
+    gui_.post([this, error, path]() {
+      open_ = error.isEmpty();
+      open_error_ = error;
+      path_ = path;
+      Q_EMIT openChanged();
+      if (open_) {
+        poll_.start();
+        Q_EMIT opened();
+      } else {
+        Q_EMIT failed(error);
+      }
+      finish(false);
+    });
   });
 }
 
@@ -63,19 +66,14 @@ void LocalStore::pollOtherWriters() {
       auto r = store_->changedElsewhere();
       changed = r.ok() && *r;
     }
-    QMetaObject::invokeMethod(
-        this,
-        [this, changed]() {
-          polling_ = false;
-          if (changed) notifyChanged();
-        },
-        Qt::QueuedConnection);
+    gui_.post([this, changed]() {
+      polling_ = false;
+      if (changed) notifyChanged();
+    });
   });
 }
 
-void LocalStore::enqueue(std::function<void()> task) {
-  QMetaObject::invokeMethod(executor_, std::move(task), Qt::QueuedConnection);
-}
+void LocalStore::enqueue(std::function<void()> task) { executor_->post(std::move(task)); }
 
 void LocalStore::begin() {
   if (in_flight_++ == 0) Q_EMIT busyChanged();

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+#include "mailbox.h"
 #include "nextstep/storage/store.h"
 #include "nextstep/time/civil_time.h"
 
@@ -78,18 +79,14 @@ class LocalStore : public QObject {
     auto task = [this, target, job = std::make_shared<Job>(std::move(job)),
                  done = std::make_shared<Done>(std::move(done)), writes]() {
       if (!store_) {  // the database did not open: nothing to run, nothing to report
-        QMetaObject::invokeMethod(
-            this, [this]() { finish(false); }, Qt::QueuedConnection);
+        gui_.post([this]() { finish(false); });
         return;
       }
       auto result = std::make_shared<decltype((*job)(*store_))>((*job)(*store_));
-      QMetaObject::invokeMethod(
-          this,
-          [this, target, done, result, writes]() {
-            if (target) (*done)(*result);
-            finish(writes);
-          },
-          Qt::QueuedConnection);
+      gui_.post([this, target, done, result, writes]() {
+        if (target) (*done)(*result);
+        finish(writes);
+      });
     };
     enqueue(std::move(task));
   }
@@ -101,7 +98,8 @@ class LocalStore : public QObject {
   void finish(bool writes);
 
   QThread thread_;
-  QObject* executor_ = nullptr;  // lives on thread_
+  Mailbox* executor_ = nullptr;  // lives on thread_
+  Mailbox gui_;                  // results, back on the GUI thread
   std::unique_ptr<nextstep::Store> store_;
   nextstep::TimeZone zone_ = nextstep::TimeZone::local();
   bool open_ = false;

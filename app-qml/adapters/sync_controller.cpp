@@ -187,16 +187,11 @@ void SyncController::startClient() {
     if (!channel) return channel.error();
     return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(*channel, **token));
   };
-  QPointer<SyncController> self(this);
+  // On the sync thread: hand the status to the GUI thread. The client stops before the
+  // controller (and its mailbox) goes.
   client_ =
-      std::make_unique<sync::SyncClient>(*store, connect, [self](const sync::SyncStatus& status) {
-        // On the sync thread: hand the status to the GUI thread.
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, status]() {
-              if (self) self->showStatus(status);
-            },
-            Qt::QueuedConnection);
+      std::make_unique<sync::SyncClient>(*store, connect, [this](const sync::SyncStatus& status) {
+        gui_.post([this, status]() { showStatus(status); });
       });
   // The client pushes promptly after a local write.
   auto* client = client_.get();

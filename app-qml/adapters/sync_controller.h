@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "local_store.h"
+#include "mailbox.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/sync_client.h"
 
@@ -97,6 +98,7 @@ class SyncController : public QObject {
   QString ca_;  // a CA file given to `nextstep login --ca`
   nextstep::sync::SyncStatus status_;
   QVariantList set_aside_;
+  Mailbox gui_;  // the sync thread's statuses, back on the GUI thread
   std::unique_ptr<nextstep::sync::SyncClient> client_;
   bool signing_in_ = false;
   QString sign_in_error_;
