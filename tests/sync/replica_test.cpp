@@ -243,7 +243,7 @@ TEST_F(ReplicaTest, DeleteWinsForVisibilityAndAConcurrentEditStaysRestorable) {
     EXPECT_EQ(getDeal(*s, deal).error().code, ErrorCode::kNotFound) << "deleted everywhere";
     const auto c = conflicts(*s);
     ASSERT_EQ(c.size(), 1u);
-    EXPECT_EQ(c[0].kind, "edited_while_deleted");
+    EXPECT_EQ(c[0].kind, ConflictKind::kEditedWhileDeleted);
     EXPECT_EQ(c[0].lost_value, Value("Pilot, renamed offline"));
   }
   unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));

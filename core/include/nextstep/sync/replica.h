@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "nextstep/model/conflict_kind.h"
 #include "nextstep/storage/op.h"
 #include "nextstep/storage/store.h"
 
@@ -38,7 +39,7 @@ struct ConflictEntry {
   std::string record_id;
   std::string record_title;  // the deal's title, the contact's name...
   std::string key;
-  std::string kind;  // overwritten | edited_while_deleted | removed_while_added
+  ConflictKind kind = ConflictKind::kOverwritten;
   Value kept_value;
   std::string kept_author;
   Instant kept_at{};
