@@ -4,7 +4,6 @@
 #include "nextstep/storage/local_meta.h"
 #include "nextstep/storage/record_reads.h"
 #include "nextstep/storage/record_rows.h"
-#include "nextstep/sync/merge.h"
 #include "record_titles.h"
 #include "remote_applier.h"
 #include "storage/stamp_renames.h"

@@ -11,7 +11,7 @@
 
 #include "nextstep/storage/catalog.h"
 #include "nextstep/storage/op.h"
-#include "nextstep/sync/merge.h"
+#include "nextstep/sync/merge/clocks.h"
 #include "nextstep/sync/merge/conflict.h"
 
 namespace nextstep::sync {
