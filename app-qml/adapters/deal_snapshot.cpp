@@ -181,8 +181,7 @@ std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView
   for (const auto& a : v.actions) records.insert(a.id);
   for (const auto& o : v.outcomes) records.insert(o.meeting_id);
   std::vector<Card> out;
-  nextstep::sync::Replica replica(store);
-  auto entries = replica.conflicts(false, 200);
+  auto entries = nextstep::sync::ConflictArchive(store).list(false, 200);
   if (!entries) return out;
   for (const auto& e : *entries) {
     if (!records.count(e.record_id)) continue;

@@ -1,5 +1,4 @@
-// The conflict archive a rep reviews: what each concurrent write lost, restored or dismissed.
-#include "nextstep/sync/replica.h"
+#include "nextstep/sync/conflict_archive.h"
 
 #include "nextstep/storage/record_rows.h"
 #include "record_titles.h"
@@ -28,7 +27,7 @@ ConflictEntry readConflict(const Statement& s) {
 
 }  // namespace
 
-Result<std::vector<ConflictEntry>> Replica::conflicts(bool include_resolved, int limit) {
+Result<std::vector<ConflictEntry>> ConflictArchive::list(bool include_resolved, int limit) {
   return store_.read([&](Database& db) {
     auto s = db.prepare(
         "SELECT c.id, c.type, c.record_id, c.key, c.kind, c.kept_value, c.kept_stamp, "
@@ -43,7 +42,7 @@ Result<std::vector<ConflictEntry>> Replica::conflicts(bool include_resolved, int
   });
 }
 
-Result<void> Replica::restoreConflict(std::string_view conflict_id) {
+Result<void> ConflictArchive::restore(std::string_view conflict_id) {
   return store_.write([&](Mutation& m) {
     Database& db = m.db();
     auto s = db.prepare(
@@ -77,7 +76,7 @@ Result<void> Replica::restoreConflict(std::string_view conflict_id) {
   });
 }
 
-Result<void> Replica::dismissConflict(std::string_view conflict_id) {
+Result<void> ConflictArchive::dismiss(std::string_view conflict_id) {
   return store_.write([&](Mutation& m) {
     Database& db = m.db();
     auto s = db.prepare(
