@@ -13,6 +13,7 @@
 #include "nextstep/model/result.h"
 #include "nextstep/model/result_try.h"
 #include "nextstep/storage/device_identity.h"
+#include "nextstep/sync/conflict_archive.h"
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
@@ -176,7 +177,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
     auto round = sync::syncRound(replica, transport, *hello);
     if (!round) return explain(round.error(), address.target);
     auto pending = replica.pending();
-    auto conflicts = replica.conflicts();
+    auto conflicts = sync::ConflictArchive(*store).list();
     auto aside = replica.setAsideCount();
     SyncRun run{address.target,
                 hello->team,
@@ -233,14 +234,14 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
 
 Result<void> conflictsCommand(Session& session, const ConflictFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
-  NEXTSTEP_TRY(auto list, Replica(*store).conflicts(flags.all, 500));
+  NEXTSTEP_TRY(auto list, sync::ConflictArchive(*store).list(flags.all, 500));
   emit(session, ConflictList{list});
   return {};
 }
 
 Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
-  NEXTSTEP_CHECK(Replica(*store).restoreConflict(flags.id));
+  NEXTSTEP_CHECK(sync::ConflictArchive(*store).restore(flags.id));
   emit(session, Change{"conflict", flags.id, "restored",
                        "Restored the value that lost; it syncs as a new change."});
   return {};
@@ -248,7 +249,7 @@ Result<void> conflictRestoreCommand(Session& session, const ConflictFlags& flags
 
 Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
-  NEXTSTEP_CHECK(Replica(*store).dismissConflict(flags.id));
+  NEXTSTEP_CHECK(sync::ConflictArchive(*store).dismiss(flags.id));
   emit(session,
        Change{"conflict", flags.id, "dismissed",
               "Kept the value that won; it syncs as a new change, and the other devices close "

@@ -65,7 +65,7 @@ void to_json(Json& j, const ConflictList& result) {
                      {"record_id", c.record_id},
                      {"record_title", c.record_title},
                      {"field", c.key},
-                     {"kind", c.kind},
+                     {"kind", name(c.kind)},
                      {"kept", valueJson(c.kept_value)},
                      {"kept_by", c.kept_author},
                      {"kept_at", formatUtc(c.kept_at)},
@@ -144,10 +144,11 @@ void printText(std::ostream& out, const DayWords& words, const ConflictList& res
   }
   for (const auto& c : list) {
     const std::string what = c.record_title.empty() ? c.record_id : c.record_title;
-    out << c.id << "\n  " << specOf(c.type).name << " '" << what << "', " << c.key;
-    if (c.kind == "edited_while_deleted") {
+    out << c.id << "  " << describeConflictKind(c.kind) << "\n  " << specOf(c.type).name << " '"
+        << what << "', " << c.key;
+    if (c.kind == ConflictKind::kEditedWhileDeleted) {
       out << ": edited by " << c.lost_author << " while " << c.kept_author << " deleted it\n";
-    } else if (c.kind == "removed_while_added") {
+    } else if (c.kind == ConflictKind::kRemovedWhileAdded) {
       out << ": " << c.lost_author << "'s removal lost to " << c.kept_author << "'s add\n";
     } else {
       out << "\n";

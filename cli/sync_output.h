@@ -10,6 +10,7 @@
 
 #include "day_words.h"
 #include "emit.h"
+#include "nextstep/sync/conflict_archive.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"

@@ -12,6 +12,7 @@
 #include "nextstep/model/result.h"
 #include "nextstep/model/stamp.h"
 #include "nextstep/storage/op.h"
+#include "nextstep/sync/merge/conflict.h"
 #include "nextstep/sync/v1/sync.pb.h"
 
 namespace nextstep::server {
@@ -95,19 +96,9 @@ struct MemberState {
   std::string add_author;
 };
 
-// A write that lost to a concurrent one, kept with both values and both writers.
-struct ConflictRecord {
+// A write that lost to a concurrent one (the Merger's Conflict), kept for a team.
+struct ConflictRecord : sync::Conflict {
   TeamId team = 0;
-  RecordType type = RecordType::kDeal;
-  std::string record_id;
-  std::string key;
-  std::string kind;  // overwritten | removed_while_added
-  Value kept_value;
-  Stamp kept_stamp;
-  std::string kept_author;
-  Value lost_value;
-  Stamp lost_stamp;
-  std::string lost_author;
   std::uint64_t version = 0;  // the operation whose arrival found the conflict
   std::int64_t detected_at_ms = 0;
 };

@@ -119,7 +119,8 @@ class SqlitePushTransaction final : public PushTransaction {
         "INSERT INTO conflicts(team, record_type, record_id, key, kind, kept_value, kept_stamp, "
         "kept_author, lost_value, lost_stamp, lost_author, version, detected_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    s->bindAll(c.team, static_cast<std::int64_t>(c.type), c.record_id, c.key, c.kind, c.kept_value);
+    s->bindAll(c.team, static_cast<std::int64_t>(c.type), c.record_id, c.key, nameOf(c.kind),
+               c.kept_value);
     bindStamp(*s, 7, c.kept_stamp);
     s->bind(8, c.kept_author);
     s->bind(9, c.lost_value);

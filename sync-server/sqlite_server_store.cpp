@@ -353,7 +353,7 @@ Result<std::vector<ConflictRecord>> SqliteServerStore::conflicts(TeamId team) {
       c.type = static_cast<RecordType>(s->integer(0));
       c.record_id = s->text(1);
       c.key = s->text(2);
-      c.kind = s->text(3);
+      c.kind = parseEnum<ConflictKind>(s->text(3)).value_or(ConflictKind::kOverwritten);
       c.kept_value = s->value(4);
       c.kept_stamp = columnStamp(*s, 5);
       c.kept_author = s->text(6);

@@ -8,7 +8,7 @@
 
 #include "json_log.h"
 #include "nextstep/sync/wire.h"
-#include "register_merge.h"
+#include "push_merge_state.h"
 #include "sync_service.h"
 
 namespace nextstep::server {

@@ -6,7 +6,7 @@
 #include "json_log.h"
 #include "nextstep/sync/wire.h"
 #include "password_hash.h"
-#include "register_merge.h"
+#include "push_merge_state.h"
 #include "token_auth.h"
 
 namespace nextstep::server {

@@ -68,7 +68,7 @@ void DealController::restoreConflict(const QString& conflictId) {
   local->write(
       this,
       [id = conflictId.toStdString()](nextstep::Store& s) {
-        return nextstep::sync::Replica(s).restoreConflict(id);
+        return nextstep::sync::ConflictArchive(s).restore(id);
       },
       [this](const nextstep::Result<void>& r) {
         if (!r) {
@@ -85,7 +85,7 @@ void DealController::dismissConflict(const QString& conflictId) {
   local->write(
       this,
       [id = conflictId.toStdString()](nextstep::Store& s) {
-        return nextstep::sync::Replica(s).dismissConflict(id);
+        return nextstep::sync::ConflictArchive(s).dismiss(id);
       },
       [this](const nextstep::Result<void>& r) {
         if (!r) showError(r.error());

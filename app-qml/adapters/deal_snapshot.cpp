@@ -146,14 +146,15 @@ QString valueText(const nextstep::sync::ConflictEntry& e, const nextstep::Value&
   }
   if (e.key == "deleted" && std::holds_alternative<std::int64_t>(v))
     return std::get<std::int64_t>(v) != 0 ? tr("deleted") : tr("not deleted");
-  if (e.kind == "edited_while_deleted" && v == nextstep::Value("deleted")) return tr("deleted");
+  if (e.kind == nextstep::ConflictKind::kEditedWhileDeleted && v == nextstep::Value("deleted"))
+    return tr("deleted");
   if (std::holds_alternative<std::string>(v)) {
     const std::string& text = std::get<std::string>(v);
     if (e.key == "stage") return display::stage(text);
     if (e.key == "slot") {
       if (QString slot = slotText(text, zone); !slot.isEmpty()) return slot;
     }
-    if (e.kind == "removed_while_added") {
+    if (e.kind == nextstep::ConflictKind::kRemovedWhileAdded) {
       // The kept value is the contact who stays, the lost one "removed <contact>".
       const bool removed = text.rfind("removed ", 0) == 0;
       const std::string id = removed ? text.substr(8) : text;
@@ -167,10 +168,8 @@ QString valueText(const nextstep::sync::ConflictEntry& e, const nextstep::Value&
 
 QString who(const std::string& author) { return author.empty() ? tr("this device") : qs(author); }
 
-QString kindLabel(const std::string& kind) {
-  if (kind == "edited_while_deleted") return tr("Edited while deleted");
-  if (kind == "removed_while_added") return tr("Removed and added at once");
-  return tr("Edited on two devices");
+QString kindLabel(nextstep::ConflictKind kind) {
+  return qs(std::string(nextstep::describeConflictKind(kind)));
 }
 
 // Only open conflicts: one closed on another device (kept, restored, or edited since) has left
@@ -182,14 +181,13 @@ std::vector<Card> conflictCards(nextstep::Store& store, const nextstep::DealView
   for (const auto& a : v.actions) records.insert(a.id);
   for (const auto& o : v.outcomes) records.insert(o.meeting_id);
   std::vector<Card> out;
-  nextstep::sync::Replica replica(store);
-  auto entries = replica.conflicts(false, 200);
+  auto entries = nextstep::sync::ConflictArchive(store).list(false, 200);
   if (!entries) return out;
   for (const auto& e : *entries) {
     if (!records.count(e.record_id)) continue;
     Card c;
     c.id = qs(e.id);
-    c.kind = qs(e.kind);
+    c.kind = qs(std::string(nextstep::nameOf(e.kind)));
     c.title = e.record_id == v.deal.id ? fieldLabel(e.key)
                                        : tr("%1 of %2").arg(fieldLabel(e.key), qs(e.record_title));
     c.subtitle = tr("Kept: %1, by %2, %3")

@@ -11,7 +11,7 @@
 #include "deal_controller.h"
 #include "nextstep/pipeline/deal_view.h"
 #include "nextstep/storage/store.h"
-#include "nextstep/sync/replica.h"
+#include "nextstep/sync/conflict_archive.h"
 
 struct DealController::Snapshot {
   nextstep::Result<nextstep::DealView> view = nextstep::Error{};

@@ -40,7 +40,7 @@ TEST_F(MergeTest, ConcurrentWritesToOneRegisterArchiveTheLoserWithBothValues) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].record_id, "d1");
   EXPECT_EQ(c[0].key, "title");
-  EXPECT_EQ(c[0].kind, "overwritten");
+  EXPECT_EQ(c[0].kind, ConflictKind::kOverwritten);
   EXPECT_EQ(c[0].kept_value, Value("Bob's"));
   EXPECT_EQ(c[0].kept_author, "bob@example.com");
   EXPECT_EQ(c[0].kept_stamp, (Stamp{hlc(20), kBob}));
@@ -145,7 +145,7 @@ TEST_F(MergeTest, ARemoveThatMissedANewerAddLeavesTheMemberAndSaysSo) {
   pushOk(bob_, pushOf({member(1, kBob, pb::OP_KIND_REMOVE, hlc(20), stampOf(hlc(5), kAnn))}));
   const auto c = conflicts();
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(c[0].kind, "removed_while_added");
+  EXPECT_EQ(c[0].kind, ConflictKind::kRemovedWhileAdded);
   EXPECT_EQ(c[0].kept_value, Value("c1"));
   EXPECT_EQ(c[0].lost_author, "bob@example.com");
 }

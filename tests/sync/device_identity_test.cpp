@@ -7,6 +7,7 @@
 #include "nextstep/data/backup.h"
 #include "nextstep/pipeline/pipeline.h"
 #include "nextstep/storage/record_rows.h"
+#include "nextstep/sync/conflict_archive.h"
 #include "nextstep/sync/replica.h"
 #include "test_store.h"
 
@@ -190,7 +191,7 @@ TEST_F(DeviceIdentityTest, ADroppedChangeTakesTheTeamsValueWithoutAConflict) {
   EXPECT_EQ(unwrap(r.cursor()), 0u);  // the team's log is read again
   unwrap(r.apply(log, version));
   EXPECT_EQ(unwrap(getDeal(*a, deal)).stage, "discovery");
-  EXPECT_TRUE(unwrap(r.conflicts()).empty());
+  EXPECT_TRUE(unwrap(sync::ConflictArchive(*a).list()).empty());
   EXPECT_EQ(unwrap(r.setAsideCount()), 0);
 }
 

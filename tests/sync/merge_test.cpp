@@ -1,4 +1,4 @@
-#include "nextstep/sync/merge.h"
+#include "nextstep/sync/merge/clocks.h"
 
 #include <gtest/gtest.h>
 

@@ -4,6 +4,7 @@
 #include "nextstep/pipeline/deal_view.h"
 #include "nextstep/pipeline/pipeline.h"
 #include "nextstep/storage/record_rows.h"
+#include "nextstep/sync/conflict_archive.h"
 #include "test_store.h"
 
 namespace nextstep::testing {
@@ -39,7 +40,9 @@ class ReplicaTest : public ::testing::Test {
   sync::ApplyStats ship(Store& from, Store& to, const char* author = "ana@team.example") {
     return give(to, take(from, author));
   }
-  std::vector<sync::ConflictEntry> conflicts(Store& s) { return unwrap(Replica(s).conflicts()); }
+  std::vector<sync::ConflictEntry> conflicts(Store& s) {
+    return unwrap(sync::ConflictArchive(s).list());
+  }
 
   // Ana's "proposal" loses to Ben's later "negotiation", and both devices list it.
   std::string stageConflictOnBoth() {
@@ -110,13 +113,13 @@ TEST_F(ReplicaTest, ConcurrentEditsOfOneFieldConvergeAndTheLoserIsArchived) {
 TEST_F(ReplicaTest, KeepOnOneDeviceClosesTheSameConflictOnTheOther) {
   const std::string deal = stageConflictOnBoth();
 
-  unwrap(Replica(*a_).dismissConflict(conflicts(*a_)[0].id));
+  unwrap(sync::ConflictArchive(*a_).dismiss(conflicts(*a_)[0].id));
   EXPECT_TRUE(conflicts(*a_).empty());
   EXPECT_EQ(unwrap(a_->pendingChanges()), 1) << "the Keep is a change that syncs";
   const auto stats = ship(*a_, *b_);
   EXPECT_EQ(stats.conflicts, 0) << "keeping what is there is no new conflict";
   EXPECT_TRUE(conflicts(*b_).empty()) << "kept on A: gone from B's list too";
-  const auto all = unwrap(Replica(*b_).conflicts(true));
+  const auto all = unwrap(sync::ConflictArchive(*b_).list(true));
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].resolution, "dismissed");
   EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "negotiation");
@@ -126,11 +129,11 @@ TEST_F(ReplicaTest, KeepOnOneDeviceClosesTheSameConflictOnTheOther) {
 TEST_F(ReplicaTest, RestoreOnOneDeviceClosesTheConflictOnTheOtherWithTheRestoredValue) {
   const std::string deal = stageConflictOnBoth();
 
-  unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));
+  unwrap(sync::ConflictArchive(*a_).restore(conflicts(*a_)[0].id));
   EXPECT_EQ(ship(*a_, *b_).conflicts, 0);
   EXPECT_EQ(unwrap(getDeal(*b_, deal)).stage, "proposal") << "A's restored value";
   EXPECT_TRUE(conflicts(*b_).empty()) << "no entry left saying 'negotiation' was kept";
-  EXPECT_EQ(unwrap(Replica(*b_).conflicts(true))[0].resolution, "restored");
+  EXPECT_EQ(unwrap(sync::ConflictArchive(*b_).list(true))[0].resolution, "restored");
 }
 
 TEST_F(ReplicaTest, ALaterEditOfTheFieldClosesItsOpenConflictAndAnotherFieldDoesNot) {
@@ -143,7 +146,7 @@ TEST_F(ReplicaTest, ALaterEditOfTheFieldClosesItsOpenConflictAndAnotherFieldDoes
   EXPECT_TRUE(conflicts(*b_).empty()) << "a local edit settles it here";
   ship(*b_, *a_);
   EXPECT_TRUE(conflicts(*a_).empty()) << "and the same edit settles it on A";
-  const auto all = unwrap(Replica(*a_).conflicts(true));
+  const auto all = unwrap(sync::ConflictArchive(*a_).list(true));
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].resolution, "superseded");
   EXPECT_EQ(unwrap(getDeal(*a_, deal)).stage, "verbal");
@@ -160,7 +163,7 @@ TEST_F(ReplicaTest, KeepingADeleteOverAnEditClosesItOnTheOtherDevice) {
   give(*b_, fromA);
   ASSERT_EQ(conflicts(*b_).size(), 1u);
 
-  unwrap(Replica(*a_).dismissConflict(conflicts(*a_)[0].id));
+  unwrap(sync::ConflictArchive(*a_).dismiss(conflicts(*a_)[0].id));
   EXPECT_EQ(ship(*a_, *b_).conflicts, 0);
   EXPECT_TRUE(conflicts(*b_).empty());
   EXPECT_EQ(getDeal(*b_, deal).error().code, ErrorCode::kNotFound) << "still deleted";
@@ -205,7 +208,7 @@ TEST_F(ReplicaTest, AMeetingsTimeAndPlaceNeverMixAcrossDevices) {
     EXPECT_EQ(conflicts(*s)[0].key, "slot");
   }
   // A's lost time can be restored from the archive.
-  unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));
+  unwrap(sync::ConflictArchive(*a_).restore(conflicts(*a_)[0].id));
   EXPECT_EQ(formatUtc(unwrap(getMeeting(*a_, m)).start), "2026-12-02T10:00:00Z");
   EXPECT_EQ(unwrap(getMeeting(*a_, m)).place, "HQ") << "the register comes back whole";
   ship(*a_, *b_);
@@ -243,10 +246,10 @@ TEST_F(ReplicaTest, DeleteWinsForVisibilityAndAConcurrentEditStaysRestorable) {
     EXPECT_EQ(getDeal(*s, deal).error().code, ErrorCode::kNotFound) << "deleted everywhere";
     const auto c = conflicts(*s);
     ASSERT_EQ(c.size(), 1u);
-    EXPECT_EQ(c[0].kind, "edited_while_deleted");
+    EXPECT_EQ(c[0].kind, ConflictKind::kEditedWhileDeleted);
     EXPECT_EQ(c[0].lost_value, Value("Pilot, renamed offline"));
   }
-  unwrap(Replica(*a_).restoreConflict(conflicts(*a_)[0].id));
+  unwrap(sync::ConflictArchive(*a_).restore(conflicts(*a_)[0].id));
   EXPECT_EQ(unwrap(getDeal(*a_, deal)).title, "Pilot, renamed offline");
 }
 

@@ -1,23 +1,17 @@
 #include "storage/conflict_settling.h"
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "nextstep/model/conflict_kind.h"
 
 namespace nextstep::records {
 namespace {
 
-// The key's value as the conflicts table keeps it: a register as one JSON object of its fields.
-Value currentValue(Database& db, const RecordSpec& spec, std::string_view id,
-                   std::string_view key) {
-  if (key == "deleted") return fieldValue(db, spec, id, "deleted");
-  const Fields fields = keyValues(db, spec, id, key);
-  if (spec.isRegister(key)) return Value(encodeFields(spec, fields));
-  return fields.empty() ? Value() : fields[0].value;
-}
-
 struct Open {
   std::string id;
-  std::string kind;
+  std::optional<ConflictKind> kind;
   std::string key;
   Value kept;
   Value lost;
@@ -42,18 +36,22 @@ void settleConflicts(Database& db, const RecordSpec& spec, std::string_view id,
     auto s = db.prepare(
         "SELECT id, kind, key, kept_value, lost_value FROM conflicts "
         "WHERE resolution IS NULL AND type = ?1 AND record_id = ?2 AND ("
-        " (kind = 'overwritten' AND key = ?3 AND kept_stamp < ?4) OR"
-        " (kind = 'edited_while_deleted' AND ((?3 = 'deleted' AND kept_stamp < ?4)"
+        " (kind = ?5 AND key = ?3 AND kept_stamp < ?4) OR"
+        " (kind = ?6 AND ((?3 = 'deleted' AND kept_stamp < ?4)"
         "                                      OR (key = ?3 AND lost_stamp < ?4))))");
     s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
     bindStamp(*s, 4, stamp);
-    while (s->step())
-      open.push_back({s->text(0), s->text(1), s->text(2), s->value(3), s->value(4)});
+    s->bind(5, nameOf(ConflictKind::kOverwritten));
+    s->bind(6, nameOf(ConflictKind::kEditedWhileDeleted));
+    while (s->step()) {
+      open.push_back(
+          {s->text(0), parseEnum<ConflictKind>(s->text(1)), s->text(2), s->value(3), s->value(4)});
+    }
   }
   if (open.empty()) return;
-  const Value now = currentValue(db, spec, id, key);
+  const Value now = keyValue(db, spec, id, key);
   for (const Open& c : open) {
-    if (c.kind == "edited_while_deleted") {
+    if (c.kind == ConflictKind::kEditedWhileDeleted) {
       if (key != "deleted") {
         close(db, c.id, "superseded");
       } else {
@@ -72,11 +70,12 @@ void settleMemberConflicts(Database& db, const RecordSpec& spec, std::string_vie
   auto s = db.prepare(
       "UPDATE conflicts SET resolution = CASE WHEN ?5 >= kept_stamp THEN 'restored' "
       "ELSE 'dismissed' END "
-      "WHERE resolution IS NULL AND kind = 'removed_while_added' AND type = ?1 AND "
+      "WHERE resolution IS NULL AND kind = ?6 AND type = ?1 AND "
       "record_id = ?2 AND kept_value = ?3 AND (kept_stamp < ?4 OR ?5 >= kept_stamp)");
   s->bindAll(static_cast<std::int64_t>(spec.type), id, member_id);
   bindStamp(*s, 4, m.add_stamp);
   bindStamp(*s, 5, m.removed_upto);
+  s->bind(6, nameOf(ConflictKind::kRemovedWhileAdded));
   s->run();
 }
 

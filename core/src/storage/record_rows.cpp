@@ -104,6 +104,13 @@ Fields keyValues(Database& db, const RecordSpec& spec, std::string_view id, std:
   return out;
 }
 
+Value keyValue(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key) {
+  if (key == "deleted") return fieldValue(db, spec, id, "deleted");
+  const Fields fields = keyValues(db, spec, id, key);
+  if (spec.isRegister(key)) return Value(encodeFields(spec, fields));
+  return fields.empty() ? Value() : fields[0].value;
+}
+
 std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view key) {
   {

@@ -4,7 +4,6 @@
 #include "nextstep/storage/local_meta.h"
 #include "nextstep/storage/record_reads.h"
 #include "nextstep/storage/record_rows.h"
-#include "nextstep/sync/merge.h"
 #include "record_titles.h"
 #include "remote_applier.h"
 #include "storage/stamp_renames.h"
@@ -107,10 +106,10 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
       [&](Mutation& m) {
         RemoteApplier applier(m.db(), store_.clock(), self, now);
         for (const RemoteOp& r : page) applier.apply(r);
-        if (applier.stats.applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
+        if (applier.stats().applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
           applier.retryParked();
         local_meta::put(m.db(), kCursorKey, Value(static_cast<std::int64_t>(next_cursor)));
-        return applier.stats;
+        return applier.stats();
       },
       Store::Durability::kRecoverable);  // the cursor goes back with the rows: they are pulled
                                          // again

@@ -59,4 +59,16 @@ std::string describeFieldValue(RecordType type, std::string_view key, const Valu
   return describe(v);
 }
 
+std::string_view describeConflictKind(ConflictKind kind) {
+  switch (kind) {
+    case ConflictKind::kOverwritten:
+      return "Edited on two devices";
+    case ConflictKind::kEditedWhileDeleted:
+      return "Edited while deleted";
+    case ConflictKind::kRemovedWhileAdded:
+      return "Removed and added at once";
+  }
+  return "Edited on two devices";
+}
+
 }  // namespace nextstep

@@ -12,6 +12,7 @@
 
 #include "nextstep/model/ids.h"
 #include "nextstep/storage/catalog.h"
+#include "nextstep/sync/conflict_archive.h"
 #include "token_auth.h"
 
 namespace nextstep::sim {
@@ -195,7 +196,7 @@ void World::checkArchive() {
   check("server", serverArchive);
   for (Device& d : devices_) {
     std::set<std::tuple<std::string, std::string, Value>> archive;
-    const auto deviceConflicts = sync::Replica(*d.store).conflicts(true, 100'000).value();
+    const auto deviceConflicts = sync::ConflictArchive(*d.store).list(true, 100'000).value();
     for (const auto& c : deviceConflicts) {
       archive.insert({c.record_id, c.key, c.lost_value});
       if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr) {

@@ -22,6 +22,9 @@ bool setDeleted(Database& db, const RecordSpec& spec, std::string_view id, bool 
 Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id, std::string_view field);
 // The current values of every field of a register (or of one plain field).
 Fields keyValues(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key);
+// The same as one value, as clocks' writes and conflicts hold it: a register as one JSON object
+// of its fields, a plain field (or "deleted") as its value.
+Value keyValue(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key);
 
 struct Clock {
   Stamp stamp;

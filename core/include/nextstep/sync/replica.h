@@ -32,23 +32,6 @@ struct ApplyStats {
   int own = 0;        // this device's own operations coming back
 };
 
-struct ConflictEntry {
-  std::string id;
-  RecordType type = RecordType::kDeal;
-  std::string record_id;
-  std::string record_title;  // the deal's title, the contact's name...
-  std::string key;
-  std::string kind;  // overwritten | edited_while_deleted | removed_while_added
-  Value kept_value;
-  std::string kept_author;
-  Instant kept_at{};
-  Value lost_value;
-  std::string lost_author;
-  Instant lost_at{};
-  Instant detected_at{};
-  std::optional<std::string> resolution;
-};
-
 // A change of this device that the server will never accept as it is (a field it refuses, a
 // clock far ahead): kept aside, listed, and resent or dropped by the rep.
 struct SetAsideChange {
@@ -103,11 +86,6 @@ class Replica {
   // than max_ahead_ms, the device follows the server from now on, and unsent operations stamped
   // in the future are restamped, so a wrong date cannot win every conflict.
   Result<int> boundClock(std::int64_t server_time_ms, std::int64_t max_ahead_ms);
-
-  Result<std::vector<ConflictEntry>> conflicts(bool include_resolved = false, int limit = 200);
-  // Writes the lost value back as a new local change (which then syncs); marks it restored.
-  Result<void> restoreConflict(std::string_view conflict_id);
-  Result<void> dismissConflict(std::string_view conflict_id);
 
   // Local sync settings kept in the database (server address, token, the signed-in email).
   Result<std::optional<std::string>> setting(std::string_view key);

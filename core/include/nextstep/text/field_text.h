@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "nextstep/model/conflict_kind.h"
 #include "nextstep/model/model.h"
 #include "nextstep/model/value.h"
 #include "nextstep/storage/catalog.h"
@@ -17,5 +18,8 @@ namespace nextstep {
 // currency as one JSON register): every field of it by its type, joined with ", ".
 std::string describeFieldValue(RecordType type, std::string_view key, const Value& v,
                                const TimeZone& zone);
+
+// A conflict's kind as the review names it ("Edited on two devices").
+std::string_view describeConflictKind(ConflictKind kind);
 
 }  // namespace nextstep

@@ -1,5 +1,4 @@
-// The conflict archive a rep reviews: what each concurrent write lost, restored or dismissed.
-#include "nextstep/sync/replica.h"
+#include "nextstep/sync/conflict_archive.h"
 
 #include "nextstep/storage/record_rows.h"
 #include "record_titles.h"
@@ -13,7 +12,7 @@ ConflictEntry readConflict(const Statement& s) {
   c.type = static_cast<RecordType>(s.integer(1));
   c.record_id = s.text(2);
   c.key = s.text(3);
-  c.kind = s.text(4);
+  c.kind = parseEnum<ConflictKind>(s.text(4)).value_or(ConflictKind::kOverwritten);
   c.kept_value = s.value(5);
   c.kept_at = instantFromUnix(records::columnStamp(s, 6).millis() / 1000);
   c.kept_author = s.text(7);
@@ -28,7 +27,7 @@ ConflictEntry readConflict(const Statement& s) {
 
 }  // namespace
 
-Result<std::vector<ConflictEntry>> Replica::conflicts(bool include_resolved, int limit) {
+Result<std::vector<ConflictEntry>> ConflictArchive::list(bool include_resolved, int limit) {
   return store_.read([&](Database& db) {
     auto s = db.prepare(
         "SELECT c.id, c.type, c.record_id, c.key, c.kind, c.kept_value, c.kept_stamp, "
@@ -43,7 +42,7 @@ Result<std::vector<ConflictEntry>> Replica::conflicts(bool include_resolved, int
   });
 }
 
-Result<void> Replica::restoreConflict(std::string_view conflict_id) {
+Result<void> ConflictArchive::restore(std::string_view conflict_id) {
   return store_.write([&](Mutation& m) {
     Database& db = m.db();
     auto s = db.prepare(
@@ -51,13 +50,14 @@ Result<void> Replica::restoreConflict(std::string_view conflict_id) {
     s->bind(1, conflict_id);
     if (!s->step()) fail(ErrorCode::kNotFound, "no conflict " + std::string(conflict_id));
     const RecordSpec& spec = specOf(static_cast<RecordType>(s->integer(0)));
-    const std::string id = s->text(1), key = s->text(2), kind = s->text(3);
+    const std::string id = s->text(1), key = s->text(2);
+    const std::optional<ConflictKind> kind = parseEnum<ConflictKind>(s->text(3));
     const Value lost = s->value(4);
     if (!s->isNull(5))
       fail(ErrorCode::kFailedPrecondition, "that conflict is already " + s->text(5));
-    if (kind == "edited_while_deleted") {
+    if (kind == ConflictKind::kEditedWhileDeleted) {
       m.restore(spec.type, id);
-    } else if (kind == "removed_while_added") {
+    } else if (kind == ConflictKind::kRemovedWhileAdded) {
       fail(ErrorCode::kFailedPrecondition,
            "the attendee is still there; remove them again if you meant it");
     } else if (key == "deleted") {
@@ -76,7 +76,7 @@ Result<void> Replica::restoreConflict(std::string_view conflict_id) {
   });
 }
 
-Result<void> Replica::dismissConflict(std::string_view conflict_id) {
+Result<void> ConflictArchive::dismiss(std::string_view conflict_id) {
   return store_.write([&](Mutation& m) {
     Database& db = m.db();
     auto s = db.prepare(
@@ -85,12 +85,13 @@ Result<void> Replica::dismissConflict(std::string_view conflict_id) {
     s->bind(1, conflict_id);
     if (!s->step()) fail(ErrorCode::kNotFound, "no open conflict " + std::string(conflict_id));
     const RecordSpec& spec = specOf(static_cast<RecordType>(s->integer(0)));
-    const std::string id = s->text(1), key = s->text(2), kind = s->text(3);
+    const std::string id = s->text(1), key = s->text(2);
+    const std::optional<ConflictKind> kind = parseEnum<ConflictKind>(s->text(3));
     const Value kept = s->value(4);
     // Keeping is a write of what is kept, so the other devices close their entry of it too.
-    if (kind == "removed_while_added") {
+    if (kind == ConflictKind::kRemovedWhileAdded) {
       m.reaffirmMember(spec.type, id, std::get<std::string>(kept));
-    } else if (kind == "edited_while_deleted") {
+    } else if (kind == ConflictKind::kEditedWhileDeleted) {
       if (records::isDeleted(db, spec, id).value_or(false)) m.reaffirm(spec.type, id, "deleted");
     } else if (key == "deleted" || !records::isDeleted(db, spec, id).value_or(true)) {
       m.reaffirm(spec.type, id, key);
