@@ -8,7 +8,6 @@
 
 #include "admin_commands.h"
 #include "nextstep/model/stamp.h"
-#include "sqlite_server_store.h"
 #include "token_auth.h"
 
 namespace nextstep::server {
@@ -42,10 +41,10 @@ int runAdmin(const AdminRequest& request) {
     std::fprintf(stderr, "nextstep-server: libsodium cannot start\n");
     return 1;
   }
-  auto store = SqliteServerStore::openDirectory(request.data_dir);
+  auto store = openServerStore(request.store);
   if (!store) {
-    std::fprintf(stderr, "nextstep-server: cannot open the store in %s: %s\n",
-                 request.data_dir.c_str(), store.error().message.c_str());
+    std::fprintf(stderr, "nextstep-server: cannot open %s: %s\n", describe(request.store).c_str(),
+                 store.error().message.c_str());
     return 1;
   }
   ServerStore& s = **store;

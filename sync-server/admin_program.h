@@ -1,16 +1,18 @@
-// `nextstep-server admin --data DIR ...`: opens the store, runs one admin command, prints its
-// result on stdout or one error line on stderr.
+// `nextstep-server admin --data DIR | --store URL ...`: opens the store, runs one admin command,
+// prints its result on stdout or one error line on stderr.
 #pragma once
 
 #include <filesystem>
 #include <string>
+
+#include "store_choice.h"
 
 namespace nextstep::server {
 
 struct AdminRequest {
   enum class Command { kCreateTeam, kAddUser, kIssueToken, kRevokeTokens };
   Command command = Command::kCreateTeam;
-  std::filesystem::path data_dir;
+  StoreChoice store;
   std::string team;
   std::string email;
 };

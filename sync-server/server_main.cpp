@@ -7,6 +7,7 @@
 #include "admin_program.h"
 #include "server_options.h"
 #include "server_runner.h"
+#include "store_choice.h"
 
 namespace {
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   using nextstep::server::AdminRequest;
   nextstep::server::ServerOptions options;
   std::string data;
+  std::string store_url;
   AdminRequest admin_request;
   double token_lifetime_days = static_cast<double>(options.limits.token_lifetime_ms / kDayMs);
 
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
     return std::string("nextstep-server: ") + e.what() + "\n";
   });
   app.add_option("--data", data, "folder of the server's database (created on first run)");
+  app.add_option("--store", store_url,
+                 "postgresql://USER@HOST:PORT/DB: keep everything in PostgreSQL instead");
   app.add_option("--listen", options.listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
   app.add_option("--tls-cert", options.tls_cert, "PEM certificate chain for TLS");
@@ -72,7 +76,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   CLI::App* admin = app.add_subcommand("admin", "manage teams, users and tokens");
-  admin->add_option("--data", data, "folder of the server's database")->required();
+  admin->add_option("--data", data, "folder of the server's database");
+  admin->add_option("--store", store_url, "postgresql://USER@HOST:PORT/DB of the server's store");
   admin->require_subcommand(1);
   admin->fallthrough();
   CLI::App* create_team = admin->add_subcommand("create-team", "create a team");
@@ -92,19 +97,21 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : kUsageError;
   }
 
+  const auto chosen = nextstep::server::chooseStore(data, store_url);
+  if (!chosen) {
+    std::fprintf(stderr, "nextstep-server: %s\n", chosen.error().message.c_str());
+    return kUsageError;
+  }
+  const nextstep::server::StoreChoice& store = *chosen;
   if (admin->parsed()) {
-    admin_request.data_dir = data;
+    admin_request.store = store;
     if (create_team->parsed()) admin_request.command = AdminRequest::Command::kCreateTeam;
     if (add_user->parsed()) admin_request.command = AdminRequest::Command::kAddUser;
     if (issue_token->parsed()) admin_request.command = AdminRequest::Command::kIssueToken;
     if (revoke_tokens->parsed()) admin_request.command = AdminRequest::Command::kRevokeTokens;
     return nextstep::server::runAdmin(admin_request);
   }
-  if (data.empty()) {
-    std::fprintf(stderr, "nextstep-server: --data DIR is required\n");
-    return kUsageError;
-  }
-  options.data_dir = data;
+  options.store = store;
   options.limits.token_lifetime_ms =
       static_cast<std::int64_t>(token_lifetime_days * static_cast<double>(kDayMs));
   return nextstep::server::runServer(options);
