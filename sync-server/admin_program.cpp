@@ -8,6 +8,7 @@
 
 #include "admin_commands.h"
 #include "nextstep/model/stamp.h"
+#include "store_migration.h"
 #include "token_auth.h"
 
 namespace nextstep::server {
@@ -69,6 +70,26 @@ int runAdmin(const AdminRequest& request) {
     return 1;
   }
   std::printf("%s\n", result->c_str());
+  return 0;
+}
+
+int runMigrateStore(const std::filesystem::path& from_dir, const std::string& to_url) {
+  if (!initCrypto()) {
+    std::fprintf(stderr, "nextstep-server: libsodium cannot start\n");
+    return 1;
+  }
+  const StoreChoice to{{}, to_url};
+  auto moved = migrateStore(from_dir, to_url);
+  if (!moved) {
+    std::fprintf(stderr, "nextstep-server: cannot move the store in %s to %s: %s\n",
+                 from_dir.c_str(), describe(to).c_str(), moved.error().message.c_str());
+    return 1;
+  }
+  std::printf("moved the store in %s to %s\n", from_dir.c_str(), describe(to).c_str());
+  for (const auto& [table, rows] : moved->rows) {
+    std::printf("%-10s %lld rows\n", table.c_str(), static_cast<long long>(rows));
+  }
+  std::printf("digest     %s (log and merged state, the same on both)\n", moved->digest.c_str());
   return 0;
 }
 

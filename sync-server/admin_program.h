@@ -20,4 +20,8 @@ struct AdminRequest {
 // 0 on success, 1 when the command fails.
 int runAdmin(const AdminRequest& request);
 
+// `nextstep-server migrate-store --from DIR --to URL`: the rows moved and the digest on stdout;
+// 0 on success, 1 (one line on stderr) when it refuses or fails, leaving the target untouched.
+int runMigrateStore(const std::filesystem::path& from_dir, const std::string& to_url);
+
 }  // namespace nextstep::server

@@ -91,12 +91,28 @@ int main(int argc, char** argv) {
   CLI::App* revoke_tokens = admin->add_subcommand("revoke-tokens", "revoke a user's tokens");
   revoke_tokens->add_option("--email", admin_request.email)->required();
 
+  std::string migrate_from;
+  std::string migrate_to;
+  CLI::App* migrate = app.add_subcommand(
+      "migrate-store", "move the embedded store into an empty PostgreSQL store, then verify it");
+  migrate->add_option("--from", migrate_from, "folder of the embedded store")->required();
+  migrate->add_option("--to", migrate_to, "postgresql://USER@HOST:PORT/DB, empty")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : kUsageError;
   }
 
+  if (migrate->parsed()) {
+    if (!nextstep::server::isStoreUrl(migrate_to)) {
+      std::fprintf(stderr,
+                   "nextstep-server: --to '%s' is not a postgresql://USER@HOST:PORT/DB URL\n",
+                   migrate_to.c_str());
+      return kUsageError;
+    }
+    return nextstep::server::runMigrateStore(migrate_from, migrate_to);
+  }
   const auto chosen = nextstep::server::chooseStore(data, store_url);
   if (!chosen) {
     std::fprintf(stderr, "nextstep-server: %s\n", chosen.error().message.c_str());

@@ -5,6 +5,8 @@
 
 namespace nextstep::server {
 
+bool isStoreUrl(const std::string& text) { return isPostgresUrl(text); }
+
 Result<StoreChoice> chooseStore(const std::string& data_dir, const std::string& url) {
   if (data_dir.empty() == url.empty()) {
     return Error::invalid(

@@ -16,6 +16,8 @@ struct StoreChoice {
 };
 
 // From --data and --store: exactly one of them, and --store a postgresql:// URL.
+// Whether --store's text names a PostgreSQL database (postgresql:// or postgres://).
+bool isStoreUrl(const std::string& text);
 Result<StoreChoice> chooseStore(const std::string& data_dir, const std::string& url);
 Result<std::unique_ptr<ServerStore>> openServerStore(const StoreChoice& choice);
 // "the store in DIR" or "the PostgreSQL store at URL" (without a password), for messages.

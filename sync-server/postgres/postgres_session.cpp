@@ -9,7 +9,7 @@ namespace {
 std::string oneLine(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\n' || c == '\r') {
+    if (c == '\n' || c == '\r' || c == '\t') {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
       out += c;

@@ -97,15 +97,7 @@ TEST_P(MergeTest, ARegisterMergesAsOneValue) {
       R"({"duration_min":30,"place":"Office","start_at":1795100000,"tz":"Europe/Berlin"})";
   const std::string slot_b =
       R"({"duration_min":60,"place":null,"start_at":1795200000,"tz":"Europe/Berlin"})";
-  pb::Operation meeting;
-  meeting.set_device_seq(2);
-  meeting.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
-  meeting.set_record_id("m1");
-  meeting.set_kind(pb::OP_KIND_CREATE);
-  meeting.mutable_value()->set_text_value(
-      R"({"deal_id":"d1","start_at":1795000000,"tz":"Europe/Berlin","duration_min":45,)"
-      R"("status":"planned","booked_at":1})");
-  *meeting.mutable_stamp() = stampOf(hlc(1), kAnn);
+  const pb::Operation meeting = createMeeting(2, kAnn, "m1", hlc(1));
   pushOk(ann_, pushOf({meeting}));
   pushOk(ann_, pushOf({setText(3, kAnn, RecordType::kMeeting, "m1", "slot", slot_a, hlc(10),
                                meeting.stamp())}));
@@ -119,15 +111,7 @@ TEST_P(MergeTest, ARegisterMergesAsOneValue) {
 }
 
 TEST_P(MergeTest, ARemoveThatMissedANewerAddLeavesTheMemberAndSaysSo) {
-  pb::Operation meeting;
-  meeting.set_device_seq(2);
-  meeting.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
-  meeting.set_record_id("m1");
-  meeting.set_kind(pb::OP_KIND_CREATE);
-  meeting.mutable_value()->set_text_value(
-      R"({"deal_id":"d1","start_at":1795000000,"tz":"Europe/Berlin","duration_min":45,)"
-      R"("status":"planned","booked_at":1})");
-  *meeting.mutable_stamp() = stampOf(hlc(1), kAnn);
+  const pb::Operation meeting = createMeeting(2, kAnn, "m1", hlc(1));
   auto member = [&](std::uint64_t seq, DeviceId dev, pb::OpKind kind, std::uint64_t at,
                     pb::Stamp base) {
     pb::Operation op;

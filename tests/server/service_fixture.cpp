@@ -110,6 +110,20 @@ pb::Operation ServiceFixture::createDeal(std::uint64_t seq, DeviceId device, con
   return op;
 }
 
+pb::Operation ServiceFixture::createMeeting(std::uint64_t seq, DeviceId device,
+                                            const std::string& id, std::uint64_t stamp_hlc) const {
+  pb::Operation op;
+  op.set_device_seq(seq);
+  op.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
+  op.set_record_id(id);
+  op.set_kind(pb::OP_KIND_CREATE);
+  op.mutable_value()->set_text_value(
+      R"({"deal_id":"d1","start_at":1795000000,"tz":"Europe/Berlin","duration_min":45,)"
+      R"("status":"planned","booked_at":1})");
+  *op.mutable_stamp() = stampOf(stamp_hlc, device);
+  return op;
+}
+
 pb::Operation ServiceFixture::setText(std::uint64_t seq, DeviceId device, RecordType type,
                                       const std::string& id, const std::string& key,
                                       const std::string& text, std::uint64_t stamp_hlc,

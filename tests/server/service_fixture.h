@@ -49,6 +49,9 @@ class ServiceFixture : public ::testing::Test {
   // A deal's create with its required fields.
   pb::Operation createDeal(std::uint64_t seq, DeviceId device, const std::string& id,
                            const std::string& title, std::uint64_t stamp_hlc) const;
+  // A meeting's create on deal d1 with its required fields.
+  pb::Operation createMeeting(std::uint64_t seq, DeviceId device, const std::string& id,
+                              std::uint64_t stamp_hlc) const;
   pb::Operation setText(std::uint64_t seq, DeviceId device, RecordType type, const std::string& id,
                         const std::string& key, const std::string& text, std::uint64_t stamp_hlc,
                         pb::Stamp base = {}) const;
