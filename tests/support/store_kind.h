@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 namespace nextstep::testing {
@@ -17,6 +18,9 @@ inline auto everyStore() { return ::testing::Values(StoreKind::kSqlite, StoreKin
 inline std::string storeName(StoreKind kind) {
   return kind == StoreKind::kSqlite ? "sqlite" : "postgresql";
 }
+
+// GoogleTest's (and so ctest's) name of a parameter, instead of its bytes.
+inline void PrintTo(StoreKind kind, std::ostream* os) { *os << storeName(kind); }
 
 inline std::string storeTestName(const ::testing::TestParamInfo<StoreKind>& info) {
   return storeName(info.param);
