@@ -9,6 +9,9 @@
 
 namespace nextstep::server {
 
+// Registers a push's statements on a new connection (they are prepared on first use).
+void preparePushStatements(pqxx::connection& conn);
+
 // Runs `work` against a PushTransaction over `tx`; the caller commits. Throws.
 void withPostgresPushTransaction(pqxx::transaction_base& tx,
                                  const std::function<void(PushTransaction&)>& work);

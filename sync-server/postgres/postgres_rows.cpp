@@ -86,25 +86,30 @@ LoggedOp loggedOpOf(const pqxx::row& r) {
   return l;
 }
 
+void prepareRowStatements(pqxx::connection& conn) {
+  conn.prepare("last_seq",
+               "SELECT last_seq FROM device_seqs WHERE team_id = "
+               "(SELECT team_id FROM devices WHERE device_id = $1) AND device_id = $1");
+  conn.prepare("head", "SELECT head FROM team_heads WHERE team_id = $1");
+  conn.prepare("read_register",
+               "SELECT value_type, value, stamp, base, author, version FROM registers "
+               "WHERE team_id = $1 AND record_type = $2 AND record_id = $3 AND key = $4");
+}
+
 std::uint64_t lastSeqOf(pqxx::transaction_base& tx, DeviceId device) {
-  const auto r = tx.exec_params(
-      "SELECT last_seq FROM device_seqs WHERE team_id = "
-      "(SELECT team_id FROM devices WHERE device_id = $1) AND device_id = $1",
-      sql(device));
+  const auto r = tx.exec_prepared("last_seq", sql(device));
   return r.empty() ? 0 : unsql(r[0][0].as<std::int64_t>());
 }
 
 std::uint64_t headOf(pqxx::transaction_base& tx, TeamId team) {
-  const auto r = tx.exec_params("SELECT head FROM team_heads WHERE team_id = $1", team);
+  const auto r = tx.exec_prepared("head", team);
   return r.empty() ? 0 : unsql(r[0][0].as<std::int64_t>());
 }
 
 std::optional<RegisterState> registerIn(pqxx::transaction_base& tx, TeamId team,
                                         const RegisterKey& key) {
-  const auto r = tx.exec_params(
-      "SELECT value_type, value, stamp, base, author, version FROM registers "
-      "WHERE team_id = $1 AND record_type = $2 AND record_id = $3 AND key = $4",
-      team, static_cast<int>(key.type), key.record_id, key.key);
+  const auto r =
+      tx.exec_prepared("read_register", team, static_cast<int>(key.type), key.record_id, key.key);
   if (r.empty()) return std::nullopt;
   const pqxx::row row = r[0];
   return RegisterState{valueOf(row[0], row[1]), stampOf(row[2]), stampOf(row[3]),

@@ -44,6 +44,9 @@ inline constexpr std::string_view kOpColumns =
     "stamp, base, author";
 LoggedOp loggedOpOf(const pqxx::row& r);
 
+// Registers the statements below on a new connection (they are prepared on first use).
+void prepareRowStatements(pqxx::connection& conn);
+
 std::uint64_t lastSeqOf(pqxx::transaction_base& tx, DeviceId device);
 // The team's latest log version; 0 for a team with no ops (or none at all).
 std::uint64_t headOf(pqxx::transaction_base& tx, TeamId team);

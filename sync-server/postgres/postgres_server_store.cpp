@@ -28,7 +28,10 @@ std::optional<UserId> userByEmail(pqxx::transaction_base& tx, std::string_view e
 
 Result<std::unique_ptr<PostgresServerStore>> PostgresServerStore::open(
     const std::string& url, PostgresStoreOptions options) {
-  auto sessions = PostgresSessions::open(url, options.connections);
+  auto sessions = PostgresSessions::open(url, options.connections, [](pqxx::connection& conn) {
+    pg::prepareRowStatements(conn);
+    preparePushStatements(conn);
+  });
   if (!sessions) return sessions.error();
   auto migrated = (*sessions)->call([](pqxx::connection& conn) -> Result<bool> {
     if (auto done = migratePostgresStore(conn); !done) return done.error();

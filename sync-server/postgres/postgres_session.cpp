@@ -54,11 +54,13 @@ Error errorOfPostgres(const std::exception& e) {
   return Error{ErrorCode::kInternal, "PostgreSQL: " + message};
 }
 
-Result<std::unique_ptr<PostgresSessions>> PostgresSessions::open(const std::string& url, int size) {
+Result<std::unique_ptr<PostgresSessions>> PostgresSessions::open(
+    const std::string& url, int size, std::function<void(pqxx::connection&)> prepare) {
   if (!isPostgresUrl(url)) {
     return Error::invalid("'" + url + "' is not a postgresql://USER@HOST:PORT/DB URL");
   }
-  std::unique_ptr<PostgresSessions> pool(new PostgresSessions(url, size < 1 ? 1 : size));
+  std::unique_ptr<PostgresSessions> pool(
+      new PostgresSessions(url, size < 1 ? 1 : size, std::move(prepare)));
   try {
     auto first = pool->connect();
     pool->idle_conns_.push_back(std::move(first));
@@ -70,7 +72,9 @@ Result<std::unique_ptr<PostgresSessions>> PostgresSessions::open(const std::stri
 }
 
 std::unique_ptr<pqxx::connection> PostgresSessions::connect() const {
-  return std::make_unique<pqxx::connection>(withConnectTimeout(url_));
+  auto conn = std::make_unique<pqxx::connection>(withConnectTimeout(url_));
+  if (prepare_) prepare_(*conn);
+  return conn;
 }
 
 PostgresSessions::Lease PostgresSessions::lease() {

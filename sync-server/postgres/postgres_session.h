@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,7 +28,9 @@ bool isPostgresUrl(const std::string& text);
 class PostgresSessions {
  public:
   // The first connection is opened here, so a bad URL or an unreachable server fails at once.
-  static Result<std::unique_ptr<PostgresSessions>> open(const std::string& url, int size);
+  // `prepare` registers the caller's prepared statements on each new connection.
+  static Result<std::unique_ptr<PostgresSessions>> open(
+      const std::string& url, int size, std::function<void(pqxx::connection&)> prepare);
 
   class Lease {
    public:
@@ -72,11 +75,13 @@ class PostgresSessions {
   }
 
  private:
-  PostgresSessions(std::string url, int size) : url_(std::move(url)), size_(size) {}
+  PostgresSessions(std::string url, int size, std::function<void(pqxx::connection&)> prepare)
+      : url_(std::move(url)), size_(size), prepare_(std::move(prepare)) {}
   std::unique_ptr<pqxx::connection> connect() const;
 
   std::string url_;
   int size_;
+  std::function<void(pqxx::connection&)> prepare_;
   std::mutex mu_;
   std::condition_variable idle_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_conns_;
