@@ -1,5 +1,6 @@
 #include "postgres_cluster.h"
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -93,7 +94,28 @@ std::unique_ptr<PostgresCluster> PostgresCluster::start() {
   if (init.exit_code != 0) throw std::runtime_error("initdb failed: " + outputOf(init));
   std::unique_ptr<PostgresCluster> cluster(new PostgresCluster(dir, freePort()));
   cluster->restart();
+  cluster->watchForCrash();
   return cluster;
+}
+
+// A test program that crashes runs no destructor: a shell waits for the end of a pipe only this
+// process holds, then stops the server and deletes its folder, so no PostgreSQL outlives a run.
+void PostgresCluster::watchForCrash() {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return;
+  const std::string pg_ctl = (binDir() / "pg_ctl").string();
+  const std::string stop = (asRoot() ? "runuser -u postgres -- " : "") + pg_ctl + " -D '" +
+                           (dir_ / "data").string() +
+                           "' -m immediate stop >/dev/null 2>&1; rm -rf '" + dir_.string() + "'";
+  const std::string script = "read -r _; " + stop;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[0], STDIN_FILENO);
+    execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(fds[0]);
+  watch_fd_ = fds[1];
 }
 
 void PostgresCluster::pgCtl(const std::string& action) {
@@ -136,6 +158,7 @@ PostgresCluster::~PostgresCluster() {
   }
   std::error_code ec;
   fs::remove_all(dir_, ec);
+  if (watch_fd_ >= 0) close(watch_fd_);
 }
 
 std::string PostgresCluster::url(const std::string& database) const {

@@ -31,12 +31,14 @@ class PostgresCluster {
  private:
   PostgresCluster(std::filesystem::path dir, int port) : dir_(std::move(dir)), port_(port) {}
   void pgCtl(const std::string& action);
+  void watchForCrash();
 
   std::filesystem::path dir_;
   int port_;
   std::mutex mu_;
   int databases_ = 0;
   bool running_ = false;
+  int watch_fd_ = -1;  // its closing (the program ended, however) stops the server
 };
 
 // The test program's one cluster, started on first use and stopped when the program exits;
