@@ -8,7 +8,7 @@
 
 #include "admin_commands.h"
 #include "nextstep/model/stamp.h"
-#include "sqlite_server_store.h"
+#include "store_migration.h"
 #include "token_auth.h"
 
 namespace nextstep::server {
@@ -42,10 +42,10 @@ int runAdmin(const AdminRequest& request) {
     std::fprintf(stderr, "nextstep-server: libsodium cannot start\n");
     return 1;
   }
-  auto store = SqliteServerStore::openDirectory(request.data_dir);
+  auto store = openServerStore(request.store);
   if (!store) {
-    std::fprintf(stderr, "nextstep-server: cannot open the store in %s: %s\n",
-                 request.data_dir.c_str(), store.error().message.c_str());
+    std::fprintf(stderr, "nextstep-server: cannot open %s: %s\n", describe(request.store).c_str(),
+                 store.error().message.c_str());
     return 1;
   }
   ServerStore& s = **store;
@@ -70,6 +70,26 @@ int runAdmin(const AdminRequest& request) {
     return 1;
   }
   std::printf("%s\n", result->c_str());
+  return 0;
+}
+
+int runMigrateStore(const std::filesystem::path& from_dir, const std::string& to_url) {
+  if (!initCrypto()) {
+    std::fprintf(stderr, "nextstep-server: libsodium cannot start\n");
+    return 1;
+  }
+  const StoreChoice to{{}, to_url};
+  auto moved = migrateStore(from_dir, to_url);
+  if (!moved) {
+    std::fprintf(stderr, "nextstep-server: cannot move the store in %s to %s: %s\n",
+                 from_dir.c_str(), describe(to).c_str(), moved.error().message.c_str());
+    return 1;
+  }
+  std::printf("moved the store in %s to %s\n", from_dir.c_str(), describe(to).c_str());
+  for (const auto& [table, rows] : moved->rows) {
+    std::printf("%-10s %lld rows\n", table.c_str(), static_cast<long long>(rows));
+  }
+  std::printf("digest     %s (log and merged state, the same on both)\n", moved->digest.c_str());
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "admin_program.h"
 #include "server_options.h"
 #include "server_runner.h"
+#include "store_choice.h"
 
 namespace {
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   using nextstep::server::AdminRequest;
   nextstep::server::ServerOptions options;
   std::string data;
+  std::string store_url;
   AdminRequest admin_request;
   double token_lifetime_days = static_cast<double>(options.limits.token_lifetime_ms / kDayMs);
 
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
     return std::string("nextstep-server: ") + e.what() + "\n";
   });
   app.add_option("--data", data, "folder of the server's database (created on first run)");
+  app.add_option("--store", store_url,
+                 "postgresql://USER@HOST:PORT/DB: keep everything in PostgreSQL instead");
   app.add_option("--listen", options.listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
   app.add_option("--tls-cert", options.tls_cert, "PEM certificate chain for TLS");
@@ -72,7 +76,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   CLI::App* admin = app.add_subcommand("admin", "manage teams, users and tokens");
-  admin->add_option("--data", data, "folder of the server's database")->required();
+  admin->add_option("--data", data, "folder of the server's database");
+  admin->add_option("--store", store_url, "postgresql://USER@HOST:PORT/DB of the server's store");
   admin->require_subcommand(1);
   admin->fallthrough();
   CLI::App* create_team = admin->add_subcommand("create-team", "create a team");
@@ -86,25 +91,43 @@ int main(int argc, char** argv) {
   CLI::App* revoke_tokens = admin->add_subcommand("revoke-tokens", "revoke a user's tokens");
   revoke_tokens->add_option("--email", admin_request.email)->required();
 
+  std::string migrate_from;
+  std::string migrate_to;
+  CLI::App* migrate = app.add_subcommand(
+      "migrate-store", "move the embedded store into an empty PostgreSQL store, then verify it");
+  migrate->add_option("--from", migrate_from, "folder of the embedded store")->required();
+  migrate->add_option("--to", migrate_to, "postgresql://USER@HOST:PORT/DB, empty")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : kUsageError;
   }
 
+  if (migrate->parsed()) {
+    if (!nextstep::server::isStoreUrl(migrate_to)) {
+      std::fprintf(stderr,
+                   "nextstep-server: --to '%s' is not a postgresql://USER@HOST:PORT/DB URL\n",
+                   migrate_to.c_str());
+      return kUsageError;
+    }
+    return nextstep::server::runMigrateStore(migrate_from, migrate_to);
+  }
+  const auto chosen = nextstep::server::chooseStore(data, store_url);
+  if (!chosen) {
+    std::fprintf(stderr, "nextstep-server: %s\n", chosen.error().message.c_str());
+    return kUsageError;
+  }
+  const nextstep::server::StoreChoice& store = *chosen;
   if (admin->parsed()) {
-    admin_request.data_dir = data;
+    admin_request.store = store;
     if (create_team->parsed()) admin_request.command = AdminRequest::Command::kCreateTeam;
     if (add_user->parsed()) admin_request.command = AdminRequest::Command::kAddUser;
     if (issue_token->parsed()) admin_request.command = AdminRequest::Command::kIssueToken;
     if (revoke_tokens->parsed()) admin_request.command = AdminRequest::Command::kRevokeTokens;
     return nextstep::server::runAdmin(admin_request);
   }
-  if (data.empty()) {
-    std::fprintf(stderr, "nextstep-server: --data DIR is required\n");
-    return kUsageError;
-  }
-  options.data_dir = data;
+  options.store = store;
   options.limits.token_lifetime_ms =
       static_cast<std::int64_t>(token_lifetime_days * static_cast<double>(kDayMs));
   return nextstep::server::runServer(options);

@@ -4,12 +4,13 @@
 #include <filesystem>
 #include <string>
 
+#include "store_choice.h"
 #include "sync_service.h"
 
 namespace nextstep::server {
 
 struct ServerOptions {
-  std::filesystem::path data_dir;
+  StoreChoice store;  // --data DIR, or --store postgresql://...
   std::string listen = "127.0.0.1:7443";
   std::string tls_cert;  // PEM files; both or neither
   std::string tls_key;

@@ -22,7 +22,7 @@
 #include "nextstep/model/stamp.h"
 #include "push_writer.h"
 #include "rate_limit.h"
-#include "sqlite_server_store.h"
+#include "store_choice.h"
 #include "stream_quota.h"
 #include "team_feed.h"
 #include "token_auth.h"
@@ -138,10 +138,8 @@ int runServer(const ServerOptions& options) {
   initJsonLog();
   gpr_set_log_function(logGrpc);
   raiseFileLimit();
-  auto store = SqliteServerStore::openDirectory(options.data_dir);
-  if (!store)
-    return fail("cannot open the store in " + options.data_dir.string() + ": " +
-                store.error().message);
+  auto store = openServerStore(options.store);
+  if (!store) return fail("cannot open " + describe(options.store) + ": " + store.error().message);
 
   SyncService service(**store, options.limits, HybridClock::systemWallClock());
   TeamFeed feed;
@@ -198,7 +196,7 @@ int runServer(const ServerOptions& options) {
   LogLine("listening")
       .text("address", address->host + ":" + std::to_string(port))
       .text("tls", tls ? "on" : "off")
-      .text("data", options.data_dir.string())
+      .text("store", describe(options.store))
       .number("file_limit", static_cast<std::int64_t>(fileLimit()))
       .info();
 

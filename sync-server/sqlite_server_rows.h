@@ -12,6 +12,7 @@
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/record_rows.h"
 #include "server_store.h"
+#include "store_result.h"
 
 namespace nextstep::server {
 
@@ -34,15 +35,6 @@ std::optional<RegisterState> registerIn(Database& db, TeamId team, const Registe
 // Who owns the device, if anyone; and whether the user may use it.
 DeviceBinding claimDevice(Database& db, UserId user, DeviceId device, std::int64_t now_ms);
 Error errorOf(const DbError& e);
-
-template <typename T>
-struct AsResult {
-  using type = Result<T>;
-};
-template <typename T>
-struct AsResult<Result<T>> {
-  using type = Result<T>;
-};
 
 // Runs one store call; a database failure becomes an Error value at this boundary.
 template <typename F>

@@ -10,9 +10,13 @@
 namespace nextstep::testing {
 namespace {
 
-class SyncIntegration : public TeamOnLoopback {
+// Every test on both stores: the embedded one and PostgreSQL.
+class SyncIntegration : public TeamOnLoopback, public ::testing::WithParamInterface<StoreKind> {
  protected:
+  SyncIntegration() : TeamOnLoopback(GetParam()) {}
   void SetUp() override {
+    TeamOnLoopback::SetUp();
+    if (IsSkipped()) return;
     addUser("alpha", "ana@alpha.example");
     addUser("alpha", "ben@alpha.example");
     addUser("beta", "cy@beta.example");
@@ -23,7 +27,7 @@ class SyncIntegration : public TeamOnLoopback {
   }
 };
 
-TEST_F(SyncIntegration, TwoRepsEditOfflineThenConverge) {
+TEST_P(SyncIntegration, TwoRepsEditOfflineThenConverge) {
   login("phone", "ana@alpha.example");
   login("laptop", "ben@alpha.example");
   // Offline, on both devices.
@@ -64,7 +68,7 @@ TEST_F(SyncIntegration, TwoRepsEditOfflineThenConverge) {
   EXPECT_EQ(deviceJson("phone", {"conflicts"})["count"], 0);
 }
 
-TEST_F(SyncIntegration, KeepOnOneDeviceLeavesTheConflictListOfEveryDevice) {
+TEST_P(SyncIntegration, KeepOnOneDeviceLeavesTheConflictListOfEveryDevice) {
   login("phone", "ana@alpha.example");
   login("laptop", "ben@alpha.example");
   const std::string pilot = device("phone", {"deal", "add", "--title", "Fleet pilot"});
@@ -94,7 +98,7 @@ TEST_F(SyncIntegration, KeepOnOneDeviceLeavesTheConflictListOfEveryDevice) {
   EXPECT_EQ(deviceJson("laptop", {"deal", "show", pilot})["deal"]["stage"], "verbal");
 }
 
-TEST_F(SyncIntegration, TwoTeamsCannotSeeEachOther) {
+TEST_P(SyncIntegration, TwoTeamsCannotSeeEachOther) {
   login("ana", "ana@alpha.example");
   login("cy", "cy@beta.example");
   device("ana", {"deal", "add", "--title", "Alpha secret"});
@@ -109,7 +113,7 @@ TEST_F(SyncIntegration, TwoTeamsCannotSeeEachOther) {
   EXPECT_NE(wrong.err.find("signed out"), std::string::npos) << wrong.err;
 }
 
-TEST_F(SyncIntegration, WrongPasswordIsRefusedAndNothingIsStored) {
+TEST_P(SyncIntegration, WrongPasswordIsRefusedAndNothingIsStored) {
   const ProgramRun r =
       tryDevice("phone", {"login", "--server", address(), "--email", "ana@alpha.example"},
                 "wrong password\n");
@@ -119,7 +123,7 @@ TEST_F(SyncIntegration, WrongPasswordIsRefusedAndNothingIsStored) {
   EXPECT_NE(sync.err.find("log in first"), std::string::npos) << sync.err;
 }
 
-TEST_F(SyncIntegration, AServerThatIsDownLosesNoLocalChange) {
+TEST_P(SyncIntegration, AServerThatIsDownLosesNoLocalChange) {
   login("phone", "ana@alpha.example");
   killServer();
   device("phone", {"deal", "add", "--title", "Booked in a basement"});
@@ -132,7 +136,7 @@ TEST_F(SyncIntegration, AServerThatIsDownLosesNoLocalChange) {
   EXPECT_EQ(deviceJson("phone", {"check"})["pending_changes"], 0);
 }
 
-TEST_F(SyncIntegration, TlsWithACertificateMadeByOpenssl) {
+TEST_P(SyncIntegration, TlsWithACertificateMadeByOpenssl) {
   const std::string key = (dir_ / "server.key").string(), cert = (dir_ / "server.pem").string();
   const ProgramRun made = runProgram(
       "/usr/bin/openssl",
@@ -157,7 +161,7 @@ TEST_F(SyncIntegration, TlsWithACertificateMadeByOpenssl) {
 
 // The server dies with kill -9 again and again while a device pushes; the device's live sync
 // recovers by itself, and every change it was told was stored is on the server.
-TEST_F(SyncIntegration, KillNineDuringPushesLosesNoAcknowledgedChange) {
+TEST_P(SyncIntegration, KillNineDuringPushesLosesNoAcknowledgedChange) {
   login("phone", "ana@alpha.example");
   BackgroundProgram watcher(NEXTSTEP_CLI_BINARY,
                             {"--db", dbOf("phone"), "sync", "--watch", "--json"},
@@ -192,6 +196,8 @@ TEST_F(SyncIntegration, KillNineDuringPushesLosesNoAcknowledgedChange) {
   EXPECT_EQ(onLaptop["count"], added);
   EXPECT_EQ(dealTitles(onLaptop), dealTitles(deals("phone")));
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, SyncIntegration, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::testing

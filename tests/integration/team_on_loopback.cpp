@@ -6,14 +6,31 @@
 #include <thread>
 
 #include "nextstep/data/file_bytes.h"
+#include "postgres_cluster.h"
 
 namespace nextstep::testing {
 
-TeamOnLoopback::TeamOnLoopback() {
+TeamOnLoopback::TeamOnLoopback(StoreKind store) {
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() /
          ("nextstep-integration-" + std::to_string(rd()) + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
+  if (store == StoreKind::kPostgres) {
+    if (PostgresCluster* cluster = sharedPostgres(); cluster != nullptr) {
+      store_url_ = cluster->freshDatabase();
+    } else {
+      skip_reason_ = PostgresCluster::missingReason();
+    }
+  }
+}
+
+void TeamOnLoopback::SetUp() {
+  if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
+}
+
+std::vector<std::string> TeamOnLoopback::storeArgs() const {
+  if (!store_url_.empty()) return {"--store", store_url_};
+  return {"--data", (dir_ / "server").string()};
 }
 
 TeamOnLoopback::~TeamOnLoopback() {
@@ -24,7 +41,7 @@ TeamOnLoopback::~TeamOnLoopback() {
 
 void TeamOnLoopback::startServer(std::vector<std::string> extra) {
   if (!extra.empty() || server_args_.empty()) {
-    server_args_ = {"--data", (dir_ / "server").string()};
+    server_args_ = storeArgs();
     server_args_.insert(server_args_.end(), extra.begin(), extra.end());
   }
   std::vector<std::string> args = server_args_;
@@ -57,13 +74,16 @@ void TeamOnLoopback::killServer() {
 }
 
 void TeamOnLoopback::addUser(const std::string& team, const std::string& email) {
-  const std::string data = (dir_ / "server").string();
-  runProgram(NEXTSTEP_SERVER_BINARY,
-             {"admin", "--data", data, "create-team", team});  // once per team
-  const ProgramRun r =
-      runProgram(NEXTSTEP_SERVER_BINARY,
-                 {"admin", "--data", data, "add-user", "--team", team, "--email", email},
-                 std::string(kPassword) + "\n");
+  // create-team once per team; a second time it fails, and that is fine.
+  std::vector<std::string> create = {"admin"}, add = {"admin"};
+  for (const std::string& a : storeArgs()) {
+    create.push_back(a);
+    add.push_back(a);
+  }
+  create.insert(create.end(), {"create-team", team});
+  add.insert(add.end(), {"add-user", "--team", team, "--email", email});
+  runProgram(NEXTSTEP_SERVER_BINARY, create);
+  const ProgramRun r = runProgram(NEXTSTEP_SERVER_BINARY, add, std::string(kPassword) + "\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 

@@ -1,5 +1,6 @@
-// A sync server process on a loopback port with its own data folder, its teams and users made
-// with its admin commands, and NextStep devices that are each a database used through the CLI.
+// A sync server process on a loopback port with its own store (a data folder, or a fresh
+// PostgreSQL database), its teams and users made with its admin commands, and NextStep devices
+// that are each a database used through the CLI.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "child_process.h"
+#include "store_kind.h"
 
 namespace nextstep::testing {
 
@@ -19,8 +21,12 @@ inline constexpr const char* kPassword = "a long test password";
 
 class TeamOnLoopback : public ::testing::Test {
  protected:
-  TeamOnLoopback();
+  explicit TeamOnLoopback(StoreKind store = StoreKind::kSqlite);
   ~TeamOnLoopback() override;
+  // Skips the test, saying why, when its store cannot run here (PostgreSQL not installed).
+  void SetUp() override;
+  // --data DIR or --store URL: where the server and its admin commands keep everything.
+  std::vector<std::string> storeArgs() const;
 
   // Starts the server (again, on the same port after a first start); extra args like TLS flags.
   void startServer(std::vector<std::string> extra = {});
@@ -41,6 +47,8 @@ class TeamOnLoopback : public ::testing::Test {
   std::string dbOf(const std::string& name) const { return (dir_ / (name + ".db")).string(); }
 
   std::filesystem::path dir_;
+  std::string store_url_;  // PostgreSQL's; empty for the embedded store
+  std::string skip_reason_;
   std::unique_ptr<BackgroundProgram> server_;
   std::vector<std::string> server_args_;
   std::string address_;

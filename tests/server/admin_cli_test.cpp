@@ -57,5 +57,14 @@ TEST_F(AdminCliTest, BadInputIsOneClearLine) {
   expectRefused({"--data", data_.string(), "--listen", "nowhere"}, "", "HOST:PORT");
 }
 
+TEST_F(AdminCliTest, AStoreUrlThatIsWrongOrUnreachableIsOneClearLine) {
+  const std::string nobody_listens = "postgresql://postgres@127.0.0.1:1/nextstep";
+  expectRefused({"--store", "mysql://root@127.0.0.1/nextstep"}, "", "postgresql://");
+  expectRefused({"--data", data_.string(), "--store", nobody_listens}, "", "not both");
+  expectRefused({"--store", nobody_listens, "--listen", "127.0.0.1:0"}, "", "cannot be reached");
+  expectRefused({"admin", "--store", nobody_listens, "create-team", "north"}, "",
+                "cannot be reached");
+}
+
 }  // namespace
 }  // namespace nextstep::server::test

@@ -1,9 +1,12 @@
 // Bearer tokens and password login against a real store.
 #include <gtest/gtest.h>
 
+#include <pqxx/pqxx>
 #include "admin_commands.h"
 #include "nextstep/storage/database.h"
+
 #include "service_fixture.h"
+#include "sqlite_server_store.h"
 #include "token_auth.h"
 
 namespace nextstep::server::test {
@@ -31,7 +34,7 @@ class AuthTest : public ServiceTest {
   }
 };
 
-TEST_F(AuthTest, AnIssuedTokenAuthenticatesAsItsUserAndTeam) {
+TEST_P(AuthTest, AnIssuedTokenAuthenticatesAsItsUserAndTeam) {
   const std::string token = issueToken("north", "ann@example.com");
   auto caller = service_->authenticate(token);
   ASSERT_TRUE(caller.ok());
@@ -40,14 +43,14 @@ TEST_F(AuthTest, AnIssuedTokenAuthenticatesAsItsUserAndTeam) {
   EXPECT_FALSE(caller->device.has_value());
 }
 
-TEST_F(AuthTest, AMissingOrUnknownTokenIsUnauthenticated) {
+TEST_P(AuthTest, AMissingOrUnknownTokenIsUnauthenticated) {
   issueToken("north", "ann@example.com");
   EXPECT_EQ(service_->authenticate("").code(), StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(service_->authenticate("nst1_nope").code(), StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(service_->authenticate(std::string(4096, 'x')).code(), StatusCode::UNAUTHENTICATED);
 }
 
-TEST_F(AuthTest, ARevokedTokenIsUnauthenticated) {
+TEST_P(AuthTest, ARevokedTokenIsUnauthenticated) {
   const std::string token = issueToken("north", "ann@example.com");
   ASSERT_TRUE(service_->authenticate(token).ok());
   auto revoked = adminRevokeTokens(*store_, "ann@example.com");
@@ -58,7 +61,7 @@ TEST_F(AuthTest, ARevokedTokenIsUnauthenticated) {
   EXPECT_EQ(caller.error().code, StatusCode::UNAUTHENTICATED);
 }
 
-TEST_F(AuthTest, ARecheckFindsARevocationAfterAuthentication) {
+TEST_P(AuthTest, ARecheckFindsARevocationAfterAuthentication) {
   Caller ann = member("north", "ann@example.com");
   EXPECT_FALSE(service_->recheck(ann).has_value());
   ASSERT_TRUE(adminRevokeTokens(*store_, "ann@example.com").ok());
@@ -67,16 +70,24 @@ TEST_F(AuthTest, ARecheckFindsARevocationAfterAuthentication) {
   EXPECT_EQ(revoked->code, StatusCode::UNAUTHENTICATED);
 }
 
-TEST_F(AuthTest, OnlyTheTokensHashIsStored) {
+TEST_P(AuthTest, OnlyTheTokensHashIsStored) {
   const std::string token = issueToken("north", "ann@example.com");
-  auto db = Database::open((dir_ / SqliteServerStore::kFileName).string(), OpenMode::kReadOnly);
-  auto s = db->prepare("SELECT token_hash FROM tokens");
-  ASSERT_TRUE(s->step());
-  EXPECT_EQ(s->blob(0), tokenHash(token));
-  EXPECT_EQ(s->blob(0).find(token), std::string_view::npos);
+  std::string stored;
+  if (kind_ == StoreKind::kSqlite) {
+    auto db = Database::open((dir_ / SqliteServerStore::kFileName).string(), OpenMode::kReadOnly);
+    auto s = db->prepare("SELECT token_hash FROM tokens");
+    ASSERT_TRUE(s->step());
+    stored = s->blob(0);
+  } else {
+    pqxx::connection db(store_url_);
+    pqxx::read_transaction tx(db);
+    stored = pqxx::binarystring(tx.exec1("SELECT token_hash FROM tokens")[0]).str();
+  }
+  EXPECT_EQ(stored, tokenHash(token));
+  EXPECT_EQ(stored.find(token), std::string::npos);
 }
 
-TEST_F(AuthTest, BearerHeaderParsing) {
+TEST_P(AuthTest, BearerHeaderParsing) {
   EXPECT_EQ(bearerToken("Bearer abc").value_or(""), "abc");
   EXPECT_EQ(bearerToken("bearer  abc ").value_or(""), "abc");
   EXPECT_FALSE(bearerToken("Basic abc").has_value());
@@ -84,7 +95,7 @@ TEST_F(AuthTest, BearerHeaderParsing) {
   EXPECT_FALSE(bearerToken("").has_value());
 }
 
-TEST_F(AuthTest, LoginGivesATokenBoundToTheDevice) {
+TEST_P(AuthTest, LoginGivesATokenBoundToTheDevice) {
   addUserWithPassword("north", "ann@example.com", "correct horse");
   auto reply = service_->login(login("ann@example.com", "correct horse", 0x42));
   ASSERT_TRUE(reply.ok()) << reply.error().message;
@@ -100,7 +111,7 @@ TEST_F(AuthTest, LoginGivesATokenBoundToTheDevice) {
   EXPECT_EQ(service_->handshake(*caller, h).code(), StatusCode::PERMISSION_DENIED);
 }
 
-TEST_F(AuthTest, AnUnknownEmailAndAWrongPasswordGetTheSameAnswer) {
+TEST_P(AuthTest, AnUnknownEmailAndAWrongPasswordGetTheSameAnswer) {
   addUserWithPassword("north", "ann@example.com", "correct horse");
   auto wrong = service_->login(login("ann@example.com", "wrong horse", 0x42));
   auto unknown = service_->login(login("bob@example.com", "correct horse", 0x42));
@@ -111,7 +122,7 @@ TEST_F(AuthTest, AnUnknownEmailAndAWrongPasswordGetTheSameAnswer) {
   EXPECT_EQ(wrong.error().message, unknown.error().message);
 }
 
-TEST_F(AuthTest, LoginChecksTheDevice) {
+TEST_P(AuthTest, LoginChecksTheDevice) {
   addUserWithPassword("north", "ann@example.com", "correct horse");
   addUserWithPassword("north", "bob@example.com", "battery staple");
   EXPECT_EQ(service_->login(login("ann@example.com", "correct horse", 0)).code(),
@@ -135,7 +146,7 @@ TEST_F(AuthTest, LoginChecksTheDevice) {
   EXPECT_EQ(fork_taken.error().code, taken.error().code);
 }
 
-TEST_F(AuthTest, AdminCommandsRefuseBadInput) {
+TEST_P(AuthTest, AdminCommandsRefuseBadInput) {
   EXPECT_FALSE(adminCreateTeam(*store_, "", 1).ok());
   ASSERT_TRUE(adminCreateTeam(*store_, "north", 1).ok());
   EXPECT_FALSE(adminCreateTeam(*store_, "north", 1).ok());
@@ -147,6 +158,8 @@ TEST_F(AuthTest, AdminCommandsRefuseBadInput) {
   EXPECT_FALSE(adminIssueToken(*store_, "north", "nobody@example.com", 1).ok());
   EXPECT_FALSE(adminRevokeTokens(*store_, "nobody@example.com").ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, AuthTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

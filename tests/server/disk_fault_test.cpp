@@ -12,6 +12,7 @@
 
 #include "faulty_disk.h"
 #include "service_fixture.h"
+#include "sqlite_server_store.h"
 
 namespace nextstep::server::test {
 namespace {
@@ -46,9 +47,10 @@ std::string integrityOf(const std::filesystem::path& file) {
   return s.step() ? s.text(0) : "no answer";
 }
 
-class ServerDiskFaultTest : public ServiceTest {
+// SQLite's own: the faults come from a SQLite VFS.
+class ServerDiskFaultTest : public ServiceFixture {
  protected:
-  ServerDiskFaultTest() { FaultyDisk::get().heal(); }
+  ServerDiskFaultTest() : ServiceFixture(StoreKind::kSqlite) { FaultyDisk::get().heal(); }
   ~ServerDiskFaultTest() override { FaultyDisk::get().heal(); }
 
   // A fresh server in its own folder on the faulty disk, with two devices of one team.

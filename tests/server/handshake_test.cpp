@@ -19,7 +19,7 @@ pb::HandshakeRequest hello(std::uint32_t protocol, std::uint32_t schema, DeviceI
 
 using HandshakeTest = ServiceTest;
 
-TEST_F(HandshakeTest, AnswersWithTeamHeadTimeAndLimits) {
+TEST_P(HandshakeTest, AnswersWithTeamHeadTimeAndLimits) {
   Caller ann = member("north", "ann@example.com");
   auto reply = service_->handshake(ann, hello(1, 1, 0xa1));
   ASSERT_TRUE(reply.ok()) << reply.error().message;
@@ -36,7 +36,7 @@ TEST_F(HandshakeTest, AnswersWithTeamHeadTimeAndLimits) {
   EXPECT_EQ(ann.device, DeviceId{0xa1});
 }
 
-TEST_F(HandshakeTest, AnOtherProtocolVersionIsAFailedPreconditionNamingBoth) {
+TEST_P(HandshakeTest, AnOtherProtocolVersionIsAFailedPreconditionNamingBoth) {
   Caller ann = member("north", "ann@example.com");
   for (std::uint32_t version : {0u, 2u}) {
     auto reply = service_->handshake(ann, hello(version, 1, 0xa1));
@@ -49,7 +49,7 @@ TEST_F(HandshakeTest, AnOtherProtocolVersionIsAFailedPreconditionNamingBoth) {
   EXPECT_FALSE(ann.device.has_value());
 }
 
-TEST_F(HandshakeTest, TheSchemaVersionMustBeInTheAcceptedRange) {
+TEST_P(HandshakeTest, TheSchemaVersionMustBeInTheAcceptedRange) {
   Caller ann = member("north", "ann@example.com");
   EXPECT_EQ(service_->handshake(ann, hello(1, 0, 0xa1)).code(), StatusCode::FAILED_PRECONDITION);
   auto too_new = service_->handshake(ann, hello(1, kCatalogVersion + 1, 0xa1));
@@ -60,12 +60,12 @@ TEST_F(HandshakeTest, TheSchemaVersionMustBeInTheAcceptedRange) {
   EXPECT_TRUE(service_->handshake(ann, hello(1, 1, 0xa1)).ok());
 }
 
-TEST_F(HandshakeTest, DeviceZeroIsInvalid) {
+TEST_P(HandshakeTest, DeviceZeroIsInvalid) {
   Caller ann = member("north", "ann@example.com");
   EXPECT_EQ(service_->handshake(ann, hello(1, 1, 0)).code(), StatusCode::INVALID_ARGUMENT);
 }
 
-TEST_F(HandshakeTest, ATokenStaysWithItsFirstDevice) {
+TEST_P(HandshakeTest, ATokenStaysWithItsFirstDevice) {
   Caller ann = member("north", "ann@example.com");
   ASSERT_TRUE(service_->handshake(ann, hello(1, 1, 0xa1)).ok());
   auto other = service_->handshake(ann, hello(1, 1, 0xa2));
@@ -77,7 +77,7 @@ TEST_F(HandshakeTest, ATokenStaysWithItsFirstDevice) {
   EXPECT_TRUE(service_->handshake(second, hello(1, 1, 0xa2)).ok());
 }
 
-TEST_F(HandshakeTest, ADeviceBelongsToOneUser) {
+TEST_P(HandshakeTest, ADeviceBelongsToOneUser) {
   Caller ann = member("north", "ann@example.com");
   Caller bob = member("north", "bob@example.com");
   Caller eve = member("south", "eve@example.com");
@@ -89,13 +89,15 @@ TEST_F(HandshakeTest, ADeviceBelongsToOneUser) {
   EXPECT_TRUE(service_->handshake(ann_again, hello(1, 1, 0xa1)).ok());
 }
 
-TEST_F(HandshakeTest, PushNeedsAHandshakeFirst) {
+TEST_P(HandshakeTest, PushNeedsAHandshakeFirst) {
   Caller ann = member("north", "ann@example.com");
   auto reply = service_->push(ann, pushOf({createDeal(1, 0xa1, "d1", "Deal", hlc())}));
   ASSERT_FALSE(reply.ok());
   EXPECT_EQ(reply.error().code, StatusCode::FAILED_PRECONDITION);
   EXPECT_NE(reply.error().message.find("handshake first"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, HandshakeTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

@@ -9,6 +9,8 @@ namespace {
 class MergeTest : public ServiceTest {
  protected:
   void SetUp() override {
+    ServiceTest::SetUp();
+    if (IsSkipped()) return;
     ann_ = device("north", "ann@example.com", kAnn);
     bob_ = device("north", "bob@example.com", kBob);
     created_ = stampOf(hlc(0, 1), kAnn);
@@ -29,7 +31,7 @@ class MergeTest : public ServiceTest {
   pb::Stamp created_;
 };
 
-TEST_F(MergeTest, ConcurrentWritesToOneRegisterArchiveTheLoserWithBothValues) {
+TEST_P(MergeTest, ConcurrentWritesToOneRegisterArchiveTheLoserWithBothValues) {
   // Both edit the title having seen only the create.
   pushOk(ann_,
          pushOf({setText(2, kAnn, RecordType::kDeal, "d1", "title", "Ann's", hlc(10), created_)}));
@@ -51,7 +53,7 @@ TEST_F(MergeTest, ConcurrentWritesToOneRegisterArchiveTheLoserWithBothValues) {
   EXPECT_EQ(c[0].detected_at_ms, now_ms_);
 }
 
-TEST_F(MergeTest, AnOlderConcurrentWriteArrivingLateLosesAndIsArchived) {
+TEST_P(MergeTest, AnOlderConcurrentWriteArrivingLateLosesAndIsArchived) {
   pushOk(bob_,
          pushOf({setText(1, kBob, RecordType::kDeal, "d1", "title", "Bob's", hlc(20), created_)}));
   pushOk(ann_,
@@ -64,7 +66,7 @@ TEST_F(MergeTest, AnOlderConcurrentWriteArrivingLateLosesAndIsArchived) {
   EXPECT_EQ(c[0].lost_author, "ann@example.com");
 }
 
-TEST_F(MergeTest, AWriteThatSawThePreviousOneIsNoConflict) {
+TEST_P(MergeTest, AWriteThatSawThePreviousOneIsNoConflict) {
   pushOk(ann_,
          pushOf({setText(2, kAnn, RecordType::kDeal, "d1", "title", "Ann's", hlc(10), created_)}));
   pushOk(bob_, pushOf({setText(1, kBob, RecordType::kDeal, "d1", "title", "Bob's", hlc(20),
@@ -73,7 +75,7 @@ TEST_F(MergeTest, AWriteThatSawThePreviousOneIsNoConflict) {
   EXPECT_TRUE(conflicts().empty());
 }
 
-TEST_F(MergeTest, ConcurrentWritesOfTheSameValueAreNoConflict) {
+TEST_P(MergeTest, ConcurrentWritesOfTheSameValueAreNoConflict) {
   pushOk(ann_,
          pushOf({setText(2, kAnn, RecordType::kDeal, "d1", "title", "Same", hlc(10), created_)}));
   pushOk(bob_,
@@ -81,7 +83,7 @@ TEST_F(MergeTest, ConcurrentWritesOfTheSameValueAreNoConflict) {
   EXPECT_TRUE(conflicts().empty());
 }
 
-TEST_F(MergeTest, AFirstEditAgainstTheCreateComparesWithTheCreatedValue) {
+TEST_P(MergeTest, AFirstEditAgainstTheCreateComparesWithTheCreatedValue) {
   // Bob never saw the create (base zero): concurrent with it, and the values differ.
   pushOk(bob_, pushOf({setText(1, kBob, RecordType::kDeal, "d1", "title", "Bob's", hlc(20))}));
   const auto c = conflicts();
@@ -90,20 +92,12 @@ TEST_F(MergeTest, AFirstEditAgainstTheCreateComparesWithTheCreatedValue) {
   EXPECT_EQ(c[0].lost_author, "ann@example.com");
 }
 
-TEST_F(MergeTest, ARegisterMergesAsOneValue) {
+TEST_P(MergeTest, ARegisterMergesAsOneValue) {
   const std::string slot_a =
       R"({"duration_min":30,"place":"Office","start_at":1795100000,"tz":"Europe/Berlin"})";
   const std::string slot_b =
       R"({"duration_min":60,"place":null,"start_at":1795200000,"tz":"Europe/Berlin"})";
-  pb::Operation meeting;
-  meeting.set_device_seq(2);
-  meeting.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
-  meeting.set_record_id("m1");
-  meeting.set_kind(pb::OP_KIND_CREATE);
-  meeting.mutable_value()->set_text_value(
-      R"({"deal_id":"d1","start_at":1795000000,"tz":"Europe/Berlin","duration_min":45,)"
-      R"("status":"planned","booked_at":1})");
-  *meeting.mutable_stamp() = stampOf(hlc(1), kAnn);
+  const pb::Operation meeting = createMeeting(2, kAnn, "m1", hlc(1));
   pushOk(ann_, pushOf({meeting}));
   pushOk(ann_, pushOf({setText(3, kAnn, RecordType::kMeeting, "m1", "slot", slot_a, hlc(10),
                                meeting.stamp())}));
@@ -116,16 +110,8 @@ TEST_F(MergeTest, ARegisterMergesAsOneValue) {
   EXPECT_EQ(c[0].lost_value, Value(slot_a));
 }
 
-TEST_F(MergeTest, ARemoveThatMissedANewerAddLeavesTheMemberAndSaysSo) {
-  pb::Operation meeting;
-  meeting.set_device_seq(2);
-  meeting.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
-  meeting.set_record_id("m1");
-  meeting.set_kind(pb::OP_KIND_CREATE);
-  meeting.mutable_value()->set_text_value(
-      R"({"deal_id":"d1","start_at":1795000000,"tz":"Europe/Berlin","duration_min":45,)"
-      R"("status":"planned","booked_at":1})");
-  *meeting.mutable_stamp() = stampOf(hlc(1), kAnn);
+TEST_P(MergeTest, ARemoveThatMissedANewerAddLeavesTheMemberAndSaysSo) {
+  const pb::Operation meeting = createMeeting(2, kAnn, "m1", hlc(1));
   auto member = [&](std::uint64_t seq, DeviceId dev, pb::OpKind kind, std::uint64_t at,
                     pb::Stamp base) {
     pb::Operation op;
@@ -149,6 +135,8 @@ TEST_F(MergeTest, ARemoveThatMissedANewerAddLeavesTheMemberAndSaysSo) {
   EXPECT_EQ(c[0].kept_value, Value("c1"));
   EXPECT_EQ(c[0].lost_author, "bob@example.com");
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, MergeTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

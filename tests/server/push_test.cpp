@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <limits>
+#include <tuple>
 
 #include "service_fixture.h"
 
@@ -11,11 +12,20 @@ namespace {
 
 using grpc::StatusCode;
 
-class PushTest : public ServiceTest {
+class PushFixture : public ServiceFixture {
  protected:
-  PushTest() : ServiceTest(SyncLimits{.max_ops_per_push = 5}) {}
-  void SetUp() override { ann_ = device("north", "ann@example.com", kAnn); }
+  explicit PushFixture(StoreKind kind) : ServiceFixture(kind, SyncLimits{.max_ops_per_push = 5}) {}
+  void SetUp() override {
+    ServiceFixture::SetUp();
+    if (IsSkipped()) return;
+    ann_ = device("north", "ann@example.com", kAnn);
+  }
   Caller ann_;
+};
+
+class PushTest : public PushFixture, public ::testing::WithParamInterface<StoreKind> {
+ protected:
+  PushTest() : PushFixture(GetParam()) {}
 };
 
 struct BadField {
@@ -24,18 +34,23 @@ struct BadField {
   const char* reason_names;  // a word the rejection's reason must contain
 };
 
-class BadFieldTest : public PushTest, public ::testing::WithParamInterface<BadField> {};
+class BadFieldTest : public PushFixture,
+                     public ::testing::WithParamInterface<std::tuple<StoreKind, BadField>> {
+ protected:
+  BadFieldTest() : PushFixture(std::get<0>(GetParam())) {}
+  static const BadField& field() { return std::get<1>(GetParam()); }
+};
 
 TEST_P(BadFieldTest, IsRejectedWithAReasonNamingIt) {
   pb::Operation bad = createDeal(2, kAnn, "d2", "Bad", hlc(0, 2));
-  GetParam().spoil(bad);
+  field().spoil(bad);
   const pb::PushRequest request = pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)), bad,
                                           createDeal(3, kAnn, "d3", "Three", hlc(0, 3))});
   const pb::PushResponse response = pushOk(ann_, request);
   EXPECT_EQ(response.acked_through_seq(), 3u);
   ASSERT_EQ(response.rejected_size(), 1);
   EXPECT_EQ(response.rejected(0).device_seq(), 2u);
-  EXPECT_NE(response.rejected(0).reason().find(GetParam().reason_names), std::string::npos)
+  EXPECT_NE(response.rejected(0).reason().find(field().reason_names), std::string::npos)
       << response.rejected(0).reason();
   // The good ones around it are logged; the bad one is kept for review, not dropped.
   const pb::PullResponse log = pullAll(ann_);
@@ -56,7 +71,7 @@ void setValue(pb::Operation& op, const std::string& text) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryField, BadFieldTest,
-    ::testing::Values(
+    ::testing::Combine(everyStore(), ::testing::Values(
         BadField{"UnknownRecordType", [](auto& op) { op.set_record_type(99); }, "record_type"},
         BadField{"EmptyRecordId", [](auto& op) { op.set_record_id(""); }, "record_id"},
         BadField{"LongRecordId", [](auto& op) { op.set_record_id(std::string(65, 'x')); },
@@ -144,17 +159,19 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{
             "ClockTooFarAhead",
             [](auto& op) { op.mutable_stamp()->set_hlc(packHlc(1'795'000'000'000 + 300'001, 0)); },
-            "ahead"}),
-    [](const auto& test) { return std::string(test.param.name); });
+            "ahead"})),
+    [](const auto& test) {
+      return std::string(std::get<1>(test.param).name) + "_" + storeName(std::get<0>(test.param));
+    });
 
-TEST_F(PushTest, AStampJustWithinTheClockLimitIsAccepted) {
+TEST_P(PushTest, AStampJustWithinTheClockLimitIsAccepted) {
   const pb::PushResponse r =
       pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "Soon", hlc(300'000))}));
   EXPECT_EQ(r.rejected_size(), 0);
   EXPECT_EQ(r.head(), 1u);
 }
 
-TEST_F(PushTest, AStampFromAnotherDeviceFailsTheWholePush) {
+TEST_P(PushTest, AStampFromAnotherDeviceFailsTheWholePush) {
   auto reply = service_->push(ann_, pushOf({createDeal(1, kAnn, "d1", "Mine", hlc(0, 1)),
                                             createDeal(2, 0xb0b, "d2", "Forged", hlc(0, 2))}));
   ASSERT_FALSE(reply.ok());
@@ -164,7 +181,7 @@ TEST_F(PushTest, AStampFromAnotherDeviceFailsTheWholePush) {
   EXPECT_EQ(pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "Mine", hlc(0, 1))})).head(), 1u);
 }
 
-TEST_F(PushTest, SequenceNumbersMustIncreaseWithinAPush) {
+TEST_P(PushTest, SequenceNumbersMustIncreaseWithinAPush) {
   auto equal = service_->push(ann_, pushOf({createDeal(4, kAnn, "d1", "A", hlc(0, 1)),
                                             createDeal(4, kAnn, "d2", "B", hlc(0, 2))}));
   EXPECT_EQ(equal.code(), StatusCode::INVALID_ARGUMENT);
@@ -176,7 +193,7 @@ TEST_F(PushTest, SequenceNumbersMustIncreaseWithinAPush) {
   EXPECT_EQ(pullAll(ann_).operations_size(), 0);
 }
 
-TEST_F(PushTest, TooManyOperationsIsResourceExhausted) {
+TEST_P(PushTest, TooManyOperationsIsResourceExhausted) {
   pb::PushRequest request;
   for (std::uint64_t i = 1; i <= 6; ++i) {
     *request.add_operations() =
@@ -189,7 +206,7 @@ TEST_F(PushTest, TooManyOperationsIsResourceExhausted) {
   EXPECT_EQ(pushOk(ann_, request).head(), 5u);
 }
 
-TEST_F(PushTest, TheSamePushTwiceIsAppliedOnce) {
+TEST_P(PushTest, TheSamePushTwiceIsAppliedOnce) {
   const pb::PushRequest request = pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)),
                                           setText(2, kAnn, RecordType::kDeal, "d1", "title", "Uno",
                                                   hlc(0, 2), stampOf(hlc(0, 1), kAnn))});
@@ -208,7 +225,7 @@ TEST_F(PushTest, TheSamePushTwiceIsAppliedOnce) {
   EXPECT_EQ(third.head(), 3u);
 }
 
-TEST_F(PushTest, AUsedSequenceNumberWithADifferentOperationStoresNothingAndSaysTheDeviceIsReused) {
+TEST_P(PushTest, AUsedSequenceNumberWithADifferentOperationStoresNothingAndSaysTheDeviceIsReused) {
   pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))}));
   // A restored copy of the device sends other operations under numbers it already used.
   const pb::PushResponse r = pushOk(ann_, pushOf({createDeal(1, kAnn, "d9", "Other", hlc(0, 9)),
@@ -232,7 +249,7 @@ TEST_F(PushTest, AUsedSequenceNumberWithADifferentOperationStoresNothingAndSaysT
   EXPECT_EQ(pullAll(ann_).operations_size(), 3);
 }
 
-TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
+TEST_P(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
   pb::Operation bad = createDeal(1, kAnn, "", "No id", hlc(0, 1));
   const pb::PushResponse first = pushOk(ann_, pushOf({bad}));
   const pb::PushResponse again = pushOk(ann_, pushOf({bad}));
@@ -244,7 +261,7 @@ TEST_F(PushTest, ARejectedOperationSentAgainIsRejectedAgainWithItsReason) {
 
 // The devices' schema keeps a cadence above zero: a zero is refused here, so no device's page
 // fails on it.
-TEST_F(PushTest, AValueNoDeviceCanStoreIsRejectedWithItsReason) {
+TEST_P(PushTest, AValueNoDeviceCanStoreIsRejectedWithItsReason) {
   pb::Operation zero =
       setText(1, kAnn, RecordType::kSettings, "team", "cadence_days", "", hlc(0, 1));
   zero.mutable_value()->set_int_value(0);
@@ -258,7 +275,7 @@ TEST_F(PushTest, AValueNoDeviceCanStoreIsRejectedWithItsReason) {
 
 // Found by fuzzing: a NaN is never equal to itself, so a retried batch holding one read as a
 // restored copy of the device.
-TEST_F(PushTest, ABatchWithANaNSentAgainIsAHarmlessDuplicate) {
+TEST_P(PushTest, ABatchWithANaNSentAgainIsAHarmlessDuplicate) {
   pb::Operation odd = setText(2, kAnn, RecordType::kDeal, "d1", "value_minor", "", hlc(0, 2),
                               stampOf(hlc(0, 1), kAnn));
   odd.mutable_value()->set_real_value(std::numeric_limits<double>::quiet_NaN());
@@ -270,7 +287,7 @@ TEST_F(PushTest, ABatchWithANaNSentAgainIsAHarmlessDuplicate) {
   EXPECT_EQ(again.rejected_size(), first.rejected_size());
 }
 
-TEST_F(PushTest, APushThatSkipsNumbersIsRefusedWholeAndAcknowledgesOnlyWhatArrived) {
+TEST_P(PushTest, APushThatSkipsNumbersIsRefusedWholeAndAcknowledgesOnlyWhatArrived) {
   pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))}));
   auto skipped = service_->push(ann_, pushOf({createDeal(50, kAnn, "d50", "Fifty", hlc(0, 50))}));
   ASSERT_FALSE(skipped.ok());
@@ -293,7 +310,7 @@ TEST_F(PushTest, APushThatSkipsNumbersIsRefusedWholeAndAcknowledgesOnlyWhatArriv
   EXPECT_EQ(r.head(), 2u);
 }
 
-TEST_F(PushTest, TheServerNumbersAndAttributesEveryOperation) {
+TEST_P(PushTest, TheServerNumbersAndAttributesEveryOperation) {
   pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1)),
                        createDeal(2, kAnn, "d2", "Two", hlc(0, 2))}));
   const pb::PullResponse log = pullAll(ann_);
@@ -305,12 +322,12 @@ TEST_F(PushTest, TheServerNumbersAndAttributesEveryOperation) {
   EXPECT_EQ(log.operations(1).operation().stamp().device(), kAnn);
 }
 
-TEST_F(PushTest, AnEmptyPushAcknowledgesWhatIsStored) {
+TEST_P(PushTest, AnEmptyPushAcknowledgesWhatIsStored) {
   pushOk(ann_, pushOf({createDeal(1, kAnn, "d1", "One", hlc(0, 1))}));
   EXPECT_EQ(pushOk(ann_, pb::PushRequest{}).acked_through_seq(), 1u);
 }
 
-TEST_F(PushTest, PushesOfOneGroupCommitKeepTheirOwnOutcomes) {
+TEST_P(PushTest, PushesOfOneGroupCommitKeepTheirOwnOutcomes) {
   Caller bob = device("north", "bob@example.com", 0xb0b);
   const pb::PushRequest good_ann = pushOf({createDeal(1, kAnn, "d1", "Ann", hlc(0, 1))});
   const pb::PushRequest forged = pushOf({createDeal(1, kAnn, "d2", "Forged", hlc(0, 2))});
@@ -327,6 +344,8 @@ TEST_F(PushTest, PushesOfOneGroupCommitKeepTheirOwnOutcomes) {
   EXPECT_EQ(outcomes[2].accepted[0].author(), "bob@example.com");
   EXPECT_EQ(outcomes[2].reply->head(), 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, PushTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

@@ -3,6 +3,9 @@
 #include <random>
 
 #include "admin_commands.h"
+#include "postgres_cluster.h"
+#include "postgres_server_store.h"
+#include "sqlite_server_store.h"
 
 namespace nextstep::server::test {
 
@@ -23,21 +26,37 @@ pb::Stamp stampOf(std::uint64_t hlc, DeviceId device) {
   return s;
 }
 
-ServiceTest::ServiceTest(SyncLimits limits) : dir_(freshDir()) {
-  auto store = SqliteServerStore::openDirectory(dir_);
-  if (!store) throw std::runtime_error(store.error().message);
-  store_ = std::move(*store);
+ServiceFixture::ServiceFixture(StoreKind kind, SyncLimits limits) : kind_(kind), dir_(freshDir()) {
+  if (kind == StoreKind::kSqlite) {
+    auto sqlite = SqliteServerStore::openDirectory(dir_);
+    if (!sqlite) throw std::runtime_error(sqlite.error().message);
+    store_ = std::move(*sqlite);
+  } else {
+    nextstep::testing::PostgresCluster* cluster = nextstep::testing::sharedPostgres();
+    if (cluster == nullptr) {
+      skip_reason_ = nextstep::testing::PostgresCluster::missingReason();
+      return;
+    }
+    store_url_ = cluster->freshDatabase();
+    auto pg = PostgresServerStore::open(store_url_);
+    if (!pg) throw std::runtime_error(pg.error().message);
+    store_ = std::move(*pg);
+  }
   service_ = std::make_unique<SyncService>(*store_, limits, [this] { return now_ms_; });
 }
 
-ServiceTest::~ServiceTest() {
+void ServiceFixture::SetUp() {
+  if (store_ == nullptr) GTEST_SKIP() << skip_reason_;
+}
+
+ServiceFixture::~ServiceFixture() {
   service_.reset();
   store_.reset();
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
 }
 
-std::string ServiceTest::issueToken(const std::string& team, const std::string& email) {
+std::string ServiceFixture::issueToken(const std::string& team, const std::string& email) {
   auto found = store_->findTeam(team);
   if (found && !*found) {
     EXPECT_TRUE(store_->createTeam(team, now_ms_).ok());
@@ -52,13 +71,13 @@ std::string ServiceTest::issueToken(const std::string& team, const std::string& 
   return token ? *token : std::string();
 }
 
-Caller ServiceTest::member(const std::string& team, const std::string& email) {
+Caller ServiceFixture::member(const std::string& team, const std::string& email) {
   auto caller = service_->authenticate(issueToken(team, email));
   EXPECT_TRUE(caller.ok()) << caller.error().message;
   return caller ? *caller : Caller{};
 }
 
-void ServiceTest::handshakeOk(Caller& caller, DeviceId device) {
+void ServiceFixture::handshakeOk(Caller& caller, DeviceId device) {
   pb::HandshakeRequest h;
   h.set_protocol_version(1);
   h.set_schema_version(1);
@@ -67,18 +86,18 @@ void ServiceTest::handshakeOk(Caller& caller, DeviceId device) {
   ASSERT_TRUE(reply.ok()) << reply.error().message;
 }
 
-Caller ServiceTest::device(const std::string& team, const std::string& email, DeviceId device) {
+Caller ServiceFixture::device(const std::string& team, const std::string& email, DeviceId device) {
   Caller c = member(team, email);
   handshakeOk(c, device);
   return c;
 }
 
-std::uint64_t ServiceTest::hlc(std::int64_t offset_ms, std::uint16_t logical) const {
+std::uint64_t ServiceFixture::hlc(std::int64_t offset_ms, std::uint16_t logical) const {
   return packHlc(now_ms_ + offset_ms, logical);
 }
 
-pb::Operation ServiceTest::createDeal(std::uint64_t seq, DeviceId device, const std::string& id,
-                                      const std::string& title, std::uint64_t stamp_hlc) const {
+pb::Operation ServiceFixture::createDeal(std::uint64_t seq, DeviceId device, const std::string& id,
+                                         const std::string& title, std::uint64_t stamp_hlc) const {
   pb::Operation op;
   op.set_device_seq(seq);
   op.set_record_type(static_cast<std::uint32_t>(RecordType::kDeal));
@@ -91,10 +110,24 @@ pb::Operation ServiceTest::createDeal(std::uint64_t seq, DeviceId device, const 
   return op;
 }
 
-pb::Operation ServiceTest::setText(std::uint64_t seq, DeviceId device, RecordType type,
-                                   const std::string& id, const std::string& key,
-                                   const std::string& text, std::uint64_t stamp_hlc,
-                                   pb::Stamp base) const {
+pb::Operation ServiceFixture::createMeeting(std::uint64_t seq, DeviceId device,
+                                            const std::string& id, std::uint64_t stamp_hlc) const {
+  pb::Operation op;
+  op.set_device_seq(seq);
+  op.set_record_type(static_cast<std::uint32_t>(RecordType::kMeeting));
+  op.set_record_id(id);
+  op.set_kind(pb::OP_KIND_CREATE);
+  op.mutable_value()->set_text_value(
+      R"({"deal_id":"d1","start_at":1795000000,"tz":"Europe/Berlin","duration_min":45,)"
+      R"("status":"planned","booked_at":1})");
+  *op.mutable_stamp() = stampOf(stamp_hlc, device);
+  return op;
+}
+
+pb::Operation ServiceFixture::setText(std::uint64_t seq, DeviceId device, RecordType type,
+                                      const std::string& id, const std::string& key,
+                                      const std::string& text, std::uint64_t stamp_hlc,
+                                      pb::Stamp base) const {
   pb::Operation op;
   op.set_device_seq(seq);
   op.set_record_type(static_cast<std::uint32_t>(type));
@@ -107,19 +140,19 @@ pb::Operation ServiceTest::setText(std::uint64_t seq, DeviceId device, RecordTyp
   return op;
 }
 
-pb::PushRequest ServiceTest::pushOf(std::initializer_list<pb::Operation> ops) const {
+pb::PushRequest ServiceFixture::pushOf(std::initializer_list<pb::Operation> ops) const {
   pb::PushRequest r;
   for (const pb::Operation& op : ops) *r.add_operations() = op;
   return r;
 }
 
-pb::PushResponse ServiceTest::pushOk(const Caller& caller, const pb::PushRequest& request) {
+pb::PushResponse ServiceFixture::pushOk(const Caller& caller, const pb::PushRequest& request) {
   auto reply = service_->push(caller, request);
   EXPECT_TRUE(reply.ok()) << reply.error().message;
   return reply ? *reply : pb::PushResponse{};
 }
 
-pb::PullResponse ServiceTest::pullAll(const Caller& caller) {
+pb::PullResponse ServiceFixture::pullAll(const Caller& caller) {
   pb::PullRequest r;
   r.set_limit(5000);
   auto reply = service_->pull(caller, r);

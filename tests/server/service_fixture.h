@@ -1,5 +1,6 @@
-// A SyncService over a real SQLite store in a fresh temporary folder, with a settable clock and
-// builders for well-formed operations.
+// A SyncService over a real store, SQLite in a fresh temporary folder or PostgreSQL in a fresh
+// schema of a server the tests start, with a settable clock and builders for well-formed
+// operations.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,7 +11,8 @@
 
 #include "caller.h"
 #include "nextstep/storage/catalog.h"
-#include "sqlite_server_store.h"
+#include "server_store.h"
+#include "store_kind.h"
 #include "sync_service.h"
 
 namespace nextstep::server::test {
@@ -23,11 +25,17 @@ inline constexpr DeviceId kPhone = 0xd1;
 inline constexpr DeviceId kPhoneRestored = 0xd2;
 inline constexpr DeviceId kLaptop = 0xe2;
 
-class ServiceTest : public ::testing::Test {
+using nextstep::testing::everyStore;
+using nextstep::testing::StoreKind;
+using nextstep::testing::storeName;
+using nextstep::testing::storeTestName;
+
+class ServiceFixture : public ::testing::Test {
  protected:
-  ServiceTest() : ServiceTest(SyncLimits{}) {}
-  explicit ServiceTest(SyncLimits limits);
-  ~ServiceTest() override;
+  explicit ServiceFixture(StoreKind kind, SyncLimits limits = {});
+  ~ServiceFixture() override;
+  // Skips the test, saying why, when its store cannot run here (PostgreSQL not installed).
+  void SetUp() override;
 
   // A user of the team (created when new) with a fresh token, authenticated but not bound.
   Caller member(const std::string& team, const std::string& email);
@@ -41,6 +49,9 @@ class ServiceTest : public ::testing::Test {
   // A deal's create with its required fields.
   pb::Operation createDeal(std::uint64_t seq, DeviceId device, const std::string& id,
                            const std::string& title, std::uint64_t stamp_hlc) const;
+  // A meeting's create on deal d1 with its required fields.
+  pb::Operation createMeeting(std::uint64_t seq, DeviceId device, const std::string& id,
+                              std::uint64_t stamp_hlc) const;
   pb::Operation setText(std::uint64_t seq, DeviceId device, RecordType type, const std::string& id,
                         const std::string& key, const std::string& text, std::uint64_t stamp_hlc,
                         pb::Stamp base = {}) const;
@@ -48,10 +59,19 @@ class ServiceTest : public ::testing::Test {
   pb::PushResponse pushOk(const Caller& caller, const pb::PushRequest& request);
   pb::PullResponse pullAll(const Caller& caller);
 
+  StoreKind kind_;
   std::filesystem::path dir_;
-  std::unique_ptr<SqliteServerStore> store_;
+  std::string store_url_;  // the PostgreSQL store's; empty for SQLite's
+  std::string skip_reason_;
+  std::unique_ptr<ServerStore> store_;
   std::unique_ptr<SyncService> service_;
   std::int64_t now_ms_ = 1'795'000'000'000;  // 2026-11-19
+};
+
+// A ServiceFixture on the store its parameter names: TEST_P, instantiated over everyStore().
+class ServiceTest : public ServiceFixture, public ::testing::WithParamInterface<StoreKind> {
+ protected:
+  explicit ServiceTest(SyncLimits limits = {}) : ServiceFixture(GetParam(), limits) {}
 };
 
 pb::Stamp stampOf(std::uint64_t hlc, DeviceId device);

@@ -150,7 +150,7 @@ TEST(TeamFeedTest, WakesOnlyTheTeamsStreamsAndEveryoneOnClose) {
 
 using PushWriterTest = ServiceTest;
 
-TEST_F(PushWriterTest, QueuedPushesAreCommittedAnsweredAndPublished) {
+TEST_P(PushWriterTest, QueuedPushesAreCommittedAnsweredAndPublished) {
   Caller ann = device("north", "ann@example.com", 0xa1);
   Caller bob = device("north", "bob@example.com", 0xb0b);
   TeamFeed feed;
@@ -178,7 +178,7 @@ TEST_F(PushWriterTest, QueuedPushesAreCommittedAnsweredAndPublished) {
   feed.unsubscribe(ann.team_id, &listener);
 }
 
-TEST_F(PushWriterTest, AFullQueueIsRefusedNotGrown) {
+TEST_P(PushWriterTest, AFullQueueIsRefusedNotGrown) {
   Caller ann = device("north", "ann@example.com", 0xa1);
   TeamFeed feed;
   PushWriter writer(*service_, feed, PushWriterLimits{.max_queued = 2});
@@ -192,6 +192,8 @@ TEST_F(PushWriterTest, AFullQueueIsRefusedNotGrown) {
   EXPECT_EQ(answered, 2);
   EXPECT_EQ(pullAll(ann).operations_size(), 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, PushWriterTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

@@ -19,7 +19,7 @@ class TeamQuotaTest : public ServiceTest {
   TeamQuotaTest() : ServiceTest(smallQuota()) {}
 };
 
-TEST_F(TeamQuotaTest, APushPastTheQuotaIsRefusedAndNothingOfItIsStored) {
+TEST_P(TeamQuotaTest, APushPastTheQuotaIsRefusedAndNothingOfItIsStored) {
   Caller phone = device("north", "ann@example.com", kPhone);
   Caller laptop = device("north", "ben@example.com", kLaptop);
   pushOk(phone, pushOf({createDeal(1, kPhone, "d1", "One", hlc(0, 1)),
@@ -43,7 +43,7 @@ TEST_F(TeamQuotaTest, APushPastTheQuotaIsRefusedAndNothingOfItIsStored) {
             StatusCode::RESOURCE_EXHAUSTED);
 }
 
-TEST_F(TeamQuotaTest, TheQuotaIsPerTeam) {
+TEST_P(TeamQuotaTest, TheQuotaIsPerTeam) {
   Caller north = device("north", "ann@example.com", kPhone);
   Caller south = device("south", "cy@example.com", kLaptop);
   pushOk(north, pushOf({createDeal(1, kPhone, "d1", "One", hlc(0, 1)),
@@ -52,6 +52,8 @@ TEST_F(TeamQuotaTest, TheQuotaIsPerTeam) {
   const auto r = pushOk(south, pushOf({createDeal(1, kLaptop, "s1", "One", hlc(0, 4))}));
   EXPECT_EQ(r.acked_through_seq(), 1u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, TeamQuotaTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

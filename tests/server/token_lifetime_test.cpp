@@ -24,7 +24,7 @@ class TokenLifetimeTest : public ServiceTest {
   }
 };
 
-TEST_F(TokenLifetimeTest, AnExpiredTokenIsRefusedWithAMessageToSignInAgain) {
+TEST_P(TokenLifetimeTest, AnExpiredTokenIsRefusedWithAMessageToSignInAgain) {
   const std::string token = issueToken("north", "ann@example.com");
   now_ms_ += SyncLimits{}.token_lifetime_ms - 1;
   ASSERT_TRUE(service_->authenticate(token).ok());
@@ -42,7 +42,7 @@ TEST_F(TokenLifetimeTest, AnExpiredTokenIsRefusedWithAMessageToSignInAgain) {
   EXPECT_EQ(recheck->code, StatusCode::UNAUTHENTICATED);
 }
 
-TEST_F(TokenLifetimeTest, TheHandshakeAsksForRotationFromAQuarterOfTheLifetime) {
+TEST_P(TokenLifetimeTest, TheHandshakeAsksForRotationFromAQuarterOfTheLifetime) {
   Caller phone = device("north", "ann@example.com", kPhone);
   EXPECT_FALSE(hello(phone).rotate_token());
   now_ms_ += SyncLimits{}.tokenRotateAfterMs();
@@ -50,7 +50,7 @@ TEST_F(TokenLifetimeTest, TheHandshakeAsksForRotationFromAQuarterOfTheLifetime) 
   EXPECT_EQ(SyncLimits{}.tokenRotateAfterMs(), 90 * kDayMs / 4);
 }
 
-TEST_F(TokenLifetimeTest, RenewingMintsATokenForTheSameDeviceAndRevokesTheOld) {
+TEST_P(TokenLifetimeTest, RenewingMintsATokenForTheSameDeviceAndRevokesTheOld) {
   Caller phone = device("north", "ann@example.com", kPhone);
   pushOk(phone, pushOf({createDeal(1, kPhone, "d1", "One", hlc(0, 1))}));
   now_ms_ += 30 * kDayMs;
@@ -78,7 +78,7 @@ TEST_F(TokenLifetimeTest, RenewingMintsATokenForTheSameDeviceAndRevokesTheOld) {
   EXPECT_FALSE(service_->recheck(*old).has_value());
 }
 
-TEST_F(TokenLifetimeTest, ARenewedTokenLivesAFullLifetimeFromItsRenewal) {
+TEST_P(TokenLifetimeTest, ARenewedTokenLivesAFullLifetimeFromItsRenewal) {
   Caller phone = device("north", "ann@example.com", kPhone);
   now_ms_ += 80 * kDayMs;
   auto renewed = service_->renewToken(phone, pb::RenewTokenRequest());
@@ -86,6 +86,8 @@ TEST_F(TokenLifetimeTest, ARenewedTokenLivesAFullLifetimeFromItsRenewal) {
   now_ms_ += 80 * kDayMs;  // 160 days after the first token was issued
   EXPECT_TRUE(service_->authenticate(renewed->token()).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, TokenLifetimeTest, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::server::test

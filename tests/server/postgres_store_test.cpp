@@ -1,0 +1,200 @@
+// What only the PostgreSQL store has to show: commit order under concurrent pushers, a lost
+// connection, a schema from a newer server, and values PostgreSQL's types would bend.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <pqxx/pqxx>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "postgres_cluster.h"
+#include "postgres_server_store.h"
+
+namespace nextstep::server::test {
+namespace {
+
+using nextstep::testing::PostgresCluster;
+using nextstep::testing::sharedPostgres;
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cluster_ = sharedPostgres();
+    if (cluster_ == nullptr) GTEST_SKIP() << PostgresCluster::missingReason();
+    url_ = cluster_->freshDatabase();
+    auto store = PostgresServerStore::open(url_);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+    auto team = store_->createTeam("north", 1);
+    ASSERT_TRUE(team.ok()) << team.error().message;
+    team_ = *team;
+  }
+
+  static Op opOf(std::int64_t seq, Value value = Value(std::string("x"))) {
+    Op op;
+    op.seq = seq;
+    op.type = RecordType::kDeal;
+    op.record_id = "d" + std::to_string(seq);
+    op.kind = OpKind::kSet;
+    op.key = "title";
+    op.value = std::move(value);
+    op.stamp = Stamp{packHlc(1'795'000'000'000, 0), 7};
+    return op;
+  }
+
+  // Ends every connection of the store's database but the caller's, as a restart would.
+  void dropStoreConnections() {
+    pqxx::connection admin(cluster_->url("postgres"));
+    pqxx::nontransaction tx(admin);
+    tx.exec(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+        "AND backend_type = 'client backend'");
+  }
+
+  PostgresCluster* cluster_ = nullptr;
+  std::string url_;
+  std::unique_ptr<PostgresServerStore> store_;
+  TeamId team_ = 0;
+};
+
+// Sequence values commit out of order; the per-team head row makes appends commit in version
+// order, so a reader following its cursor never sees a version appear behind it.
+TEST_F(PostgresStoreTest, AReaderNeverFindsAVersionCommittedBehindItsCursor) {
+  constexpr int kPushers = 6;
+  constexpr int kPushesEach = 60;
+  std::atomic<int> pushers_done = 0;
+  std::atomic<int> failed_pushes = 0;
+  std::vector<std::thread> pushers;
+  for (int p = 0; p < kPushers; ++p) {
+    pushers.emplace_back([&, p] {
+      for (int i = 0; i < kPushesEach; ++i) {
+        auto written = store_->writePushes([&](PushTransaction& tx) {
+          // Two appends with a pause between: a wide window for another pusher to commit in.
+          tx.append(team_, 100 + p, opOf(2 * i + 1), "p", 1);
+          std::this_thread::sleep_for(std::chrono::microseconds(200));
+          tx.append(team_, 100 + p, opOf(2 * i + 2), "p", 1);
+        });
+        if (!written) ++failed_pushes;
+      }
+      ++pushers_done;
+    });
+  }
+  std::uint64_t cursor = 0;
+  int gaps = 0;
+  int reads = 0;
+  for (bool last_pass = false; !last_pass; ++reads) {
+    last_pass = pushers_done.load() == kPushers;
+    auto page = store_->readLog(team_, cursor, 1000);
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    for (const LoggedOp& op : page->ops) {
+      if (op.version != cursor + 1) ++gaps;
+      cursor = op.version;
+    }
+    EXPECT_GE(page->head, cursor);
+  }
+  for (std::thread& t : pushers) t.join();
+  EXPECT_EQ(failed_pushes.load(), 0);
+  EXPECT_EQ(gaps, 0) << "a reader saw a version before a lower one was committed";
+  EXPECT_EQ(cursor, std::uint64_t{2 * kPushers * kPushesEach});
+  EXPECT_GT(reads, 10) << "the reader should have polled during the pushes";
+}
+
+TEST_F(PostgresStoreTest, ALostConnectionIsAnErrorValueAndTheNextCallReconnects) {
+  ASSERT_TRUE(store_->head(team_).ok());
+  dropStoreConnections();
+  auto during = store_->findTeam("north");
+  if (!during) {
+    EXPECT_EQ(during.error().code, ErrorCode::kUnavailable) << during.error().message;
+    EXPECT_EQ(during.error().message.find('\n'), std::string::npos);
+  }
+  auto after = store_->findTeam("north");
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  ASSERT_TRUE(after->has_value());
+  EXPECT_EQ((*after)->id, team_);
+  dropStoreConnections();
+  auto push =
+      store_->writePushes([&](PushTransaction& tx) { tx.append(team_, 1, opOf(1), "a", 1); });
+  if (!push) {
+    EXPECT_EQ(push.error().code, ErrorCode::kUnavailable) << push.error().message;
+  }
+  auto again =
+      store_->writePushes([&](PushTransaction& tx) { tx.append(team_, 1, opOf(2), "a", 1); });
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(*store_->head(team_), push ? 2u : 1u);
+}
+
+TEST_F(PostgresStoreTest, AnUnreachableDatabaseOrABadUrlIsAClearError) {
+  auto unreachable = PostgresServerStore::open("postgresql://postgres@127.0.0.1:1/nextstep");
+  ASSERT_FALSE(unreachable.ok());
+  EXPECT_EQ(unreachable.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(unreachable.error().message.find("cannot be reached"), std::string::npos)
+      << unreachable.error().message;
+  EXPECT_EQ(unreachable.error().message.find('\n'), std::string::npos);
+  auto bad = PostgresServerStore::open("mysql://root@127.0.0.1/nextstep");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_F(PostgresStoreTest, ASchemaFromANewerServerIsRefusedAndLeftAlone) {
+  store_.reset();
+  {
+    pqxx::connection conn(url_);
+    pqxx::work tx(conn);
+    tx.exec("INSERT INTO server_schema_version(version) VALUES (99)");
+    tx.commit();
+  }
+  auto refused = PostgresServerStore::open(url_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kTooNew);
+  EXPECT_NE(refused.error().message.find("99"), std::string::npos) << refused.error().message;
+  pqxx::connection conn(url_);
+  pqxx::read_transaction tx(conn);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM teams")[0].as<int>(), 1);
+}
+
+TEST_F(PostgresStoreTest, ReopeningMigratesNothingTwiceAndKeepsTheData) {
+  store_.reset();
+  auto reopened = PostgresServerStore::open(url_);
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  auto team = (*reopened)->findTeam("north");
+  ASSERT_TRUE(team.ok() && team->has_value());
+  pqxx::connection conn(url_);
+  pqxx::read_transaction tx(conn);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM server_schema_version")[0].as<int>(), 1);
+}
+
+TEST_F(PostgresStoreTest, ValuesReadBackExactly) {
+  const std::vector<Value> values = {
+      Value(),
+      Value(std::numeric_limits<std::int64_t>::min()),
+      Value(std::int64_t{42}),
+      Value(0.1),
+      Value(-1e-310),
+      Value(std::string("nul \0 inside", 12)),
+      Value(std::string("")),
+      Value(std::string("Ünïcødé ✓")),
+  };
+  int i = 0;
+  ASSERT_TRUE(store_
+                  ->writePushes([&](PushTransaction& tx) {
+                    for (const Value& v : values) {
+                      tx.writeRegister(team_,
+                                       RegisterKey{RecordType::kDeal, "d", std::to_string(i++)},
+                                       RegisterState{v, Stamp{5, 6}, Stamp{}, "ann", 1});
+                    }
+                  })
+                  .ok());
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    auto r = store_->readRegister(team_, RegisterKey{RecordType::kDeal, "d", std::to_string(k)});
+    ASSERT_TRUE(r.ok() && r->has_value()) << k;
+    EXPECT_EQ((*r)->value, values[k]) << k;
+    EXPECT_EQ((*r)->stamp, (Stamp{5, 6}));
+    EXPECT_TRUE((*r)->base.isZero());
+  }
+}
+
+}  // namespace
+}  // namespace nextstep::server::test
