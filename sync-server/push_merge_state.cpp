@@ -6,7 +6,7 @@ namespace nextstep::server {
 namespace {
 
 constexpr std::string_view kCreateKey = "";
-constexpr std::string_view kDeletedKey = "deleted";
+using sync::kDeletedKey;
 
 // A register's value as one JSON object of all its fields (absent ones null), so that values
 // from a create and from a later set compare equal when they hold the same fields.

@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "stamp_shorthand.h"
+
 namespace nextstep::sync {
 namespace {
-
-constexpr Stamp s(std::uint64_t hlc, DeviceId d = 1) { return Stamp{hlc, d}; }
 
 TEST(Merge, AWriteThatSawTheCurrentValueReplacesItQuietly) {
   const MergeDecision d = decide({s(10), {}}, {s(20, 2), s(10)});

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "stamp_shorthand.h"
+
 namespace nextstep::sync {
 namespace {
-
-constexpr Stamp s(std::uint64_t hlc, DeviceId d = 1) { return Stamp{hlc, d}; }
 
 // Plain fields only, each its own register; "deleted" is 0 or 1.
 class FakeState : public MergeState {

@@ -6,8 +6,6 @@
 namespace nextstep::sync {
 namespace {
 
-constexpr std::string_view kDeletedKey = "deleted";
-
 Value fieldsValue(const RecordSpec& spec, std::string_view key, const Fields& fields) {
   if (key == kDeletedKey || !spec.isRegister(key))
     return fields.empty() ? Value() : fields[0].value;

@@ -7,11 +7,6 @@
 #include "nextstep/model/result.h"
 
 namespace nextstep::sync {
-namespace {
-
-constexpr std::string_view kDeletedKey = "deleted";
-
-}  // namespace
 
 Fields Merger::writtenFields(const RecordSpec& spec, const Op& op) {
   switch (op.kind) {

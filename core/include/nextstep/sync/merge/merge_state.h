@@ -16,6 +16,9 @@
 
 namespace nextstep::sync {
 
+// The register a delete or a restore writes (1 deleted, 0 restored).
+inline constexpr std::string_view kDeletedKey = "deleted";
+
 // One register of a record: a plain field, a group of fields written together, or "deleted".
 struct RegisterRef {
   const RecordSpec& spec;
