@@ -26,7 +26,8 @@ class MailboxTests : public QObject {
       posters.emplace_back([&box, &seen, &all_here, t]() {
         for (int i = 0; i < kCalls; ++i) {
           box.post([&seen, &all_here, t, i]() {
-            all_here = all_here && QThread::currentThread() == qApp->thread();
+            all_here =
+                all_here && QThread::currentThread() == QCoreApplication::instance()->thread();
             seen[t].push_back(i);
           });
         }
