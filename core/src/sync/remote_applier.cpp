@@ -26,8 +26,9 @@ void RemoteApplier::apply(const RemoteOp& r) {
   switch (r.op.kind) {
     case OpKind::kCreate:
       fields = Merger::writtenFields(spec, r.op);
-      // A create of an id already here merges into it and needs no parent of its own.
-      if (!state_.exists(spec, id) && missingParent(fields)) return park(r);
+      // Also when the id is here already: the create then merges into it field by field, and a
+      // field it wins may name a parent that has not arrived, as a set may (found by fuzzing).
+      if (missingParent(fields)) return park(r);
       break;
     case OpKind::kSet:
     case OpKind::kDelete:
