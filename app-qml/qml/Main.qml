@@ -35,46 +35,54 @@ ApplicationWindow {
         id: shell
         anchors.fill: parent
         wide: window.wide
-        onBookRequested: (dealId) => booking.openFor(dealId)
-        onCloseCallRequested: (meetingId) => callClose.openFor(meetingId)
-        onPlanRequested: (meetingId) => plan.openFor(meetingId)
-        onSignInRequested: signIn.open()
-        onNewDealRequested: newDeal.openNew()
-        onImportRequested: importer.openNew()
-        onStageRequested: (dealId) => stage.openFor(dealId)
-        onDealEditRequested: (dealId) => newDeal.openEdit(dealId)
-        onNewAccountRequested: account.openNew()
-        onAccountEditRequested: (accountId) => account.openEdit(accountId)
-        onNewContactRequested: (accountName) => contact.openNew(accountName)
-        onContactEditRequested: (contactId) => contact.openEdit(contactId)
+        onBookRequested: (dealId) => booking.sheet().openFor(dealId)
+        onCloseCallRequested: (meetingId) => callClose.sheet().openFor(meetingId)
+        onPlanRequested: (meetingId) => plan.sheet().openFor(meetingId)
+        onSignInRequested: signIn.sheet().open()
+        onNewDealRequested: newDeal.sheet().openNew()
+        onImportRequested: importer.sheet().openNew()
+        onStageRequested: (dealId) => stage.sheet().openFor(dealId)
+        onDealEditRequested: (dealId) => newDeal.sheet().openEdit(dealId)
+        onNewAccountRequested: account.sheet().openNew()
+        onAccountEditRequested: (accountId) => account.sheet().openEdit(accountId)
+        onNewContactRequested: (accountName) => contact.sheet().openNew(accountName)
+        onContactEditRequested: (contactId) => contact.sheet().openEdit(contactId)
     }
-    AccountSheet {
-        id: account
-        wide: window.wide
-        onSaved: (accountId) => shell.showAccount(accountId)
-        onUseExisting: (accountId) => shell.showAccount(accountId)
+    // The flows' sheets, loaded when first opened (LazySheet); what they tell the window, below.
+    LazySheet { id: account; source: "AccountSheet.qml"; wide: window.wide }
+    LazySheet { id: contact; source: "ContactSheet.qml"; wide: window.wide }
+    LazySheet { id: importer; source: "ImportSheet.qml"; wide: window.wide }
+    LazySheet { id: stage; source: "DealStageSheet.qml"; wide: window.wide }
+    LazySheet { id: newDeal; source: "NewDealSheet.qml"; wide: window.wide }
+    LazySheet { id: booking; source: "BookingSheet.qml"; wide: window.wide }
+    LazySheet { id: callClose; source: "CallCloseSheet.qml"; wide: window.wide }
+    LazySheet { id: plan; source: "PreCallPlanSheet.qml"; wide: window.wide }
+    LazySheet { id: signIn; source: "SignInDialog.qml"; wide: window.wide }
+    Connections {
+        target: account.item
+        function onSaved(accountId) { shell.showAccount(accountId) }
+        function onUseExisting(accountId) { shell.showAccount(accountId) }
     }
-    ContactSheet { id: contact; wide: window.wide }
-    ImportSheet { id: importer; wide: window.wide }
-    DealStageSheet { id: stage; wide: window.wide }
-    NewDealSheet {
-        id: newDeal
-        wide: window.wide
-        onCreatedAndBook: (dealId) => { shell.openDeal(dealId); booking.openFor(dealId) }
+    Connections {
+        target: newDeal.item
+        function onCreatedAndBook(dealId) { shell.openDeal(dealId); booking.sheet().openFor(dealId) }
+    }
+    Connections {
+        target: booking.item
+        function onBookedAndDone(dealId) { shell.openDeal(dealId) }
+    }
+    Connections {
+        target: callClose.item
+        function onClosedAndBook(dealId) { booking.sheet().openFor(dealId) }
     }
 
-    BookingSheet {
-        id: booking
-        wide: window.wide
-        onBookedAndDone: (dealId) => shell.openDeal(dealId)
+    // The sheets of the table's flows, booking and closing the call, are made once the window is
+    // up and Today has loaded, so their first tap does not wait for them.
+    Timer {
+        interval: 2000
+        running: true
+        onTriggered: { booking.sheet(); callClose.sheet() }
     }
-    CallCloseSheet {
-        id: callClose
-        wide: window.wide
-        onClosedAndBook: (dealId) => booking.openFor(dealId)
-    }
-    PreCallPlanSheet { id: plan; wide: window.wide }
-    SignInDialog { id: signIn; wide: window.wide }
 
     Shortcut { sequence: "Ctrl+1"; onActivated: shell.showSection("today") }
     Shortcut { sequence: "Ctrl+2"; onActivated: shell.showSection("pipeline") }
@@ -83,11 +91,11 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+5"; onActivated: shell.showSection("health") }
     Shortcut { sequences: [StandardKey.Find]; onActivated: shell.showSection("search") }
     Shortcut { sequence: "Ctrl+,"; onActivated: shell.showSection("settings") }
-    Shortcut { sequences: [StandardKey.New]; onActivated: newDeal.openNew() }
+    Shortcut { sequences: [StandardKey.New]; onActivated: newDeal.sheet().openNew() }
     Shortcut {
         sequence: "Ctrl+B"
         enabled: shell.dealId !== ""
-        onActivated: booking.openFor(shell.dealId)
+        onActivated: booking.sheet().openFor(shell.dealId)
     }
 
     // For the screenshot run and the tests: one named screen, with the demo's records.
@@ -106,47 +114,47 @@ ApplicationWindow {
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict); break
         case "booking":
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
-            booking.openFor(demo.dealToBook)
+            booking.sheet().openFor(demo.dealToBook)
             break
         case "booked":
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
-            if (booking.bookedWhen === "") booking.bookFirstSlotFor(demo.dealToBook)
-            else booking.showBookedFor(demo.dealToBook)
+            if (booking.sheet().bookedWhen === "") booking.sheet().bookFirstSlotFor(demo.dealToBook)
+            else booking.sheet().showBookedFor(demo.dealToBook)
             break
         case "booking-date":  // another time: the day picked from the month
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
-            booking.pickDateFor(demo.dealToBook)
+            booking.sheet().pickDateFor(demo.dealToBook)
             break
         case "booking-zone":  // the slots on the customer's clock, with the rep's beside them
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealToBook)
-            booking.accountZoneFor(demo.dealToBook)
+            booking.sheet().accountZoneFor(demo.dealToBook)
             break
         case "settings-team": shell.showTeamSettings(); break
         case "booking-move":  // a deal that has its next meeting: the booking moves it (rule 1)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict)
-            booking.openFor(demo.dealWithConflict)
+            booking.sheet().openFor(demo.dealWithConflict)
             break
         case "new-deal":
             shell.showSection("pipeline"); shell.setPipelineFilter("")
-            newDeal.openNew(); newDeal.fillExample()
+            newDeal.sheet().openNew(); newDeal.sheet().fillExample()
             break
         case "deal-edit":  // a value with cents, kept to the cent
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict)
-            newDeal.editExample(demo.dealWithConflict)
+            newDeal.sheet().editExample(demo.dealWithConflict)
             break
         case "import":  // a HubSpot export, checked: what will be added and what skipped
-            shell.showSection("settings"); importer.openNew()
-            importer.checkExample(demo.crmExport, "hubspot")
+            shell.showSection("settings"); importer.sheet().openNew()
+            importer.sheet().checkExample(demo.crmExport, "hubspot")
             break
         case "account-edit":  // a new account whose name nearly matches one there already
-            shell.showSection("directory"); account.openNew(); account.fillExample()
+            shell.showSection("directory"); account.sheet().openNew(); account.sheet().fillExample()
             break
         case "contact-edit":  // a new contact at an account, with an address that is not one
-            shell.showSection("directory"); contact.openNew("Acme Logistics"); contact.fillExample()
+            shell.showSection("directory"); contact.sheet().openNew("Acme Logistics"); contact.sheet().fillExample()
             break
         case "deal-stage":  // the demo deal skipping a rung (rule 11)
             shell.showSection("pipeline"); shell.setPipelineFilter(""); shell.openDeal(demo.dealWithConflict)
-            stage.openFor(demo.dealWithConflict); stage.showSkipExample()
+            stage.sheet().openFor(demo.dealWithConflict); stage.sheet().showSkipExample()
             break
         case "deal-cancel":  // cancelling the next meeting is asked about once
             shell.showSection("pipeline"); shell.setPipelineFilter("")
@@ -154,10 +162,10 @@ ApplicationWindow {
             break
         case "close-call":
         case "close-call-end":
-            shell.showSection("today"); callClose.openFor(demo.meetingInProgress)
-            callClose.endWanted = name === "close-call-end"
-            callClose.fillExample(); break
-        case "pre-call-plan": shell.showSection("today"); plan.openFor(demo.upcomingMeeting); break
+            shell.showSection("today"); callClose.sheet().openFor(demo.meetingInProgress)
+            callClose.sheet().endWanted = name === "close-call-end"
+            callClose.sheet().fillExample(); break
+        case "pre-call-plan": shell.showSection("today"); plan.sheet().openFor(demo.upcomingMeeting); break
         case "event": shell.showSection("events"); break
         case "event-new": shell.showSection("events"); shell.eventSheetWanted = "new"; break
         case "event-participants":
@@ -166,7 +174,7 @@ ApplicationWindow {
         case "directory": shell.showSection("directory"); break
         case "search": shell.showSection("search"); shell.setSearchText("acme"); break
         case "settings": shell.showSection("settings"); break
-        case "sign-in": shell.showSection("settings"); signIn.open(); break
+        case "sign-in": shell.showSection("settings"); signIn.sheet().open(); break
         }
     }
 }

@@ -23,8 +23,15 @@ Item {
         // The sheet whose parts the next steps look for (two sheets have "someone new").
         property var scope: null
         function find(name) {
-            // The window's root item holds the pages and the overlay with the open sheets.
-            return findChild(scope !== null ? scope : app.contentItem.parent, name)
+            if (scope !== null) return findChild(scope, name)
+            // The window's root item holds the pages and the overlay with the open sheets; the
+            // sheets' own objects (their controllers) belong to the window.
+            return findChild(app.contentItem.parent, name) || findChild(app, name)
+        }
+        // A sheet's controller: the sheet is made when its flow first opens.
+        function made(name) {
+            tryVerify(function() { return find(name) !== null }, 5000, name + " is made")
+            return find(name)
         }
         function waitFor(name) {
             tryVerify(function() { var o = find(name); return o !== null && o.visible }, 10000,
@@ -88,7 +95,7 @@ Item {
 
             // Add the deal.
             tap("firstDealButton")
-            var newDeal = find("newDeal")
+            var newDeal = made("newDeal")
             tryCompare(newDeal, "loaded", true)
             typeInto("dealTitle", "Harbour fleet pilot")
             compare(newDeal.title, "Harbour fleet pilot")
@@ -102,7 +109,7 @@ Item {
             tap("createDealButton")
 
             // Book its first meeting, with the person met at the table.
-            var booking = find("booking")
+            var booking = made("booking")
             tryVerify(function() { return booking.dealId !== "" && booking.loaded })
             tryVerify(function() { return booking.suggestions.length > 0 })
             scope = find("bookingSomeoneNew")
@@ -128,7 +135,7 @@ Item {
             verify(journey.setClock(later(first, booking.durationMin - 5)))
             tap("nav-today")
             tap("closeCallBannerButton")
-            var call = find("callClose")
+            var call = made("callClose")
             tryVerify(function() { return call.dealId === booking.dealId }, 5000, "the call of this deal")
 
             // Maybe, with a date that means something, and what the customer will do by when.
@@ -170,7 +177,7 @@ Item {
 
             // Won.
             tap("stageButton")
-            var stage = find("dealStage")
+            var stage = made("dealStage")
             tryCompare(stage, "loaded", true)
             tap("outcome_won")
             tap("saveStageButton")
