@@ -50,6 +50,9 @@ constexpr int kConnectionAgeGraceMs = 30'000;
 constexpr auto kShutdownGrace = std::chrono::seconds(10);
 // Calls in flight when the listener is restarted get this long to finish.
 constexpr auto kRestartGrace = std::chrono::seconds(2);
+// With replicas on one PostgreSQL, every team's head is read this often besides the notices, in
+// case one was lost with its connection: the longest a live stream waits for another's write.
+constexpr auto kReplicaCatchUp = std::chrono::seconds(2);
 // How often the main thread, waiting for a stop signal, checks whether the listener was lost.
 constexpr timespec kWatchInterval{1, 0};
 
@@ -150,6 +153,9 @@ int runServer(const ServerOptions& options) {
   StreamQuota streams(options.max_streams_per_user);
   feed.start();
   writer.start();
+  // Replicas on one PostgreSQL database: another's writes reach this one's live streams.
+  const std::unique_ptr<HeadWatch> other_replicas = (*store)->watchHeads(
+      [&feed](TeamId team, std::uint64_t head) { feed.advance(team, head); }, kReplicaCatchUp);
   const std::chrono::seconds heartbeat(options.heartbeat_seconds);
   const GrpcSyncParts parts{service,   writer,     feed,    logins,
                             call_rate, login_rate, streams, heartbeat};

@@ -2,8 +2,10 @@
 // and a PostgreSQL backend can take its place without the service noticing.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -184,8 +186,25 @@ class TeamLog {
                                                             const RegisterKey& key) = 0;
 };
 
-// A backend keeps both in one database (SQLite embedded; PostgreSQL next), so a push can check
+// Running while it lives: reports the team heads that other processes move (see watchHeads).
+class HeadWatch {
+ public:
+  virtual ~HeadWatch() = default;
+};
+using HeadListener = std::function<void(TeamId team, std::uint64_t head)>;
+
+// A backend keeps both in one database (SQLite embedded, or PostgreSQL), so a push can check
 // its device's numbers and append to the log in one transaction.
-class ServerStore : public TeamDirectory, public TeamLog {};
+class ServerStore : public TeamDirectory, public TeamLog {
+ public:
+  // Where several server replicas share the store: calls `listener`, on a thread of the watch's
+  // own, with a team's head as soon as any replica commits to its log, and with every team's
+  // head at least once per `catch_up` (a notice lost with a connection is made up for then).
+  // Null where this process is the store's only writer (the embedded store).
+  virtual std::unique_ptr<HeadWatch> watchHeads(HeadListener /*listener*/,
+                                                std::chrono::milliseconds /*catch_up*/) {
+    return nullptr;
+  }
+};
 
 }  // namespace nextstep::server

@@ -46,6 +46,14 @@ void TeamFeed::publish(TeamId team, const std::vector<pb::LoggedOperation>& ops)
     if (it == teams_.end()) return;
     Team& t = it->second;
     for (const pb::LoggedOperation& op : ops) {
+      // Already counted (another replica's notice came first): the streams read it from the
+      // store. After a gap (versions that another replica committed), only what follows it
+      // stays, so a stream never reads past an operation the ring does not hold.
+      if (op.version() <= t.head) continue;
+      if (!t.ring.empty() && op.version() != t.head + 1) {
+        t.ring.clear();
+        t.ring_bytes = 0;
+      }
       auto entry = std::make_shared<const pb::LoggedOperation>(op);
       t.ring_bytes += entry->ByteSizeLong();
       t.head = std::max(t.head, entry->version());
@@ -61,13 +69,31 @@ void TeamFeed::publish(TeamId team, const std::vector<pb::LoggedOperation>& ops)
   changed_.notify_one();
 }
 
+void TeamFeed::advance(TeamId team, std::uint64_t head) {
+  {
+    std::lock_guard lock(mu_);
+    auto it = teams_.find(team);
+    if (it == teams_.end() || head <= it->second.head) return;
+    Team& t = it->second;
+    t.ring.clear();
+    t.ring_bytes = 0;
+    t.head = head;
+    dirty_.insert(team);
+  }
+  changed_.notify_one();
+}
+
 FeedRead TeamFeed::read(TeamId team, std::uint64_t after_version, std::size_t budget_bytes) const {
   FeedRead out;
   std::lock_guard lock(mu_);
   auto it = teams_.find(team);
-  if (it == teams_.end() || it->second.ring.empty()) return out;
+  if (it == teams_.end()) return out;
   const Team& t = it->second;
   out.head = t.head;
+  if (t.ring.empty()) {
+    out.behind = t.head > after_version;
+    return out;
+  }
   if (t.ring.front()->version() > after_version + 1) {
     out.behind = true;
     return out;

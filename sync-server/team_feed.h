@@ -58,6 +58,9 @@ class TeamFeed {
   void unsubscribe(TeamId team, FeedSubscriber* subscriber);
   // After the operations are committed, in version order; teams without streams keep nothing.
   void publish(TeamId team, const std::vector<pb::LoggedOperation>& ops);
+  // Another replica committed the team's log up to `head`: the streams behind it read the
+  // store. The ring keeps nothing it cannot vouch for as contiguous.
+  void advance(TeamId team, std::uint64_t head);
   // Operations after the cursor, up to about budget_bytes (at least one when there is one).
   FeedRead read(TeamId team, std::uint64_t after_version, std::size_t budget_bytes) const;
 

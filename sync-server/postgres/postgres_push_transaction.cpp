@@ -1,8 +1,10 @@
 #include "postgres_push_transaction.h"
 
+#include <map>
 #include <stdexcept>
 #include <string>
 
+#include "postgres_head_watch.h"
 #include "postgres_rows.h"
 
 namespace nextstep::server {
@@ -104,7 +106,9 @@ class PostgresPushTransaction final : public PushTransaction {
                           op.record_id, static_cast<int>(op.kind), op.key, value.type, value.bytes,
                           stampBytes(op.stamp), stampBytes(op.base), author, now_ms);
     if (appended.empty()) throw std::runtime_error("no team " + std::to_string(team));
-    return unsql(appended[0][0].as<std::int64_t>());
+    const std::uint64_t version = unsql(appended[0][0].as<std::int64_t>());
+    heads_[team] = version;
+    return version;
   }
 
   std::uint64_t head(TeamId team) override { return pg::headOf(tx_, team); }
@@ -142,8 +146,12 @@ class PostgresPushTransaction final : public PushTransaction {
                       sql(c.version), c.detected_at_ms);
   }
 
+  // The heads this push moved, for the other replicas (announced before the caller commits).
+  const std::map<TeamId, std::uint64_t>& heads() const { return heads_; }
+
  private:
   pqxx::transaction_base& tx_;
+  std::map<TeamId, std::uint64_t> heads_;
 };
 
 }  // namespace
@@ -156,6 +164,7 @@ void withPostgresPushTransaction(pqxx::transaction_base& tx,
                                  const std::function<void(PushTransaction&)>& work) {
   PostgresPushTransaction push(tx);
   work(push);
+  announceHeads(tx, push.heads());
 }
 
 }  // namespace nextstep::server

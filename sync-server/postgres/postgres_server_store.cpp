@@ -1,7 +1,9 @@
 #include "postgres_server_store.h"
 
 #include <limits>
+#include <utility>
 
+#include "postgres_head_watch.h"
 #include "postgres_push_transaction.h"
 #include "postgres_rows.h"
 #include "postgres_schema.h"
@@ -262,6 +264,11 @@ Result<void> PostgresServerStore::writePushes(const std::function<void(PushTrans
   });
   if (!written) return written.error();
   return {};
+}
+
+std::unique_ptr<HeadWatch> PostgresServerStore::watchHeads(HeadListener listener,
+                                                           std::chrono::milliseconds catch_up) {
+  return std::make_unique<PostgresHeadWatch>(sessions_->url(), std::move(listener), catch_up);
 }
 
 Result<std::vector<ConflictRecord>> PostgresServerStore::conflicts(TeamId team) {

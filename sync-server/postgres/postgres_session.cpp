@@ -19,13 +19,12 @@ std::string oneLine(std::string_view text) {
   return out;
 }
 
-// Without a limit, connecting to an address that drops packets waits for TCP's own timeout.
+}  // namespace
+
 std::string withConnectTimeout(const std::string& url) {
   if (url.find("connect_timeout=") != std::string::npos) return url;
   return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
 }
-
-}  // namespace
 
 bool isPostgresUrl(const std::string& text) {
   return text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0;

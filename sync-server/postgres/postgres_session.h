@@ -25,6 +25,10 @@ Error errorOfPostgres(const std::exception& e);
 // "postgresql://USER@HOST:PORT/DB" or "postgres://..."; whether the text names such a database.
 bool isPostgresUrl(const std::string& text);
 
+// The URL with a connect timeout: without one, connecting to an address that drops packets
+// waits for TCP's own timeout.
+std::string withConnectTimeout(const std::string& url);
+
 class PostgresSessions {
  public:
   // The first connection is opened here, so a bad URL or an unreachable server fails at once.

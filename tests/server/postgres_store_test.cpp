@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <pqxx/pqxx>
 #include <string>
 #include <thread>
@@ -12,6 +16,7 @@
 
 #include "postgres_cluster.h"
 #include "postgres_server_store.h"
+#include "team_feed.h"
 
 namespace nextstep::server::test {
 namespace {
@@ -194,6 +199,116 @@ TEST_F(PostgresStoreTest, ValuesReadBackExactly) {
     EXPECT_EQ((*r)->stamp, (Stamp{5, 6}));
     EXPECT_TRUE((*r)->base.isZero());
   }
+}
+
+// The heads a second replica's watch reports, as its TeamFeed would be told them.
+class ReplicaHeads {
+ public:
+  HeadListener listener() {
+    return [this](TeamId team, std::uint64_t head) {
+      std::lock_guard lock(mu_);
+      heads_[team] = std::max(heads_[team], head);
+      seen_ = true;
+      changed_.notify_all();
+    };
+  }
+  // The watch reported something (its first read of the heads): it listens.
+  bool waitListening(std::chrono::milliseconds limit) {
+    std::unique_lock lock(mu_);
+    return changed_.wait_for(lock, limit, [&] { return seen_; });
+  }
+  bool waitFor(TeamId team, std::uint64_t head, std::chrono::milliseconds limit) {
+    std::unique_lock lock(mu_);
+    return changed_.wait_for(lock, limit, [&] { return heads_[team] >= head; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::map<TeamId, std::uint64_t> heads_;
+  bool seen_ = false;
+};
+
+TEST_F(PostgresStoreTest, AWriteOnOneReplicaIsAnnouncedToTheOthersAtOnce) {
+  auto second = PostgresServerStore::open(url_);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ReplicaHeads heads;
+  // No catch-up read within the test: only the commit's notice can bring the head.
+  auto watch = (*second)->watchHeads(heads.listener(), std::chrono::hours(1));
+  ASSERT_NE(watch, nullptr);
+  ASSERT_TRUE(heads.waitListening(std::chrono::seconds(10)));
+  for (std::uint64_t n = 1; n <= 3; ++n) {
+    const auto written_at = std::chrono::steady_clock::now();
+    ASSERT_TRUE(store_
+                    ->writePushes([&](PushTransaction& tx) {
+                      tx.append(team_, 1, opOf(static_cast<std::int64_t>(n)), "a", 1);
+                    })
+                    .ok());
+    EXPECT_TRUE(heads.waitFor(team_, n, std::chrono::seconds(5))) << n;
+    EXPECT_LT(std::chrono::steady_clock::now() - written_at, std::chrono::seconds(1)) << n;
+  }
+}
+
+TEST_F(PostgresStoreTest, AReplicaWhoseWatchLostItsConnectionCatchesUpOnReturn) {
+  auto second = PostgresServerStore::open(url_);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ReplicaHeads heads;
+  auto watch = (*second)->watchHeads(heads.listener(), std::chrono::hours(1));
+  ASSERT_TRUE(heads.waitListening(std::chrono::seconds(10)));
+  // The watch's connection ends (as a restart ends it) and a write lands while it is gone.
+  dropStoreConnections();
+  bool written = false;
+  for (int attempt = 0; attempt < 10 && !written; ++attempt) {
+    written =
+        store_->writePushes([&](PushTransaction& tx) { tx.append(team_, 1, opOf(1), "a", 1); })
+            .ok();
+  }
+  ASSERT_TRUE(written);
+  EXPECT_TRUE(heads.waitFor(team_, 1, std::chrono::seconds(10)));
+}
+
+TEST_F(PostgresStoreTest, ALiveStreamOnTheSecondReplicaIsWokenByTheFirstsWrite) {
+  auto second = PostgresServerStore::open(url_);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  TeamFeed feed(FeedLimits{.tick = std::chrono::hours(1)});
+  struct Stream final : FeedSubscriber {
+    void wake() override {
+      std::lock_guard lock(mu);
+      ++wakes;
+      woken.notify_all();
+    }
+    void retain() override {}
+    void release() override {}
+    std::mutex mu;
+    std::condition_variable woken;
+    int wakes = 0;
+  } stream;
+  feed.subscribe(team_, &stream);
+  feed.start();
+  ReplicaHeads listening;
+  HeadListener tell_listening = listening.listener();
+  auto watch = (*second)->watchHeads(
+      [&](TeamId team, std::uint64_t head) {
+        feed.advance(team, head);
+        tell_listening(team, head);
+      },
+      std::chrono::hours(1));
+  ASSERT_TRUE(listening.waitListening(std::chrono::seconds(10)));
+  ASSERT_TRUE(
+      store_->writePushes([&](PushTransaction& tx) { tx.append(team_, 1, opOf(1), "a", 1); }).ok());
+  {
+    std::unique_lock lock(stream.mu);
+    EXPECT_TRUE(
+        stream.woken.wait_for(lock, std::chrono::seconds(5), [&] { return stream.wakes > 0; }));
+  }
+  // Woken, the stream finds it must read the store, which has the operation.
+  EXPECT_TRUE(feed.read(team_, 0, 1 << 20).behind);
+  auto page = (*second)->readLog(team_, 0, 10);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->ops.size(), 1u);
+  watch.reset();
+  feed.stop();
+  feed.unsubscribe(team_, &stream);
 }
 
 }  // namespace

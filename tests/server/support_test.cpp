@@ -113,6 +113,42 @@ TEST(TeamFeedTest, APageStaysWithinItsBudget) {
   feed.unsubscribe(1, &s);
 }
 
+TEST(TeamFeedTest, AnotherReplicasWriteSendsTheStreamsBehindItToTheStore) {
+  TeamFeed feed;
+  CountingSubscriber s;
+  feed.subscribe(1, &s);
+  feed.publish(1, logged(1, 3));
+  feed.advance(1, 5);  // 4 and 5 were committed by another replica
+  EXPECT_TRUE(feed.read(1, 3, 1 << 20).behind);
+  EXPECT_TRUE(feed.read(1, 0, 1 << 20).behind);
+  FeedRead caught_up = feed.read(1, 5, 1 << 20);
+  EXPECT_FALSE(caught_up.behind);
+  EXPECT_TRUE(caught_up.ops.empty());
+  EXPECT_EQ(caught_up.head, 5u);
+  feed.publish(1, logged(4, 6));  // this replica's own, published after the notice: 6 is new
+  FeedRead next = feed.read(1, 5, 1 << 20);
+  ASSERT_EQ(next.ops.size(), 1u);
+  EXPECT_EQ(next.ops.front()->version(), 6u);
+  EXPECT_TRUE(feed.read(1, 4, 1 << 20).behind);
+  feed.advance(1, 2);  // an old notice changes nothing
+  EXPECT_EQ(feed.read(1, 5, 1 << 20).ops.size(), 1u);
+  feed.unsubscribe(1, &s);
+}
+
+TEST(TeamFeedTest, AGapInWhatThisReplicaPublishesIsNeverReadAcross) {
+  TeamFeed feed;
+  CountingSubscriber s;
+  feed.subscribe(1, &s);
+  feed.publish(1, logged(1, 2));
+  feed.publish(1, logged(4, 5));  // 3 was committed by another replica, not yet announced
+  EXPECT_TRUE(feed.read(1, 2, 1 << 20).behind);
+  FeedRead after_gap = feed.read(1, 3, 1 << 20);
+  EXPECT_FALSE(after_gap.behind);
+  ASSERT_EQ(after_gap.ops.size(), 2u);
+  EXPECT_EQ(after_gap.ops.front()->version(), 4u);
+  feed.unsubscribe(1, &s);
+}
+
 TEST(TeamFeedTest, TeamsWithoutStreamsKeepNothing) {
   TeamFeed feed;
   feed.publish(7, logged(1, 3));
