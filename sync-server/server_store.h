@@ -186,6 +186,10 @@ class TeamLog {
 
 // A backend keeps both in one database (SQLite embedded; PostgreSQL next), so a push can check
 // its device's numbers and append to the log in one transaction.
-class ServerStore : public TeamDirectory, public TeamLog {};
+class ServerStore : public TeamDirectory, public TeamLog {
+ public:
+  // A trivial read: whether the store answers now. The health check asks it now and then.
+  virtual Result<void> ping() = 0;
+};
 
 }  // namespace nextstep::server
