@@ -161,20 +161,26 @@ int runServer(const ServerOptions& options) {
   grpc::EnableDefaultHealthCheckService(true);
   // Health follows the store: NOT_SERVING while its database cannot be reached. The watch sets
   // it on whichever gRPC server is running (the listener may be restarted).
+  // The watch's lock is held while it calls back, so the runner keeps its own copy of the answer
+  // (under health_mu only) instead of asking the watch.
   std::mutex health_mu;
   grpc::Server* health_of = nullptr;  // guarded by health_mu
+  bool store_reachable = true;        // guarded by health_mu
+  auto showHealth = [&] {
+    if (health_of == nullptr) return;
+    if (auto* health = health_of->GetHealthCheckService()) {
+      health->SetServingStatus(store_reachable);
+    }
+  };
   StoreWatch store_watch(**store, kStoreCheckInterval, [&](bool reachable) {
     std::lock_guard lock(health_mu);
-    if (health_of == nullptr) return;
-    if (auto* health = health_of->GetHealthCheckService()) health->SetServingStatus(reachable);
+    store_reachable = reachable;
+    showHealth();
   });
   auto followHealth = [&](grpc::Server* running) {
     std::lock_guard lock(health_mu);
     health_of = running;
-    if (health_of == nullptr) return;
-    if (auto* health = health_of->GetHealthCheckService()) {
-      health->SetServingStatus(store_watch.reachable());
-    }
+    showHealth();
   };
   grpc::ResourceQuota quota("nextstep-server");
   quota.Resize(kGrpcMemoryBytes).SetMaxThreads(kGrpcMaxThreads);

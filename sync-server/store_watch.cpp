@@ -25,11 +25,6 @@ void StoreWatch::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-bool StoreWatch::reachable() const {
-  std::lock_guard lock(mu_);
-  return reachable_;
-}
-
 void StoreWatch::run() {
   std::unique_lock lock(mu_);
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {

@@ -16,7 +16,8 @@ namespace nextstep::server {
 
 class StoreWatch {
  public:
-  // Called on the watch's thread, with the new answer, each time it changes.
+  // Called on the watch's thread, with the new answer, each time it changes; under the watch's
+  // lock (so stop() waits for it), so it must not call the watch.
   using Changed = std::function<void(bool reachable)>;
 
   StoreWatch(ServerStore& store, std::chrono::milliseconds interval, Changed changed);
@@ -26,8 +27,6 @@ class StoreWatch {
 
   void start();
   void stop();  // once it returns, `changed` is not called again
-  // The last answer; true before the first (the store was just opened).
-  bool reachable() const;
 
  private:
   void run();
@@ -35,10 +34,10 @@ class StoreWatch {
   ServerStore& store_;
   std::chrono::milliseconds interval_;
   Changed changed_;
-  mutable std::mutex mu_;
+  std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;
-  bool reachable_ = true;
+  bool reachable_ = true;  // the store was just opened
   std::thread thread_;
 };
 
