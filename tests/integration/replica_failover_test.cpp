@@ -102,6 +102,40 @@ TEST_P(ReplicaFailover, ADeviceMovesOnToTheNextReplicaAndEveryOperationArrivesOn
               static_cast<long long>(at_kill.ops), static_cast<long long>(written));
 }
 
+// A device that stays live (`sync --watch`) on the first replica: when that one is killed, its
+// next session starts on the second, and a change made afterwards reaches the team from there.
+TEST_P(ReplicaFailover, ALiveDeviceGoesOnAtTheNextReplicaWhenItsServerIsKilled) {
+  addUser("alpha", "ana@alpha.example");
+  startServer({"--heartbeat-seconds", "1"});
+  const std::string second = startReplica();
+  ASSERT_FALSE(second.empty());
+  device("phone", {"login", "--server", address() + "," + second, "--email", "ana@alpha.example"},
+         std::string(kPassword) + "\n");
+  device("phone", {"deal", "add", "--title", "Before"});
+  BackgroundProgram watcher(NEXTSTEP_CLI_BINARY,
+                            {"--db", dbOf("phone"), "sync", "--watch", "--json"},
+                            dir_ / "watch.log");
+  auto waitForLog = [&](std::int64_t ops) {
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    while (logCount().ops < ops && Clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return logCount().ops >= ops;
+  };
+  ASSERT_TRUE(waitForLog(1)) << "the live device did not push through the first replica";
+
+  killServer();
+  const auto killed = Clock::now();
+  device("phone", {"deal", "add", "--title", "After"});
+  EXPECT_TRUE(waitForLog(2)) << "the change made after the kill did not arrive";
+  std::printf("the change made after the kill was stored %.1f s after it\n",
+              std::chrono::duration<double>(Clock::now() - killed).count());
+  EXPECT_EQ(pending("phone"), 0);
+  EXPECT_EQ(logCount().distinct, 2);
+  watcher.signal(SIGTERM);
+  EXPECT_EQ(watcher.wait(), 0);
+}
+
 // A replica needs a database shared with the others: PostgreSQL only.
 INSTANTIATE_TEST_SUITE_P(Stores, ReplicaFailover, ::testing::Values(StoreKind::kPostgres),
                          storeTestName);
