@@ -173,8 +173,8 @@ TEST_F(PostgresOutageTest, PushesDuringARestartAreRetriedAndEachArrivesOnce) {
 }
 
 // While PostgreSQL is stopped the server says NOT_SERVING (so a load balancer sends devices
-// elsewhere) and refuses pushes with UNAVAILABLE; once PostgreSQL is back it says SERVING and
-// stores pushes again, without being restarted.
+// elsewhere) and answers pushes, pulls and handshakes with UNAVAILABLE; once PostgreSQL is back it
+// says SERVING and stores pushes again, without being restarted.
 TEST_F(PostgresOutageTest, HealthIsNotServingWhileTheDatabaseIsDownAndServingOnceItIsBack) {
   ASSERT_EQ(health(server_->address()), Health::kServing);
   PushTally tally;
@@ -194,6 +194,17 @@ TEST_F(PostgresOutageTest, HealthIsNotServingWhileTheDatabaseIsDownAndServingOnc
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
   EXPECT_NE(status.error_message().find("database is unreachable"), std::string::npos)
       << status.error_message();
+  // Every call that needs the store says the same, a pull and a handshake as a push.
+  pb::PullResponse pulled;
+  const grpc::Status pull = stub_->Pull(context(token_).get(), pb::PullRequest(), &pulled);
+  EXPECT_EQ(pull.error_code(), grpc::StatusCode::UNAVAILABLE) << pull.error_message();
+  pb::HandshakeRequest hello;
+  hello.set_protocol_version(1);
+  hello.set_schema_version(1);
+  hello.set_device_id(kDevice);
+  pb::HandshakeResponse answer;
+  const grpc::Status handshake = stub_->Handshake(context(token_).get(), hello, &answer);
+  EXPECT_EQ(handshake.error_code(), grpc::StatusCode::UNAVAILABLE) << handshake.error_message();
 
   cluster_->resume();
   const auto up = waitForHealth(Health::kServing);
