@@ -26,9 +26,10 @@ namespace nextstep::cli {
 namespace {
 
 struct ServerFlags {
-  std::optional<std::string> server;  // HOST:PORT; default: the one signed in to
-  std::optional<std::string> ca;      // PEM file: TLS against it
-  bool insecure = false;              // plain text to a server that is not on this machine
+  // HOST:PORT, or several replicas as HOST:PORT,HOST:PORT; default: the one(s) signed in to
+  std::optional<std::string> server;
+  std::optional<std::string> ca;  // PEM file: TLS against it
+  bool insecure = false;          // plain text to a server that is not on this machine
 };
 
 struct LoginFlags {
@@ -111,9 +112,8 @@ Result<sync::ServerAddress> serverAddress(Replica& replica, const ServerFlags& f
   return a;
 }
 
-Result<std::shared_ptr<grpc::Channel>> channelTo(const sync::ServerAddress& a,
-                                                 const ServerFlags& flags) {
-  return sync::openChannel(a, flags.insecure);
+Result<sync::Channels> channelsTo(const sync::ServerAddress& a, const ServerFlags& flags) {
+  return sync::openChannels(a, flags.insecure);
 }
 
 // The server speaks to us only after the handshake; a clear line for each way it can fail.
@@ -121,7 +121,10 @@ Error explain(const Error& e, const std::string& target) {
   switch (e.code) {
     case ErrorCode::kUnavailable:
       return Error{e.code,
-                   "offline: cannot reach the sync server at " + target + " (" + e.message + ")"};
+                   std::string("offline: cannot reach ") +
+                       (target.find(',') == std::string::npos ? "the sync server at "
+                                                              : "any of the sync servers at ") +
+                       target + " (" + e.message + ")"};
     case ErrorCode::kUnauthenticated:
       return Error{e.code, "signed out: the server did not accept this device's sign-in (" +
                                e.message + ")"};
@@ -139,8 +142,8 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
   Replica replica(*store);
   sync::ServerAddress address{*flags.server.server, flags.server.ca, false};
-  NEXTSTEP_TRY(auto channel, channelTo(address, flags.server));
-  auto result = sync::login(channel, flags.email, password, store->deviceId(), "nextstep-cli");
+  NEXTSTEP_TRY(auto channels, channelsTo(address, flags.server));
+  auto result = sync::login(channels, flags.email, password, store->deviceId(), "nextstep-cli");
   if (!result) return explain(result.error(), address.target);
   for (auto [key, value] :
        {std::pair<std::string_view, std::optional<std::string>>{"sync_server", address.target},
@@ -161,7 +164,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
   Replica replica(*store);
   NEXTSTEP_TRY(auto address, serverAddress(replica, flags.server));
-  NEXTSTEP_TRY(auto channel, channelTo(address, flags.server));
+  NEXTSTEP_TRY(auto channels, channelsTo(address, flags.server));
   if (flags.token) {
     // An admin's token is bound to this device by its first handshake.
     NEXTSTEP_CHECK(replica.setSetting("sync_token", *flags.token));
@@ -171,7 +174,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   NEXTSTEP_TRY(auto token, storedToken(replica));
   if (!flags.watch) {
     const DeviceId before = knownAs(*store, replica);
-    sync::GrpcTransport transport(channel, token, std::chrono::seconds(flags.timeout_seconds));
+    sync::GrpcTransport transport(channels, token, std::chrono::seconds(flags.timeout_seconds));
     auto hello = sync::beginSession(replica, transport);
     if (!hello) return explain(hello.error(), address.target);
     auto round = sync::syncRound(replica, transport, *hello);
@@ -199,16 +202,17 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   std::mutex printing;
+  auto preferred = std::make_shared<sync::PreferredServer>();
   sync::SyncClient client(
       *store,
-      [address, &flags, &replica]() -> Result<std::unique_ptr<sync::Transport>> {
+      [address, &flags, &replica, preferred]() -> Result<std::unique_ptr<sync::Transport>> {
         // A new token after the database forks.
         NEXTSTEP_TRY(auto current, storedToken(replica));
         // A new connection each session: the last one may be a stalled link that gRPC has not
         // given up on yet.
-        NEXTSTEP_TRY(auto fresh, channelTo(address, flags.server));
-        return std::unique_ptr<sync::Transport>(
-            new sync::GrpcTransport(fresh, current, std::chrono::seconds(flags.timeout_seconds)));
+        NEXTSTEP_TRY(auto fresh, channelsTo(address, flags.server));
+        return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(
+            fresh, current, std::chrono::seconds(flags.timeout_seconds), preferred));
       },
       [&](const sync::SyncStatus& status) {
         std::lock_guard lock(printing);
@@ -290,7 +294,10 @@ struct SyncCommandFlags {
 };
 
 void addServerFlags(CLI::App* cmd, ServerFlags& f) {
-  flag(cmd, "--server", f.server, "The sync server (default: the one signed in to)", "HOST:PORT");
+  flag(cmd, "--server", f.server,
+       "The sync server; replicas as HOST:PORT,HOST:PORT, tried in turn (default: the one "
+       "signed in to)",
+       "HOST:PORT");
   flag(cmd, "--ca", f.ca, "The server's CA certificate: use TLS", "FILE");
   cmd->add_flag("--insecure", f.insecure,
                 "Allow plain text to a server that is not on this machine");

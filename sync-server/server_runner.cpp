@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <mutex>
 
 #include "grpc_sync_service.h"
 #include "json_log.h"
@@ -23,6 +24,7 @@
 #include "push_writer.h"
 #include "rate_limit.h"
 #include "store_choice.h"
+#include "store_watch.h"
 #include "stream_quota.h"
 #include "team_feed.h"
 #include "token_auth.h"
@@ -55,6 +57,8 @@ constexpr auto kRestartGrace = std::chrono::seconds(2);
 constexpr auto kReplicaCatchUp = std::chrono::seconds(2);
 // How often the main thread, waiting for a stop signal, checks whether the listener was lost.
 constexpr timespec kWatchInterval{1, 0};
+// How often the store is asked whether it answers, for the health check.
+constexpr std::chrono::milliseconds kStoreCheckInterval{500};
 
 // gRPC 1.51 stops accepting for good after one failed accept4() (EMFILE when out of file
 // descriptors): it logs "Failed accept4" and drops the listening socket. Later gRPC retries; here
@@ -161,6 +165,29 @@ int runServer(const ServerOptions& options) {
                             call_rate, login_rate, streams, heartbeat};
 
   grpc::EnableDefaultHealthCheckService(true);
+  // Health follows the store: NOT_SERVING while its database cannot be reached. The watch sets
+  // it on whichever gRPC server is running (the listener may be restarted).
+  // The watch's lock is held while it calls back, so the runner keeps its own copy of the answer
+  // (under health_mu only) instead of asking the watch.
+  std::mutex health_mu;
+  grpc::Server* health_of = nullptr;  // guarded by health_mu
+  bool store_reachable = true;        // guarded by health_mu
+  auto showHealth = [&] {
+    if (health_of == nullptr) return;
+    if (auto* health = health_of->GetHealthCheckService()) {
+      health->SetServingStatus(store_reachable);
+    }
+  };
+  StoreWatch store_watch(**store, kStoreCheckInterval, [&](bool reachable) {
+    std::lock_guard lock(health_mu);
+    store_reachable = reachable;
+    showHealth();
+  });
+  auto followHealth = [&](grpc::Server* running) {
+    std::lock_guard lock(health_mu);
+    health_of = running;
+    showHealth();
+  };
   grpc::ResourceQuota quota("nextstep-server");
   quota.Resize(kGrpcMemoryBytes).SetMaxThreads(kGrpcMaxThreads);
   // One gRPC server on `listen`, serving a Sync service of its own; null when it cannot listen.
@@ -197,6 +224,8 @@ int runServer(const ServerOptions& options) {
     feed.stop();
     return fail("cannot listen on " + options.listen);
   }
+  followHealth(server.get());
+  store_watch.start();
   std::printf("listening on %s:%d\n", address->host.c_str(), port);
   std::fflush(stdout);
   LogLine("listening")
@@ -215,6 +244,7 @@ int runServer(const ServerOptions& options) {
     // Ending every connection gives their descriptors back; the clients reconnect.
     LogLine("listener-lost").text("address", bound).warn();
     if (server != nullptr) {
+      followHealth(nullptr);
       server->Shutdown(std::chrono::system_clock::now() + kRestartGrace);
       server->Wait();
       server.reset();
@@ -224,12 +254,15 @@ int runServer(const ServerOptions& options) {
       g_listener_lost = true;  // still out of descriptors: try again on the next tick
       continue;
     }
+    followHealth(server.get());
     LogLine("listener-restarted").text("address", bound).info();
   }
   LogLine("shutdown").text("signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT").info();
 
   // Stop being chosen, end the streams, refuse new calls and let the ones in flight finish:
   // queued pushes are committed and answered before the writer stops.
+  store_watch.stop();
+  followHealth(nullptr);
   if (server != nullptr) {
     if (auto* health = server->GetHealthCheckService()) health->SetServingStatus(false);
   }

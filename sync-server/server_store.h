@@ -205,6 +205,8 @@ class ServerStore : public TeamDirectory, public TeamLog {
                                                 std::chrono::milliseconds /*catch_up*/) {
     return nullptr;
   }
+  // A trivial read: whether the store answers now. The health check asks it now and then.
+  virtual Result<void> ping() = 0;
 };
 
 }  // namespace nextstep::server

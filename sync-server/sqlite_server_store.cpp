@@ -291,6 +291,13 @@ Result<DeviceBinding> SqliteServerStore::renewToken(TokenId old_token, UserId us
   });
 }
 
+Result<void> SqliteServerStore::ping() {
+  return guarded([&] {
+    auto lease = reader();
+    headOf(*lease, 0);
+  });
+}
+
 Result<std::uint64_t> SqliteServerStore::head(TeamId team) {
   return guarded([&]() -> std::uint64_t {
     auto lease = reader();

@@ -53,6 +53,7 @@ class SqliteServerStore final : public ServerStore {
   Result<DeviceBinding> renewToken(TokenId old_token, UserId user, std::string_view new_token_hash,
                                    std::int64_t now_ms) override;
 
+  Result<void> ping() override;
   Result<std::uint64_t> head(TeamId team) override;
   Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) override;
   Result<void> writePushes(const std::function<void(PushTransaction&)>& work) override;

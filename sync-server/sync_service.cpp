@@ -52,8 +52,9 @@ RpcError storeFailure(const Error& error) {
   switch (error.code) {
     case ErrorCode::kBusy:
     case ErrorCode::kIo:
-    case ErrorCode::kUnavailable:  // PostgreSQL restarting or out of reach
       return rpcError(StatusCode::UNAVAILABLE, "the server's storage is unavailable; retry later");
+    case ErrorCode::kUnavailable:  // PostgreSQL restarting or out of reach
+      return rpcError(StatusCode::UNAVAILABLE, "the team's database is unreachable; retry");
     case ErrorCode::kFull:
       return rpcError(StatusCode::RESOURCE_EXHAUSTED, "the server's storage is full");
     default:

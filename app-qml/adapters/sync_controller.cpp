@@ -178,14 +178,18 @@ void SyncController::startClient() {
   nextstep::Store* store = store_.store();
   if (!store || token_.isEmpty()) return;
   const sync::ServerAddress address = addressOf(server_, tls_, ca_);
-  auto connect = [address, store]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
+  // Several replicas: each session starts at the one that answered last.
+  auto preferred = std::make_shared<sync::PreferredServer>();
+  auto connect = [address, store,
+                  preferred]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
     // Read at every connection: a database that became a new device has a token of its own.
     auto token = sync::Replica(*store).setting("sync_token");
     if (!token) return token.error();
     if (!*token) return nextstep::Error{nextstep::ErrorCode::kUnauthenticated, "signed out"};
-    auto channel = sync::openChannel(address);
-    if (!channel) return channel.error();
-    return std::unique_ptr<sync::Transport>(new sync::GrpcTransport(*channel, **token));
+    auto channels = sync::openChannels(address);
+    if (!channels) return channels.error();
+    return std::unique_ptr<sync::Transport>(
+        new sync::GrpcTransport(*channels, **token, std::chrono::seconds(30), preferred));
   };
   // On the sync thread: hand the status to the GUI thread. The client stops before the
   // controller (and its mailbox) goes.
@@ -224,6 +228,12 @@ void SyncController::signIn(const QString& server, bool tls, const QString& emai
                             const QString& password) {
   nextstep::Store* opened = store_.store();
   if (signing_in_ || opened == nullptr) return;
+  // One address, or several replicas separated by commas: said at once when it is neither.
+  if (auto targets = sync::serverTargets(server.trimmed().toStdString()); !targets) {
+    sign_in_error_ = display::qs(targets.error().message);
+    Q_EMIT signingInChanged();
+    return;
+  }
   signing_in_ = true;
   sign_in_error_.clear();
   Q_EMIT signingInChanged();
@@ -235,9 +245,9 @@ void SyncController::signIn(const QString& server, bool tls, const QString& emai
   QPointer<SyncController> self(this);
   QThread* worker = QThread::create([=]() {
     SignInAnswer answer{nextstep::Error{}, tls};
-    auto channel = sync::openChannel(address);
-    answer.login = channel ? sync::login(*channel, user, secret, device, device_name)
-                           : nextstep::Result<sync::LoginResult>(channel.error());
+    auto channels = sync::openChannels(address);
+    answer.login = channels ? sync::login(*channels, user, secret, device, device_name)
+                            : nextstep::Result<sync::LoginResult>(channels.error());
     QMetaObject::invokeMethod(
         self.data(),
         [self, answer, server, email]() {

@@ -21,7 +21,8 @@ SheetFrame {
         id: server
         Layout.fillWidth: true
         text: AppSync.server
-        placeholderText: qsTr("sync.example.com:443")
+        // Several replicas of the team's server: a.example.com:443,b.example.com:443
+        placeholderText: qsTr("sync.example.com:443 (replicas: a:443,b:443)")
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         Accessible.name: qsTr("Server address")
     }

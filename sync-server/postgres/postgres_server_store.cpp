@@ -223,6 +223,14 @@ Result<DeviceBinding> PostgresServerStore::renewToken(TokenId old_token, UserId 
   });
 }
 
+Result<void> PostgresServerStore::ping() {
+  return sessions_->call([](pqxx::connection& conn) -> Result<void> {
+    pqxx::nontransaction tx(conn);
+    tx.exec("SELECT 1");
+    return {};
+  });
+}
+
 Result<std::uint64_t> PostgresServerStore::head(TeamId team) {
   return sessions_->call([&](pqxx::connection& conn) {
     pqxx::read_transaction tx(conn);

@@ -102,11 +102,14 @@ PostgresSessions::Lease PostgresSessions::lease() {
 void PostgresSessions::Lease::discard() {
   if (conn_ == nullptr) return;
   conn_.reset();
+  std::vector<std::unique_ptr<pqxx::connection>> idle;
   {
     std::lock_guard lock(pool_.mu_);
-    --pool_.open_;
+    idle.swap(pool_.idle_conns_);
+    pool_.open_ -= 1 + static_cast<int>(idle.size());
   }
-  pool_.idle_.notify_one();
+  pool_.idle_.notify_all();
+  idle.clear();  // closed outside the lock: closing a dead socket can take a moment
 }
 
 PostgresSessions::Lease::~Lease() {

@@ -46,7 +46,10 @@ class PostgresSessions {
     Lease& operator=(const Lease&) = delete;
     Lease& operator=(Lease&&) = delete;
     pqxx::connection& operator*() { return *conn_; }
-    // Drops the connection instead of returning it: it was lost, or its state is unknown.
+    // Drops the connection instead of returning it: it was lost, or its state is unknown. The
+    // idle ones go too: they were opened to the same server, which most likely went away (a
+    // restart ends every connection), so the next calls connect afresh instead of each finding
+    // its own dead connection.
     void discard();
 
    private:
@@ -67,14 +70,11 @@ class PostgresSessions {
       return f(**lent);
     } catch (const DomainError& e) {
       return e.error;
-    } catch (const pqxx::broken_connection& e) {
-      if (lent) lent->discard();
-      return errorOfPostgres(e);
-    } catch (const pqxx::in_doubt_error& e) {
-      if (lent) lent->discard();
-      return errorOfPostgres(e);
     } catch (const std::exception& e) {
-      return errorOfPostgres(e);
+      Error error = errorOfPostgres(e);
+      // Lost, terminated, or in doubt after a commit: the connection is of no further use.
+      if (lent && error.code == ErrorCode::kUnavailable) lent->discard();
+      return error;
     }
   }
 

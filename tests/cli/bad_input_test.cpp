@@ -149,6 +149,18 @@ TEST_F(BadInputTest, BadCommandLinesExitTwo) {
   });
 }
 
+// `--server` takes replicas as HOST:PORT,HOST:PORT: a list with a bad part, or with an address
+// off this machine for plain text, is refused before anything is sent.
+TEST_F(BadInputTest, AServerListIsCheckedBeforeAnythingIsSent) {
+  expectRejected({
+      {{"sync", "--server", "127.0.0.1:7443,,127.0.0.1:7444"}, 2, "must be HOST:PORT"},
+      {{"sync", "--server", "127.0.0.1:7443, 127.0.0.1:7443"}, 2, "is given twice"},
+      {{"sync", "--server", "127.0.0.1:7443,10.0.0.1:7443"},
+       2,
+       "refusing to send a token in plain text to 10.0.0.1:7443"},
+  });
+}
+
 TEST_F(BadInputTest, RulesOfTheMethodExitOne) {
   seedPipeline();
   now_ = "2026-11-26T13:40:00Z";

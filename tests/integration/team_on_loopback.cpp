@@ -10,6 +10,25 @@
 
 namespace nextstep::testing {
 
+namespace {
+
+// The address a starting server printed to its log ("listening on HOST:PORT"); empty when it has
+// not within five seconds.
+std::string listeningAddress(const std::filesystem::path& log) {
+  for (int i = 0; i < 100; ++i) {
+    const auto text = readFileBytes(log.string());  // not there until the server writes it
+    const std::string s = text ? *text : std::string();
+    if (const auto at = s.find("listening on ");
+        at != std::string::npos && s.find('\n', at) != std::string::npos) {
+      return s.substr(at + 13, s.find('\n', at) - at - 13);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return {};
+}
+
+}  // namespace
+
 TeamOnLoopback::TeamOnLoopback(StoreKind store) {
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() /
@@ -35,6 +54,7 @@ std::vector<std::string> TeamOnLoopback::storeArgs() const {
 
 TeamOnLoopback::~TeamOnLoopback() {
   server_.reset();
+  replicas_.clear();
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
 }
@@ -51,20 +71,24 @@ void TeamOnLoopback::startServer(std::vector<std::string> extra) {
   const auto log = dir_ / ("server-" + std::to_string(++starts_) + ".log");
   for (int attempt = 0; attempt < 50; ++attempt) {
     server_ = std::make_unique<BackgroundProgram>(NEXTSTEP_SERVER_BINARY, args, log);
-    for (int i = 0; i < 100; ++i) {
-      const auto text = readFileBytes(log.string());  // not there until the server writes it
-      const std::string s = text ? *text : std::string();
-      if (const auto at = s.find("listening on ");
-          at != std::string::npos && s.find('\n', at) != std::string::npos) {
-        address_ = s.substr(at + 13, s.find('\n', at) - at - 13);
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (std::string listening = listeningAddress(log); !listening.empty()) {
+      address_ = std::move(listening);
+      return;
     }
     server_.reset();  // the port may still be held for a moment after a kill: try again
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   FAIL() << "the server did not start; see " << log;
+}
+
+std::string TeamOnLoopback::startReplica() {
+  std::vector<std::string> args = server_args_.empty() ? storeArgs() : server_args_;
+  args.insert(args.end(), {"--listen", "127.0.0.1:0"});
+  const auto log = dir_ / ("replica-" + std::to_string(replicas_.size() + 1) + ".log");
+  replicas_.push_back(std::make_unique<BackgroundProgram>(NEXTSTEP_SERVER_BINARY, args, log));
+  std::string listening = listeningAddress(log);
+  EXPECT_FALSE(listening.empty()) << "the replica did not start; see " << log;
+  return listening;
 }
 
 void TeamOnLoopback::killServer() {

@@ -32,6 +32,9 @@ class TeamOnLoopback : public ::testing::Test {
   void startServer(std::vector<std::string> extra = {});
   void killServer();  // SIGKILL: no chance to clean up
   const std::string& address() const { return address_; }
+  // Another server process on the same store (a replica, on a free port), with the first's
+  // arguments; its address. It runs until the test ends.
+  std::string startReplica();
 
   void addUser(const std::string& team, const std::string& email);
   // The titles in a `deal list --json`.
@@ -50,6 +53,7 @@ class TeamOnLoopback : public ::testing::Test {
   std::string store_url_;  // PostgreSQL's; empty for the embedded store
   std::string skip_reason_;
   std::unique_ptr<BackgroundProgram> server_;
+  std::vector<std::unique_ptr<BackgroundProgram>> replicas_;
   std::vector<std::string> server_args_;
   std::string address_;
   int starts_ = 0;

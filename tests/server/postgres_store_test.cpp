@@ -131,6 +131,31 @@ TEST_F(PostgresStoreTest, ALostConnectionIsAnErrorValueAndTheNextCallReconnects)
   EXPECT_EQ(*store_->head(team_), push ? 2u : 1u);
 }
 
+// A restart ends every connection at once: the first call that finds its connection dead drops
+// the idle ones too, so the calls after it connect afresh instead of each finding a dead one.
+TEST_F(PostgresStoreTest, AfterTheConnectionsAreLostOnlyOneCallFails) {
+  // Four calls at once leave four idle connections in the pool.
+  std::vector<std::thread> callers;
+  for (int i = 0; i < 4; ++i) {
+    callers.emplace_back([&] {
+      auto held = store_->writePushes(
+          [](PushTransaction&) { std::this_thread::sleep_for(std::chrono::milliseconds(200)); });
+      EXPECT_TRUE(held.ok()) << held.error().message;
+    });
+  }
+  for (std::thread& t : callers) t.join();
+  dropStoreConnections();
+  int failed = 0;
+  for (int i = 0; i < 6; ++i) {
+    auto found = store_->findTeam("north");
+    if (!found) {
+      EXPECT_EQ(found.error().code, ErrorCode::kUnavailable) << found.error().message;
+      ++failed;
+    }
+  }
+  EXPECT_LE(failed, 1);
+}
+
 TEST_F(PostgresStoreTest, AnUnreachableDatabaseOrABadUrlIsAClearError) {
   auto unreachable = PostgresServerStore::open("postgresql://postgres@127.0.0.1:1/nextstep");
   ASSERT_FALSE(unreachable.ok());

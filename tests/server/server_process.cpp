@@ -1,5 +1,7 @@
 #include "server_process.h"
 
+#include <grpcpp/generic/generic_stub.h>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <random>
 
 namespace nextstep::server::test {
@@ -29,9 +32,9 @@ CommandRun runProgram(const std::vector<std::string>& args, const std::string& s
   return ::nextstep::testing::runProgram(NEXTSTEP_SERVER_BINARY, args, stdin_text);
 }
 
-ServerProcess::ServerProcess(std::filesystem::path data_dir, std::filesystem::path log_file,
+ServerProcess::ServerProcess(std::vector<std::string> store_args, std::filesystem::path log_file,
                              std::vector<std::string> extra_args)
-    : data_dir_(std::move(data_dir)),
+    : store_args_(std::move(store_args)),
       log_file_(std::move(log_file)),
       extra_args_(std::move(extra_args)) {}
 
@@ -40,7 +43,8 @@ ServerProcess::~ServerProcess() { kill9(); }
 bool ServerProcess::start(std::string& error) {
   int out[2];
   if (pipe(out) != 0) return false;
-  std::vector<std::string> args = {NEXTSTEP_SERVER_BINARY, "--data", data_dir_.string()};
+  std::vector<std::string> args = {NEXTSTEP_SERVER_BINARY};
+  args.insert(args.end(), store_args_.begin(), store_args_.end());
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   std::vector<char*> argv = ::nextstep::testing::execArgv(args);
   const int log = open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -103,13 +107,22 @@ int ServerProcess::wait() {
   return ::nextstep::testing::exitCodeOf(status);
 }
 
+bool ServerProcess::exited() {
+  if (pid_ <= 0) return true;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) != pid_) return false;
+  pid_ = -1;
+  return true;
+}
+
 void ServerProcess::kill9() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGKILL);
   wait();
 }
 
-ProcessTest::ProcessTest() : dir_(freshDir()), data_(dir_ / "data") {}
+ProcessTest::ProcessTest()
+    : dir_(freshDir()), data_(dir_ / "data"), store_args_({"--data", data_.string()}) {}
 
 ProcessTest::~ProcessTest() {
   server_.reset();
@@ -119,7 +132,8 @@ ProcessTest::~ProcessTest() {
 
 std::string ProcessTest::admin(const std::vector<std::string>& args,
                                const std::string& stdin_text) {
-  std::vector<std::string> full = {"admin", "--data", data_.string()};
+  std::vector<std::string> full = {"admin"};
+  full.insert(full.end(), store_args_.begin(), store_args_.end());
   full.insert(full.end(), args.begin(), args.end());
   const CommandRun run = runProgram(full, stdin_text);
   EXPECT_EQ(run.exit_code, 0) << run.err;
@@ -129,7 +143,10 @@ std::string ProcessTest::admin(const std::vector<std::string>& args,
 
 std::string ProcessTest::userToken(const std::string& team, const std::string& email) {
   // An existing team is fine here: create-team fails on it, and that is ignored.
-  runProgram({"admin", "--data", data_.string(), "create-team", team});
+  std::vector<std::string> create = {"admin"};
+  create.insert(create.end(), store_args_.begin(), store_args_.end());
+  create.insert(create.end(), {"create-team", team});
+  runProgram(create);
   admin({"add-user", "--team", team, "--email", email}, "password123\n");
   return admin({"issue-token", "--team", team, "--email", email});
 }
@@ -142,7 +159,7 @@ ServerProcess& ProcessTest::startServer(std::vector<std::string> extra_args,
   }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   server_ = std::make_unique<ServerProcess>(
-      data_, dir_ / ("server-" + std::to_string(++logs_) + ".log"), args);
+      store_args_, dir_ / ("server-" + std::to_string(++logs_) + ".log"), args);
   server_->setFileLimit(file_limit);
   std::string error;
   EXPECT_TRUE(server_->start(error)) << error;
@@ -163,6 +180,29 @@ std::unique_ptr<grpc::ClientContext> ProcessTest::context(const std::string& tok
   if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_s));
   return ctx;
+}
+
+ProcessTest::Health ProcessTest::health(const std::string& address) {
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  grpc::GenericStub generic(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::Slice nothing(std::string{});  // HealthCheckRequest{service: ""} is zero bytes
+  const grpc::ByteBuffer request(&nothing, 1);
+  grpc::ByteBuffer response;
+  std::promise<grpc::Status> done;
+  generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                    [&](const grpc::Status& status) { done.set_value(status); });
+  if (!done.get_future().get().ok()) return Health::kUnanswered;
+  std::vector<grpc::Slice> slices;
+  if (!response.Dump(&slices).ok()) return Health::kUnanswered;
+  std::string bytes;
+  for (const auto& slice : slices)
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  // HealthCheckResponse{status: 1 SERVING, 2 NOT_SERVING}: field 1, varint.
+  if (bytes == std::string("\x08\x01", 2)) return Health::kServing;
+  if (bytes == std::string("\x08\x02", 2)) return Health::kNotServing;
+  return Health::kOther;
 }
 
 bool ProcessTest::serving(pb::Sync::Stub& s, const std::string& token) {

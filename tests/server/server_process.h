@@ -25,7 +25,8 @@ CommandRun runProgram(const std::vector<std::string>& args, const std::string& s
 
 class ServerProcess {
  public:
-  ServerProcess(std::filesystem::path data_dir, std::filesystem::path log_file,
+  // store_args: where it keeps everything, {"--data", DIR} or {"--store", URL}.
+  ServerProcess(std::vector<std::string> store_args, std::filesystem::path log_file,
                 std::vector<std::string> extra_args);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
@@ -40,6 +41,8 @@ class ServerProcess {
   int wait();
   void kill9();
   bool running() const { return pid_ > 0; }
+  // Whether the process has ended (crashed, exited), without waiting; reaps it if so.
+  bool exited();
   pid_t pid() const { return pid_; }
   // Starts it with this soft and hard RLIMIT_NOFILE (0: inherited), before start().
   void setFileLimit(unsigned long limit) { file_limit_ = limit; }
@@ -47,7 +50,7 @@ class ServerProcess {
   long memoryKb(const std::string& field = "VmRSS") const;
 
  private:
-  std::filesystem::path data_dir_;
+  std::vector<std::string> store_args_;
   std::filesystem::path log_file_;
   std::vector<std::string> extra_args_;
   unsigned long file_limit_ = 0;
@@ -62,12 +65,15 @@ class ProcessTest : public ::testing::Test {
   static std::unique_ptr<grpc::ClientContext> context(const std::string& token, int timeout_s = 10);
   // The server answers a pull with this token: it is up and serves a legitimate client.
   static bool serving(pb::Sync::Stub& s, const std::string& token);
+  // What grpc.health.v1.Health/Check answers for the whole server ("" service).
+  enum class Health { kUnanswered, kServing, kNotServing, kOther };
+  static Health health(const std::string& address);
 
  protected:
   ProcessTest();
   ~ProcessTest() override;
 
-  // `nextstep-server admin --data <data> ARGS...`, expected to succeed; returns its stdout line.
+  // `nextstep-server admin <store_args_> ARGS...`, expected to succeed; returns its stdout line.
   std::string admin(const std::vector<std::string>& args, const std::string& stdin_text = "");
   // A team (created when new), a user with the password "password123" and a fresh token.
   std::string userToken(const std::string& team, const std::string& email);
@@ -88,6 +94,9 @@ class ProcessTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::filesystem::path data_;
+  // Where the server and its admin commands keep everything: the data folder unless a test
+  // gives a PostgreSQL store ({"--store", URL}).
+  std::vector<std::string> store_args_;
   std::unique_ptr<ServerProcess> server_;
   int logs_ = 0;
 };

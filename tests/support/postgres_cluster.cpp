@@ -150,6 +150,13 @@ void PostgresCluster::restart() {
   running_ = true;
 }
 
+void PostgresCluster::resume() {
+  std::lock_guard lock(mu_);
+  if (running_) return;
+  pgCtl("start");
+  running_ = true;
+}
+
 PostgresCluster::~PostgresCluster() {
   try {
     stop();

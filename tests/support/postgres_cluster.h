@@ -27,6 +27,8 @@ class PostgresCluster {
   // Stops the server at once (as a crash would) and starts it again on the same port.
   void stop();
   void restart();
+  // Starts it again after stop(); nothing when it runs.
+  void resume();
 
  private:
   PostgresCluster(std::filesystem::path dir, int port) : dir_(std::move(dir)), port_(port) {}

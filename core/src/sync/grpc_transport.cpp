@@ -5,6 +5,60 @@
 #include "nextstep/sync/wire.h"
 
 namespace nextstep::sync {
+namespace {
+
+// A server that cannot be reached (down, gone, or silent past the deadline): the next replica
+// may answer. Any other status is the server's answer.
+bool unreachable(const grpc::Status& status) {
+  return status.error_code() == grpc::StatusCode::UNAVAILABLE ||
+         status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
+// HOST:PORT, HOST a name or an address ([V6] in brackets), PORT 1 to 65535.
+bool isHostPort(std::string_view text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return false;
+  const std::string_view host = text.substr(0, colon);
+  const std::string_view port = text.substr(colon + 1);
+  if (port.size() > 5) return false;
+  int number = 0;
+  for (char c : port) {
+    if (c < '0' || c > '9') return false;
+    number = number * 10 + (c - '0');
+  }
+  if (number < 1 || number > 65535) return false;
+  if (host.front() == '[') return host.size() > 2 && host.back() == ']';
+  return host.find_first_of(":[] ") == std::string_view::npos;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> serverTargets(std::string_view target) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = target.find(',', start);
+    std::string_view one = target.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    // Spaces after a comma are how people write lists.
+    const std::size_t first = one.find_first_not_of(' ');
+    one = first == std::string_view::npos
+              ? std::string_view()
+              : one.substr(first, one.find_last_not_of(' ') - first + 1);
+    if (!isHostPort(one)) {
+      return Error::invalid("server address '" + std::string(one) + "' must be HOST:PORT" +
+                            (comma == std::string_view::npos && out.empty()
+                                 ? ""
+                                 : " (several are separated by commas: a:7443,b:7443)"));
+    }
+    for (const std::string& seen : out) {
+      if (seen == one) return Error::invalid("server address '" + seen + "' is given twice");
+    }
+    out.emplace_back(one);
+    if (comma == std::string_view::npos) return out;
+    start = comma + 1;
+  }
+}
 
 Error errorFromStatus(const grpc::Status& status) {
   const std::string msg =
@@ -33,11 +87,11 @@ Error errorFromStatus(const grpc::Status& status) {
   }
 }
 
-Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerAddress& address,
-                                                   bool allow_insecure_remote) {
-  if (address.target.empty() || address.target.find(':') == std::string::npos) {
-    return Error::invalid("server address '" + address.target + "' must be HOST:PORT");
-  }
+namespace {
+
+Result<std::shared_ptr<grpc::Channel>> channelTo(const std::string& target,
+                                                 const ServerAddress& address,
+                                                 bool allow_insecure_remote) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
   // Notice a dead connection within seconds while idle on the live stream.
@@ -58,24 +112,73 @@ Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerAddress& address,
     creds = grpc::SslCredentials(ssl);
   } else {
     creds = grpc::InsecureChannelCredentials();
-    if (auto local = loopbackTarget(address.target)) {
+    if (auto local = loopbackTarget(target)) {
       return grpc::CreateCustomChannel(*local, creds, args);
     }
     if (!allow_insecure_remote) {
-      return Error::invalid("refusing to send a token in plain text to " + address.target +
+      return Error::invalid("refusing to send a token in plain text to " + target +
                             ", which is not on this machine; give the server's CA file (--ca) to "
                             "use TLS");
     }
   }
-  return grpc::CreateCustomChannel(address.target, creds, args);
+  return grpc::CreateCustomChannel(target, creds, args);
+}
+
+}  // namespace
+
+Result<Channels> openChannels(const ServerAddress& address, bool allow_insecure_remote) {
+  auto targets = serverTargets(address.target);
+  if (!targets) return targets.error();
+  Channels channels;
+  for (const std::string& target : *targets) {
+    auto channel = channelTo(target, address, allow_insecure_remote);
+    if (!channel) return channel.error();
+    channels.push_back(std::move(*channel));
+  }
+  return channels;
+}
+
+Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerAddress& address,
+                                                   bool allow_insecure_remote) {
+  auto channels = openChannels(address, allow_insecure_remote);
+  if (!channels) return channels.error();
+  if (channels->size() != 1) {
+    return Error::invalid("one server address is needed here, not '" + address.target + "'");
+  }
+  return channels->front();
 }
 
 GrpcTransport::GrpcTransport(std::shared_ptr<grpc::Channel> channel, std::string token,
                              std::chrono::milliseconds deadline)
-    : channel_(std::move(channel)),
-      stub_(v1::Sync::NewStub(channel_)),
+    : GrpcTransport(Channels{std::move(channel)}, std::move(token), deadline) {}
+
+GrpcTransport::GrpcTransport(const Channels& channels, std::string token,
+                             std::chrono::milliseconds deadline,
+                             std::shared_ptr<PreferredServer> preferred)
+    : preferred_(preferred ? std::move(preferred) : std::make_shared<PreferredServer>()),
       deadline_(deadline),
-      token_(std::move(token)) {}
+      token_(std::move(token)) {
+  for (const auto& channel : channels) stubs_.push_back(v1::Sync::NewStub(channel));
+}
+
+template <typename Call>
+grpc::Status GrpcTransport::onServers(Call&& call) {
+  const std::size_t count = stubs_.size();
+  if (count == 0) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "no server address");
+  const std::size_t first = preferred_->index() % count;
+  grpc::Status status;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t i = (first + k) % count;
+    grpc::ClientContext ctx;
+    prepare(ctx);
+    status = call(*stubs_[i], ctx);
+    if (!unreachable(status)) {
+      preferred_->set(i);
+      return status;
+    }
+  }
+  return status;
+}
 
 Error GrpcTransport::failure(const grpc::Status& status) const {
   if (status.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED) return errorFromStatus(status);
@@ -96,9 +199,6 @@ void GrpcTransport::prepare(grpc::ClientContext& ctx, bool streaming) {
 
 Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t catalog_version,
                                              std::uint64_t last_seq) {
-  grpc::ClientContext ctx;
-  prepare(ctx);
-  ctx.set_wait_for_ready(false);
   v1::HandshakeRequest req;
   req.set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
   req.set_schema_version(catalog_version);
@@ -106,7 +206,10 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
   req.set_client_name("nextstep-core 0.1");
   req.set_last_seq(last_seq);
   v1::HandshakeResponse resp;
-  const grpc::Status st = stub_->Handshake(&ctx, req, &resp);
+  const grpc::Status st = onServers([&](v1::Sync::Stub& stub, grpc::ClientContext& ctx) {
+    ctx.set_wait_for_ready(false);
+    return stub.Handshake(&ctx, req, &resp);
+  });
   if (!st.ok()) return failure(st);
   ServerHello h;
   h.server_time_ms = resp.server_time_ms();
@@ -122,13 +225,13 @@ Result<ServerHello> GrpcTransport::handshake(DeviceId device, std::uint32_t cata
 }
 
 Result<std::string> GrpcTransport::forkDevice(DeviceId new_device, std::string_view reason) {
-  grpc::ClientContext ctx;
-  prepare(ctx);
   v1::ForkDeviceRequest req;
   req.set_new_device_id(new_device);
   req.set_reason(std::string(reason));
   v1::ForkDeviceResponse resp;
-  const grpc::Status st = stub_->ForkDevice(&ctx, req, &resp);
+  const grpc::Status st = onServers([&](v1::Sync::Stub& stub, grpc::ClientContext& ctx) {
+    return stub.ForkDevice(&ctx, req, &resp);
+  });
   if (!st.ok()) return failure(st);
   std::lock_guard lock(mu_);
   token_ = resp.token();
@@ -136,10 +239,10 @@ Result<std::string> GrpcTransport::forkDevice(DeviceId new_device, std::string_v
 }
 
 Result<std::string> GrpcTransport::renewToken() {
-  grpc::ClientContext ctx;
-  prepare(ctx);
   v1::RenewTokenResponse resp;
-  const grpc::Status st = stub_->RenewToken(&ctx, v1::RenewTokenRequest(), &resp);
+  const grpc::Status st = onServers([&](v1::Sync::Stub& stub, grpc::ClientContext& ctx) {
+    return stub.RenewToken(&ctx, v1::RenewTokenRequest(), &resp);
+  });
   if (!st.ok()) return failure(st);
   std::lock_guard lock(mu_);
   token_ = resp.token();
@@ -147,12 +250,11 @@ Result<std::string> GrpcTransport::renewToken() {
 }
 
 Result<PushReply> GrpcTransport::push(const std::vector<Op>& ops) {
-  grpc::ClientContext ctx;
-  prepare(ctx);
   v1::PushRequest req;
   for (const Op& op : ops) toWire(op, *req.add_operations());
   v1::PushResponse resp;
-  const grpc::Status st = stub_->Push(&ctx, req, &resp);
+  const grpc::Status st = onServers(
+      [&](v1::Sync::Stub& stub, grpc::ClientContext& ctx) { return stub.Push(&ctx, req, &resp); });
   if (!st.ok()) return failure(st);
   PushReply r;
   r.acked_through_seq = static_cast<std::int64_t>(resp.acked_through_seq());
@@ -189,13 +291,12 @@ PullReply fromWire(const v1::PullResponse& resp) {
 }
 
 Result<PullReply> GrpcTransport::pull(std::uint64_t after_version, std::uint32_t limit) {
-  grpc::ClientContext ctx;
-  prepare(ctx);
   v1::PullRequest req;
   req.set_after_version(after_version);
   req.set_limit(limit);
   v1::PullResponse resp;
-  const grpc::Status st = stub_->Pull(&ctx, req, &resp);
+  const grpc::Status st = onServers(
+      [&](v1::Sync::Stub& stub, grpc::ClientContext& ctx) { return stub.Pull(&ctx, req, &resp); });
   if (!st.ok()) return failure(st);
   bytes_received_ += resp.ByteSizeLong();
   return fromWire(resp);
@@ -203,6 +304,7 @@ Result<PullReply> GrpcTransport::pull(std::uint64_t after_version, std::uint32_t
 
 Result<void> GrpcTransport::subscribe(std::uint64_t after_version,
                                       const std::function<bool(const PullReply&)>& on_page) {
+  if (stubs_.empty()) return Error{ErrorCode::kUnavailable, "no server address"};
   grpc::ClientContext ctx;
   prepare(ctx, /*streaming=*/true);
   {
@@ -212,7 +314,8 @@ Result<void> GrpcTransport::subscribe(std::uint64_t after_version,
   }
   v1::SubscribeRequest req;
   req.set_after_version(after_version);
-  auto reader = stub_->Subscribe(&ctx, req);
+  const std::size_t server = preferred_->index() % stubs_.size();
+  auto reader = stubs_[server]->Subscribe(&ctx, req);
   v1::SubscribeEvent event;
   std::uint64_t cursor = after_version;
   bool keepGoing = true;
@@ -236,6 +339,8 @@ Result<void> GrpcTransport::subscribe(std::uint64_t after_version,
     stream_ = nullptr;
   }
   if (!keepGoing || st.error_code() == grpc::StatusCode::CANCELLED) return {};
+  // Not repeated here: the next session subscribes on the next server.
+  if (unreachable(st)) preferred_->moveOn(server, stubs_.size());
   if (!st.ok()) return failure(st);
   return Error{ErrorCode::kUnavailable, "the server ended the live stream"};
 }
@@ -261,6 +366,17 @@ Result<LoginResult> login(const std::shared_ptr<grpc::Channel>& channel, std::st
   const grpc::Status st = stub->Login(&ctx, req, &resp);
   if (!st.ok()) return errorFromStatus(st);
   return LoginResult{resp.token(), resp.team()};
+}
+
+Result<LoginResult> login(const Channels& channels, std::string_view email,
+                          std::string_view password, DeviceId device,
+                          std::string_view device_name) {
+  Result<LoginResult> result = Error{ErrorCode::kUnavailable, "no server address"};
+  for (const auto& channel : channels) {
+    result = login(channel, email, password, device, device_name);
+    if (result || result.error().code != ErrorCode::kUnavailable) return result;
+  }
+  return result;
 }
 
 }  // namespace nextstep::sync
