@@ -1,6 +1,6 @@
-// Two nextstep-server replicas on one PostgreSQL, and a device given both addresses
-// (`--server a,b`): when the first is killed while the device pushes, the device goes on at the
-// second, and every operation arrives exactly once.
+// Two nextstep-server replicas on one PostgreSQL: a device given both addresses (`--server a,b`)
+// goes on at the second when the first is killed while it pushes, and every operation arrives
+// exactly once; a device live on one replica sees what another accepted.
 #include <signal.h>
 
 #include <chrono>
@@ -132,6 +132,39 @@ TEST_P(ReplicaFailover, ALiveDeviceGoesOnAtTheNextReplicaWhenItsServerIsKilled) 
               std::chrono::duration<double>(Clock::now() - killed).count());
   EXPECT_EQ(pending("phone"), 0);
   EXPECT_EQ(logCount().distinct, 2);
+  watcher.signal(SIGTERM);
+  EXPECT_EQ(watcher.wait(), 0);
+}
+
+// Device A pushes to the first replica; device B watches live on the second, and sees A's deal
+// without asking: the first's commit is announced to the second, which wakes B's stream.
+TEST_P(ReplicaFailover, ADeviceLiveOnTheSecondReplicaSeesAWriteAcceptedByTheFirst) {
+  addUser("alpha", "ana@alpha.example");
+  addUser("alpha", "ben@alpha.example");
+  startServer({"--heartbeat-seconds", "1"});
+  const std::string second = startReplica();
+  ASSERT_FALSE(second.empty());
+  device("laptop", {"login", "--server", address(), "--email", "ben@alpha.example"},
+         std::string(kPassword) + "\n");
+  device("phone", {"login", "--server", second, "--email", "ana@alpha.example"},
+         std::string(kPassword) + "\n");
+  BackgroundProgram watcher(NEXTSTEP_CLI_BINARY,
+                            {"--db", dbOf("phone"), "sync", "--watch", "--json"},
+                            dir_ / "watch.log");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // its stream is open
+
+  device("laptop", {"deal", "add", "--title", "Harbour fleet pilot"});
+  device("laptop", {"sync"});
+  const auto pushed = Clock::now();
+  bool seen = false;
+  while (!seen && Clock::now() - pushed < std::chrono::seconds(20)) {
+    seen = dealTitles(deviceJson("phone", {"deal", "list", "--limit", "0"}))
+               .count("Harbour fleet pilot") > 0;
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(seen) << "the write on the first replica never reached the live device";
+  std::printf("seen live on the second replica %.2f s after the push\n",
+              std::chrono::duration<double>(Clock::now() - pushed).count());
   watcher.signal(SIGTERM);
   EXPECT_EQ(watcher.wait(), 0);
 }
