@@ -12,7 +12,6 @@
 #include "app_options.h"
 #include "app_singletons.h"
 #include "demo_run.h"
-#include "graphics_driver_warmup.h"
 #include "local_store.h"
 #ifdef NEXTSTEP_DESKTOP_REMINDERS
 #include "desktop_reminders.h"
@@ -30,7 +29,6 @@ int main(int argc, char** argv) {
   QGuiApplication::setDesktopFileName(QStringLiteral("app.nextstep.NextStep"));  // app-qml/desktop
   QQuickStyle::setStyle(QStringLiteral("Material"));
   const AppOptions options = parseAppOptions(app);
-  const GraphicsDriverWarmup warmup;
   QmlWarningGuard warnings;
 
   // The demo's temporary folder outlives the store that has its database open.

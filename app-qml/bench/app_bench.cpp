@@ -22,7 +22,6 @@
 #include "bench_store.h"
 #include "figures.h"
 #include "frame_clock.h"
-#include "graphics_driver_warmup.h"
 #include "local_store.h"
 #include "pipeline_model.h"
 #include "sync_controller.h"
@@ -51,7 +50,6 @@ int run(int argc, char** argv) {
   since_main.restart();
   QGuiApplication app(argc, argv);
   QQuickStyle::setStyle(QStringLiteral("Material"));
-  const GraphicsDriverWarmup warmup;  // as main.cpp does
   LocalStore store;
   SyncController sync(store);
   AppStoreSingleton::instance = &store;
