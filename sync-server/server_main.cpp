@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "admin_program.h"
 #include "server_options.h"
@@ -26,8 +27,21 @@ int main(int argc, char** argv) {
 
   CLI::App app{"NextStep sync server"};
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    // CLI11 words a config file's unknown key as a parser's failure.
+    constexpr std::string_view kUnknownKey = "INI was not able to parse ";
+    const std::string_view what = e.what();
+    if (e.get_name() == "ConfigError" && what.rfind(kUnknownKey, 0) == 0) {
+      return "nextstep-server: the config file names an option the server does not know: " +
+             std::string(what.substr(kUnknownKey.size())) +
+             " (nextstep-server --help lists them)\n";
+    }
     return std::string("nextstep-server: ") + e.what() + "\n";
   });
+  // A deployment keeps its options in a file (TOML: `listen = "0.0.0.0:7443"`, one long flag a
+  // line, without its dashes); a flag on the command line wins over the file, and a key the server
+  // does not know is an error, so a misspelt option is not silently the default.
+  app.set_config("--config", "", "read options from a TOML file; flags given here win over it");
+  app.allow_config_extras(false);
   app.add_option("--data", data, "folder of the server's database (created on first run)");
   app.add_option("--store", store_url,
                  "postgresql://USER@HOST:PORT/DB: keep everything in PostgreSQL instead");

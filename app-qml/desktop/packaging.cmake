@@ -1,6 +1,7 @@
-# A .deb of everything installed (the app and the nextstep CLI): `cpack -G DEB` in the build
-# folder. Its library dependencies come from dpkg-shlibdeps. The QML modules the app imports are
-# loaded at run time, so no library names them: they are listed here.
+# A .deb of everything installed (the app, the nextstep CLI, the sync server and its systemd
+# unit): `cpack -G DEB` in the build folder. Its library dependencies come from dpkg-shlibdeps.
+# The QML modules the app imports are loaded at run time, so no library names them: they are
+# listed here.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME nextstep)
 set(CPACK_PACKAGE_VENDOR NextStep)
@@ -10,8 +11,9 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Sales app: never leave a meeting without 
 set(CPACK_PACKAGE_DESCRIPTION
     "NextStep is a sales rep's whole tool: the day's meetings, the pipeline and the
 next step each deal needs. It works offline and keeps a team's pipeline in step
-across devices through its sync server. Includes the desktop app (nextstep-app)
-and the command line (nextstep).")
+across devices through its sync server. Includes the desktop app (nextstep-app),
+the command line (nextstep) and the sync server (nextstep-server) with its
+systemd unit.")
 set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")

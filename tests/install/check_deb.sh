@@ -27,14 +27,16 @@ fail() {
   failed=1
 }
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in libqt6quick6 libqt6gui6 libdbus-1-3 libsqlite3-0 libstdc++6 qml6-module-qtquick-controls; do
+for dep in libqt6quick6 libqt6gui6 libdbus-1-3 libsqlite3-0 libstdc++6 libpqxx-6.4 \
+  qml6-module-qtquick-controls; do
   [[ ", $depends," == *", $dep"[\ ,]* ]] || fail "Depends lacks $dep: $depends"
 done
 [ "$(dpkg-deb -f "$deb" Section)" = misc ] || fail "Section is not misc"
 [ -n "$(dpkg-deb -f "$deb" Maintainer)" ] || fail "no Maintainer"
 [ -n "$(dpkg-deb -f "$deb" Description)" ] || fail "no Description"
 contents=$(dpkg-deb -c "$deb")
-for f in usr/bin/nextstep-app usr/bin/nextstep usr/share/applications/$id.desktop \
+for f in usr/bin/nextstep-app usr/bin/nextstep usr/bin/nextstep-server \
+  usr/lib/systemd/system/nextstep-server.service usr/share/applications/$id.desktop \
   usr/share/metainfo/$id.metainfo.xml usr/share/icons/hicolor/scalable/apps/$id.svg; do
   grep -q " \./$f\$" <<<"$contents" || fail "$f is not in the package"
 done

@@ -13,11 +13,12 @@ fail() {
   echo "FAIL: $*"
   failed=1
 }
-for f in bin/nextstep-app bin/nextstep share/applications/$id.desktop \
-  share/metainfo/$id.metainfo.xml share/icons/hicolor/scalable/apps/$id.svg; do
+for f in bin/nextstep-app bin/nextstep bin/nextstep-server lib/systemd/system/nextstep-server.service \
+  share/applications/$id.desktop share/metainfo/$id.metainfo.xml \
+  share/icons/hicolor/scalable/apps/$id.svg; do
   [ -f "$prefix/$f" ] || fail "$prefix/$f is missing"
 done
-for f in bin/nextstep-app bin/nextstep; do
+for f in bin/nextstep-app bin/nextstep bin/nextstep-server; do
   [ -x "$prefix/$f" ] || fail "$prefix/$f is not executable"
 done
 if ((failed == 0)); then
@@ -29,6 +30,8 @@ if ((failed == 0)); then
   grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$meta" ||
     fail "the metainfo does not launch $id.desktop"
   grep -q "<svg" "$prefix/share/icons/hicolor/scalable/apps/$id.svg" || fail "the icon is no SVG"
+  grep -qx "ExecStart=nextstep-server .*" "$prefix/lib/systemd/system/nextstep-server.service" ||
+    fail "the server's unit does not start nextstep-server"
 fi
 ((failed == 0)) && echo "installed under $prefix: $(cd "$prefix" && find . -type f | sort | tr '\n' ' ')"
 exit "$failed"
