@@ -54,9 +54,10 @@ std::vector<Figure> coldSyncFigures(const BenchOptions& o, const char* self) {
     std::printf("seeded the server with %llu operations in %.1f s\n",
                 static_cast<unsigned long long>(seeded.operations), seeded.seed_seconds);
   }
-  const std::string token = issueToken(seeded.data_dir, seeded.team,
-                                       "cold-" + std::to_string(wallMillis()) + "@bench.example");
-  ServerUnderTest server(seeded.data_dir, o.dir / "sync-cold-server.log");
+  const server::StoreChoice store{seeded.data_dir, ""};
+  const std::string token =
+      issueToken(store, seeded.team, "cold-" + std::to_string(wallMillis()) + "@bench.example");
+  ServerUnderTest server(storeArgs(store), o.dir / "sync-cold-server.log");
   const testing::ProgramRun run = testing::runProgram(
       self, {"cold-client", server.address(), token,
              (o.dir / ("cold-device-" + std::to_string(o.deals) + ".db")).string()});

@@ -25,11 +25,17 @@ namespace nextstep::bench {
 namespace fs = std::filesystem;
 
 std::vector<Figure> liveLatencyFigures(const BenchOptions& o) {
-  const fs::path data = o.dir / "server-latency";
+  const server::StoreChoice store{o.dir / "server-latency", ""};
   // A team with a writer, a reader and 198 more listeners.
-  const std::vector<std::string> tokens = freshTeamTokens(data, "live", "rep", 200);
-  ServerUnderTest server(data, o.dir / "sync-latency-server.log");
+  const std::vector<std::string> tokens = freshTeamTokens(store, "live", "rep", 200);
+  ServerUnderTest server(storeArgs(store), o.dir / "sync-latency-server.log");
+  return aToBLatencyFigures(o, tokens, server.address(), server.address(), "a_to_b");
+}
 
+std::vector<Figure> aToBLatencyFigures(const BenchOptions& o,
+                                       const std::vector<std::string>& tokens,
+                                       const std::string& a_address, const std::string& b_address,
+                                       const std::string& name) {
   // Every stream and reader thread ends with this scope, also when a step below fails.
   struct Streams {
     std::atomic<bool> stop{false};
@@ -44,7 +50,7 @@ std::vector<Figure> liveLatencyFigures(const BenchOptions& o) {
 
   // 198 listeners on 10 connections, draining their streams.
   std::vector<std::shared_ptr<grpc::Channel>> channels;
-  for (int i = 0; i < 10; ++i) channels.push_back(ownConnectionTo(server.address(), i));
+  for (int i = 0; i < 10; ++i) channels.push_back(ownConnectionTo(b_address, i));
   std::atomic<int> listening{0};
   for (int i = 2; i < 200; ++i) {
     streams.transports.push_back(std::make_unique<sync::GrpcTransport>(
@@ -63,7 +69,7 @@ std::vector<Figure> liveLatencyFigures(const BenchOptions& o) {
   // Device B: a real store, merging what its stream brings.
   auto storeB = freshStore(o.dir / "latency-b.db");
   streams.transports.push_back(
-      std::make_unique<sync::GrpcTransport>(ownConnectionTo(server.address(), 100), tokens[1]));
+      std::make_unique<sync::GrpcTransport>(ownConnectionTo(b_address, 100), tokens[1]));
   sync::GrpcTransport& b = *streams.transports.back();
   if (!b.handshake(storeB->deviceId(), kCatalogVersion, 0))
     throw std::runtime_error("B handshake failed");
@@ -84,7 +90,7 @@ std::vector<Figure> liveLatencyFigures(const BenchOptions& o) {
 
   // Device A: books deals one at a time.
   auto storeA = freshStore(o.dir / "latency-a.db");
-  sync::GrpcTransport a(ownConnectionTo(server.address(), 101), tokens[0]);
+  sync::GrpcTransport a(ownConnectionTo(a_address, 101), tokens[0]);
   auto helloA = a.handshake(storeA->deviceId(), kCatalogVersion, 0);
   if (!helloA) throw std::runtime_error("A handshake failed: " + helloA.error().message);
   sync::Replica replicaA(*storeA);
@@ -116,10 +122,10 @@ std::vector<Figure> liveLatencyFigures(const BenchOptions& o) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   const LatencySummary s = summarize(samples);
-  return {{"a_to_b_p50_ms", s.p50, "ms"},
-          {"a_to_b_p99_ms", s.p99, "ms"},
-          {"a_to_b_mean_ms", s.mean, "ms"},
-          {"a_to_b_subscribers", static_cast<double>(listening.load() + 1), "streams"}};
+  return {{name + "_p50_ms", s.p50, "ms"},
+          {name + "_p99_ms", s.p99, "ms"},
+          {name + "_mean_ms", s.mean, "ms"},
+          {name + "_subscribers", static_cast<double>(listening.load() + 1), "streams"}};
 }
 
 }  // namespace nextstep::bench

@@ -28,10 +28,15 @@ T orThrow(Result<T> r, const char* what) {
 
 }  // namespace
 
-std::string issueToken(const fs::path& data_dir, const std::string& team,
+std::vector<std::string> storeArgs(const server::StoreChoice& store) {
+  if (!store.url.empty()) return {"--store", store.url};
+  return {"--data", store.data_dir.string()};
+}
+
+std::string issueToken(const server::StoreChoice& choice, const std::string& team,
                        const std::string& email) {
   server::initCrypto();
-  auto store = orThrow(server::SqliteServerStore::openDirectory(data_dir), "open the server store");
+  auto store = orThrow(server::openServerStore(choice), "open the server store");
   const auto user =
       orThrow(store->addUser(team, email, "not-a-password-hash", kNowMillis), "add a user");
   const std::string token = server::newBearerToken();
@@ -39,15 +44,17 @@ std::string issueToken(const fs::path& data_dir, const std::string& team,
   return token;
 }
 
-std::vector<std::string> freshTeamTokens(const fs::path& data_dir, const std::string& team,
+std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const std::string& team,
                                          const std::string& member, int members) {
-  fs::remove_all(data_dir);
-  const testing::ProgramRun r = testing::runProgram(
-      NEXTSTEP_SERVER_BINARY, {"admin", "--data", data_dir.string(), "create-team", team});
+  if (store.url.empty()) fs::remove_all(store.data_dir);
+  std::vector<std::string> args = {"admin"};
+  for (const std::string& a : storeArgs(store)) args.push_back(a);
+  args.insert(args.end(), {"create-team", team});
+  const testing::ProgramRun r = testing::runProgram(NEXTSTEP_SERVER_BINARY, args);
   if (r.exit_code != 0) throw std::runtime_error(r.err);
   std::vector<std::string> tokens;
   for (int i = 0; i < members; ++i)
-    tokens.push_back(issueToken(data_dir, team, member + std::to_string(i) + "@bench.example"));
+    tokens.push_back(issueToken(store, team, member + std::to_string(i) + "@bench.example"));
   return tokens;
 }
 

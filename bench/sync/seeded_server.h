@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store_choice.h"
 #include "workload_files.h"
 
 namespace nextstep::bench {
@@ -21,13 +22,16 @@ struct SeededServer {
 SeededServer ensureSeededServer(const WorkloadFiles& files);
 
 // A new user of the team with a bearer token, added to the (stopped) server's store.
-std::string issueToken(const std::filesystem::path& data_dir, const std::string& team,
+std::string issueToken(const server::StoreChoice& store, const std::string& team,
                        const std::string& email);
 
-// A fresh data folder (an earlier run's removed) with one team, made by the server's own admin
-// command, and `members` users with tokens: <member>0@bench.example, <member>1@... in order.
-std::vector<std::string> freshTeamTokens(const std::filesystem::path& data_dir,
-                                         const std::string& team, const std::string& member,
-                                         int members);
+// A fresh store (an embedded one's earlier folder removed; a PostgreSQL database must be empty)
+// with one team, made by the server's own admin command, and `members` users with tokens:
+// <member>0@bench.example, <member>1@... in order.
+std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const std::string& team,
+                                         const std::string& member, int members);
+
+// The flags that give a nextstep-server process the store: --data DIR or --store URL.
+std::vector<std::string> storeArgs(const server::StoreChoice& store);
 
 }  // namespace nextstep::bench

@@ -18,19 +18,26 @@ namespace nextstep::bench {
 namespace fs = std::filesystem;
 
 std::vector<Figure> ingestFigures(const BenchOptions& o) {
-  const fs::path data = o.dir / "server-ingest";
-  constexpr int kWriters = 20;
+  const server::StoreChoice store{o.dir / "server-ingest", ""};
+  const std::vector<std::string> tokens = freshTeamTokens(store, "busy", "writer", kIngestWriters);
+  ServerUnderTest server(storeArgs(store), o.dir / "sync-ingest-server.log");
+  return ingestFiguresAt(tokens, {server.address()}, "ingest_20_writers");
+}
+
+std::vector<Figure> ingestFiguresAt(const std::vector<std::string>& tokens,
+                                    const std::vector<std::string>& addresses,
+                                    const std::string& name) {
+  constexpr int kWriters = kIngestWriters;
   constexpr int kBatch = 200;
-  const std::vector<std::string> tokens = freshTeamTokens(data, "busy", "writer", kWriters);
-  ServerUnderTest server(data, o.dir / "sync-ingest-server.log");
   std::atomic<std::int64_t> accepted{0};
   std::atomic<bool> stop{false};
   std::vector<std::thread> writers;
   const auto start = Clock::now();
   for (int w = 0; w < kWriters; ++w) {
     writers.emplace_back([&, w] {
-      sync::GrpcTransport t(ownConnectionTo(server.address(), 200 + w),
-                            tokens[static_cast<std::size_t>(w)]);
+      // The writers spread over the addresses (replicas) in turn.
+      const std::string& address = addresses[static_cast<std::size_t>(w) % addresses.size()];
+      sync::GrpcTransport t(ownConnectionTo(address, 200 + w), tokens[static_cast<std::size_t>(w)]);
       const DeviceId device = 0x1E57000000000000ULL + static_cast<DeviceId>(w);
       if (!t.handshake(device, kCatalogVersion, 0)) return;
       std::int64_t seq = 0;
@@ -59,7 +66,7 @@ std::vector<Figure> ingestFigures(const BenchOptions& o) {
   stop = true;
   for (auto& w : writers) w.join();
   const double secs = seconds(start);
-  return {{"ingest_20_writers_ops_per_s", static_cast<double>(accepted.load()) / secs, "ops/s"}};
+  return {{name + "_ops_per_s", static_cast<double>(accepted.load()) / secs, "ops/s"}};
 }
 
 }  // namespace nextstep::bench

@@ -12,13 +12,12 @@ namespace nextstep::bench {
 
 namespace fs = std::filesystem;
 
-ServerUnderTest::ServerUnderTest(const fs::path& data, const fs::path& log) {
+ServerUnderTest::ServerUnderTest(const std::vector<std::string>& store_args, const fs::path& log) {
   fs::remove(log);  // the address is read from it
-  program_ = std::make_unique<testing::BackgroundProgram>(
-      NEXTSTEP_SERVER_BINARY,
-      std::vector<std::string>{"--data", data.string(), "--listen", "127.0.0.1:0", "--rate-limit",
-                               "100000", "--max-streams-per-user", "1000"},
-      log);
+  std::vector<std::string> args = store_args;
+  args.insert(args.end(), {"--listen", "127.0.0.1:0", "--rate-limit", "100000",
+                           "--max-streams-per-user", "1000"});
+  program_ = std::make_unique<testing::BackgroundProgram>(NEXTSTEP_SERVER_BINARY, args, log);
   for (int i = 0; i < 200 && address_.empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::ifstream in(log);

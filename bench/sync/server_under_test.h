@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "child_process.h"
 
@@ -11,9 +12,9 @@ namespace nextstep::bench {
 
 class ServerUnderTest {
  public:
-  // Starts it on the data folder and waits for its address in the log; throws when it does not
-  // come up.
-  ServerUnderTest(const std::filesystem::path& data, const std::filesystem::path& log);
+  // Starts it on the store (--data DIR or --store URL) and waits for its address in the log;
+  // throws when it does not come up.
+  ServerUnderTest(const std::vector<std::string>& store_args, const std::filesystem::path& log);
   ~ServerUnderTest();
   ServerUnderTest(const ServerUnderTest&) = delete;
   ServerUnderTest& operator=(const ServerUnderTest&) = delete;

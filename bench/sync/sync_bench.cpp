@@ -1,6 +1,6 @@
 // The sync benchmarks of the shared workload (see sync_scenarios.h), against a real
 // nextstep-server process on loopback.
-// Usage: nextstep_bench_sync [cold|apply|latency|ingest|all] [--deals N] [--dir DIR]
+// Usage: nextstep_bench_sync [cold|apply|latency|ingest|replicas|all] [--deals N] [--dir DIR]
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -30,6 +30,7 @@ int run(int argc, char** argv) {
   measure("apply", [&] { return remoteApplyFigures(o); });
   measure("latency", [&] { return liveLatencyFigures(o); });
   measure("ingest", [&] { return ingestFigures(o); });
+  measure("replicas", [&] { return replicaFigures(o); });
   if (!o.results.empty() && o.apply.empty()) mergeFigures(o.results, figures);
   return 0;
 }

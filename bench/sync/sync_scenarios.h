@@ -4,6 +4,7 @@
 //   apply    100k remote changes merged into a device holding the ~1M-row pipeline
 //   latency  a write on device A visible (merged) on device B, with 200 live subscribers
 //   ingest   operations/s the server accepts from 20 concurrent writers
+//   replicas the latency and ingest above with two server replicas on one PostgreSQL
 #pragma once
 
 #include <filesystem>
@@ -25,5 +26,19 @@ int runColdSyncDevice(const std::string& address, const std::string& token,
 std::vector<Figure> remoteApplyFigures(const BenchOptions& o);
 std::vector<Figure> liveLatencyFigures(const BenchOptions& o);
 std::vector<Figure> ingestFigures(const BenchOptions& o);
+// Two replicas on one PostgreSQL (a throw-away cluster): A's write on the first seen by B on the
+// second (with 198 more listeners there), and 20 writers spread over both.
+std::vector<Figure> replicaFigures(const BenchOptions& o);
+
+// The measurements themselves, against servers already running; figures named `name`_...
+inline constexpr int kIngestWriters = 20;
+// tokens: the writer's, the reader's, then 198 listeners'.
+std::vector<Figure> aToBLatencyFigures(const BenchOptions& o,
+                                       const std::vector<std::string>& tokens,
+                                       const std::string& a_address, const std::string& b_address,
+                                       const std::string& name);
+std::vector<Figure> ingestFiguresAt(const std::vector<std::string>& tokens,
+                                    const std::vector<std::string>& addresses,
+                                    const std::string& name);
 
 }  // namespace nextstep::bench

@@ -17,10 +17,6 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-std::uint16_t portOf(const std::string& address) {
-  return static_cast<std::uint16_t>(std::stoi(address.substr(address.rfind(':') + 1)));
-}
-
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -31,7 +27,7 @@ class NetworkFaults : public TeamOnLoopback {
     addUser("alpha", "ana@alpha.example");
     addUser("alpha", "ben@alpha.example");
     startServer({"--heartbeat-seconds", "1"});
-    auto link = FaultyLink::open(portOf(address()));
+    auto link = FaultyLink::open(port());
     ASSERT_TRUE(link.ok()) << link.error().message;
     link_ = std::move(*link);
   }

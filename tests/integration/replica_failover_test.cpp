@@ -17,10 +17,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::uint16_t portOf(const std::string& address) {
-  return static_cast<std::uint16_t>(std::stoi(address.substr(address.rfind(':') + 1)));
-}
-
 class ReplicaFailover : public TeamOnLoopback, public ::testing::WithParamInterface<StoreKind> {
  protected:
   ReplicaFailover() : TeamOnLoopback(GetParam()) {}
@@ -51,7 +47,7 @@ TEST_P(ReplicaFailover, ADeviceMovesOnToTheNextReplicaAndEveryOperationArrivesOn
   ASSERT_FALSE(second.empty());
   // The first replica is reached through a slow link, so that its pushes take long enough to be
   // interrupted; the second directly.
-  auto link = FaultyLink::open(portOf(address()));
+  auto link = FaultyLink::open(port());
   ASSERT_TRUE(link.ok()) << link.error().message;
   (*link)->setLatency(std::chrono::milliseconds(15));
   const std::string both = (*link)->address() + "," + second;

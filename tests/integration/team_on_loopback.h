@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,10 @@ class TeamOnLoopback : public ::testing::Test {
   void startServer(std::vector<std::string> extra = {});
   void killServer();  // SIGKILL: no chance to clean up
   const std::string& address() const { return address_; }
+  // The port of address(), for a proxy put in front of the server.
+  std::uint16_t port() const {
+    return static_cast<std::uint16_t>(std::stoi(address_.substr(address_.rfind(':') + 1)));
+  }
   // Another server process on the same store (a replica, on a free port), with the first's
   // arguments; its address. It runs until the test ends.
   std::string startReplica();
