@@ -65,8 +65,20 @@ SheetFrame {
         wrapMode: Text.WordWrap
     }
 
+    // What Sign in still needs, said beside it.
+    readonly property string whyNot: server.text.trim() === "" ? qsTr("Give the server's address")
+                                   : email.text.trim() === "" ? qsTr("Give your email")
+                                   : password.text === "" ? qsTr("Give your password") : ""
+
     footer: [
-        Item { Layout.fillWidth: true },
+        Label {
+            objectName: "signInWhyNot"
+            Layout.fillWidth: true
+            text: AppSync.signingIn ? "" : sheet.whyNot
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.caption
+            color: Theme.danger
+        },
         Button {
             flat: true
             text: qsTr("Cancel")
@@ -78,7 +90,7 @@ SheetFrame {
             id: signInButton
             highlighted: true
             text: AppSync.signingIn ? qsTr("Signing in…") : qsTr("Sign in")
-            enabled: !AppSync.signingIn && server.text.trim() !== "" && email.text.trim() !== "" && password.text !== ""
+            enabled: !AppSync.signingIn && sheet.whyNot === ""
             implicitHeight: Theme.touch
             Accessible.name: qsTr("Sign in")
             onClicked: AppSync.signIn(server.text, tls.checked, email.text, password.text)

@@ -9,6 +9,7 @@
 #include "nextstep/sync/sync_round.h"
 #include "random_edit.h"
 #include "sim_transport.h"
+#include "store_choice.h"
 #include "token_auth.h"
 
 namespace nextstep::sim {
@@ -29,7 +30,8 @@ World::World(SimOptions options)
   fs::create_directories(dir_);
   seedIdsForTesting(options.seed * 7919 + 17);
 
-  server_store_ = std::move(server::SqliteServerStore::openDirectory(dir_ / "server").value());
+  server_store_ =
+      std::move(server::openServerStore({dir_ / "server", options.server_store_url}).value());
   service_ = std::make_unique<server::SyncService>(*server_store_, server::SyncLimits{},
                                                    [this] { return now_ms_; });
   const auto team = server_store_->createTeam("sim", now_ms_);

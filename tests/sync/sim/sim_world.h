@@ -16,7 +16,7 @@
 #include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/transport.h"
-#include "sqlite_server_store.h"
+#include "server_store.h"
 #include "sync_service.h"
 
 namespace nextstep::sim {
@@ -36,6 +36,8 @@ struct SimOptions {
   int steps = 160;
   bool restores = true;  // devices restored from their backups now and then
   Faults faults;
+  // The server's store: a fresh PostgreSQL database's URL, or empty for the embedded SQLite one.
+  std::string server_store_url;
 };
 
 class World;
@@ -94,7 +96,7 @@ class World {
   std::mt19937_64 rng_;
   std::int64_t now_ms_;
   std::filesystem::path dir_;
-  std::unique_ptr<server::SqliteServerStore> server_store_;
+  std::unique_ptr<server::ServerStore> server_store_;
   std::unique_ptr<server::SyncService> service_;
   std::vector<Device> devices_;
   std::vector<std::string> failures_;
