@@ -23,6 +23,7 @@
 #include "nextstep/model/stamp.h"
 #include "push_writer.h"
 #include "rate_limit.h"
+#include "replica_feed.h"
 #include "store_choice.h"
 #include "store_watch.h"
 #include "stream_quota.h"
@@ -159,7 +160,10 @@ int runServer(const ServerOptions& options) {
   writer.start();
   // Replicas on one PostgreSQL database: another's writes reach this one's live streams.
   const std::unique_ptr<HeadWatch> other_replicas = (*store)->watchHeads(
-      [&feed](TeamId team, std::uint64_t head) { feed.advance(team, head); }, kReplicaCatchUp);
+      [&feed, &log = **store](TeamId team, std::uint64_t head) {
+        takeOtherReplicasWrite(feed, log, team, head);
+      },
+      kReplicaCatchUp);
   const std::chrono::seconds heartbeat(options.heartbeat_seconds);
   const GrpcSyncParts parts{service,   writer,     feed,    logins,
                             call_rate, login_rate, streams, heartbeat};

@@ -83,6 +83,13 @@ void TeamFeed::advance(TeamId team, std::uint64_t head) {
   changed_.notify_one();
 }
 
+std::optional<std::uint64_t> TeamFeed::knownHead(TeamId team) const {
+  std::lock_guard lock(mu_);
+  auto it = teams_.find(team);
+  if (it == teams_.end()) return std::nullopt;
+  return it->second.head;
+}
+
 FeedRead TeamFeed::read(TeamId team, std::uint64_t after_version, std::size_t budget_bytes) const {
   FeedRead out;
   std::lock_guard lock(mu_);

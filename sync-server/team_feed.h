@@ -10,6 +10,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -61,6 +62,9 @@ class TeamFeed {
   // Another replica committed the team's log up to `head`: the streams behind it read the
   // store. The ring keeps nothing it cannot vouch for as contiguous.
   void advance(TeamId team, std::uint64_t head);
+  // The newest version the feed has seen for the team (0: none yet); nothing when the team has no
+  // streams here.
+  std::optional<std::uint64_t> knownHead(TeamId team) const;
   // Operations after the cursor, up to about budget_bytes (at least one when there is one).
   FeedRead read(TeamId team, std::uint64_t after_version, std::size_t budget_bytes) const;
 

@@ -16,6 +16,7 @@
 
 #include "postgres_cluster.h"
 #include "postgres_server_store.h"
+#include "replica_feed.h"
 #include "team_feed.h"
 
 namespace nextstep::server::test {
@@ -333,6 +334,39 @@ TEST_F(PostgresStoreTest, ALiveStreamOnTheSecondReplicaIsWokenByTheFirstsWrite) 
   EXPECT_EQ(page->ops.size(), 1u);
   watch.reset();
   feed.stop();
+  feed.unsubscribe(team_, &stream);
+}
+
+TEST_F(PostgresStoreTest, AnotherReplicasWriteIsReadOnceIntoTheFeedForItsStreams) {
+  TeamFeed feed;
+  struct Idle final : FeedSubscriber {
+    void wake() override {}
+    void retain() override {}
+    void release() override {}
+  } stream;
+  feed.subscribe(team_, &stream);
+  auto write = [&](std::int64_t seq) {
+    ASSERT_TRUE(
+        store_->writePushes([&](PushTransaction& tx) { tx.append(team_, 1, opOf(seq), "a", 1); })
+            .ok());
+  };
+  write(1);
+  // A feed that knows no position yet sends its streams to the store.
+  takeOtherReplicasWrite(feed, *store_, team_, 1);
+  EXPECT_TRUE(feed.read(team_, 0, 1 << 20).behind);
+  // From a known position, the new operations are read once into the ring.
+  write(2);
+  write(3);
+  takeOtherReplicasWrite(feed, *store_, team_, 3);
+  FeedRead next = feed.read(team_, 1, 1 << 20);
+  EXPECT_FALSE(next.behind);
+  ASSERT_EQ(next.ops.size(), 2u);
+  EXPECT_EQ(next.ops[0]->version(), 2u);
+  EXPECT_EQ(next.ops[1]->operation().record_id(), "d3");
+  // An old notice, or one for a team without streams here, changes nothing.
+  takeOtherReplicasWrite(feed, *store_, team_, 2);
+  takeOtherReplicasWrite(feed, *store_, team_ + 1, 9);
+  EXPECT_EQ(feed.read(team_, 1, 1 << 20).ops.size(), 2u);
   feed.unsubscribe(team_, &stream);
 }
 
