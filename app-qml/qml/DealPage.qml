@@ -263,6 +263,9 @@ Page {
                     Layout.fillWidth: true
                     implicitHeight: Math.max(Theme.touch + 8, implicitContentHeight + topPadding + bottomPadding)
                     checked: flag
+                    // Material centres the box of a CheckDelegate without text, over the row's
+                    // words; with it the box sits at the end (contentItem draws the text).
+                    text: title
                     Accessible.name: title + ", " + subtitle + ", " + badge
                     onToggled: deal.setActionDone(recordId, checked)
                     background: Rectangle {

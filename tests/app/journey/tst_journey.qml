@@ -183,6 +183,7 @@ Item {
             tap("saveStageButton")
             tryVerify(function() { return find("dealStatus").text.indexOf("Won") >= 0 }, 5000,
                       "the deal page says Won")
+            wait(300)  // the stage sheet fades out
             picture("won")
         }
     }
