@@ -2,10 +2,10 @@
 // sheets nor loads their types (nor what they import, such as the import sheet's file dialog),
 // and a rep who never imports never pays for it.
 //
-// Not a Loader: a Loader leaves a non-visual object such as a Popup without a parent object; made
-// here, a sheet belongs to this item, so it and its parts are found by name from the window. Made
-// in one go, not incubated: Qt 6.4's MonthGrid and DayOfWeekRow come out with no size when they
-// are incubated asynchronously (the close-the-call sheet's date picker did).
+// Made with createObject(this item): the sheet's parent object is this item, so the sheet and its
+// parts are found by name from the window. Made in one go, not incubated: Qt 6.4's MonthGrid and
+// DayOfWeekRow came out with no size when incubated asynchronously (the close-the-call sheet's
+// date picker did).
 import QtQuick
 
 Item {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 
 #include "bench_now.h"
@@ -33,15 +34,27 @@ std::vector<std::string> storeArgs(const server::StoreChoice& store) {
   return {"--data", store.data_dir.string()};
 }
 
+namespace {
+
+std::string tokenFor(server::ServerStore& store, const std::string& team,
+                     const std::string& email) {
+  const auto user =
+      orThrow(store.addUser(team, email, "not-a-password-hash", kNowMillis), "add a user");
+  const std::string token = server::newBearerToken();
+  orThrow(store.addToken(user, server::tokenHash(token), kNowMillis), "add a token");
+  return token;
+}
+
+std::unique_ptr<server::ServerStore> openStore(const server::StoreChoice& choice) {
+  server::initCrypto();
+  return orThrow(server::openServerStore(choice), "open the server store");
+}
+
+}  // namespace
+
 std::string issueToken(const server::StoreChoice& choice, const std::string& team,
                        const std::string& email) {
-  server::initCrypto();
-  auto store = orThrow(server::openServerStore(choice), "open the server store");
-  const auto user =
-      orThrow(store->addUser(team, email, "not-a-password-hash", kNowMillis), "add a user");
-  const std::string token = server::newBearerToken();
-  orThrow(store->addToken(user, server::tokenHash(token), kNowMillis), "add a token");
-  return token;
+  return tokenFor(*openStore(choice), team, email);
 }
 
 std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const std::string& team,
@@ -52,9 +65,11 @@ std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const
   args.insert(args.end(), {"create-team", team});
   const testing::ProgramRun r = testing::runProgram(NEXTSTEP_SERVER_BINARY, args);
   if (r.exit_code != 0) throw std::runtime_error(r.err);
+  // One open store for all of them (a PostgreSQL store opened per token was 200 connections).
+  const auto opened = openStore(store);
   std::vector<std::string> tokens;
   for (int i = 0; i < members; ++i)
-    tokens.push_back(issueToken(store, team, member + std::to_string(i) + "@bench.example"));
+    tokens.push_back(tokenFor(*opened, team, member + std::to_string(i) + "@bench.example"));
   return tokens;
 }
 
