@@ -7,8 +7,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nextstep/model/result.h"
@@ -75,6 +77,7 @@ struct RegisterKey {
   RecordType type = RecordType::kDeal;
   std::string record_id;
   std::string key;
+  auto operator<=>(const RegisterKey&) const = default;
 };
 
 struct RegisterState {
@@ -90,6 +93,7 @@ struct MemberKey {
   std::string record_id;
   std::string set;
   std::string member;
+  auto operator<=>(const MemberKey&) const = default;
 };
 
 struct MemberState {
@@ -112,12 +116,22 @@ struct RejectionRecord {
   pb::Operation operation;  // exactly as the device sent it
 };
 
-// One write transaction of pushes. Its methods throw inside the store's layer; the store's
-// writePushes() turns any failure into an Error and rolls everything back.
+// One record of the merged state, whatever its registers.
+struct RecordKey {
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  auto operator<=>(const RecordKey&) const = default;
+};
+
+// One write transaction of pushes, as the service sees it (PushBatch is the one
+// implementation). Its methods throw inside the store's layer; the store's writePushes() turns
+// any failure into an Error and rolls everything back.
 class PushTransaction {
  public:
   virtual ~PushTransaction() = default;
 
+  // The records the pushes to come will touch: read in one pass instead of one at a time.
+  virtual void expect(TeamId team, std::span<const RecordKey> records) = 0;
   virtual std::uint64_t lastSeq(DeviceId device) = 0;
   virtual void setLastSeq(DeviceId device, std::uint64_t seq) = 0;
   virtual std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) = 0;
@@ -133,6 +147,43 @@ class PushTransaction {
   virtual std::optional<MemberState> readMember(TeamId team, const MemberKey& key) = 0;
   virtual void writeMember(TeamId team, const MemberKey& key, const MemberState& state) = 0;
   virtual void archiveConflict(const ConflictRecord& conflict) = 0;
+};
+
+// An operation as a push appends it, before it is written.
+struct LogEntry {
+  std::uint64_t version = 0;
+  DeviceId device = 0;
+  Op op;
+  std::string author;
+  std::int64_t accepted_ms = 0;
+};
+
+// A backend's rows under a push's transaction: reads as the merge needs them, and the push's
+// writes handed over in bulk at its end (one statement per table, not one per operation).
+// Throws what its database throws.
+class PushRows {
+ public:
+  virtual ~PushRows() = default;
+
+  // The team's head, its row locked until the commit: a team's versions commit in order.
+  virtual std::uint64_t lockHead(TeamId team) = 0;
+  virtual std::uint64_t lastSeq(DeviceId device) = 0;
+  virtual std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) = 0;
+  virtual std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) = 0;
+  virtual void addRejection(TeamId team, const RejectionRecord& rejection, std::int64_t now_ms) = 0;
+  virtual void archiveConflict(const ConflictRecord& conflict) = 0;
+  // Every register the records hold.
+  virtual std::vector<std::pair<RegisterKey, RegisterState>> registersOf(
+      TeamId team, std::span<const RecordKey> records) = 0;
+  virtual std::optional<MemberState> readMember(TeamId team, const MemberKey& key) = 0;
+
+  // Appends the entries (versions head_before + 1 onwards, in order) and moves the head.
+  virtual void writeLog(TeamId team, std::span<const LogEntry> entries) = 0;
+  virtual void writeRegisters(TeamId team,
+                              std::span<const std::pair<RegisterKey, RegisterState>> rows) = 0;
+  virtual void writeMembers(TeamId team,
+                            std::span<const std::pair<MemberKey, MemberState>> rows) = 0;
+  virtual void setLastSeqs(std::span<const std::pair<DeviceId, std::uint64_t>> seqs) = 0;
 };
 
 // Who may sync what: teams, users, their tokens and the devices the tokens are bound to.

@@ -2,22 +2,17 @@
 
 #include <string>
 
+#include "push_batch.h"
 #include "sqlite_server_rows.h"
 
 namespace nextstep::server {
 namespace {
 
-class SqlitePushTransaction final : public PushTransaction {
+class SqlitePushRows final : public PushRows {
  public:
-  explicit SqlitePushTransaction(Database& db) : db_(db) {}
+  explicit SqlitePushRows(Database& db) : db_(db) {}
 
   std::uint64_t lastSeq(DeviceId device) override { return lastSeqOf(db_, device); }
-
-  void setLastSeq(DeviceId device, std::uint64_t seq) override {
-    auto s = db_.prepare("UPDATE devices SET last_seq = ?2 WHERE id = ?1");
-    s->bindAll(sql(device), sql(seq));
-    s->run();
-  }
 
   std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) override {
     auto s = db_.prepare(std::string("SELECT ") + std::string(kOpColumns) +
@@ -50,48 +45,6 @@ class SqlitePushTransaction final : public PushTransaction {
     s->run();
   }
 
-  std::uint64_t append(TeamId team, DeviceId device, const Op& op, const std::string& author,
-                       std::int64_t now_ms) override {
-    auto next = db_.prepare("UPDATE teams SET head = head + 1 WHERE id = ?1 RETURNING head");
-    next->bind(1, team);
-    if (!next->step()) throw DbError(0, "no team " + std::to_string(team));
-    const std::int64_t version = next->integer(0);
-    next->run();
-    auto s = db_.prepare(
-        "INSERT INTO ops(team, version, device, device_seq, record_type, record_id, kind, key, "
-        "value, stamp, base, author, accepted_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    s->bindAll(team, version, sql(device), op.seq, static_cast<std::int64_t>(op.type), op.record_id,
-               static_cast<std::int64_t>(op.kind), op.key, op.value);
-    bindStamp(*s, 10, op.stamp);
-    bindStamp(*s, 11, op.base);
-    s->bind(12, author);
-    s->bind(13, now_ms);
-    s->run();
-    return unsql(version);
-  }
-
-  std::uint64_t head(TeamId team) override { return headOf(db_, team); }
-
-  std::optional<RegisterState> readRegister(TeamId team, const RegisterKey& key) override {
-    return registerIn(db_, team, key);
-  }
-
-  void writeRegister(TeamId team, const RegisterKey& key, const RegisterState& state) override {
-    auto s = db_.prepare(
-        "INSERT INTO registers(team, record_type, record_id, key, value, stamp, base, author, "
-        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-        "ON CONFLICT(team, record_type, record_id, key) DO UPDATE SET value = excluded.value, "
-        "stamp = excluded.stamp, base = excluded.base, author = excluded.author, "
-        "version = excluded.version");
-    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.key, state.value);
-    bindStamp(*s, 6, state.stamp);
-    bindStamp(*s, 7, state.base);
-    s->bind(8, state.author);
-    s->bind(9, sql(state.version));
-    s->run();
-  }
-
   std::optional<MemberState> readMember(TeamId team, const MemberKey& key) override {
     auto s = db_.prepare(
         "SELECT add_stamp, removed_upto, add_author FROM members WHERE team = ?1 AND "
@@ -101,17 +54,90 @@ class SqlitePushTransaction final : public PushTransaction {
     return MemberState{columnStamp(*s, 0), columnStamp(*s, 1), s->text(2)};
   }
 
-  void writeMember(TeamId team, const MemberKey& key, const MemberState& state) override {
+  std::uint64_t lockHead(TeamId team) override { return headOf(db_, team); }
+
+  std::vector<std::pair<RegisterKey, RegisterState>> registersOf(
+      TeamId team, std::span<const RecordKey> records) override {
+    auto s = db_.prepare(
+        "SELECT key, value, stamp, base, author, version FROM registers "
+        "WHERE team = ?1 AND record_type = ?2 AND record_id = ?3");
+    std::vector<std::pair<RegisterKey, RegisterState>> out;
+    for (const RecordKey& r : records) {
+      s->reset();
+      s->bindAll(team, static_cast<std::int64_t>(r.type), r.record_id);
+      while (s->step()) {
+        out.emplace_back(RegisterKey{r.type, r.record_id, s->text(0)},
+                         RegisterState{s->value(1), columnStamp(*s, 2), columnStamp(*s, 3),
+                                       s->text(4), unsql(s->integer(5))});
+      }
+    }
+    return out;
+  }
+
+  void writeLog(TeamId team, std::span<const LogEntry> entries) override {
+    auto s = db_.prepare(
+        "INSERT INTO ops(team, version, device, device_seq, record_type, record_id, kind, key, "
+        "value, stamp, base, author, accepted_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    for (const LogEntry& e : entries) {
+      s->reset();
+      s->bindAll(team, sql(e.version), sql(e.device), e.op.seq,
+                 static_cast<std::int64_t>(e.op.type), e.op.record_id,
+                 static_cast<std::int64_t>(e.op.kind), e.op.key, e.op.value);
+      bindStamp(*s, 10, e.op.stamp);
+      bindStamp(*s, 11, e.op.base);
+      s->bind(12, e.author);
+      s->bind(13, e.accepted_ms);
+      s->run();
+    }
+    auto head = db_.prepare("UPDATE teams SET head = ?2 WHERE id = ?1");
+    head->bindAll(team, sql(entries.back().version));
+    head->run();
+    if (db_.changes() != 1) throw DbError(0, "no team " + std::to_string(team));
+  }
+
+  void writeRegisters(TeamId team,
+                      std::span<const std::pair<RegisterKey, RegisterState>> rows) override {
+    auto s = db_.prepare(
+        "INSERT INTO registers(team, record_type, record_id, key, value, stamp, base, author, "
+        "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "ON CONFLICT(team, record_type, record_id, key) DO UPDATE SET value = excluded.value, "
+        "stamp = excluded.stamp, base = excluded.base, author = excluded.author, "
+        "version = excluded.version");
+    for (const auto& [key, state] : rows) {
+      s->reset();
+      s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.key, state.value);
+      bindStamp(*s, 6, state.stamp);
+      bindStamp(*s, 7, state.base);
+      s->bind(8, state.author);
+      s->bind(9, sql(state.version));
+      s->run();
+    }
+  }
+
+  void writeMembers(TeamId team, std::span<const std::pair<MemberKey, MemberState>> rows) override {
     auto s = db_.prepare(
         "INSERT INTO members(team, record_type, record_id, set_name, member, add_stamp, "
         "removed_upto, add_author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
         "ON CONFLICT DO UPDATE SET add_stamp = excluded.add_stamp, "
         "removed_upto = excluded.removed_upto, add_author = excluded.add_author");
-    s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
-    bindStamp(*s, 6, state.add_stamp);
-    bindStamp(*s, 7, state.removed_upto);
-    s->bind(8, state.add_author);
-    s->run();
+    for (const auto& [key, state] : rows) {
+      s->reset();
+      s->bindAll(team, static_cast<std::int64_t>(key.type), key.record_id, key.set, key.member);
+      bindStamp(*s, 6, state.add_stamp);
+      bindStamp(*s, 7, state.removed_upto);
+      s->bind(8, state.add_author);
+      s->run();
+    }
+  }
+
+  void setLastSeqs(std::span<const std::pair<DeviceId, std::uint64_t>> seqs) override {
+    auto s = db_.prepare("UPDATE devices SET last_seq = ?2 WHERE id = ?1");
+    for (const auto& [device, seq] : seqs) {
+      s->reset();
+      s->bindAll(sql(device), sql(seq));
+      s->run();
+    }
   }
 
   void archiveConflict(const ConflictRecord& c) override {
@@ -138,8 +164,8 @@ class SqlitePushTransaction final : public PushTransaction {
 }  // namespace
 
 void withSqlitePushTransaction(Database& db, const std::function<void(PushTransaction&)>& work) {
-  SqlitePushTransaction push(db);
-  work(push);
+  SqlitePushRows rows(db);
+  writeBatched(rows, work);
 }
 
 }  // namespace nextstep::server

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <vector>
 
 #include "json_log.h"
 #include "nextstep/sync/wire.h"
@@ -202,7 +204,17 @@ Result<std::vector<PushOutcome>> SyncService::commitTogether(std::span<const Pus
                                                              std::span<const std::size_t> which,
                                                              std::int64_t now_ms) {
   std::vector<PushOutcome> outcomes(which.size());
+  // The records every push of the group touches, read together (in team order, which is also
+  // the order the teams' heads are locked in, so two replicas never wait on each other).
+  std::map<TeamId, std::vector<RecordKey>> touched;
+  for (const std::size_t i : which) {
+    std::vector<RecordKey>& records = touched[calls[i].caller->team_id];
+    for (const pb::Operation& op : calls[i].request->operations()) {
+      records.push_back(RecordKey{static_cast<RecordType>(op.record_type()), op.record_id()});
+    }
+  }
   auto written = store_.writePushes([&](PushTransaction& tx) {
+    for (const auto& [team, records] : touched) tx.expect(team, records);
     for (std::size_t k = 0; k < which.size(); ++k) {
       const PushCall& call = calls[which[k]];
       outcomes[k] = PushOutcome{};

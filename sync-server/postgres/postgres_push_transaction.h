@@ -9,7 +9,8 @@
 
 namespace nextstep::server {
 
-// Registers a push's statements on a new connection (they are prepared on first use).
+// Registers a push's statements on a new connection (they are prepared on first use) and
+// makes the session's table its registers pass through.
 void preparePushStatements(pqxx::connection& conn);
 
 // Runs `work` against a PushTransaction over `tx`; the caller commits. Throws.

@@ -345,6 +345,50 @@ TEST_P(PushTest, PushesOfOneGroupCommitKeepTheirOwnOutcomes) {
   EXPECT_EQ(outcomes[2].reply->head(), 2u);
 }
 
+// A group commit keeps what it reads and writes until its end: two teams' pushes, the same
+// record id in both, and one device's push sent twice within the group.
+TEST_P(PushTest, AGroupCommitOfTwoTeamsAndARetryMergesEachTeamApart) {
+  Caller carl = device("south", "carl@example.com", 0xca71);
+  const pb::PushRequest ann_push =
+      pushOf({createDeal(1, kAnn, "d1", "North deal", hlc(0, 1)),
+              setText(2, kAnn, RecordType::kDeal, "d1", "title", "North renamed", hlc(0, 2),
+                      stampOf(hlc(0, 1), kAnn))});
+  const pb::PushRequest carl_push = pushOf({createDeal(1, 0xca71, "d1", "South deal", hlc(0, 3))});
+  const PushCall calls[] = {{&ann_, &ann_push}, {&carl, &carl_push}, {&ann_, &ann_push}};
+  auto outcomes = service_->pushBatch(calls);
+  ASSERT_EQ(outcomes.size(), 3u);
+  for (const auto& o : outcomes) ASSERT_TRUE(o.reply.ok());
+  EXPECT_EQ(outcomes[0].accepted.size(), 2u);
+  EXPECT_EQ(outcomes[1].accepted.size(), 1u);
+  EXPECT_TRUE(outcomes[2].accepted.empty());  // the same push again: acknowledged, not applied
+  EXPECT_EQ(outcomes[2].reply->acked_through_seq(), 2u);
+  EXPECT_EQ(outcomes[0].reply->head(), 2u);
+  EXPECT_EQ(outcomes[1].reply->head(), 1u);
+  EXPECT_EQ(pullAll(ann_).operations_size(), 2);
+  EXPECT_EQ(pullAll(carl).operations_size(), 1);
+
+  // Each team's merged title is its own, and a later push reads the state the group left.
+  const auto north = store_->readRegister(ann_.team_id, {RecordType::kDeal, "d1", "title"});
+  ASSERT_TRUE(north.ok() && north->has_value());
+  EXPECT_EQ(std::get<std::string>((*north)->value), "North renamed");
+  const auto south = store_->readRegister(carl.team_id, {RecordType::kDeal, "d1", ""});
+  ASSERT_TRUE(south.ok() && south->has_value());
+  EXPECT_NE(std::get<std::string>((*south)->value).find("South deal"), std::string::npos);
+  const pb::PushResponse later =
+      pushOk(ann_, pushOf({setText(3, kAnn, RecordType::kDeal, "d1", "title", "Later", hlc(0, 4),
+                                   stampOf(hlc(0, 1), kAnn))}));
+  EXPECT_EQ(later.head(), 3u);
+  const auto kept = store_->readRegister(ann_.team_id, {RecordType::kDeal, "d1", "title"});
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  // Written against the create, like the rename in the group: the later stamp wins, and the
+  // rename is set aside as a conflict.
+  EXPECT_EQ(std::get<std::string>((*kept)->value), "Later");
+  const auto conflicts = store_->conflicts(ann_.team_id);
+  ASSERT_TRUE(conflicts.ok());
+  ASSERT_EQ(conflicts->size(), 1u);
+  EXPECT_EQ(std::get<std::string>(conflicts->front().lost_value), "North renamed");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, PushTest, everyStore(), storeTestName);
 
 }  // namespace
