@@ -96,6 +96,7 @@ void PushBatch::writeMember(TeamId id, const MemberKey& key, const MemberState& 
 
 void PushBatch::archiveConflict(const ConflictRecord& conflict) { rows_.archiveConflict(conflict); }
 
+// Moves the kept states out: the batch is spent once flushed.
 std::map<TeamId, std::uint64_t> PushBatch::flush() {
   std::map<TeamId, std::uint64_t> moved;
   for (auto& [id, t] : teams_) {
@@ -105,12 +106,12 @@ std::map<TeamId, std::uint64_t> PushBatch::flush() {
     }
     std::vector<std::pair<RegisterKey, RegisterState>> registers;
     for (auto& [key, kept] : t.registers) {
-      if (kept.dirty) registers.emplace_back(key, *kept.state);
+      if (kept.dirty) registers.emplace_back(key, std::move(*kept.state));
     }
     if (!registers.empty()) rows_.writeRegisters(id, registers);
     std::vector<std::pair<MemberKey, MemberState>> members;
     for (auto& [key, kept] : t.members) {
-      if (kept.dirty) members.emplace_back(key, *kept.state);
+      if (kept.dirty) members.emplace_back(key, std::move(*kept.state));
     }
     if (!members.empty()) rows_.writeMembers(id, members);
   }
