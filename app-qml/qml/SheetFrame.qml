@@ -87,6 +87,10 @@ Popup {
                     text: sheet.subtitle
                     font.pixelSize: Theme.body
                     color: Theme.textMuted
+                    // Two lines at phone width before it elides: a sheet's subtitle says what
+                    // it is for, and one line cut it mid-sentence.
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                 }
             }

@@ -21,10 +21,17 @@ SheetFrame {
         id: server
         Layout.fillWidth: true
         text: AppSync.server
-        // Several replicas of the team's server: a.example.com:443,b.example.com:443
-        placeholderText: qsTr("sync.example.com:443 (replicas: a:443,b:443)")
+        placeholderText: qsTr("sync.example.com:443")
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         Accessible.name: qsTr("Server address")
+    }
+    // Under the field, not in it: a placeholder this long was cut off at phone width.
+    Label {
+        Layout.fillWidth: true
+        text: qsTr("Several servers? List them with commas: a.example.com:443,b.example.com:443")
+        color: Theme.textMuted
+        font.pixelSize: Theme.caption
+        wrapMode: Text.Wrap
     }
     Switch {
         id: tls
