@@ -56,11 +56,15 @@ Result<std::unique_ptr<SqliteServerStore>> SqliteServerStore::open(
 
 SqliteServerStore::SqliteServerStore(std::string path, std::unique_ptr<Database> writer,
                                      SqliteStoreOptions options)
-    : path_(std::move(path)), options_(options), writer_(std::move(writer)) {
+    : path_(std::move(path)),
+      options_(options),
+      writer_(std::move(writer)),
+      checkpointer_(std::make_unique<WalCheckpointer>(path_, options_.vfs)) {
   if (options_.readers < 1) options_.readers = 1;
+  checkpointer_->attach(*writer_);
 }
 
-SqliteServerStore::~SqliteServerStore() = default;
+SqliteServerStore::~SqliteServerStore() { WalCheckpointer::detach(*writer_); }
 
 SqliteServerStore::ReaderLease SqliteServerStore::reader() {
   std::unique_lock lock(readers_mu_);

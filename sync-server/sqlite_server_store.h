@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "nextstep/storage/database.h"
+#include "nextstep/storage/wal_checkpointer.h"
 #include "server_store.h"
 
 namespace nextstep::server {
@@ -71,6 +72,7 @@ class SqliteServerStore final : public ServerStore {
   SqliteStoreOptions options_;
   std::mutex writer_mu_;  // one writer: SQLite allows no more, and it keeps versions gap-free
   std::unique_ptr<Database> writer_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // the writer's, after it: stopped first
   std::mutex readers_mu_;
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<Database>> idle_readers_;

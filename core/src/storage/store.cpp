@@ -2,15 +2,14 @@
 
 #include <sqlite3.h>
 
-#include <condition_variable>
 #include <exception>
 #include <filesystem>
-#include <thread>
 
 #include "nextstep/model/ids.h"
 #include "nextstep/search/search.h"
 #include "nextstep/storage/local_meta.h"
 #include "nextstep/storage/schema.h"
+#include "nextstep/storage/wal_checkpointer.h"
 
 namespace nextstep {
 namespace {
@@ -44,81 +43,7 @@ std::string ioErrorText(int code, const char* what) {
 constexpr char kCopiedReason[] =
     "this database file is a copy of another (or was moved): it continues as a new device";
 
-// WAL frames (pages) after which the checkpointer copies them into the database: SQLite's own
-// automatic checkpoint threshold, but run off the committing thread.
-constexpr int kCheckpointPages = 1000;
-// WAL frames after which the committing thread checkpoints itself (about 64 MiB of WAL).
-constexpr int kInlineCheckpointPages = 16000;
-
 }  // namespace
-
-// A second connection on its own thread that runs PASSIVE checkpoints when the WAL has grown past
-// kCheckpointPages. SQLite's automatic checkpoint would run inside the commit that crossed the
-// threshold and sync the whole database file there (a booking's p99 went from 4 to 27 ms); a
-// PASSIVE checkpoint never blocks the writer, and a booking's commit still syncs the WAL itself.
-class Store::Checkpointer {
- public:
-  Checkpointer(std::string path, std::string vfs)
-      : path_(std::move(path)), vfs_(std::move(vfs)), thread_([this] { run(); }) {}
-  ~Checkpointer() {
-    {
-      std::lock_guard lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_one();
-    thread_.join();
-  }
-  Checkpointer(const Checkpointer&) = delete;
-  Checkpointer& operator=(const Checkpointer&) = delete;
-
-  // sqlite3_wal_hook: called by the committing connection with the WAL's size in frames.
-  static int walHook(void* self, sqlite3* db, const char* schema, int frames) {
-    if (frames >= kInlineCheckpointPages) {
-      // Writes without pause (a cold sync) never leave the WAL idle for a background checkpoint
-      // to let it restart from the beginning, so it would grow without bound: checkpoint here,
-      // between two of the writer's transactions, as SQLite's automatic checkpoint would.
-      sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    } else if (frames >= kCheckpointPages) {
-      static_cast<Checkpointer*>(self)->poke();
-    }
-    return SQLITE_OK;
-  }
-
- private:
-  void poke() {
-    {
-      std::lock_guard lock(mu_);
-      poked_ = true;
-    }
-    cv_.notify_one();
-  }
-
-  void run() {
-    std::unique_ptr<Database> db;
-    std::unique_lock lock(mu_);
-    for (;;) {
-      cv_.wait(lock, [this] { return stop_ || poked_; });
-      if (stop_) return;
-      poked_ = false;
-      lock.unlock();
-      try {
-        if (!db) db = Database::open(path_, OpenMode::kReadWrite, vfs_);
-        db->exec("PRAGMA wal_checkpoint(PASSIVE)");
-      } catch (const DbError&) {
-        db.reset();  // tried again after a later commit; the WAL only grows meanwhile
-      }
-      lock.lock();
-    }
-  }
-
-  const std::string path_;
-  const std::string vfs_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool poked_ = false;
-  bool stop_ = false;
-  std::thread thread_;  // last: starts once the rest is ready
-};
 
 SyncMode::SyncMode(Database& db, bool relaxed) : db_(db), relaxed_(relaxed) {
   if (relaxed_) db_.exec("PRAGMA synchronous = NORMAL");
@@ -165,7 +90,7 @@ Store::Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallCl
 
 Store::~Store() {
   // Stopped before the connection closes, which checkpoints what is left.
-  if (checkpointer_) sqlite3_wal_hook(db_->handle(), nullptr, nullptr);
+  if (checkpointer_) WalCheckpointer::detach(*db_);
   checkpointer_.reset();
 }
 
@@ -249,9 +174,8 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     store->data_version_ = d.scalar("PRAGMA data_version");
     Statement mode(d.handle(), "PRAGMA journal_mode");
     if (mode.step() && mode.text(0) == "wal") {
-      // Replaces SQLite's automatic checkpoint (a WAL hook is one or the other).
-      store->checkpointer_ = std::make_unique<Checkpointer>(options.path, options.vfs);
-      sqlite3_wal_hook(d.handle(), &Checkpointer::walHook, store->checkpointer_.get());
+      store->checkpointer_ = std::make_unique<WalCheckpointer>(options.path, options.vfs);
+      store->checkpointer_->attach(d);
     }
     return store;
   } catch (...) {

@@ -20,6 +20,8 @@
 
 namespace nextstep {
 
+class WalCheckpointer;
+
 struct StoreOptions {
   std::string path;
   bool create_if_missing = true;
@@ -173,7 +175,6 @@ class Store {
     if (on_local_change_) on_local_change_();
   }
   Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall);
-  class Checkpointer;
 
   std::mutex mu_;
   std::unique_ptr<Database> db_;
@@ -186,7 +187,7 @@ class Store {
   std::mutex listener_mu_;  // apart from mu_: the listener runs after the write's lock is released
   std::function<void()> on_local_change_;
   // Checkpoints the WAL from its own connection and thread, so no commit waits for one.
-  std::unique_ptr<Checkpointer> checkpointer_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace nextstep
