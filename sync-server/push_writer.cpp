@@ -27,6 +27,8 @@ void PushWriter::stop() {
 
 PushWriter::Admission PushWriter::submit(Caller caller, const pb::PushRequest* request, Done done) {
   const std::size_t bytes = request->ByteSizeLong();
+  // Here, on the caller's thread: the writer's thread is the server's bottleneck under load.
+  ParsedOperations parsed = parseOperations(*request);
   {
     std::lock_guard lock(mu_);
     if (stopping_) return Admission::kStopped;
@@ -36,7 +38,7 @@ PushWriter::Admission PushWriter::submit(Caller caller, const pb::PushRequest* r
       return Admission::kFull;
     }
     queued_bytes_ += bytes;
-    queue_.push_back(Job{std::move(caller), request, bytes, std::move(done)});
+    queue_.push_back(Job{std::move(caller), request, std::move(parsed), bytes, std::move(done)});
   }
   queued_.notify_one();
   return Admission::kQueued;
@@ -63,7 +65,7 @@ void PushWriter::run() {
 void PushWriter::commit(std::deque<Job>& batch) {
   std::vector<PushCall> calls;
   calls.reserve(batch.size());
-  for (const Job& job : batch) calls.push_back(PushCall{&job.caller, job.request});
+  for (const Job& job : batch) calls.push_back(PushCall{&job.caller, job.request, &job.parsed});
   std::vector<PushOutcome> outcomes = service_.pushBatch(calls);
   for (std::size_t i = 0; i < batch.size(); ++i) {
     feed_.publish(outcomes[i].team, outcomes[i].accepted);

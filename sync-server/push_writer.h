@@ -44,6 +44,7 @@ class PushWriter {
   struct Job {
     Caller caller;
     const pb::PushRequest* request;
+    ParsedOperations parsed;
     std::size_t bytes;
     Done done;
   };

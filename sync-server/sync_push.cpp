@@ -101,9 +101,17 @@ std::uint64_t SyncService::newOps(PushTransaction& tx, TeamId team, DeviceId dev
   return n;
 }
 
-void SyncService::storePush(PushTransaction& tx, const Caller& caller,
-                            const pb::PushRequest& request, std::int64_t now_ms,
+ParsedOperations parseOperations(const pb::PushRequest& request) {
+  ParsedOperations parsed;
+  parsed.reserve(static_cast<std::size_t>(request.operations_size()));
+  for (const pb::Operation& op : request.operations()) parsed.push_back(sync::fromWire(op));
+  return parsed;
+}
+
+void SyncService::storePush(PushTransaction& tx, const PushCall& call, std::int64_t now_ms,
                             PushOutcome& out) const {
+  const Caller& caller = *call.caller;
+  const pb::PushRequest& request = *call.request;
   const DeviceId device = *caller.device;
   const TeamId team = caller.team_id;
   // Two databases speaking as one device (a restored backup, a copied file): storing either's
@@ -162,7 +170,8 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
     r->set_reason(reason);
   };
 
-  for (const pb::Operation& op : request.operations()) {
+  for (int i = 0; i < request.operations_size(); ++i) {
+    const pb::Operation& op = request.operations(i);
     const std::uint64_t seq = op.device_seq();
     newest = std::max(newest, seq);
     if (seq <= last) {
@@ -175,7 +184,9 @@ void SyncService::storePush(PushTransaction& tx, const Caller& caller,
       }
       // Never stored (it arrived after a later one): the merge does not depend on order.
     }
-    Result<Op> parsed = sync::fromWire(op);
+    // A copy, not a move: the same call is stored again alone when its group fails.
+    Result<Op> parsed =
+        call.parsed ? (*call.parsed)[static_cast<std::size_t>(i)] : sync::fromWire(op);
     if (!parsed) {
       reject(op, parsed.error().message, /*store=*/true);
       continue;
@@ -219,7 +230,7 @@ Result<std::vector<PushOutcome>> SyncService::commitTogether(std::span<const Pus
       const PushCall& call = calls[which[k]];
       outcomes[k] = PushOutcome{};
       outcomes[k].team = call.caller->team_id;
-      storePush(tx, *call.caller, *call.request, now_ms, outcomes[k]);
+      storePush(tx, call, now_ms, outcomes[k]);
     }
   });
   if (!written) return written.error();

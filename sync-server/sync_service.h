@@ -39,9 +39,15 @@ struct SyncLimits {
   std::int64_t tokenRotateAfterMs() const { return token_lifetime_ms / 4; }
 };
 
+// The request's operations in the core's form, one per operation (or why it is not one).
+using ParsedOperations = std::vector<Result<Op>>;
+ParsedOperations parseOperations(const pb::PushRequest& request);
+
 struct PushCall {
   const Caller* caller = nullptr;
   const pb::PushRequest* request = nullptr;
+  // Parsed on the caller's thread, so the one writer thread does not (null: parsed there).
+  const ParsedOperations* parsed = nullptr;
 };
 
 struct PushOutcome {
@@ -90,8 +96,8 @@ class SyncService {
   // The first device_seq of a push that the device already gave a different operation (0: none).
   static std::uint64_t firstReusedSeq(PushTransaction& tx, TeamId team, DeviceId device,
                                       const pb::PushRequest& request);
-  void storePush(PushTransaction& tx, const Caller& caller, const pb::PushRequest& request,
-                 std::int64_t now, PushOutcome& out) const;
+  void storePush(PushTransaction& tx, const PushCall& call, std::int64_t now,
+                 PushOutcome& out) const;
   Result<std::vector<PushOutcome>> commitTogether(std::span<const PushCall> calls,
                                                   std::span<const std::size_t> which,
                                                   std::int64_t now);
