@@ -12,14 +12,16 @@ namespace nextstep::bench {
 
 class ServerUnderTest {
  public:
-  // Starts it on the store (--data DIR or --store URL) and waits for its address in the log;
-  // throws when it does not come up.
-  ServerUnderTest(const std::vector<std::string>& store_args, const std::filesystem::path& log);
+  // Starts it on the store (--data DIR or --store URL), with any further flags, and waits for its
+  // address in the log; throws when it does not come up.
+  ServerUnderTest(const std::vector<std::string>& store_args, const std::filesystem::path& log,
+                  const std::vector<std::string>& more_args = {});
   ~ServerUnderTest();
   ServerUnderTest(const ServerUnderTest&) = delete;
   ServerUnderTest& operator=(const ServerUnderTest&) = delete;
 
   const std::string& address() const { return address_; }
+  pid_t pid() const { return program_->pid(); }
 
  private:
   std::unique_ptr<testing::BackgroundProgram> program_;
