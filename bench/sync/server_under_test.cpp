@@ -12,13 +12,11 @@ namespace nextstep::bench {
 
 namespace fs = std::filesystem;
 
-ServerUnderTest::ServerUnderTest(const std::vector<std::string>& store_args, const fs::path& log,
-                                 const std::vector<std::string>& more_args) {
+ServerUnderTest::ServerUnderTest(const std::vector<std::string>& store_args, const fs::path& log) {
   fs::remove(log);  // the address is read from it
   std::vector<std::string> args = store_args;
   args.insert(args.end(), {"--listen", "127.0.0.1:0", "--rate-limit", "100000",
                            "--max-streams-per-user", "1000"});
-  args.insert(args.end(), more_args.begin(), more_args.end());
   program_ = std::make_unique<testing::BackgroundProgram>(NEXTSTEP_SERVER_BINARY, args, log);
   for (int i = 0; i < 200 && address_.empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -12,10 +12,9 @@ namespace nextstep::bench {
 
 class ServerUnderTest {
  public:
-  // Starts it on the store (--data DIR or --store URL), with any further flags, and waits for its
-  // address in the log; throws when it does not come up.
-  ServerUnderTest(const std::vector<std::string>& store_args, const std::filesystem::path& log,
-                  const std::vector<std::string>& more_args = {});
+  // Starts it on the store (--data DIR or --store URL) and waits for its address in the log;
+  // throws when it does not come up.
+  ServerUnderTest(const std::vector<std::string>& store_args, const std::filesystem::path& log);
   ~ServerUnderTest();
   ServerUnderTest(const ServerUnderTest&) = delete;
   ServerUnderTest& operator=(const ServerUnderTest&) = delete;
