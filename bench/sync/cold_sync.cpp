@@ -1,9 +1,12 @@
 // cold: a fresh device pulls the whole pipeline, in a child process so that its peak memory is
-// the device's alone.
+// the device's alone; from a server on the embedded store, on PostgreSQL (the same log copied
+// there by migrate-store), or both.
 #include "sync_scenarios.h"
 
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -14,6 +17,7 @@
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/sync_round.h"
+#include "postgres_cluster.h"
 #include "seeded_server.h"
 #include "server_under_test.h"
 #include "sync_timing.h"
@@ -47,33 +51,108 @@ int runColdSyncDevice(const std::string& address, const std::string& token, cons
   return 0;
 }
 
-std::vector<Figure> coldSyncFigures(const BenchOptions& o, const char* self) {
+namespace {
+
+struct ColdRun {
+  double seconds = 0;
+  double operations = 0;
+  double bytes = 0;
+  double peak_kib = 0;
+};
+
+// One fresh device (a child process) syncing everything from a server on the store.
+ColdRun coldSyncFrom(const BenchOptions& o, const char* self, const server::StoreChoice& store,
+                     const std::string& team, const std::string& name) {
+  const std::string token =
+      issueToken(store, team, "cold-" + std::to_string(wallMillis()) + "@bench.example");
+  ServerUnderTest server(storeArgs(store), o.dir / ("sync-" + name + "-server.log"));
+  const testing::ProgramRun run = testing::runProgram(
+      self, {"cold-client", server.address(), token,
+             (o.dir / ("cold-device-" + std::to_string(o.deals) + ".db")).string()});
+  if (run.exit_code != 0) throw std::runtime_error("the cold-sync device failed: " + run.err);
+  const auto j = nlohmann::json::parse(run.out);
+  if (j["deals"].get<int>() != o.deals)
+    throw std::runtime_error("the device holds " + j["deals"].dump() + " deals");
+  const ColdRun r{j["seconds"].get<double>(), j["operations"].get<double>(),
+                  j["bytes"].get<double>(), j["peak_kib"].get<double>()};
+  std::printf("%s: %.0f operations in %.1f s (%.0f rows/s)\n", name.c_str(), r.operations,
+              r.seconds, r.operations / r.seconds);
+  std::fflush(stdout);
+  return r;
+}
+
+double medianSeconds(std::vector<ColdRun> runs) {
+  std::sort(runs.begin(), runs.end(),
+            [](const ColdRun& a, const ColdRun& b) { return a.seconds < b.seconds; });
+  const std::size_t n = runs.size();
+  return n % 2 == 1 ? runs[n / 2].seconds : (runs[n / 2 - 1].seconds + runs[n / 2].seconds) / 2;
+}
+
+// The median run's figures, named `base`_...; the payload and memory are the last run's.
+std::vector<Figure> coldFigures(const std::string& base, int deals,
+                                const std::vector<ColdRun>& runs) {
+  const ColdRun& last = runs.back();
+  const double secs = medianSeconds(runs);
+  return {{figureName(base + "_rows_per_s", deals), last.operations / secs, "rows/s"},
+          {figureName(base + "_s", deals), secs, "s"},
+          {figureName(base + "_operations", deals), last.operations, "operations"},
+          {figureName(base + "_payload_bytes", deals), last.bytes, "bytes"},
+          {figureName(base + "_bytes_per_row", deals), last.bytes / last.operations, "bytes"},
+          {figureName(base + "_peak_memory_mib", deals), last.peak_kib / 1024.0, "MiB"}};
+}
+
+}  // namespace
+
+std::vector<Figure> coldSyncFigures(const BenchOptions& o, const SyncOptions& s, const char* self) {
   const WorkloadFiles files(o.dir, o.deals);
   const SeededServer seeded = ensureSeededServer(files);
   if (seeded.seed_seconds > 0) {
     std::printf("seeded the server with %llu operations in %.1f s\n",
                 static_cast<unsigned long long>(seeded.operations), seeded.seed_seconds);
   }
-  const server::StoreChoice store{seeded.data_dir, ""};
-  const std::string token =
-      issueToken(store, seeded.team, "cold-" + std::to_string(wallMillis()) + "@bench.example");
-  ServerUnderTest server(storeArgs(store), o.dir / "sync-cold-server.log");
-  const testing::ProgramRun run = testing::runProgram(
-      self, {"cold-client", server.address(), token,
-             (o.dir / ("cold-device-" + std::to_string(o.deals) + ".db")).string()});
-  if (run.exit_code != 0) throw std::runtime_error("the cold-sync device failed: " + run.err);
-  const auto j = nlohmann::json::parse(run.out);
-  const double secs = j["seconds"].get<double>();
-  const double ops = j["operations"].get<double>();
-  if (j["deals"].get<int>() != o.deals)
-    throw std::runtime_error("the device holds " + j["deals"].dump() + " deals");
-  return {{figureName("cold_sync_rows_per_s", o.deals), ops / secs, "rows/s"},
-          {figureName("cold_sync_s", o.deals), secs, "s"},
-          {figureName("cold_sync_operations", o.deals), ops, "operations"},
-          {figureName("cold_sync_payload_bytes", o.deals), j["bytes"].get<double>(), "bytes"},
-          {figureName("cold_sync_bytes_per_row", o.deals), j["bytes"].get<double>() / ops, "bytes"},
-          {figureName("cold_sync_peak_memory_mib", o.deals), j["peak_kib"].get<double>() / 1024.0,
-           "MiB"}};
+  const bool on_sqlite = runsOnSqlite(s.store, ServerStoreKind::kSqlite);
+  const bool on_postgres = runsOnPostgres(s.store, ServerStoreKind::kSqlite);
+  std::vector<Figure> figures;
+
+  // The same log in PostgreSQL, copied before any run adds its device to the embedded store.
+  std::unique_ptr<testing::PostgresCluster> cluster;
+  server::StoreChoice postgres;
+  if (on_postgres) {
+    if (const std::string why = testing::PostgresCluster::missingReason(); !why.empty()) {
+      throw std::runtime_error("cold on PostgreSQL needs PostgreSQL: " + why);
+    }
+    cluster = testing::PostgresCluster::start();
+    postgres.url = cluster->freshDatabase();
+    const double copy_s = migrateSeededServer(seeded, postgres.url);
+    std::printf("copied the seeded store into PostgreSQL in %.1f s (migrate-store)\n", copy_s);
+    figures.push_back({figureName("cold_sync_pg_seed_copy_s", o.deals), copy_s, "s"});
+  }
+
+  // Alternating, so a drift of the machine's speed weighs on both stores alike.
+  std::vector<ColdRun> sqlite_runs;
+  std::vector<ColdRun> postgres_runs;
+  for (int run = 0; run < s.runs; ++run) {
+    if (on_sqlite) {
+      sqlite_runs.push_back(
+          coldSyncFrom(o, self, {seeded.data_dir, ""}, seeded.team, "cold_sqlite"));
+    }
+    if (on_postgres) {
+      postgres_runs.push_back(coldSyncFrom(o, self, postgres, seeded.team, "cold_pg"));
+    }
+  }
+  if (on_sqlite) {
+    const auto got = coldFigures("cold_sync", o.deals, sqlite_runs);
+    figures.insert(figures.end(), got.begin(), got.end());
+  }
+  if (on_postgres) {
+    const auto got = coldFigures("cold_sync_pg", o.deals, postgres_runs);
+    figures.insert(figures.end(), got.begin(), got.end());
+  }
+  if (on_sqlite && on_postgres) {
+    figures.push_back({figureName("cold_sync_pg_over_sqlite", o.deals),
+                       medianSeconds(postgres_runs) / medianSeconds(sqlite_runs), "x"});
+  }
+  return figures;
 }
 
 }  // namespace nextstep::bench

@@ -60,6 +60,11 @@ std::string issueToken(const server::StoreChoice& choice, const std::string& tea
 std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const std::string& team,
                                          const std::string& member, int members) {
   if (store.url.empty()) fs::remove_all(store.data_dir);
+  return addTeamTokens(store, team, member, members);
+}
+
+std::vector<std::string> addTeamTokens(const server::StoreChoice& store, const std::string& team,
+                                       const std::string& member, int members) {
   std::vector<std::string> args = {"admin"};
   for (const std::string& a : storeArgs(store)) args.push_back(a);
   args.insert(args.end(), {"create-team", team});
@@ -71,6 +76,14 @@ std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const
   for (int i = 0; i < members; ++i)
     tokens.push_back(tokenFor(*opened, team, member + std::to_string(i) + "@bench.example"));
   return tokens;
+}
+
+double migrateSeededServer(const SeededServer& seeded, const std::string& url) {
+  const auto start = std::chrono::steady_clock::now();
+  const testing::ProgramRun r = testing::runProgram(
+      NEXTSTEP_SERVER_BINARY, {"migrate-store", "--from", seeded.data_dir.string(), "--to", url});
+  if (r.exit_code != 0) throw std::runtime_error("migrate-store failed: " + r.err + r.out);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 SeededServer ensureSeededServer(const WorkloadFiles& files) {

@@ -31,6 +31,15 @@ std::string issueToken(const server::StoreChoice& store, const std::string& team
 std::vector<std::string> freshTeamTokens(const server::StoreChoice& store, const std::string& team,
                                          const std::string& member, int members);
 
+// Another team in a store made by freshTeamTokens, and its members' tokens the same way.
+std::vector<std::string> addTeamTokens(const server::StoreChoice& store, const std::string& team,
+                                       const std::string& member, int members);
+
+// Copies the seeded embedded store into an empty PostgreSQL database with the server's own
+// `migrate-store` (verified by counts and a digest); returns the seconds it took. Throws on
+// failure.
+double migrateSeededServer(const SeededServer& seeded, const std::string& url);
+
 // The flags that give a nextstep-server process the store: --data DIR or --store URL.
 std::vector<std::string> storeArgs(const server::StoreChoice& store);
 

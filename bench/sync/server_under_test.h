@@ -20,6 +20,7 @@ class ServerUnderTest {
   ServerUnderTest& operator=(const ServerUnderTest&) = delete;
 
   const std::string& address() const { return address_; }
+  pid_t pid() const { return program_->pid(); }
 
  private:
   std::unique_ptr<testing::BackgroundProgram> program_;

@@ -1,6 +1,8 @@
 // The sync benchmarks of the shared workload (see sync_scenarios.h), against a real
 // nextstep-server process on loopback.
-// Usage: nextstep_bench_sync [cold|apply|latency|ingest|replicas|all] [--deals N] [--dir DIR]
+// Usage: nextstep_bench_sync [cold|apply|latency|ingest|replicas|idle|all] [--deals N] [--dir DIR]
+//        [--store sqlite|postgresql|both] [--runs N] [--minutes M] [--streams N] [--teams N]
+//        [--connections N]   (see sync_options.h; `all` leaves out `idle`, minutes long)
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@ int run(int argc, char** argv) {
     return runColdSyncDevice(argv[2], argv[3], argv[4]);
   const std::string self = argv[0];
   BenchOptions o = takeBenchOptions(argc, argv);
+  const SyncOptions s = takeSyncOptions(argc, argv);
   const std::string mode = argc > 1 ? argv[1] : "all";
   std::vector<Figure> figures;
   auto measure = [&](const char* name, auto scenario) {
@@ -26,11 +29,12 @@ int run(int argc, char** argv) {
     printFigures(got);
     figures.insert(figures.end(), got.begin(), got.end());
   };
-  measure("cold", [&] { return coldSyncFigures(o, self.c_str()); });
+  measure("cold", [&] { return coldSyncFigures(o, s, self.c_str()); });
   measure("apply", [&] { return remoteApplyFigures(o); });
   measure("latency", [&] { return liveLatencyFigures(o); });
   measure("ingest", [&] { return ingestFigures(o); });
   measure("replicas", [&] { return replicaFigures(o); });
+  if (mode == "idle") measure("idle", [&] { return idleStreamFigures(o, s); });
   if (!o.results.empty() && o.apply.empty()) mergeFigures(o.results, figures);
   return 0;
 }

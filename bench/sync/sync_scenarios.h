@@ -5,6 +5,7 @@
 //   latency  a write on device A visible (merged) on device B, with 200 live subscribers
 //   ingest   operations/s the server accepts from 20 concurrent writers
 //   replicas the latency and ingest above with two server replicas on one PostgreSQL
+//   idle     the server's memory with 2,000 idle live subscribers, sampled over minutes
 #pragma once
 
 #include <filesystem>
@@ -13,12 +14,14 @@
 
 #include "bench_options.h"
 #include "figures.h"
+#include "sync_options.h"
 
 namespace nextstep::bench {
 
 // `self` is this program: the cold-sync device runs as a child process of it, so that its peak
 // memory is the device's alone.
-std::vector<Figure> coldSyncFigures(const BenchOptions& o, const char* self);
+// --store picks the server's store (SQLite unless told), --runs how many syncs from each.
+std::vector<Figure> coldSyncFigures(const BenchOptions& o, const SyncOptions& s, const char* self);
 // The child's side: syncs a fresh device and prints its figures as one JSON line.
 int runColdSyncDevice(const std::string& address, const std::string& token,
                       const std::filesystem::path& db);
@@ -29,6 +32,9 @@ std::vector<Figure> ingestFigures(const BenchOptions& o);
 // Two replicas on one PostgreSQL (a throw-away cluster): A's write on the first seen by B on the
 // second (with 198 more listeners there), and 20 writers spread over both.
 std::vector<Figure> replicaFigures(const BenchOptions& o);
+// --streams idle devices in --teams teams on one server (on PostgreSQL unless --store says
+// otherwise), its RSS sampled for --minutes.
+std::vector<Figure> idleStreamFigures(const BenchOptions& o, const SyncOptions& s);
 
 // The measurements themselves, against servers already running; figures named `name`_...
 inline constexpr int kIngestWriters = 20;

@@ -44,10 +44,11 @@ void copyDirectory(Database& from, pqxx::transaction_base& to) {
   for (auto s =
            from.prepare("SELECT id, user, token_hash, device, revoked, created_at FROM tokens");
        s->step();) {
-    // Device 0 is never valid: it stands for "not bound yet" on the way in.
+    // Device 0 is never valid: it stands for "not bound yet" on the way in. The cast, because
+    // NULLIF would otherwise take its type from the 0 (integer), too small for a device id.
     to.exec_params(
         "INSERT INTO tokens(token_id, user_id, token_hash, device_id, revoked, created_at) "
-        "VALUES ($1, $2, $3, NULLIF($4, 0), $5, $6)",
+        "VALUES ($1, $2, $3, NULLIF($4::bigint, 0), $5, $6)",
         s->integer(0), s->integer(1), bytes(s->blob(2)), s->isNull(3) ? 0 : s->integer(3),
         s->integer(4) != 0, s->integer(5));
   }

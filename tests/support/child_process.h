@@ -38,6 +38,7 @@ class BackgroundProgram {
   void signal(int sig) const;
   int wait();  // exit code, or 128 + signal
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

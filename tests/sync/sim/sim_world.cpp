@@ -63,6 +63,12 @@ World::~World() {
   fs::remove_all(dir_, ec);
 }
 
+fs::path World::closeServerStore() {
+  service_.reset();
+  server_store_.reset();
+  return dir_ / "server";
+}
+
 bool World::chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
 
 void World::openDevice(Device& d) {

@@ -69,6 +69,9 @@ class World {
   // What went wrong, one line each; empty when the world converged and lost nothing.
   const std::vector<std::string>& failures() const { return failures_; }
   std::string summary() const;
+  // Closes the server's service and store (no step may follow) and returns the folder of its
+  // embedded store, which lasts as long as the world: a database made by the simulator.
+  std::filesystem::path closeServerStore();
 
   // Used by the devices' transport.
   std::mt19937_64& rng() { return rng_; }
