@@ -20,16 +20,28 @@ namespace {
 
 }  // namespace
 
-BenchOptions takeBenchOptions(int& argc, char** argv) {
-  BenchOptions o;
-  o.dir = defaultBenchDir();
+void takeFlags(int& argc, char** argv, Usage usage,
+               const std::function<bool(std::string_view flag, const FlagValue& value)>& take) {
   int kept = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    auto value = [&]() -> const char* {
-      if (i + 1 >= argc) usage(argv[0], std::string(arg) + " needs a value");
+    const FlagValue value = [&]() -> const char* {
+      if (i + 1 >= argc) {
+        usage(argv[0], std::string(arg) + " needs a value");
+        std::exit(2);  // a usage that returned
+      }
       return argv[++i];
     };
+    if (!take(arg, value)) argv[kept++] = argv[i];
+  }
+  argc = kept;
+  argv[argc] = nullptr;
+}
+
+BenchOptions takeBenchOptions(int& argc, char** argv) {
+  BenchOptions o;
+  o.dir = defaultBenchDir();
+  takeFlags(argc, argv, usage, [&](std::string_view arg, const FlagValue& value) {
     if (arg == "--deals") {
       char* end = nullptr;
       const char* text = value();
@@ -45,11 +57,10 @@ BenchOptions takeBenchOptions(int& argc, char** argv) {
     } else if (arg == "--rebuild") {
       o.rebuild = true;
     } else {
-      argv[kept++] = argv[i];
+      return false;
     }
-  }
-  argc = kept;
-  argv[argc] = nullptr;
+    return true;
+  });
   return o;
 }
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nextstep::bench {
@@ -18,6 +20,14 @@ struct BenchOptions {
   // change to the core (an index, a PRAGMA) before making it. Figures are then not merged.
   std::vector<std::string> apply;
 };
+
+// Walks argv once. `take(flag, value)` handles a flag it knows and returns true (`value()` reads
+// the next argument, or calls `usage` naming the flag when there is none); every argument it does
+// not take stays in argv, in order. Each benchmark's option parser is one `take`.
+using FlagValue = std::function<const char*()>;
+using Usage = void (*)(const char* program, std::string_view problem);
+void takeFlags(int& argc, char** argv, Usage usage,
+               const std::function<bool(std::string_view flag, const FlagValue& value)>& take);
 
 // Takes --deals N, --dir DIR, --results FILE, --rebuild and --apply SQL out of argv (leaving the
 // rest, e.g. Google Benchmark's flags). Exits with a message on a bad value.

@@ -1,7 +1,10 @@
 #include "sync_options.h"
 
+#include "bench_options.h"
+
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 namespace nextstep::bench {
@@ -30,13 +33,7 @@ double number(const char* program, std::string_view flag, const char* text, doub
 
 SyncOptions takeSyncOptions(int& argc, char** argv) {
   SyncOptions o;
-  int kept = 1;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    auto value = [&]() -> const char* {
-      if (i + 1 >= argc) usage(argv[0], std::string(arg) + " needs a value");
-      return argv[++i];
-    };
+  takeFlags(argc, argv, usage, [&](std::string_view arg, const FlagValue& value) {
     auto whole = [&](double low, double high) {
       return static_cast<int>(number(argv[0], arg, value(), low, high));
     };
@@ -62,11 +59,10 @@ SyncOptions takeSyncOptions(int& argc, char** argv) {
     } else if (arg == "--connections") {
       o.connections = whole(0, 100'000);
     } else {
-      argv[kept++] = argv[i];
+      return false;
     }
-  }
-  argc = kept;
-  argv[argc] = nullptr;
+    return true;
+  });
   return o;
 }
 
