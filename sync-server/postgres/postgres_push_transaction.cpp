@@ -33,9 +33,6 @@ const Statement kStatements[] = {
      "ON CONFLICT (team_id, record_type, record_id, key) DO UPDATE SET "
      "value_type = excluded.value_type, value = excluded.value, stamp = excluded.stamp, "
      "base = excluded.base, author = excluded.author, version = excluded.version"},
-    {"registers_of",
-     "SELECT key, value_type, value, stamp, base, author, version FROM registers "
-     "WHERE team_id = $1 AND record_type = $2 AND record_id = $3"},
     {"stored_op", "SELECT " + std::string(pg::kOpColumns) +
                       " FROM ops WHERE team_id = $1 AND device_id = $2 AND device_seq = $3"},
     {"stored_rejection",
@@ -163,17 +160,7 @@ class PostgresPushRows final : public PushRows {
   std::vector<std::pair<RegisterKey, RegisterState>> registersOf(
       TeamId team, std::span<const RecordKey> records) override {
     std::vector<std::pair<RegisterKey, RegisterState>> out;
-    if (records.empty()) return out;
-    if (records.size() == 1) {
-      const RecordKey& r = records.front();
-      for (const pqxx::row& row :
-           tx_.exec_prepared("registers_of", team, static_cast<int>(r.type), r.record_id)) {
-        out.emplace_back(RegisterKey{r.type, r.record_id, row[0].as<std::string>()},
-                         registerAt(row, 1));
-      }
-      return out;
-    }
-    // The many records of a group commit in a statement per record type (and per
+    // The records of a group commit in a statement per record type (and per
     // kRowsPerStatement records). The lateral subquery (OFFSET 0 keeps the planner from
     // flattening it) probes the key's index once per record: a register table that grew since
     // its last ANALYZE otherwise looks empty, and a hash join then read all of the type's rows.
