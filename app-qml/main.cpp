@@ -13,6 +13,7 @@
 #include "app_singletons.h"
 #include "demo_run.h"
 #include "local_store.h"
+#include "main_window_load.h"
 #ifdef NEXTSTEP_DESKTOP_REMINDERS
 #include "desktop_reminders.h"
 #endif
@@ -22,6 +23,7 @@
 Q_IMPORT_QML_PLUGIN(NextStepPlugin)
 
 int main(int argc, char** argv) {
+  skipThreadingProbeWithoutGpu();
   QGuiApplication app(argc, argv);
   QGuiApplication::setOrganizationName(QStringLiteral("NextStep"));
   QGuiApplication::setApplicationName(QStringLiteral("nextstep-app"));
@@ -46,9 +48,7 @@ int main(int argc, char** argv) {
     QVariantMap properties = extra;
     properties.insert(QStringLiteral("startSize"), options.size);
     properties.insert(QStringLiteral("dark"), options.dark);
-    engine.setInitialProperties(properties);
-    engine.load(QUrl(QStringLiteral("qrc:/NextStep/Main.qml")));
-    return !engine.rootObjects().isEmpty();
+    return loadMainWindow(engine, properties);
   };
 
   if (options.demo) {

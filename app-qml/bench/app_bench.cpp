@@ -23,6 +23,7 @@
 #include "figures.h"
 #include "frame_clock.h"
 #include "local_store.h"
+#include "main_window_load.h"
 #include "pipeline_model.h"
 #include "sync_controller.h"
 #include "workload_files.h"
@@ -48,6 +49,7 @@ int run(int argc, char** argv) {
   std::fprintf(stderr, "app bench: %d deals, database %s\n", options.deals, db.c_str());
 
   since_main.restart();
+  skipThreadingProbeWithoutGpu();  // as main.cpp does
   QGuiApplication app(argc, argv);
   QQuickStyle::setStyle(QStringLiteral("Material"));
   LocalStore store;
@@ -57,9 +59,7 @@ int run(int argc, char** argv) {
   const double app_ready_ms = static_cast<double>(since_main.nsecsElapsed()) / 1e6;
   store.openDatabase({db.string(), false, nextstep::HybridClock::systemWallClock()});
   QQmlApplicationEngine engine;
-  engine.setInitialProperties({{QStringLiteral("startSize"), QStringLiteral("phone")}});
-  engine.load(QUrl(QStringLiteral("qrc:/NextStep/Main.qml")));
-  if (engine.rootObjects().isEmpty()) return 1;
+  if (!loadMainWindow(engine, {{QStringLiteral("startSize"), QStringLiteral("phone")}})) return 1;
   const double qml_loaded_ms = static_cast<double>(since_main.nsecsElapsed()) / 1e6;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (window == nullptr) return 1;
