@@ -11,6 +11,7 @@ namespace {
 std::string tableOf(const RecordSpec& spec) { return std::string(spec.table); }
 
 constexpr int kIdsPerRead = 200;
+constexpr std::size_t kClocksPerWrite = 64;
 
 // The row whose `column` (its id, or its rid) is `key`: true when there was one.
 template <typename Key>
@@ -141,21 +142,48 @@ std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_v
   return Clock{columnStamp(*s, 0), Stamp{}};
 }
 
-void putClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
-              const Stamp& stamp, const Stamp& base) {
-  auto s = db.prepare(
-      "INSERT INTO clocks(type, record_id, key, stamp, base) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, base = "
-      "excluded.base");
-  s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
-  bindStamp(*s, 4, stamp);
-  bindStamp(*s, 5, base);
-  s->run();
+void putClocks(Database& db, std::span<const ClockWrite> writes) {
+  // Whole chunks through one statement of kClocksPerWrite rows, the rest a row at a time.
+  auto statement = [&](std::size_t rows) {
+    std::string sql = "INSERT INTO clocks(type, record_id, key, stamp, base) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t p = r * 5;
+      sql += (r > 0 ? ", (?" : "(?") + std::to_string(p + 1) + ", ?" + std::to_string(p + 2) +
+             ", ?" + std::to_string(p + 3) + ", ?" + std::to_string(p + 4) + ", ?" +
+             std::to_string(p + 5) + ")";
+    }
+    return db.prepare(sql +
+                      " ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, "
+                      "base = excluded.base");
+  };
+  auto write = [](Statement& s, std::span<const ClockWrite> rows) {
+    s.reset();
+    int p = 0;
+    for (const ClockWrite& w : rows) {
+      s.bind(p + 1, static_cast<std::int64_t>(w.type));
+      s.bind(p + 2, w.record_id);
+      s.bind(p + 3, w.key);
+      bindStamp(s, p + 4, w.clock.stamp);
+      bindStamp(s, p + 5, w.clock.base);
+      p += 5;
+    }
+    s.run();
+  };
+  std::size_t at = 0;
+  if (writes.size() >= kClocksPerWrite) {
+    auto chunk = statement(kClocksPerWrite);
+    for (; at + kClocksPerWrite <= writes.size(); at += kClocksPerWrite)
+      write(*chunk, writes.subspan(at, kClocksPerWrite));
+  }
+  if (at == writes.size()) return;
+  auto one = statement(1);
+  for (; at < writes.size(); ++at) write(*one, writes.subspan(at, 1));
 }
 
 void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
               const Stamp& stamp, const Stamp& base) {
-  putClock(db, spec, id, key, stamp, base);
+  const ClockWrite w{spec.type, id, key, {stamp, base}};
+  putClocks(db, std::span(&w, 1));
   settleConflicts(db, spec, id, key, stamp);
 }
 

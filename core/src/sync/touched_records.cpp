@@ -19,12 +19,16 @@ void TouchedRecords::expect(std::span<const RecordKey> records) {
 }
 
 records::RecordState& TouchedRecords::at(const RecordSpec& spec, std::string_view id) {
+  // Asked several times of each operation's record: the last one stays at hand.
+  if (last_ != nullptr && last_->first.type == spec.type && last_->first.record_id == id)
+    return last_->second;
   RecordKey key{spec.type, std::string(id)};
   auto found = records_.find(key);
   if (found == records_.end()) {
     expect(std::span(&key, 1));
     found = records_.find(key);
   }
+  last_ = &*found;
   return found->second;
 }
 
@@ -40,10 +44,12 @@ void TouchedRecords::setClock(const RecordSpec& spec, std::string_view id, std::
 }
 
 void TouchedRecords::flush() {
+  std::vector<records::ClockWrite> writes;
+  writes.reserve(written_.size());
   for (const auto& [record, key] : written_) {
-    const records::Clock& c = records_.at(record).clocks.at(key);
-    records::putClock(db_, specOf(record.type), record.record_id, key, c.stamp, c.base);
+    writes.push_back({record.type, record.record_id, key, records_.at(record).clocks.at(key)});
   }
+  records::putClocks(db_, writes);
   written_.clear();
 }
 

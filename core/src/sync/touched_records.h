@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/op.h"
@@ -34,6 +35,7 @@ class TouchedRecords {
  private:
   Database& db_;
   std::map<RecordKey, records::RecordState> records_;
+  std::pair<const RecordKey, records::RecordState>* last_ = nullptr;  // into records_
   std::set<std::pair<RecordKey, std::string>> written_;  // keys whose clocks flush() writes
 };
 

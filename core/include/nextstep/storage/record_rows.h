@@ -48,9 +48,15 @@ std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_v
 void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
               const Stamp& stamp, const Stamp& base);
 
-// Writes a clock as it is, settling no conflicts: for a caller that settles them itself.
-void putClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
-              const Stamp& stamp, const Stamp& base);
+// Writes clocks as they are, settling no conflicts: for a caller that settles them itself. Many
+// rows to a statement.
+struct ClockWrite {
+  RecordType type = RecordType::kDeal;
+  std::string_view record_id;
+  std::string_view key;
+  Clock clock;
+};
+void putClocks(Database& db, std::span<const ClockWrite> writes);
 
 // What merging remote writes into a record needs to know of it.
 struct RecordState {
