@@ -116,13 +116,6 @@ struct RejectionRecord {
   pb::Operation operation;  // exactly as the device sent it
 };
 
-// One record of the merged state, whatever its registers.
-struct RecordKey {
-  RecordType type = RecordType::kDeal;
-  std::string record_id;
-  auto operator<=>(const RecordKey&) const = default;
-};
-
 // One write transaction of pushes, as the service sees it (PushBatch is the one
 // implementation). Its methods throw inside the store's layer; the store's writePushes() turns
 // any failure into an Error and rolls everything back.

@@ -277,43 +277,45 @@ TEST_F(MutationTest, TheStoreCanBeUsedFromWorkerThreads) {
   EXPECT_EQ(scalar("SELECT count(DISTINCT stamp) FROM outbox"), 100);
 }
 
-// The merge of remote writes reads a record's clocks through mergeState; it must agree with the
-// clocks the local write path keeps, before and after edits and a delete.
-TEST_F(MutationTest, MergeStateAgreesWithTheRecordsClocks) {
+// The merge of remote writes reads records' clocks through recordStates; they must agree with
+// the clocks the local write path keeps, before and after edits and a delete.
+TEST_F(MutationTest, RecordStatesAgreeWithTheRecordsClocks) {
   const std::string deal = unwrap(addDeal(*store_, {.title = "Pilot"}));
+  const RecordSpec& spec = specOf(RecordType::kDeal);
   auto check = [&](std::string_view key) {
     return unwrap(store_->read([&](Database& db) {
-      const RecordSpec& spec = specOf(RecordType::kDeal);
-      const auto state = records::mergeState(db, spec, deal, key);
-      EXPECT_TRUE(state.has_value());
+      const std::vector<std::string> ids{deal, "no-such-deal"};
+      auto states = records::recordStates(db, spec, ids);
+      EXPECT_EQ(states.size(), 2u);
+      EXPECT_FALSE(states.at("no-such-deal").exists);
+      const records::RecordState state = states.at(deal);
+      EXPECT_TRUE(state.exists);
+      auto clockOf = [&](std::string_view k) {
+        const auto found = state.clocks.find(k);
+        return found != state.clocks.end() ? found->second : records::Clock{state.created, {}};
+      };
       const auto keyClock = records::clockOf(db, spec, deal, key);
       const auto deletedClock = records::clockOf(db, spec, deal, "deleted");
-      EXPECT_EQ(state->key.stamp, keyClock->stamp);
-      EXPECT_EQ(state->key.base, keyClock->base);
-      EXPECT_EQ(state->deleted.stamp, deletedClock->stamp);
-      EXPECT_EQ(state->is_deleted, records::isDeleted(db, spec, deal).value());
-      return *state;
+      EXPECT_EQ(clockOf(key).stamp, keyClock->stamp);
+      EXPECT_EQ(clockOf(key).base, keyClock->base);
+      EXPECT_EQ(clockOf("deleted").stamp, deletedClock->stamp);
+      EXPECT_EQ(state.is_deleted, records::isDeleted(db, spec, deal).value());
+      return std::pair{clockOf(key), state};
     }));
   };
-  const records::MergeState fresh = check("stage");
-  EXPECT_EQ(fresh.key.stamp, fresh.deleted.stamp);  // both the creation's stamp
-  EXPECT_FALSE(fresh.is_deleted);
+  const auto [fresh, fresh_state] = check("stage");
+  EXPECT_EQ(fresh.stamp, fresh_state.created);  // the creation's stamp
+  EXPECT_FALSE(fresh_state.is_deleted);
 
   ASSERT_TRUE(changeDeal(*store_, deal, {.stage = "proposal"}));
-  const records::MergeState staged = check("stage");
-  EXPECT_GT(staged.key.stamp, fresh.key.stamp);
-  EXPECT_EQ(staged.deleted.stamp, fresh.deleted.stamp);
+  const auto [staged, staged_state] = check("stage");
+  EXPECT_GT(staged.stamp, fresh.stamp);
 
   ASSERT_TRUE(deleteRecord(*store_, RecordType::kDeal, deal));
-  const records::MergeState gone = check("stage");
-  EXPECT_TRUE(gone.is_deleted);
-  EXPECT_GT(gone.deleted.stamp, staged.key.stamp);
-  EXPECT_EQ(gone.key.stamp, staged.key.stamp);
-  EXPECT_EQ(check("deleted").key.stamp, gone.deleted.stamp);
-
-  EXPECT_FALSE(unwrap(store_->read([](Database& db) {
-    return records::mergeState(db, specOf(RecordType::kDeal), "no-such-deal", "stage").has_value();
-  })));
+  const auto [gone, gone_state] = check("deleted");
+  EXPECT_TRUE(gone_state.is_deleted);
+  EXPECT_GT(gone.stamp, staged.stamp);
+  EXPECT_EQ(check("stage").first.stamp, staged.stamp);
 }
 
 }  // namespace

@@ -304,6 +304,83 @@ TEST_F(ReplicaTest, ReplayingAPageChangesNothing) {
             1);
 }
 
+// A page is merged with its records read first and their clocks written at its end: a record
+// written several times in one page, a create and its delete, a conflict found and settled in the
+// same page must leave what merging the operations one page each leaves.
+TEST_F(ReplicaTest, OnePageMergesAsItsOperationsOneByOne) {
+  std::unique_ptr<Store> c = unwrap(Store::open({dir_.file("c.db"), true, clock_.wall()}));
+  std::unique_ptr<Store> d = unwrap(Store::open({dir_.file("d.db"), true, clock_.wall()}));
+  const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot", .account = "Acme"}));
+  const std::string kept = unwrap(addDeal(*a_, {.title = "Renewal", .account = "Acme"}));
+  const auto created = take(*a_, "ana");
+  for (Store* s : {b_.get(), c.get(), d.get()}) give(*s, created);
+
+  // Ana and Dan edit the same stage concurrently; Ana then sees Dan's and edits it again (which
+  // settles the conflict the two made), renames twice, creates and deletes a deal, and deletes
+  // the one Dan renames meanwhile.
+  unwrap(changeDeal(*a_, deal, {.stage = "proposal"}));
+  unwrap(changeDeal(*a_, kept, {.stage = "proposal"}));
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*d, deal, {.stage = "negotiation"}));
+  unwrap(changeDeal(*d, kept, {.stage = "negotiation"}));
+  std::vector<RemoteOp> page = take(*a_, "ana");
+  const auto fromDan = take(*d, "dan");
+  page.insert(page.end(), fromDan.begin(), fromDan.end());
+  give(*a_, fromDan);
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*a_, deal, {.stage = "qualified"}));
+  unwrap(changeDeal(*a_, kept, {.title = "Renewal 2"}));
+  unwrap(changeDeal(*a_, kept, {.title = "Renewal 3"}));
+  const std::string brief = unwrap(addDeal(*a_, {.title = "Brief", .account = "Acme"}));
+  unwrap(deleteRecord(*a_, RecordType::kDeal, brief));
+  unwrap(deleteRecord(*a_, RecordType::kDeal, deal));
+  clock_.advance(std::chrono::seconds(1));
+  unwrap(changeDeal(*d, deal, {.title = "Pilot, renamed offline"}));
+  for (auto* more : {a_.get(), d.get()}) {
+    const auto ops = take(*more, more == d.get() ? "dan" : "ana");
+    page.insert(page.end(), ops.begin(), ops.end());
+  }
+
+  const auto together = give(*b_, page);
+  sync::ApplyStats alone;
+  for (const RemoteOp& r : page) {
+    const auto one = give(*c, {r});
+    alone.applied += one.applied;
+    alone.ignored += one.ignored;
+    alone.conflicts += one.conflicts;
+  }
+  EXPECT_EQ(together.applied, alone.applied);
+  EXPECT_EQ(together.ignored, alone.ignored);
+  EXPECT_EQ(together.conflicts, alone.conflicts);
+  EXPECT_GE(together.conflicts, 3);
+  auto rows = [](Store& s, const std::string& sql) {
+    return unwrap(s.read([&](Database& db) {
+      std::vector<std::string> out;
+      auto q = db.prepare(sql);
+      while (q->step()) {
+        std::string row;
+        for (int i = 0; i < q->columnCount(); ++i)
+          row += (q->isNull(i) ? "null" : std::string(q->blob(i))) + "|";
+        out.push_back(row);
+      }
+      return out;
+    }));
+  };
+  for (const char* sql :
+       {"SELECT * FROM deals ORDER BY id", "SELECT * FROM clocks",
+        "SELECT * FROM conflicts ORDER BY id", "SELECT * FROM owner_totals ORDER BY okey",
+        "SELECT * FROM account_owners ORDER BY okey, account_id",
+        "SELECT rowid, * FROM name_index ORDER BY rowid"}) {
+    EXPECT_EQ(rows(*b_, sql), rows(*c, sql)) << sql;
+  }
+  EXPECT_EQ(rows(*b_, "SELECT deleted FROM deals WHERE id = '" + brief + "'"),
+            std::vector<std::string>{"1|"});
+  EXPECT_EQ(rows(*b_, "SELECT count(*) FROM conflicts WHERE resolution IS NOT NULL"),
+            std::vector<std::string>{"1|"})
+      << "Ana's third stage settles the conflict of her first and Dan's";
+  EXPECT_TRUE(c->checkIntegrity().ok());
+}
+
 TEST_F(ReplicaTest, RejectedChangesAreKeptAsideNotDropped) {
   unwrap(addDeal(*a_, {.title = "Pilot"}));
   Replica r(*a_);

@@ -1,5 +1,6 @@
 #include "nextstep/storage/record_rows.h"
 
+#include <algorithm>
 #include <string>
 
 #include "storage/conflict_settling.h"
@@ -8,6 +9,28 @@ namespace nextstep::records {
 namespace {
 
 std::string tableOf(const RecordSpec& spec) { return std::string(spec.table); }
+
+constexpr int kIdsPerRead = 200;
+constexpr std::size_t kClocksPerWrite = 64;
+
+// The row whose `column` (its id, or its rid) is `key`: true when there was one.
+template <typename Key>
+bool updateWhere(Database& db, const RecordSpec& spec, std::string_view column, const Key& key,
+                 const Fields& fields) {
+  std::string sets;
+  int i = 1;
+  for (const FieldValue& f : fields) {
+    if (!sets.empty()) sets += ", ";
+    sets += std::string(f.name) + " = ?" + std::to_string(++i);
+  }
+  auto s = db.prepare("UPDATE " + tableOf(spec) + " SET " + sets + " WHERE " + std::string(column) +
+                      " = ?1");
+  s->bind(1, key);
+  i = 1;
+  for (const FieldValue& f : fields) s->bind(++i, f.value);
+  s->run();
+  return db.changes() > 0;
+}
 
 }  // namespace
 
@@ -58,25 +81,19 @@ void insertRow(Database& db, const RecordSpec& spec, std::string_view id, const 
 
 bool updateRow(Database& db, const RecordSpec& spec, std::string_view id, const Fields& fields) {
   if (fields.empty()) return exists(db, spec, id);
-  std::string sets;
-  int i = 1;
-  for (const FieldValue& f : fields) {
-    if (!sets.empty()) sets += ", ";
-    sets += std::string(f.name) + " = ?" + std::to_string(++i);
-  }
-  auto s = db.prepare("UPDATE " + tableOf(spec) + " SET " + sets + " WHERE id = ?1");
-  s->bind(1, id);
-  i = 1;
-  for (const FieldValue& f : fields) s->bind(++i, f.value);
-  s->run();
-  return db.changes() > 0;
+  return updateWhere(db, spec, "id", id, fields);
+}
+
+void updateRowAt(Database& db, const RecordSpec& spec, std::int64_t rid, const Fields& fields) {
+  if (!fields.empty()) updateWhere(db, spec, "rid", rid, fields);
 }
 
 bool setDeleted(Database& db, const RecordSpec& spec, std::string_view id, bool deleted) {
-  auto s = db.prepare("UPDATE " + tableOf(spec) + " SET deleted = ?2 WHERE id = ?1");
-  s->bindAll(id, deleted);
-  s->run();
-  return db.changes() > 0;
+  return updateWhere(db, spec, "id", id, {{"deleted", Value(std::int64_t{deleted})}});
+}
+
+void setDeletedAt(Database& db, const RecordSpec& spec, std::int64_t rid, bool deleted) {
+  updateWhere(db, spec, "rid", rid, {{"deleted", Value(std::int64_t{deleted})}});
 }
 
 Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id,
@@ -125,40 +142,94 @@ std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_v
   return Clock{columnStamp(*s, 0), Stamp{}};
 }
 
+void putClocks(Database& db, std::span<const ClockWrite> writes) {
+  // Whole chunks through one statement of kClocksPerWrite rows, the rest a row at a time.
+  auto statement = [&](std::size_t rows) {
+    std::string sql = "INSERT INTO clocks(type, record_id, key, stamp, base) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t p = r * 5;
+      sql += (r > 0 ? ", (?" : "(?") + std::to_string(p + 1) + ", ?" + std::to_string(p + 2) +
+             ", ?" + std::to_string(p + 3) + ", ?" + std::to_string(p + 4) + ", ?" +
+             std::to_string(p + 5) + ")";
+    }
+    return db.prepare(sql +
+                      " ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, "
+                      "base = excluded.base");
+  };
+  auto write = [](Statement& s, std::span<const ClockWrite> rows) {
+    s.reset();
+    int p = 0;
+    for (const ClockWrite& w : rows) {
+      s.bind(p + 1, static_cast<std::int64_t>(w.type));
+      s.bind(p + 2, w.record_id);
+      s.bind(p + 3, w.key);
+      bindStamp(s, p + 4, w.clock.stamp);
+      bindStamp(s, p + 5, w.clock.base);
+      p += 5;
+    }
+    s.run();
+  };
+  std::size_t at = 0;
+  if (writes.size() >= kClocksPerWrite) {
+    auto chunk = statement(kClocksPerWrite);
+    for (; at + kClocksPerWrite <= writes.size(); at += kClocksPerWrite)
+      write(*chunk, writes.subspan(at, kClocksPerWrite));
+  }
+  if (at == writes.size()) return;
+  auto one = statement(1);
+  for (; at < writes.size(); ++at) write(*one, writes.subspan(at, 1));
+}
+
 void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
               const Stamp& stamp, const Stamp& base) {
-  auto s = db.prepare(
-      "INSERT INTO clocks(type, record_id, key, stamp, base) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT(type, record_id, key) DO UPDATE SET stamp = excluded.stamp, base = "
-      "excluded.base");
-  s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
-  bindStamp(*s, 4, stamp);
-  bindStamp(*s, 5, base);
-  s->run();
+  const ClockWrite w{spec.type, id, key, {stamp, base}};
+  putClocks(db, std::span(&w, 1));
   settleConflicts(db, spec, id, key, stamp);
 }
 
-std::optional<MergeState> mergeState(Database& db, const RecordSpec& spec, std::string_view id,
-                                     std::string_view key) {
-  MergeState state;
-  {
-    auto row = db.prepare("SELECT created_stamp, deleted FROM " + tableOf(spec) + " WHERE id = ?1");
-    row->bind(1, id);
-    if (!row->step()) return std::nullopt;
-    state.key = state.deleted = Clock{columnStamp(*row, 0), Stamp{}};
-    state.is_deleted = row->integer(1) != 0;
+std::map<std::string, RecordState, std::less<>> recordStates(Database& db, const RecordSpec& spec,
+                                                             std::span<const std::string> ids) {
+  std::map<std::string, RecordState, std::less<>> out;
+  for (const std::string& id : ids) out.try_emplace(id);
+  // Each statement takes a chunk of ids; the last chunk repeats its last id to fill it, so one
+  // prepared statement serves every chunk.
+  std::string list;
+  for (int i = 1; i <= kIdsPerRead; ++i) list += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  const std::string type = std::to_string(static_cast<int>(spec.type));
+  auto rows = db.prepare("SELECT id, created_stamp, deleted, rid FROM " + tableOf(spec) +
+                         " WHERE id IN (" + list + ")");
+  auto clocks = db.prepare("SELECT record_id, key, stamp, base FROM clocks WHERE type = " + type +
+                           " AND record_id IN (" + list + ")");
+  auto open = db.prepare("SELECT DISTINCT record_id FROM conflicts WHERE type = " + type +
+                         " AND resolution IS NULL AND record_id IN (" + list + ")");
+  // Most devices have no open conflict at all: then none of the records has one.
+  auto any_open = db.prepare("SELECT 1 FROM conflicts WHERE resolution IS NULL LIMIT 1");
+  const bool some_open = any_open->step();
+  for (std::size_t at = 0; at < ids.size(); at += kIdsPerRead) {
+    auto bindChunk = [&](Statement& s) {
+      s.reset();
+      for (int i = 0; i < kIdsPerRead; ++i) {
+        s.bind(i + 1, ids[std::min(at + static_cast<std::size_t>(i), ids.size() - 1)]);
+      }
+    };
+    bindChunk(*rows);
+    bindChunk(*clocks);
+    if (some_open) bindChunk(*open);
+    while (rows->step()) {
+      RecordState& r = out.find(rows->textView(0))->second;
+      r.exists = true;
+      r.created = columnStamp(*rows, 1);
+      r.is_deleted = rows->integer(2) != 0;
+      r.rid = rows->integer(3);
+    }
+    while (clocks->step()) {
+      out.find(clocks->textView(0))
+          ->second.clocks.insert_or_assign(clocks->text(1),
+                                           Clock{columnStamp(*clocks, 2), columnStamp(*clocks, 3)});
+    }
+    while (some_open && open->step()) out.find(open->textView(0))->second.open_conflicts = true;
   }
-  auto s = db.prepare(
-      "SELECT key, stamp, base FROM clocks WHERE type = ?1 AND record_id = ?2 "
-      "AND key IN (?3, 'deleted')");
-  s->bindAll(static_cast<std::int64_t>(spec.type), id, key);
-  while (s->step()) {
-    const Clock clock{columnStamp(*s, 1), columnStamp(*s, 2)};
-    const std::string_view k = s->textView(0);
-    if (k == key) state.key = clock;
-    if (k == "deleted") state.deleted = clock;
-  }
-  return state;
+  return out;
 }
 
 std::optional<Member> member(Database& db, const RecordSpec& spec, std::string_view id,

@@ -2,6 +2,7 @@
 
 #include "nextstep/storage/device_identity.h"
 #include "nextstep/storage/record_reads.h"
+#include "storage/conflict_settling.h"
 
 namespace nextstep::sync {
 namespace {
@@ -42,29 +43,23 @@ std::string DeviceMergeState::authorOf(DeviceId device) {
 }
 
 bool DeviceMergeState::exists(const RecordSpec& spec, std::string_view id) {
-  // Asked twice of every create (the applier checks its parents first); rows appear only
-  // through insert() while a page is merged.
-  if (!existing_ || existing_->type != spec.type || existing_->id != id) {
-    existing_ = Existing{spec.type, std::string(id), records::exists(db_, spec, id)};
-  }
-  return existing_->exists;
+  return touched_.at(spec, id).exists;
 }
 
 void DeviceMergeState::insert(const RecordSpec& spec, std::string_view id, const Fields& fields,
                               const IncomingWrite& write) {
   records::insertRow(db_, spec, id, fields, write.stamp);
-  existing_ = Existing{spec.type, std::string(id), true};
+  records::RecordState& r = touched_.at(spec, id);
+  r.exists = true;
+  r.rid = db_.lastInsertRowId();  // the row's: its triggers' inserts do not change it
+  r.is_deleted = false;
+  r.created = write.stamp;
 }
 
 std::optional<RegisterClock> DeviceMergeState::clock(const RegisterRef& ref) {
-  if (!read_ || read_->type != ref.spec.type || read_->record_id != ref.record_id ||
-      read_->key != ref.key) {
-    read_.reset();
-    auto state = records::mergeState(db_, ref.spec, ref.record_id, ref.key);
-    if (!state) return std::nullopt;
-    read_ = Read{ref.spec.type, std::string(ref.record_id), std::string(ref.key), *state};
-  }
-  const records::Clock& key = read_->state.key;
+  const records::RecordState& r = touched_.at(ref.spec, ref.record_id);
+  if (!r.exists) return std::nullopt;
+  const records::Clock key = TouchedRecords::clockOf(r, ref.key);
   // A dropped local write loses to every write of the team, without a conflict.
   return RegisterClock{key.stamp == records::kForgottenStamp ? Stamp{} : key.stamp, key.base};
 }
@@ -94,20 +89,17 @@ std::string DeviceMergeState::writer(const RegisterRef&, const Stamp& stamp) {
 
 void DeviceMergeState::write(const RegisterRef& ref, const Fields& fields, const Value& value,
                              const IncomingWrite& write) {
-  const bool deleted_key = ref.key == kDeletedKey;
-  if (deleted_key) {
-    records::setDeleted(db_, ref.spec, ref.record_id, value == Value(std::int64_t{1}));
+  records::RecordState& r = touched_.at(ref.spec, ref.record_id);
+  if (ref.key == kDeletedKey) {
+    r.is_deleted = value == Value(std::int64_t{1});
+    records::setDeletedAt(db_, ref.spec, r.rid, r.is_deleted);
   } else {
-    records::updateRow(db_, ref.spec, ref.record_id, fields);
+    records::updateRowAt(db_, ref.spec, r.rid, fields);
   }
-  records::setClock(db_, ref.spec, ref.record_id, ref.key, write.stamp, write.base);
-  if (read_ && read_->type == ref.spec.type && read_->record_id == ref.record_id) {
-    if (read_->key == ref.key) read_->state.key = {write.stamp, write.base};
-    if (deleted_key) {
-      read_->state.is_deleted = value == Value(std::int64_t{1});
-      read_->state.deleted = {write.stamp, write.base};
-    }
-  }
+  touched_.setClock(ref.spec, ref.record_id, ref.key, {write.stamp, write.base});
+  // Settling reads the conflicts and the row just written, not the clock kept for flush().
+  if (r.open_conflicts)
+    records::settleConflicts(db_, ref.spec, ref.record_id, ref.key, write.stamp);
 }
 
 void DeviceMergeState::archive(const Conflict& c) {
@@ -129,32 +121,26 @@ void DeviceMergeState::archive(const Conflict& c) {
   s->bind(11, c.lost_author);
   s->bind(12, toUnix(now_));
   s->run();
-  if (db_.changes() > 0) ++archived;
+  if (db_.changes() == 0) return;
+  ++archived;
+  touched_.at(spec, c.record_id).open_conflicts = true;
 }
 
 std::optional<RegisterClock> DeviceMergeState::deletion(const RecordSpec& spec,
                                                         std::string_view id) {
-  records::MergeState state;
-  if (read_ && read_->type == spec.type && read_->record_id == id) {
-    state = read_->state;
-  } else if (auto read = records::mergeState(db_, spec, id, kDeletedKey)) {
-    state = *read;
-  } else {
-    return std::nullopt;
-  }
-  if (!state.is_deleted) return std::nullopt;
-  return RegisterClock{state.deleted.stamp, state.deleted.base};
+  const records::RecordState& r = touched_.at(spec, id);
+  if (!r.exists || !r.is_deleted) return std::nullopt;
+  const records::Clock deleted = TouchedRecords::clockOf(r, kDeletedKey);
+  return RegisterClock{deleted.stamp, deleted.base};
 }
 
 std::vector<std::pair<std::string, Stamp>> DeviceMergeState::keysWrittenAfter(
     const RecordSpec& spec, std::string_view id, const Stamp& deleted) {
-  auto s = db_.prepare(
-      "SELECT key, stamp FROM clocks WHERE type = ?1 AND record_id = ?2 AND key != 'deleted'");
-  s->bindAll(static_cast<std::int64_t>(spec.type), id);
   std::vector<std::pair<std::string, Stamp>> newer;
-  while (s->step()) {
-    const Stamp st = records::columnStamp(*s, 1);
-    if (st > deleted && st.device != deleted.device) newer.emplace_back(s->text(0), st);
+  for (const auto& [key, clock] : touched_.at(spec, id).clocks) {
+    if (key == kDeletedKey) continue;
+    if (clock.stamp > deleted && clock.stamp.device != deleted.device)
+      newer.emplace_back(key, clock.stamp);
   }
   return newer;
 }

@@ -1,8 +1,10 @@
-// The merge's view of the device's database: records as rows, a clock per key in `clocks`,
-// conflicts in `conflicts`, writers' names remembered per device.
+// The merge's view of the device's database: records as rows, a clock per key in `clocks` (read
+// and written for a page at a time through TouchedRecords), conflicts in `conflicts`, writers'
+// names remembered per device.
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -11,14 +13,20 @@
 #include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/merge/merge_state.h"
 #include "nextstep/time/civil_time.h"
+#include "touched_records.h"
 
 namespace nextstep::sync {
 
 class DeviceMergeState : public MergeState {
  public:
-  DeviceMergeState(Database& db, DeviceId self, Instant now) : db_(db), self_(self), now_(now) {}
+  DeviceMergeState(Database& db, DeviceId self, Instant now)
+      : db_(db), self_(self), now_(now), touched_(db) {}
 
   void rememberAuthor(DeviceId device, const std::string& author);
+  // The records about to be merged, read together; what they are merged into is written back by
+  // flush().
+  void expect(std::span<const RecordKey> records) { touched_.expect(records); }
+  void flush() { touched_.flush(); }
 
   int archived = 0;  // conflicts new to this device
 
@@ -46,20 +54,7 @@ class DeviceMergeState : public MergeState {
   DeviceId self_;
   Instant now_;
   std::unordered_map<DeviceId, std::string> authors_;
-  // The clocks of the register being merged, read once for its clock and its record's delete.
-  struct Read {
-    RecordType type = RecordType::kDeal;
-    std::string record_id;
-    std::string key;
-    records::MergeState state;
-  };
-  std::optional<Read> read_;
-  struct Existing {
-    RecordType type = RecordType::kDeal;
-    std::string id;
-    bool exists = false;
-  };
-  std::optional<Existing> existing_;
+  TouchedRecords touched_;
 };
 
 }  // namespace nextstep::sync

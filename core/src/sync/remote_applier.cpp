@@ -10,7 +10,22 @@ constexpr std::int64_t kMaxObservedAheadMs = 5 * 60 * 1000;
 
 }  // namespace
 
-void RemoteApplier::apply(const RemoteOp& r) {
+void RemoteApplier::apply(std::span<const RemoteOp> page) {
+  std::vector<RecordKey> touched;
+  touched.reserve(page.size());
+  for (const RemoteOp& r : page) {
+    // A type this version does not know fails the page when it is merged.
+    if (specByNumber(static_cast<std::uint32_t>(r.op.type)) != nullptr)
+      touched.push_back(RecordKey{r.op.type, r.op.record_id});
+  }
+  state_.expect(touched);
+  for (const RemoteOp& r : page) merge(r);
+  if (merger_.counts.applied > 0 && db_.scalar("SELECT count(*) FROM parked_ops") > 0)
+    retryParked();
+  state_.flush();
+}
+
+void RemoteApplier::merge(const RemoteOp& r) {
   clock_.observe(r.op.stamp.hlc, kMaxObservedAheadMs);
   state_.rememberAuthor(r.op.stamp.device, r.author);
   // Merged like anyone's: a restored or copied database may not hold what its identity wrote
@@ -75,7 +90,7 @@ void RemoteApplier::retryParked() {
     d->bind(1, static_cast<std::int64_t>(r.version));
     d->run();
     --parked_;
-    apply(r);
+    merge(r);
   }
 }
 

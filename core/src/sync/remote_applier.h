@@ -1,8 +1,9 @@
-// Merges remote operations into the device's tables, one at a time, inside the caller's
-// transaction: the shared Merger over the device's rows, and operations whose record or parents
-// have not arrived parked and retried.
+// Merges pages of remote operations into the device's tables inside the caller's transaction:
+// the shared Merger over the device's rows, the page's records read together first, and
+// operations whose record or parents have not arrived parked and retried.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,14 +23,17 @@ class RemoteApplier {
   RemoteApplier(Database& db, HybridClock& clock, DeviceId self, Instant now)
       : db_(db), clock_(clock), self_(self), state_(db, self, now), merger_(state_) {}
 
-  void apply(const RemoteOp& r);
-
-  // Parked operations whose record or parents have arrived since; one pass, in log order.
-  void retryParked();
+  // In log order; then the parked operations, when the page applied anything.
+  void apply(std::span<const RemoteOp> page);
 
   ApplyStats stats() const;
 
  private:
+  void merge(const RemoteOp& r);
+
+  // Parked operations whose record or parents have arrived since; one pass, in log order.
+  void retryParked();
+
   [[noreturn]] static void unreadable(const RemoteOp& r, const std::string& what);
 
   static RemoteOp readParked(const Statement& s);

@@ -105,9 +105,7 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
   return store_.write(
       [&](Mutation& m) {
         RemoteApplier applier(m.db(), store_.clock(), self, now);
-        for (const RemoteOp& r : page) applier.apply(r);
-        if (applier.stats().applied > 0 && m.db().scalar("SELECT count(*) FROM parked_ops") > 0)
-          applier.retryParked();
+        applier.apply(page);
         local_meta::put(m.db(), kCursorKey, Value(static_cast<std::int64_t>(next_cursor)));
         return applier.stats();
       },

@@ -34,6 +34,13 @@ struct Op {
   Stamp base;  // zero when the writer saw no earlier value of this key
 };
 
+// A record as the merge names it: its type and id.
+struct RecordKey {
+  RecordType type = RecordType::kDeal;
+  std::string record_id;
+  auto operator<=>(const RecordKey&) const = default;
+};
+
 struct FieldValue {
   std::string_view name;
   Value value;

@@ -3,7 +3,11 @@
 // same way.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 
 #include "nextstep/storage/catalog.h"
@@ -19,6 +23,9 @@ void insertRow(Database& db, const RecordSpec& spec, std::string_view id, const 
 // Returns false when no such record exists.
 bool updateRow(Database& db, const RecordSpec& spec, std::string_view id, const Fields& fields);
 bool setDeleted(Database& db, const RecordSpec& spec, std::string_view id, bool deleted);
+// The same for a row known by its rid: no seek in the id's index (random UUIDs).
+void updateRowAt(Database& db, const RecordSpec& spec, std::int64_t rid, const Fields& fields);
+void setDeletedAt(Database& db, const RecordSpec& spec, std::int64_t rid, bool deleted);
 Value fieldValue(Database& db, const RecordSpec& spec, std::string_view id, std::string_view field);
 // The current values of every field of a register (or of one plain field).
 Fields keyValues(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key);
@@ -41,15 +48,29 @@ std::optional<Clock> clockOf(Database& db, const RecordSpec& spec, std::string_v
 void setClock(Database& db, const RecordSpec& spec, std::string_view id, std::string_view key,
               const Stamp& stamp, const Stamp& base);
 
-// What merging one remote write into a key needs to know of its record, in two reads.
-struct MergeState {
-  Clock key;      // as clockOf(key)
-  Clock deleted;  // as clockOf("deleted")
-  bool is_deleted = false;
+// Writes clocks as they are, settling no conflicts: for a caller that settles them itself. Many
+// rows to a statement.
+struct ClockWrite {
+  RecordType type = RecordType::kDeal;
+  std::string_view record_id;
+  std::string_view key;
+  Clock clock;
 };
-// nullopt when the record is not here.
-std::optional<MergeState> mergeState(Database& db, const RecordSpec& spec, std::string_view id,
-                                     std::string_view key);
+void putClocks(Database& db, std::span<const ClockWrite> writes);
+
+// What merging remote writes into a record needs to know of it.
+struct RecordState {
+  bool exists = false;  // the row is here
+  std::int64_t rid = 0;
+  bool is_deleted = false;
+  bool open_conflicts = false;  // a write of one of its keys may settle some
+  Stamp created;                // the row's created_stamp: the clock of keys not in `clocks`
+  std::map<std::string, Clock, std::less<>> clocks;  // the keys written since it was created
+};
+// The states of the records `ids` name (each given once), a few statements for many ids
+// rather than two for each: remote changes arrive in pages of thousands.
+std::map<std::string, RecordState, std::less<>> recordStates(Database& db, const RecordSpec& spec,
+                                                             std::span<const std::string> ids);
 
 // The add-wins set of a record (meeting attendees).
 struct Member {
