@@ -28,14 +28,17 @@ void PushWriter::stop() {
 
 PushWriter::Admission PushWriter::submit(Caller caller, const pb::PushRequest* request, Done done) {
   const std::size_t bytes = request->ByteSizeLong();
-  if (const auto refused = refusal(bytes)) return *refused;
+  {
+    std::lock_guard lock(mu_);
+    if (const auto refused = refusal(bytes)) return *refused;
+  }
   // Parsed on the caller's thread (the writer's thread is the server's bottleneck under load), and
   // only once the queue has room: a push the full queue refuses costs no parse.
   ParsedOperations parsed = parseOperations(*request);
   {
     std::lock_guard lock(mu_);
     // Asked again: pushes parsed at the same time may have filled the queue meanwhile.
-    if (const auto refused = refusalLocked(bytes)) return *refused;
+    if (const auto refused = refusal(bytes)) return *refused;
     queued_bytes_ += bytes;
     queue_.push_back(Job{std::move(caller), request, std::move(parsed), bytes, std::move(done)});
   }
@@ -43,12 +46,7 @@ PushWriter::Admission PushWriter::submit(Caller caller, const pb::PushRequest* r
   return Admission::kQueued;
 }
 
-std::optional<PushWriter::Admission> PushWriter::refusal(std::size_t bytes) {
-  std::lock_guard lock(mu_);
-  return refusalLocked(bytes);
-}
-
-std::optional<PushWriter::Admission> PushWriter::refusalLocked(std::size_t bytes) const {
+std::optional<PushWriter::Admission> PushWriter::refusal(std::size_t bytes) const {
   if (stopping_) return Admission::kStopped;
   // One push is always admitted into an empty queue, whatever its size.
   if (!queue_.empty() &&

@@ -51,9 +51,8 @@ class PushWriter {
   };
   void run();
   void commit(std::deque<Job>& batch);
-  // Why a push of this size is not queued now, if it is not; the Locked one holds mu_.
-  std::optional<Admission> refusal(std::size_t bytes);
-  std::optional<Admission> refusalLocked(std::size_t bytes) const;
+  // Why a push of this size is not queued now, if it is not. Called holding mu_.
+  std::optional<Admission> refusal(std::size_t bytes) const;
 
   SyncService& service_;
   TeamFeed& feed_;

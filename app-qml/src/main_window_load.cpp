@@ -25,10 +25,7 @@ bool rendersWithDesktopOpenGl() {
 class DriverLoad {
  public:
   DriverLoad() {
-    // NEXTSTEP_DRIVER_WARMUP=0 turns it off, to measure what it saves (docs/benchmarks.md).
-    if (!rendersWithDesktopOpenGl() || qEnvironmentVariable("NEXTSTEP_DRIVER_WARMUP") == u"0") {
-      return;
-    }
+    if (!rendersWithDesktopOpenGl()) return;
     thread_ = std::thread([] {
       QOpenGLContext context;
       context.create();

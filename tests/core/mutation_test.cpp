@@ -290,17 +290,13 @@ TEST_F(MutationTest, RecordStatesAgreeWithTheRecordsClocks) {
       EXPECT_FALSE(states.at("no-such-deal").exists);
       const records::RecordState state = states.at(deal);
       EXPECT_TRUE(state.exists);
-      auto clockOf = [&](std::string_view k) {
-        const auto found = state.clocks.find(k);
-        return found != state.clocks.end() ? found->second : records::Clock{state.created, {}};
-      };
       const auto keyClock = records::clockOf(db, spec, deal, key);
       const auto deletedClock = records::clockOf(db, spec, deal, "deleted");
-      EXPECT_EQ(clockOf(key).stamp, keyClock->stamp);
-      EXPECT_EQ(clockOf(key).base, keyClock->base);
-      EXPECT_EQ(clockOf("deleted").stamp, deletedClock->stamp);
+      EXPECT_EQ(records::clockOf(state, key).stamp, keyClock->stamp);
+      EXPECT_EQ(records::clockOf(state, key).base, keyClock->base);
+      EXPECT_EQ(records::clockOf(state, "deleted").stamp, deletedClock->stamp);
       EXPECT_EQ(state.is_deleted, records::isDeleted(db, spec, deal).value());
-      return std::pair{clockOf(key), state};
+      return std::pair{records::clockOf(state, key), state};
     }));
   };
   const auto [fresh, fresh_state] = check("stage");

@@ -232,6 +232,11 @@ std::map<std::string, RecordState, std::less<>> recordStates(Database& db, const
   return out;
 }
 
+Clock clockOf(const RecordState& record, std::string_view key) {
+  const auto found = record.clocks.find(key);
+  return found != record.clocks.end() ? found->second : Clock{record.created, Stamp{}};
+}
+
 std::optional<Member> member(Database& db, const RecordSpec& spec, std::string_view id,
                              std::string_view member_id) {
   auto s = db.prepare("SELECT add_stamp, removed_upto FROM " + std::string(spec.set_table) +

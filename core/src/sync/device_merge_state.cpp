@@ -59,7 +59,7 @@ void DeviceMergeState::insert(const RecordSpec& spec, std::string_view id, const
 std::optional<RegisterClock> DeviceMergeState::clock(const RegisterRef& ref) {
   const records::RecordState& r = touched_.at(ref.spec, ref.record_id);
   if (!r.exists) return std::nullopt;
-  const records::Clock key = TouchedRecords::clockOf(r, ref.key);
+  const records::Clock key = records::clockOf(r, ref.key);
   // A dropped local write loses to every write of the team, without a conflict.
   return RegisterClock{key.stamp == records::kForgottenStamp ? Stamp{} : key.stamp, key.base};
 }
@@ -130,7 +130,7 @@ std::optional<RegisterClock> DeviceMergeState::deletion(const RecordSpec& spec,
                                                         std::string_view id) {
   const records::RecordState& r = touched_.at(spec, id);
   if (!r.exists || !r.is_deleted) return std::nullopt;
-  const records::Clock deleted = TouchedRecords::clockOf(r, kDeletedKey);
+  const records::Clock deleted = records::clockOf(r, kDeletedKey);
   return RegisterClock{deleted.stamp, deleted.base};
 }
 

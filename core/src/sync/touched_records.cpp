@@ -32,11 +32,6 @@ records::RecordState& TouchedRecords::at(const RecordSpec& spec, std::string_vie
   return found->second;
 }
 
-records::Clock TouchedRecords::clockOf(const records::RecordState& r, std::string_view key) {
-  const auto found = r.clocks.find(key);
-  return found != r.clocks.end() ? found->second : records::Clock{r.created, Stamp{}};
-}
-
 void TouchedRecords::setClock(const RecordSpec& spec, std::string_view id, std::string_view key,
                               const records::Clock& clock) {
   at(spec, id).clocks.insert_or_assign(std::string(key), clock);

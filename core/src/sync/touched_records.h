@@ -25,8 +25,6 @@ class TouchedRecords {
   void expect(std::span<const RecordKey> records);
   // The record's state; read on its own when it was not expected (a parked operation's).
   records::RecordState& at(const RecordSpec& spec, std::string_view id);
-  // The clock of a key of a record that is here: its own, or the creation's.
-  static records::Clock clockOf(const records::RecordState& r, std::string_view key);
   void setClock(const RecordSpec& spec, std::string_view id, std::string_view key,
                 const records::Clock& clock);
   // Writes the clocks set since the last flush.

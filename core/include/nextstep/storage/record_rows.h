@@ -71,6 +71,8 @@ struct RecordState {
 // rather than two for each: remote changes arrive in pages of thousands.
 std::map<std::string, RecordState, std::less<>> recordStates(Database& db, const RecordSpec& spec,
                                                              std::span<const std::string> ids);
+// A key's clock in a record read by recordStates: its own, or the creation's (as clockOf above).
+Clock clockOf(const RecordState& record, std::string_view key);
 
 // The add-wins set of a record (meeting attendees).
 struct Member {
