@@ -36,6 +36,7 @@ void to_json(Json& j, const SyncRun& r) {
        {"pushed", r.round.pushed},
        {"rejected", r.round.rejected},
        {"pulled", r.round.pulled},
+       {"snapshot_rows", r.round.snapshot_rows},
        {"applied", r.round.applied.applied},
        {"conflicts", r.round.applied.conflicts},
        {"head", r.round.head},
@@ -103,6 +104,9 @@ void printText(std::ostream& out, const DayWords& /*words*/, const SyncRun& r) {
   out << "Synced with " << r.server << " (team " << r.team << "): sent "
       << plural(r.round.pushed, "change", "changes") << ", received " << r.round.pulled
       << ", applied " << r.round.applied.applied << ".\n";
+  if (r.round.snapshot_rows > 0) {
+    out << "  Started from the team's snapshot: " << r.round.snapshot_rows << " records.\n";
+  }
   if (r.new_device) {
     out << "  This database now syncs as a new device: " << *r.new_device << ".\n";
   }

@@ -1,6 +1,7 @@
 #include "grpc_sync_service.h"
 
 #include "json_log.h"
+#include "snapshot_stream.h"
 #include "token_auth.h"
 
 namespace nextstep::server {
@@ -58,6 +59,7 @@ enum MethodIndex : int {
   kSubscribe = 4,
   kForkDevice = 5,
   kRenewToken = 6,
+  kSnapshot = 7,
 };
 
 }  // namespace
@@ -68,11 +70,14 @@ GrpcSyncService::GrpcSyncService(const GrpcSyncParts& parts) : parts_(parts) {
   acceptUnary<pb::LoginRequest, pb::LoginResponse>(kLogin, "Login", &GrpcSyncService::Login);
   acceptUnary<pb::PushRequest, pb::PushResponse>(kPush, "Push", &GrpcSyncService::Push);
   acceptUnary<pb::PullRequest, pb::PullResponse>(kPull, "Pull", &GrpcSyncService::Pull);
-  acceptSubscribe(kSubscribe);
+  acceptStream<pb::SubscribeRequest, pb::SubscribeEvent>(kSubscribe, "Subscribe",
+                                                         &GrpcSyncService::Subscribe);
   acceptUnary<pb::ForkDeviceRequest, pb::ForkDeviceResponse>(kForkDevice, "ForkDevice",
                                                              &GrpcSyncService::ForkDevice);
   acceptUnary<pb::RenewTokenRequest, pb::RenewTokenResponse>(kRenewToken, "RenewToken",
                                                              &GrpcSyncService::RenewToken);
+  acceptStream<pb::SnapshotRequest, pb::SnapshotChunk>(kSnapshot, "Snapshot",
+                                                       &GrpcSyncService::Snapshot);
 }
 
 template <typename Request, typename Response>
@@ -92,23 +97,25 @@ void GrpcSyncService::acceptUnary(int index, std::string_view rpc,
                  }));
 }
 
-void GrpcSyncService::acceptSubscribe(int index) {
-  using Request = ParsedRequest<pb::SubscribeRequest>;
+template <typename Request, typename Event>
+void GrpcSyncService::acceptStream(int index, std::string_view rpc,
+                                   StreamMethod<Request, Event> method) {
   MarkMethodCallback(
-      index, new grpc::internal::CallbackServerStreamingHandler<Request, pb::SubscribeEvent>(
-                 [this](grpc::CallbackServerContext* context,
-                        const Request* request) -> grpc::ServerWriteReactor<pb::SubscribeEvent>* {
+      index, new grpc::internal::CallbackServerStreamingHandler<ParsedRequest<Request>, Event>(
+                 [this, rpc, method](
+                     grpc::CallbackServerContext* context,
+                     const ParsedRequest<Request>* request) -> grpc::ServerWriteReactor<Event>* {
                    if (!request->valid) {
                      const grpc::Status status =
-                         notAMessage(pb::SubscribeRequest::descriptor()->name(), request->problem);
+                         notAMessage(Request::descriptor()->name(), request->problem);
                      LogLine("rpc")
-                         .rpc("Subscribe")
+                         .rpc(rpc)
                          .code(status.error_code())
                          .text("message", status.error_message())
                          .warn();
-                     return new RefusedStream(status);
+                     return new RefusedStream<Event>(status);
                    }
-                   return Subscribe(context, &request->message);
+                   return (this->*method)(context, &request->message);
                  }));
 }
 
@@ -255,16 +262,60 @@ grpc::ServerUnaryReactor* GrpcSyncService::Pull(grpc::CallbackServerContext* con
   return reactor;
 }
 
+// The log line of a stream refused before it started, and the refusal.
+template <typename Event>
+grpc::ServerWriteReactor<Event>* refuseStream(std::string_view rpc, const Caller* caller,
+                                              Clock::time_point start, const grpc::Status& status) {
+  LogLine line("rpc");
+  line.rpc(rpc);
+  if (caller != nullptr) line.caller(*caller);
+  line.code(status.error_code()).ms(millisSince(start)).text("message", status.error_message());
+  line.warn();
+  return new RefusedStream<Event>(status);
+}
+
+grpc::ServerWriteReactor<pb::SnapshotChunk>* GrpcSyncService::Snapshot(
+    grpc::CallbackServerContext* context, const pb::SnapshotRequest* request) {
+  const auto start = Clock::now();
+  Reply<Caller> caller = admit(context);
+  if (!caller) {
+    return refuseStream<pb::SnapshotChunk>("Snapshot", nullptr, start, statusOf(caller.error()));
+  }
+  auto head = parts_.service.head(caller->team_id);
+  if (!head) {
+    return refuseStream<pb::SnapshotChunk>("Snapshot", &*caller, start, statusOf(head.error()));
+  }
+  SnapshotRef file =
+      parts_.snapshots == nullptr
+          ? nullptr
+          : parts_.snapshots->ready(caller->team_id, static_cast<int>(request->database_schema()),
+                                    *head);
+  if (!file) {
+    // Not a failure: the device reads the log instead.
+    LogLine("rpc")
+        .rpc("Snapshot")
+        .caller(*caller)
+        .code(grpc::StatusCode::NOT_FOUND)
+        .ms(millisSince(start))
+        .info();
+    return new RefusedStream<pb::SnapshotChunk>(grpc::Status(
+        grpc::StatusCode::NOT_FOUND,
+        "no snapshot of this team is ready for this version of the app; read the log"));
+  }
+  LogLine("stream_start")
+      .caller(*caller)
+      .rpc("Snapshot")
+      .number("version", static_cast<std::int64_t>(file->version))
+      .number("bytes", static_cast<std::int64_t>(file->bytes))
+      .info();
+  return new SnapshotStream(std::move(file));
+}
+
 grpc::ServerWriteReactor<pb::SubscribeEvent>* GrpcSyncService::Subscribe(
     grpc::CallbackServerContext* context, const pb::SubscribeRequest* request) {
   const auto start = Clock::now();
   auto refuse = [&](const Caller* caller, const grpc::Status& status) {
-    LogLine line("rpc");
-    line.rpc("Subscribe");
-    if (caller != nullptr) line.caller(*caller);
-    line.code(status.error_code()).ms(millisSince(start)).text("message", status.error_message());
-    line.warn();
-    return new RefusedStream(status);
+    return refuseStream<pb::SubscribeEvent>("Subscribe", caller, start, status);
   };
   Reply<Caller> caller = admit(context);
   if (!caller) return refuse(nullptr, statusOf(caller.error()));

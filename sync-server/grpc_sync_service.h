@@ -17,6 +17,7 @@
 #include "subscribe_reactor.h"
 #include "sync_service.h"
 #include "team_feed.h"
+#include "team_snapshots.h"
 
 namespace nextstep::server {
 
@@ -29,6 +30,7 @@ struct GrpcSyncParts {
   RateLimiter& login_rate;  // per peer address
   StreamQuota& streams;
   std::chrono::milliseconds heartbeat;
+  TeamSnapshots* snapshots = nullptr;  // null: every Snapshot call is told to read the log
 };
 
 class GrpcSyncService final : public pb::Sync::CallbackService {
@@ -41,6 +43,7 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
   using pb::Sync::CallbackService::Pull;
   using pb::Sync::CallbackService::Push;
   using pb::Sync::CallbackService::RenewToken;
+  using pb::Sync::CallbackService::Snapshot;
   using pb::Sync::CallbackService::Subscribe;
 
   explicit GrpcSyncService(const GrpcSyncParts& parts);
@@ -65,6 +68,8 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
                                  pb::PullResponse* response) override;
   grpc::ServerWriteReactor<pb::SubscribeEvent>* Subscribe(
       grpc::CallbackServerContext* context, const pb::SubscribeRequest* request) override;
+  grpc::ServerWriteReactor<pb::SnapshotChunk>* Snapshot(
+      grpc::CallbackServerContext* context, const pb::SnapshotRequest* request) override;
 
  private:
   // The caller behind the call's bearer token, within its rate limit.
@@ -77,7 +82,11 @@ class GrpcSyncService final : public pb::Sync::CallbackService {
   // that are not a message get INVALID_ARGUMENT instead of gRPC's UNIMPLEMENTED.
   template <typename Request, typename Response>
   void acceptUnary(int index, std::string_view rpc, UnaryMethod<Request, Response> method);
-  void acceptSubscribe(int index);
+  template <typename Request, typename Event>
+  using StreamMethod = grpc::ServerWriteReactor<Event>* (
+      GrpcSyncService::*)(grpc::CallbackServerContext*, const Request*);
+  template <typename Request, typename Event>
+  void acceptStream(int index, std::string_view rpc, StreamMethod<Request, Event> method);
 
   GrpcSyncParts parts_;
 };

@@ -84,6 +84,12 @@ int main(int argc, char** argv) {
                  "close a connection with no call in flight after this long")
       ->check(CLI::Range(1, 86'400))
       ->capture_default_str();
+  app.add_option("--snapshots", options.snapshot_dir,
+                 "folder of the team snapshots new devices start from (default: DATA/snapshots; "
+                 "none with --store unless given)");
+  app.add_option("--snapshot-min-ops", options.snapshots.min_ops,
+                 "a team's log below this many operations is replayed, not snapshotted")
+      ->capture_default_str();
   app.add_option("--max-connection-age-minutes", options.max_connection_age_minutes,
                  "close every connection after this long (clients reconnect)")
       ->check(CLI::Range(1, 10'080))

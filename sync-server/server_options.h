@@ -6,6 +6,7 @@
 
 #include "store_choice.h"
 #include "sync_service.h"
+#include "team_snapshots.h"
 
 namespace nextstep::server {
 
@@ -25,6 +26,10 @@ struct ServerOptions {
   // Every connection is closed after this long (with a grace for calls in flight); clients
   // reconnect with back-off, and a connection cannot be held open forever.
   int max_connection_age_minutes = 30;
+  // Where team snapshots are kept; empty: the embedded store's folder/snapshots, and none on
+  // PostgreSQL (devices then replay the log).
+  std::filesystem::path snapshot_dir;
+  SnapshotPolicy snapshots;
 };
 
 }  // namespace nextstep::server

@@ -165,8 +165,16 @@ int runServer(const ServerOptions& options) {
       },
       kReplicaCatchUp);
   const std::chrono::seconds heartbeat(options.heartbeat_seconds);
-  const GrpcSyncParts parts{service,   writer,     feed,    logins,
-                            call_rate, login_rate, streams, heartbeat};
+  std::filesystem::path snapshot_dir = options.snapshot_dir;
+  if (snapshot_dir.empty() && options.store.url.empty()) {
+    snapshot_dir = options.store.data_dir / "snapshots";
+  }
+  std::unique_ptr<TeamSnapshots> snapshots;
+  if (!snapshot_dir.empty()) {
+    snapshots = std::make_unique<TeamSnapshots>(**store, snapshot_dir, options.snapshots);
+  }
+  const GrpcSyncParts parts{service,    writer,  feed,      logins,         call_rate,
+                            login_rate, streams, heartbeat, snapshots.get()};
 
   grpc::EnableDefaultHealthCheckService(true);
   // Health follows the store: NOT_SERVING while its database cannot be reached. The watch sets

@@ -71,9 +71,10 @@ class SubscribeReactor final : public grpc::ServerWriteReactor<pb::SubscribeEven
 };
 
 // A stream refused before it started (authentication, limits).
-class RefusedStream final : public grpc::ServerWriteReactor<pb::SubscribeEvent> {
+template <typename Message>
+class RefusedStream final : public grpc::ServerWriteReactor<Message> {
  public:
-  explicit RefusedStream(const grpc::Status& status) { Finish(status); }
+  explicit RefusedStream(const grpc::Status& status) { this->Finish(status); }
   void OnDone() override { delete this; }
 };
 

@@ -10,6 +10,7 @@
 #include "nextstep/sync/wire.h"
 #include "sqlite_server_store.h"
 #include "sync_service.h"
+#include "team_snapshots.h"
 #include "token_auth.h"
 #include "workload_records.h"
 
@@ -76,6 +77,19 @@ std::vector<std::string> addTeamTokens(const server::StoreChoice& store, const s
   for (int i = 0; i < members; ++i)
     tokens.push_back(tokenFor(*opened, team, member + std::to_string(i) + "@bench.example"));
   return tokens;
+}
+
+double ensureTeamSnapshot(const SeededServer& seeded) {
+  const auto store = openStore({seeded.data_dir, ""});
+  const auto team = orThrow(store->findTeam(seeded.team), "find the team");
+  if (!team) throw std::runtime_error("the seeded store has no team " + seeded.team);
+  const auto start = std::chrono::steady_clock::now();
+  // The server's default folder for them, where a server on this data folder finds them.
+  server::TeamSnapshots snapshots(*store, seeded.data_dir / "snapshots", {});
+  const auto head = orThrow(store->head(team->id), "read the team's head");
+  const auto built = orThrow(snapshots.build(team->id), "build the team's snapshot");
+  if (!built || built->version != head) throw std::runtime_error("the snapshot is not current");
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 double migrateSeededServer(const SeededServer& seeded, const std::string& url) {

@@ -31,12 +31,7 @@ TEST_P(SyncIntegration, TwoRepsEditOfflineThenConverge) {
   login("phone", "ana@alpha.example");
   login("laptop", "ben@alpha.example");
   // Offline, on both devices.
-  const std::string pilot =
-      device("phone", {"deal", "add", "--title", "Fleet pilot", "--account", "Fjord"});
-  const std::string dana = device("phone", {"contact", "add", "--name", "Dana Ito", "--account",
-                                            "Fjord", "--role", "decision_maker"});
-  device("phone", {"meeting", "book", "--deal", pilot, "--at", "2030-01-08T10:00", "--tz",
-                   "Europe/Berlin", "--place", "Oslo", "--attendee", dana});
+  const std::string pilot = addFleetPilot("phone");
   device("laptop", {"deal", "add", "--title", "Warehouse rollout", "--account", "Nordlys"});
   device("phone", {"sync"});
   device("laptop", {"sync"});

@@ -138,6 +138,16 @@ void TeamOnLoopback::login(const std::string& name, const std::string& email,
   device(name, args, std::string(kPassword) + "\n");
 }
 
+std::string TeamOnLoopback::addFleetPilot(const std::string& name) {
+  const std::string pilot =
+      device(name, {"deal", "add", "--title", "Fleet pilot", "--account", "Fjord"});
+  const std::string dana = device(name, {"contact", "add", "--name", "Dana Ito", "--account",
+                                         "Fjord", "--role", "decision_maker"});
+  device(name, {"meeting", "book", "--deal", pilot, "--at", "2030-01-08T10:00", "--tz",
+                "Europe/Berlin", "--place", "Oslo", "--attendee", dana});
+  return pilot;
+}
+
 std::set<std::string> TeamOnLoopback::dealTitles(const nlohmann::json& list) {
   std::set<std::string> out;
   for (const auto& d : list["deals"]) out.insert(d["title"].get<std::string>());

@@ -42,6 +42,9 @@ class TeamOnLoopback : public ::testing::Test {
   std::string startReplica();
 
   void addUser(const std::string& team, const std::string& email);
+  // On the device: the deal "Fleet pilot" (account Fjord) with its contact Dana Ito and a meeting
+  // booked in Oslo on 2030-01-08 10:00 Europe/Berlin; the deal's id.
+  std::string addFleetPilot(const std::string& name);
   // The titles in a `deal list --json`.
   static std::set<std::string> dealTitles(const nlohmann::json& list);
   // `nextstep --db <dir>/<device>.db ARGS...`, expected to succeed; its stdout.

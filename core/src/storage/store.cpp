@@ -45,6 +45,16 @@ constexpr char kCopiedReason[] =
 
 }  // namespace
 
+void tuneConnection(Database& db) {
+  db.exec("PRAGMA journal_mode = WAL");
+  // A booking must survive the phone dying a moment later: sync the WAL on every commit.
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  // 64 MiB of page cache instead of SQLite's 2 MiB: a synced pipeline is hundreds of MB keyed by
+  // random UUIDs, and with 2 MiB a cold sync spent 40% of its CPU time in pread/pwrite.
+  db.exec("PRAGMA cache_size = -65536");
+}
+
 SyncMode::SyncMode(Database& db, bool relaxed) : db_(db), relaxed_(relaxed) {
   if (relaxed_) db_.exec("PRAGMA synchronous = NORMAL");
 }
@@ -138,19 +148,14 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     if (appId != kApplicationId && (appId != 0 || version != 0 || tables != 0)) {
       return Error{ErrorCode::kCorrupt, options.path + " is not a NextStep database"};
     }
-    db->exec("PRAGMA journal_mode = WAL");
-    // A booking must survive the phone dying a moment later: sync the WAL on every commit.
-    db->exec("PRAGMA synchronous = FULL");
-    db->exec("PRAGMA foreign_keys = ON");
-    // 64 MiB of page cache instead of SQLite's 2 MiB: a synced pipeline is hundreds of MB keyed by
-    // random UUIDs, and with 2 MiB a cold sync spent 40% of its CPU time in pread/pwrite.
-    db->exec("PRAGMA cache_size = -65536");
+    tuneConnection(*db);
     if (appId == 0) db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
 
     auto migrated = migrateLocal(*db);
     if (!migrated) return migrated.error();
 
     std::unique_ptr<Store> store(new Store(std::move(db), options.path, std::move(options.wall)));
+    store->vfs_ = options.vfs;
     Database& d = *store->db_;
     Transaction txn(d, Transaction::Kind::kWrite);
     if (auto offset = local_meta::integer(d, "clock_offset_ms")) store->clock_.correct(*offset);
@@ -171,12 +176,7 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     }
     indexPendingSearch(d);  // rows written outside Store::write (tools, tests)
     txn.commit();
-    store->data_version_ = d.scalar("PRAGMA data_version");
-    Statement mode(d.handle(), "PRAGMA journal_mode");
-    if (mode.step() && mode.text(0) == "wal") {
-      store->checkpointer_ = std::make_unique<WalCheckpointer>(options.path, options.vfs);
-      store->checkpointer_->attach(d);
-    }
+    store->startCheckpointer();
     return store;
   } catch (...) {
     Error e = currentExceptionAsError();
@@ -185,6 +185,15 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
                 options.path + " is not a NextStep database or is damaged (" + e.message + ")"};
     }
     return e;
+  }
+}
+
+void Store::startCheckpointer() {
+  data_version_ = db_->scalar("PRAGMA data_version");
+  Statement mode(db_->handle(), "PRAGMA journal_mode");
+  if (mode.step() && mode.text(0) == "wal") {
+    checkpointer_ = std::make_unique<WalCheckpointer>(path_, vfs_);
+    checkpointer_->attach(*db_);
   }
 }
 

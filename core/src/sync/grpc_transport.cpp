@@ -1,11 +1,15 @@
 #include "nextstep/sync/grpc_transport.h"
 
+#include "nextstep/data/durable_file.h"
 #include "nextstep/data/file_bytes.h"
 #include "nextstep/sync/loopback_target.h"
 #include "nextstep/sync/wire.h"
 
 namespace nextstep::sync {
 namespace {
+
+// A whole pipeline arrives in seconds on a good link; a minute per ~100 MB on a slow one.
+constexpr auto kSnapshotDeadline = std::chrono::minutes(15);
 
 // A server that cannot be reached (down, gone, or silent past the deadline): the next replica
 // may answer. Any other status is the server's answer.
@@ -343,6 +347,46 @@ Result<void> GrpcTransport::subscribe(std::uint64_t after_version,
   if (unreachable(st)) preferred_->moveOn(server, stubs_.size());
   if (!st.ok()) return failure(st);
   return Error{ErrorCode::kUnavailable, "the server ended the live stream"};
+}
+
+Result<SnapshotHeader> GrpcTransport::snapshot(std::uint32_t database_schema,
+                                               const std::string& file,
+                                               const SnapshotProgress& progress) {
+  if (stubs_.empty()) return Error{ErrorCode::kUnavailable, "no server address"};
+  DurableFile out(file);
+  if (!out.opened()) return Error{ErrorCode::kIo, "cannot write " + file};
+  grpc::ClientContext ctx;
+  prepare(ctx, /*streaming=*/true);
+  // A whole pipeline takes seconds; a stalled stream must still end.
+  ctx.set_deadline(std::chrono::system_clock::now() + kSnapshotDeadline);
+  v1::SnapshotRequest req;
+  req.set_database_schema(database_schema);
+  const std::size_t server = preferred_->index() % stubs_.size();
+  auto reader = stubs_[server]->Snapshot(&ctx, req);
+  v1::SnapshotChunk chunk;
+  SnapshotHeader header;
+  std::uint64_t written = 0;
+  bool first = true;
+  bool wrote = true;
+  while (wrote && reader->Read(&chunk)) {
+    if (first) {
+      header = SnapshotHeader{chunk.version(), chunk.total_bytes(), chunk.rows()};
+      first = false;
+    }
+    bytes_received_ += chunk.ByteSizeLong();
+    wrote = written + chunk.data().size() <= header.total_bytes && out.append(chunk.data());
+    written += chunk.data().size();
+    if (progress) progress(header, written);
+  }
+  if (!wrote) ctx.TryCancel();
+  const grpc::Status st = reader->Finish();
+  if (!wrote) return Error{ErrorCode::kIo, "the team's snapshot could not be written to " + file};
+  if (!st.ok()) return failure(st);
+  if (first || written != header.total_bytes || header.version == 0) {
+    return Error{ErrorCode::kUnavailable, "the team's snapshot arrived incomplete"};
+  }
+  if (!out.finish()) return Error{ErrorCode::kIo, "the team's snapshot could not be saved"};
+  return header;
 }
 
 void GrpcTransport::cancel() {

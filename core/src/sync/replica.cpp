@@ -113,6 +113,12 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
                                          // again
 }
 
+Result<void> Replica::startFrom(const std::string& snapshot_file, std::uint64_t version) {
+  return store_.takeOver(snapshot_file, [&](Database& db) {
+    local_meta::put(db, kCursorKey, Value(static_cast<std::int64_t>(version)));
+  });
+}
+
 Result<std::uint64_t> Replica::cursor() {
   return store_.read([](Database& db) {
     return static_cast<std::uint64_t>(local_meta::integer(db, kCursorKey).value_or(0));

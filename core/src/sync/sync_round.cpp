@@ -1,5 +1,6 @@
 #include "nextstep/sync/sync_round.h"
 
+#include <filesystem>
 #include <iterator>
 
 #include "nextstep/model/result_try.h"
@@ -88,9 +89,35 @@ Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullR
   return replica.apply(page.ops, page.next_cursor);
 }
 
+std::uint64_t startFromSnapshot(Replica& replica, Transport& transport,
+                                const std::function<void(const RoundProgress&)>& progress) {
+  Store& store = replica.store();
+  if (store.path().empty()) return 0;
+  auto cursor = replica.cursor();
+  auto pending = replica.pending();
+  if (!cursor || *cursor != 0 || !pending || *pending != 0) return 0;
+  const std::string file = store.path() + ".snapshot";
+  auto header = transport.snapshot(
+      static_cast<std::uint32_t>(store.schemaVersion()), file,
+      [&](const SnapshotHeader& h, std::uint64_t bytes) {
+        if (!progress || h.total_bytes == 0) return;
+        progress(RoundProgress{.rows_done = static_cast<std::uint64_t>(
+                                   static_cast<double>(h.rows) * static_cast<double>(bytes) /
+                                   static_cast<double>(h.total_bytes)),
+                               .rows_total = h.rows});
+      });
+  std::error_code ec;
+  if (!header || !replica.startFrom(file, header->version)) {
+    std::filesystem::remove(file, ec);
+    return 0;
+  }
+  return header->rows;
+}
+
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
                               const std::function<void(const RoundProgress&)>& progress) {
   NEXTSTEP_TRY(auto report, pushAll(replica, transport, hello.max_ops_per_push));
+  if (hello.head > 0) report.snapshot_rows = startFromSnapshot(replica, transport, progress);
   NEXTSTEP_TRY(auto cursor, replica.cursor());
   const std::uint64_t start = cursor;
   RoundProgress p;

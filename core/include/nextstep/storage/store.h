@@ -36,6 +36,9 @@ struct StoreOptions {
 // Turns the exception in flight (DomainError, DbError, std::exception) into an Error.
 Error currentExceptionAsError();
 
+// The settings every connection of a store's writer runs with (WAL, durable commits, page cache).
+void tuneConnection(Database& db);
+
 // Lowers PRAGMA synchronous to NORMAL for one transaction and puts FULL back after it.
 class SyncMode {
  public:
@@ -156,6 +159,14 @@ class Store {
 
   void saveClock();
 
+  // Makes a database built elsewhere (the team's snapshot from the sync server, a file at
+  // `file`) this store's content, in place of what it holds: the file is moved over this one and
+  // reopened. This device's own rows (identity, sign-in, settings: local_meta) are carried into
+  // it, then `prepare` runs in the same transaction. Refused with kFailedPrecondition, and nothing
+  // changed, once this device has written anything of its own: only a device with nothing to lose
+  // starts from a snapshot. The file must be of this store's schema.
+  Result<void> takeOver(const std::string& file, const std::function<void(Database&)>& prepare);
+
   // After a large apply (a cold sync): refreshes the query planner's statistics and merges the
   // search index into one segment per level. Takes seconds on a large pipeline.
   Result<void> optimize();
@@ -175,10 +186,13 @@ class Store {
     if (on_local_change_) on_local_change_();
   }
   Store(std::unique_ptr<Database> db, std::string path, HybridClock::WallClock wall);
+  // Notes where the file stands and checkpoints its WAL from a connection of its own.
+  void startCheckpointer();
 
   std::mutex mu_;
   std::unique_ptr<Database> db_;
   std::string path_;
+  std::string vfs_;
   HybridClock clock_;
   std::atomic<DeviceId> device_{0};
   std::int64_t data_version_ = -1;

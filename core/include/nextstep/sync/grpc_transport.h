@@ -76,6 +76,8 @@ class GrpcTransport : public Transport {
   Result<void> subscribe(std::uint64_t after_version,
                          const std::function<bool(const PullReply&)>& on_page) override;
   void cancel() override;
+  Result<SnapshotHeader> snapshot(std::uint32_t database_schema, const std::string& file,
+                                  const SnapshotProgress& progress) override;
 
   // Payload bytes of the pull and stream answers received so far (protobuf size, before gRPC's
   // framing), for the benchmarks' "bytes on the wire".

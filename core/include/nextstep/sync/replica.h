@@ -68,6 +68,10 @@ class Replica {
   // Merges a page of the team's log (in version order) and moves the cursor to `next_cursor`, in
   // one transaction: a crash leaves either all of the page or none of it.
   Result<ApplyStats> apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor);
+  // Makes the team's snapshot, merged up to `version`, this device's database; the log after
+  // `version` follows as usual. kFailedPrecondition, and nothing changed, when the device has
+  // written anything of its own (Store::takeOver).
+  Result<void> startFrom(const std::string& snapshot_file, std::uint64_t version);
   Result<std::uint64_t> cursor();
   Result<std::int64_t> pending();
   // The highest device_seq `device` (current or former identity) has given an operation.

@@ -26,6 +26,7 @@ struct RoundReport {
   int rejected = 0;
   int forks = 0;  // times this database had to continue as a new device
   int pulled = 0;
+  std::uint64_t snapshot_rows = 0;  // records taken from the team's snapshot (a new device)
   ApplyStats applied;
   std::uint64_t head = 0;
 };
@@ -35,6 +36,12 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
 // Applies one page of remote operations after pushing anything written since (read-your-writes).
 Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullReply& page,
                              std::uint32_t batch);
+
+// A device that holds nothing yet starts from the team's snapshot when the server has one ready,
+// instead of replaying the team's whole log. Returns the records it took (0: none, the log it
+// is). Never fails the round: without a snapshot the log does the same, only slower.
+std::uint64_t startFromSnapshot(Replica& replica, Transport& transport,
+                                const std::function<void(const RoundProgress&)>& progress);
 
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
                               const std::function<void(const RoundProgress&)>& progress = {});

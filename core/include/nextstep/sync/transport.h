@@ -45,6 +45,14 @@ struct PullReply {
   std::uint64_t head = 0;
 };
 
+// What a team snapshot is, from its first piece.
+struct SnapshotHeader {
+  std::uint64_t version = 0;  // the team's log is merged up to here
+  std::uint64_t total_bytes = 0;
+  std::uint64_t rows = 0;
+};
+using SnapshotProgress = std::function<void(const SnapshotHeader&, std::uint64_t bytes_done)>;
+
 class Transport {
  public:
   virtual ~Transport() = default;
@@ -65,6 +73,13 @@ class Transport {
   virtual Result<void> subscribe(std::uint64_t after_version,
                                  const std::function<bool(const PullReply&)>& on_page) = 0;
   virtual void cancel() = 0;
+  // Writes the team's merged pipeline, as a database of schema `database_schema`, to `file`
+  // (replaced), durably. kNotFound when the server has none ready: the device reads the log.
+  virtual Result<SnapshotHeader> snapshot(std::uint32_t /*database_schema*/,
+                                          const std::string& /*file*/,
+                                          const SnapshotProgress& /*progress*/) {
+    return Error::notFound("this connection serves no snapshots");
+  }
 };
 
 }  // namespace nextstep::sync

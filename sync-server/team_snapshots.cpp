@@ -1,0 +1,252 @@
+#include "team_snapshots.h"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "json_log.h"
+#include "nextstep/model/result_try.h"
+#include "nextstep/storage/catalog.h"
+#include "nextstep/storage/local_meta.h"
+#include "nextstep/storage/schema.h"
+#include "nextstep/storage/store.h"
+#include "nextstep/sync/replica.h"
+#include "nextstep/sync/sync_round.h"
+
+namespace nextstep::server {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::size_t kLogPage = 5000;
+// After a build that merged this many operations the search index is merged and the planner's
+// statistics taken, as a device does after a cold sync: the device gets them ready.
+constexpr std::uint64_t kOptimizeAfterOps = 50'000;
+
+// team-<id>-v<version>-s<schema>-r<rows>.db
+std::string fileName(TeamId team, std::uint64_t version, int schema, std::uint64_t rows) {
+  return "team-" + std::to_string(team) + "-v" + std::to_string(version) + "-s" +
+         std::to_string(schema) + "-r" + std::to_string(rows) + ".db";
+}
+
+struct ParsedName {
+  TeamId team = 0;
+  std::uint64_t version = 0;
+  int schema = 0;
+  std::uint64_t rows = 0;
+};
+
+std::optional<ParsedName> parseName(const std::string& name) {
+  ParsedName p;
+  const char* at = name.data();
+  const char* end = name.data() + name.size();
+  auto field = [&](std::string_view prefix, auto& out) {
+    if (static_cast<std::size_t>(end - at) < prefix.size() ||
+        std::string_view(at, prefix.size()) != prefix) {
+      return false;
+    }
+    at += prefix.size();
+    const auto [next, ec] = std::from_chars(at, end, out);
+    at = next;
+    return ec == std::errc();
+  };
+  if (!field("team-", p.team) || !field("-v", p.version) || !field("-s", p.schema) ||
+      !field("-r", p.rows) || std::string_view(at, end - at) != ".db") {
+    return std::nullopt;
+  }
+  return p;
+}
+
+// The records a device will hold, for its progress bar.
+std::uint64_t recordRows(Database& db) {
+  std::uint64_t rows = 0;
+  for (const RecordSpec& spec : allRecordSpecs()) {
+    rows +=
+        static_cast<std::uint64_t>(db.scalar("SELECT count(*) FROM " + std::string(spec.table)));
+    if (!spec.set_table.empty()) {
+      rows += static_cast<std::uint64_t>(
+          db.scalar("SELECT count(*) FROM " + std::string(spec.set_table)));
+    }
+  }
+  return rows;
+}
+
+// The mirror's own bookkeeping is no device's: only its clock stays (it has seen every stamp).
+std::uint64_t prepareForDevices(const fs::path& file) {
+  auto db = Database::open(file.string(), OpenMode::kReadWrite);
+  db->exec("PRAGMA journal_mode = DELETE");
+  Transaction txn(*db, Transaction::Kind::kWrite);
+  db->exec("DELETE FROM local_meta WHERE key <> 'hlc'");
+  const std::uint64_t rows = recordRows(*db);
+  txn.commit();
+  return rows;
+}
+
+// Merges the team's log after the mirror's cursor into it; returns the version it reached and
+// how many operations that took.
+Result<std::pair<std::uint64_t, std::uint64_t>> catchUp(TeamLog& log, TeamId team,
+                                                        sync::Replica& mirror) {
+  NEXTSTEP_TRY(auto cursor, mirror.cursor());
+  std::uint64_t merged = 0;
+  for (bool more = true; more;) {
+    std::vector<sync::RemoteOp> batch;
+    std::uint64_t next = cursor;
+    while (more && batch.size() < sync::kApplyBatchOps) {
+      NEXTSTEP_TRY(auto page, log.readLog(team, next, kLogPage));
+      for (auto& logged : page.ops) {
+        next = logged.version;
+        batch.push_back({logged.version, std::move(logged.op), std::move(logged.author)});
+      }
+      more = page.more && !page.ops.empty();
+    }
+    if (batch.empty()) break;
+    NEXTSTEP_CHECK(mirror.apply(batch, next));
+    merged += batch.size();
+    cursor = next;
+  }
+  return std::pair{cursor, merged};
+}
+
+}  // namespace
+
+SnapshotFile::~SnapshotFile() {
+  if (!superseded) return;
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
+TeamSnapshots::TeamSnapshots(TeamLog& log, fs::path dir, SnapshotPolicy policy)
+    : log_(log), dir_(std::move(dir)), policy_(policy) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  std::vector<std::pair<fs::path, ParsedName>> found;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.ends_with(".tmp")) {
+      fs::remove(entry.path(), ec);  // a copy a stopped run did not finish
+    } else if (auto parsed = parseName(name)) {
+      found.emplace_back(entry.path(), *parsed);
+    }
+  }
+  for (const auto& [path, name] : found) {
+    auto file = std::make_shared<SnapshotFile>();
+    file->path = path;
+    file->version = name.version;
+    file->schema = name.schema;
+    file->rows = name.rows;
+    file->bytes = fs::file_size(path, ec);
+    auto& slot = current_[name.team];
+    if (slot && slot->version >= file->version) {
+      file->superseded = true;
+      continue;
+    }
+    if (slot) slot->superseded = true;
+    slot = std::move(file);
+  }
+  worker_ = std::thread([this] { run(); });
+}
+
+TeamSnapshots::~TeamSnapshots() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+}
+
+SnapshotRef TeamSnapshots::ready(TeamId team, int schema, std::uint64_t head) {
+  std::lock_guard lock(mu_);
+  const auto it = current_.find(team);
+  SnapshotRef snapshot = it == current_.end() ? nullptr : it->second;
+  const std::uint64_t have = snapshot ? snapshot->version : 0;
+  const std::uint64_t due = snapshot ? policy_.refresh_after_ops : policy_.min_ops;
+  if (head >= policy_.min_ops && head >= have + due) queue(team);
+  if (!snapshot || snapshot->schema != schema) return nullptr;
+  return snapshot;
+}
+
+void TeamSnapshots::queue(TeamId team) {
+  if (stopping_ || !queued_.insert(team).second) return;
+  order_.push_back(team);
+  wake_.notify_one();
+}
+
+void TeamSnapshots::run() {
+  // Building yields to answering devices.
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+  std::unique_lock lock(mu_);
+  for (;;) {
+    wake_.wait(lock, [&] { return stopping_ || !order_.empty(); });
+    if (stopping_) return;
+    const TeamId team = order_.front();
+    order_.pop_front();
+    lock.unlock();
+    if (auto built = build(team); !built) {
+      LogLine("snapshot_failed")
+          .number("team", team)
+          .text("message", built.error().message)
+          .error();
+    }
+    lock.lock();
+    queued_.erase(team);
+  }
+}
+
+Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
+  std::lock_guard build_lock(build_mu_);
+  const auto started = std::chrono::steady_clock::now();
+  const fs::path mirror = dir_ / ("team-" + std::to_string(team) + ".mirror");
+  std::uint64_t version = 0;
+  std::uint64_t merged = 0;
+  int schema = 0;
+  {
+    NEXTSTEP_TRY(auto store, Store::open(StoreOptions{.path = mirror.string()}));
+    sync::Replica replica(*store);
+    NEXTSTEP_TRY(auto reached, catchUp(log_, team, replica));
+    std::tie(version, merged) = reached;
+    if (merged >= kOptimizeAfterOps) NEXTSTEP_CHECK(store->optimize());
+    schema = store->schemaVersion();
+  }  // closed: SQLite folds the WAL into the file, which is then whole on its own
+  {
+    std::lock_guard lock(mu_);
+    const auto it = current_.find(team);
+    if (it != current_.end() && it->second->version == version && it->second->schema == schema) {
+      return it->second;
+    }
+  }
+  if (version == 0) return SnapshotRef{};
+  try {
+    const fs::path tmp = dir_ / ("team-" + std::to_string(team) + ".tmp");
+    fs::copy_file(mirror, tmp, fs::copy_options::overwrite_existing);
+    auto file = std::make_shared<SnapshotFile>();
+    file->rows = prepareForDevices(tmp);
+    file->version = version;
+    file->schema = schema;
+    file->path = dir_ / fileName(team, version, schema, file->rows);
+    file->bytes = fs::file_size(tmp);
+    fs::rename(tmp, file->path);
+    LogLine("snapshot_built")
+        .number("team", team)
+        .number("version", static_cast<std::int64_t>(version))
+        .number("merged_ops", static_cast<std::int64_t>(merged))
+        .number("rows", static_cast<std::int64_t>(file->rows))
+        .number("bytes", static_cast<std::int64_t>(file->bytes))
+        .ms(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count())
+        .info();
+    std::lock_guard lock(mu_);
+    auto& slot = current_[team];
+    if (slot) slot->superseded = true;
+    slot = file;
+    return SnapshotRef(file);
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kIo,
+                 std::string("the team's snapshot could not be written: ") + e.what()};
+  }
+}
+
+}  // namespace nextstep::server

@@ -1,0 +1,100 @@
+// A new device starts from the team's snapshot instead of replaying the log, on both stores.
+#include <chrono>
+#include <thread>
+
+#include "team_on_loopback.h"
+
+namespace nextstep::testing {
+namespace {
+
+class TeamSnapshot : public TeamOnLoopback, public ::testing::WithParamInterface<StoreKind> {
+ protected:
+  TeamSnapshot() : TeamOnLoopback(GetParam()) {}
+  void SetUp() override {
+    TeamOnLoopback::SetUp();
+    if (IsSkipped()) return;
+    addUser("alpha", "ana@alpha.example");
+    addUser("alpha", "ben@alpha.example");
+    // Any team with a log gets a snapshot; PostgreSQL keeps them only where told.
+    startServer({"--snapshot-min-ops", "1", "--snapshots", snapshots().string()});
+  }
+  std::filesystem::path snapshots() const { return dir_ / "snapshots"; }
+  // Whether the server has written a snapshot file, within ten seconds.
+  bool snapshotWritten() {
+    for (int i = 0; i < 200; ++i) {
+      std::error_code ec;
+      for (const auto& entry : std::filesystem::directory_iterator(snapshots(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("team-") && name.find("-v") != std::string::npos) return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  }
+  nlohmann::json deals(const std::string& name) {
+    return deviceJson(name, {"deal", "list", "--status", "all", "--limit", "0"});
+  }
+};
+
+TEST_P(TeamSnapshot, ANewDeviceStartsFromTheSnapshotThenFollowsTheLog) {
+  login("phone", "ana@alpha.example");
+  const std::string pilot = addFleetPilot("phone");
+  device("phone", {"deal", "add", "--title", "Harbour cranes", "--account", "Nordlys"});
+  device("phone", {"sync"});
+
+  // The first device to join finds no snapshot yet: it reads the log, and one is built.
+  login("laptop", "ben@alpha.example");
+  EXPECT_EQ(deviceJson("laptop", {"sync"})["snapshot_rows"], 0);
+  ASSERT_TRUE(snapshotWritten());
+
+  // Written after the snapshot: it reaches the next device through the log.
+  device("phone", {"deal", "set", pilot, "--stage", "proposal"});
+  device("phone", {"deal", "add", "--title", "Depot lighting", "--account", "Fjord"});
+  device("phone", {"sync"});
+
+  login("tablet", "ana@alpha.example");
+  const auto synced = deviceJson("tablet", {"sync"});
+  EXPECT_GT(synced["snapshot_rows"], 0) << synced.dump();
+  EXPECT_EQ(deals("tablet"), deals("phone"));
+  EXPECT_EQ(dealTitles(deals("tablet")),
+            (std::set<std::string>{"Fleet pilot", "Harbour cranes", "Depot lighting"}));
+  const auto shown = deviceJson("tablet", {"deal", "show", pilot});
+  EXPECT_EQ(shown["deal"]["stage"], "proposal");
+  EXPECT_EQ(shown["next_step"]["place"], "Oslo");
+  // The search index came with it.
+  EXPECT_NE(device("tablet", {"search", "Harbour"}).find("Harbour cranes"), std::string::npos);
+
+  // The tablet is a device of its own: its edit reaches the others, nothing of the mirror's.
+  device("tablet", {"deal", "set", pilot, "--stage", "negotiation"});
+  EXPECT_EQ(deviceJson("tablet", {"sync"})["pushed"], 1);
+  device("phone", {"sync"});
+  device("laptop", {"sync"});
+  EXPECT_EQ(deviceJson("phone", {"deal", "show", pilot})["deal"]["stage"], "negotiation");
+  EXPECT_EQ(deals("laptop"), deals("tablet"));
+  // Signed in still: a second sync is an ordinary one.
+  EXPECT_EQ(deviceJson("tablet", {"sync"})["snapshot_rows"], 0);
+}
+
+TEST_P(TeamSnapshot, ADeviceWithChangesOfItsOwnReadsTheLogAndLosesNothing) {
+  login("phone", "ana@alpha.example");
+  device("phone", {"deal", "add", "--title", "Fleet pilot", "--account", "Fjord"});
+  device("phone", {"sync"});
+  login("laptop", "ben@alpha.example");
+  device("laptop", {"sync"});
+  ASSERT_TRUE(snapshotWritten());
+
+  // Written before its first sync: a snapshot in place of this database would lose it.
+  login("tablet", "ana@alpha.example");
+  device("tablet", {"deal", "add", "--title", "Written offline", "--account", "Nordlys"});
+  const auto synced = deviceJson("tablet", {"sync"});
+  EXPECT_EQ(synced["snapshot_rows"], 0);
+  EXPECT_EQ(synced["pushed"], 2) << "the deal and its new account";
+  EXPECT_EQ(dealTitles(deals("tablet")), (std::set<std::string>{"Fleet pilot", "Written offline"}));
+  device("phone", {"sync"});
+  EXPECT_EQ(deals("phone"), deals("tablet"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, TeamSnapshot, everyStore(), storeTestName);
+
+}  // namespace
+}  // namespace nextstep::testing
