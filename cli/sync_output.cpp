@@ -31,19 +31,21 @@ void to_json(Json& j, const SignIn& r) {
 }
 
 void to_json(Json& j, const SyncRun& r) {
-  j = {{"server", r.server},
-       {"team", r.team},
-       {"pushed", r.round.pushed},
-       {"rejected", r.round.rejected},
-       {"pulled", r.round.pulled},
-       {"snapshot_rows", r.round.snapshot_rows},
-       {"applied", r.round.applied.applied},
-       {"conflicts", r.round.applied.conflicts},
-       {"head", r.round.head},
-       {"pending", r.pending},
-       {"open_conflicts", r.open_conflicts},
-       {"set_aside", r.set_aside},
-       {"new_device", orNull(r.new_device)}};
+  j = {
+      {"server", r.server},
+      {"team", r.team},
+      {"pushed", r.round.pushed},
+      {"rejected", r.round.rejected},
+      {"pulled", r.round.pulled},
+      {"snapshot_rows", r.round.snapshot.rows},
+      {"snapshot_note", r.round.snapshot.why_not.empty() ? Json() : Json(r.round.snapshot.why_not)},
+      {"applied", r.round.applied.applied},
+      {"conflicts", r.round.applied.conflicts},
+      {"head", r.round.head},
+      {"pending", r.pending},
+      {"open_conflicts", r.open_conflicts},
+      {"set_aside", r.set_aside},
+      {"new_device", orNull(r.new_device)}};
 }
 
 void to_json(Json& j, const SyncStatusLine& result) {
@@ -104,8 +106,11 @@ void printText(std::ostream& out, const DayWords& /*words*/, const SyncRun& r) {
   out << "Synced with " << r.server << " (team " << r.team << "): sent "
       << plural(r.round.pushed, "change", "changes") << ", received " << r.round.pulled
       << ", applied " << r.round.applied.applied << ".\n";
-  if (r.round.snapshot_rows > 0) {
-    out << "  Started from the team's snapshot: " << r.round.snapshot_rows << " records.\n";
+  if (r.round.snapshot.rows > 0) {
+    out << "  Started from the team's snapshot: " << r.round.snapshot.rows << " records.\n";
+  } else if (!r.round.snapshot.why_not.empty()) {
+    out << "  Read the team's whole log instead of a snapshot: " << r.round.snapshot.why_not
+        << ".\n";
   }
   if (r.new_device) {
     out << "  This database now syncs as a new device: " << *r.new_device << ".\n";

@@ -162,6 +162,8 @@ SnapshotRef TeamSnapshots::ready(TeamId team, int schema, std::uint64_t head) {
   std::lock_guard lock(mu_);
   const auto it = current_.find(team);
   SnapshotRef snapshot = it == current_.end() ? nullptr : it->second;
+  // One of an older schema (a server upgraded since) is built again: the mirror migrates.
+  if (snapshot && snapshot->schema != latestLocalSchemaVersion()) snapshot = nullptr;
   const std::uint64_t have = snapshot ? snapshot->version : 0;
   const std::uint64_t due = snapshot ? policy_.refresh_after_ops : policy_.min_ops;
   if (head >= policy_.min_ops && head >= have + due) queue(team);

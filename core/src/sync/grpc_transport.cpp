@@ -10,6 +10,8 @@ namespace {
 
 // A whole pipeline arrives in seconds on a good link; a minute per ~100 MB on a slow one.
 constexpr auto kSnapshotDeadline = std::chrono::minutes(15);
+// What one call may have in flight towards the device.
+constexpr int kStreamWindowBytes = 8 * 1024 * 1024;
 
 // A server that cannot be reached (down, gone, or silent past the deadline): the next replica
 // may answer. Any other status is the server's answer.
@@ -105,6 +107,11 @@ Result<std::shared_ptr<grpc::Channel>> channelTo(const std::string& target,
   // A channel of its own connection: one opened after a stalled link was given up must not be
   // handed the same dead connection from gRPC's process-wide pool.
   args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  // gRPC grows a fast stream's receive window with the link (its bandwidth-delay probe); a team
+  // snapshot arrives faster than the disk takes it, and the window held 200 MB of it. A phone
+  // has no room for that: a fixed window of a few pieces keeps the stream fast and small.
+  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, kStreamWindowBytes);
   std::shared_ptr<grpc::ChannelCredentials> creds;
   if (address.ca_file || address.tls) {
     grpc::SslCredentialsOptions ssl;

@@ -89,35 +89,41 @@ Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullR
   return replica.apply(page.ops, page.next_cursor);
 }
 
-std::uint64_t startFromSnapshot(Replica& replica, Transport& transport,
+SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
                                 const std::function<void(const RoundProgress&)>& progress) {
   Store& store = replica.store();
-  if (store.path().empty()) return 0;
+  if (store.path().empty()) return {};
   auto cursor = replica.cursor();
   auto pending = replica.pending();
-  if (!cursor || *cursor != 0 || !pending || *pending != 0) return 0;
+  if (!cursor || *cursor != 0 || !pending || *pending != 0) return {};
   const std::string file = store.path() + ".snapshot";
-  auto header = transport.snapshot(
-      static_cast<std::uint32_t>(store.schemaVersion()), file,
-      [&](const SnapshotHeader& h, std::uint64_t bytes) {
-        if (!progress || h.total_bytes == 0) return;
-        progress(RoundProgress{.rows_done = static_cast<std::uint64_t>(
-                                   static_cast<double>(h.rows) * static_cast<double>(bytes) /
-                                   static_cast<double>(h.total_bytes)),
-                               .rows_total = h.rows});
-      });
-  std::error_code ec;
-  if (!header || !replica.startFrom(file, header->version)) {
+  auto download = [&] {
+    return transport.snapshot(
+        static_cast<std::uint32_t>(store.schemaVersion()), file,
+        [&](const SnapshotHeader& h, std::uint64_t bytes) {
+          if (!progress || h.total_bytes == 0) return;
+          progress(RoundProgress{.rows_done = static_cast<std::uint64_t>(
+                                     static_cast<double>(h.rows) * static_cast<double>(bytes) /
+                                     static_cast<double>(h.total_bytes)),
+                                 .rows_total = h.rows});
+        });
+  };
+  auto header = download();
+  // A stream cut short is worth a second try: the log takes a hundred times as long.
+  if (!header && header.error().code != ErrorCode::kNotFound) header = download();
+  Result<void> taken = header ? replica.startFrom(file, header->version) : header.error();
+  if (!taken) {
+    std::error_code ec;
     std::filesystem::remove(file, ec);
-    return 0;
+    return {.why_not = taken.error().message};
   }
-  return header->rows;
+  return {.rows = header->rows};
 }
 
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
                               const std::function<void(const RoundProgress&)>& progress) {
   NEXTSTEP_TRY(auto report, pushAll(replica, transport, hello.max_ops_per_push));
-  if (hello.head > 0) report.snapshot_rows = startFromSnapshot(replica, transport, progress);
+  if (hello.head > 0) report.snapshot = startFromSnapshot(replica, transport, progress);
   NEXTSTEP_TRY(auto cursor, replica.cursor());
   const std::uint64_t start = cursor;
   RoundProgress p;

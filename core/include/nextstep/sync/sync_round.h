@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 
 #include "nextstep/sync/replica.h"
 #include "nextstep/sync/transport.h"
@@ -21,12 +22,18 @@ struct RoundProgress {
   std::uint64_t rows_total = 0;  // known from the server's head
 };
 
+// How a device that holds nothing yet started: from the team's snapshot, or why from the log.
+struct SnapshotStart {
+  std::uint64_t rows = 0;  // records taken from the snapshot; 0: the log it is
+  std::string why_not;     // empty when it took one, or did not ask (it holds something)
+};
+
 struct RoundReport {
   int pushed = 0;
   int rejected = 0;
   int forks = 0;  // times this database had to continue as a new device
   int pulled = 0;
-  std::uint64_t snapshot_rows = 0;  // records taken from the team's snapshot (a new device)
+  SnapshotStart snapshot;  // a new device's start
   ApplyStats applied;
   std::uint64_t head = 0;
 };
@@ -38,9 +45,9 @@ Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullR
                              std::uint32_t batch);
 
 // A device that holds nothing yet starts from the team's snapshot when the server has one ready,
-// instead of replaying the team's whole log. Returns the records it took (0: none, the log it
-// is). Never fails the round: without a snapshot the log does the same, only slower.
-std::uint64_t startFromSnapshot(Replica& replica, Transport& transport,
+// instead of replaying the team's whole log. Never fails the round: without a snapshot the log
+// does the same, only slower.
+SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
                                 const std::function<void(const RoundProgress&)>& progress);
 
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
