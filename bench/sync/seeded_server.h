@@ -22,7 +22,8 @@ struct SeededServer {
 SeededServer ensureSeededServer(const WorkloadFiles& files);
 
 // Brings the seeded team's snapshot (what a new device starts from) up to its log, as the server
-// does in the background; returns the seconds it took (a moment when it was current). Throws on failure.
+// does in the background; returns the seconds it took (a moment when it was current). Throws on
+// failure.
 double ensureTeamSnapshot(const SeededServer& seeded);
 
 // A new user of the team with a bearer token, added to the (stopped) server's store.
