@@ -89,7 +89,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
   fs::copy_file(fixture(1), path);
   auto store = unwrap(Store::open({path, false, clock_.wall()}));
   EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
-  EXPECT_EQ(latestLocalSchemaVersion(), 6);
+  EXPECT_EQ(latestLocalSchemaVersion(), 7);
 
   auto hits = unwrap(search(*store, "fleet"));
   ASSERT_EQ(hits.size(), 1u);
@@ -199,6 +199,35 @@ TEST_F(MigrationTest, Version5GainsAccountZonesAndTheTeamsWorkingDays) {
   EXPECT_EQ(unwrap(getAccount(*store, account)).tz, "Europe/Oslo");
   EXPECT_EQ(unwrap(teamSettings(*store)).working_days.text(), "Mon-Thu");
   EXPECT_EQ(unwrap(store->pendingChanges()), 6 + 2) << "both changes queued to sync";
+  EXPECT_TRUE(store->checkIntegrity().ok());
+}
+
+TEST_F(MigrationTest, Version6KeepsSearchCurrentAndItsTriggersCanBePausedForAMerge) {
+  const std::string path = dir_.file("v6.db");
+  fs::copy_file(fixture(6), path);
+  auto store = unwrap(Store::open({path, false, clock_.wall()}));
+  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  const std::string deal = "019c0000-0000-7000-8000-000000000003";
+  EXPECT_EQ(unwrap(search(*store, "fleet"))[0].kind, "deal");
+  unwrap(changeDeal(*store, deal, {.title = "Harbour pilot", .stage = "negotiation"}));
+  EXPECT_TRUE(unwrap(search(*store, "fleet")).empty());
+  EXPECT_EQ(unwrap(search(*store, "harbour")).size(), 1u);
+  EXPECT_EQ(unwrap(search(*store, "negotiation")).size(), 1u);
+  {
+    // While the sync merge holds a row in search_paused, the triggers queue nothing: it queues
+    // what it writes itself.
+    auto lock = store->lock();
+    Database& db = store->database();
+    Transaction txn(db, Transaction::Kind::kWrite);
+    db.exec("INSERT INTO search_paused(paused) VALUES (1)");
+    db.exec("UPDATE deals SET title = 'Quayside' WHERE id = '" + deal + "'");
+    db.exec("UPDATE notes SET text = 'Timeline slipped'");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM search_pending"), 0);
+    db.exec("DELETE FROM search_paused");
+    db.exec("UPDATE deals SET title = 'Harbour pilot' WHERE id = '" + deal + "'");
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM search_pending"), 2);
+  }
+  EXPECT_EQ(unwrap(search(*store, "harbour")).size(), 1u);
   EXPECT_TRUE(store->checkIntegrity().ok());
 }
 
