@@ -54,7 +54,6 @@ void DeviceMergeState::insert(const RecordSpec& spec, std::string_view id, const
   r.rid = db_.lastInsertRowId();  // the row's: its triggers' inserts do not change it
   r.is_deleted = false;
   r.created = write.stamp;
-  search_.created(spec.type, r.rid);
 }
 
 std::optional<RegisterClock> DeviceMergeState::clock(const RegisterRef& ref) {

@@ -20,19 +20,13 @@ namespace nextstep::sync {
 class DeviceMergeState : public MergeState {
  public:
   DeviceMergeState(Database& db, DeviceId self, Instant now)
-      : db_(db), self_(self), now_(now), search_(db), touched_(db, search_) {}
+      : db_(db), self_(self), now_(now), touched_(db) {}
 
   void rememberAuthor(DeviceId device, const std::string& author);
-  // The records about to be merged, read together, with the search triggers paused; what they
-  // are merged into is written back, and search queued, by flush().
-  void expect(std::span<const RecordKey> records) {
-    search_.pause();
-    touched_.expect(records);
-  }
-  void flush() {
-    touched_.flush();
-    search_.resume();
-  }
+  // The records about to be merged, read together; what they are merged into is written back by
+  // flush().
+  void expect(std::span<const RecordKey> records) { touched_.expect(records); }
+  void flush() { touched_.flush(); }
 
   int archived = 0;  // conflicts new to this device
 
@@ -60,8 +54,7 @@ class DeviceMergeState : public MergeState {
   DeviceId self_;
   Instant now_;
   std::unordered_map<DeviceId, std::string> authors_;
-  PausedSearch search_;
-  TouchedRecords touched_;  // after search_, which it queues records in
+  TouchedRecords touched_;
 };
 
 }  // namespace nextstep::sync

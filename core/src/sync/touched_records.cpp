@@ -11,14 +11,10 @@ void TouchedRecords::expect(std::span<const RecordKey> records) {
     // Inserted now so an id named twice is read once; filled in below.
     if (records_.try_emplace(r).second) missing[r.type].push_back(r.record_id);
   }
-  std::vector<std::int64_t> rids;
   for (auto& [type, ids] : missing) {
-    rids.clear();
     for (auto& [id, state] : records::recordStates(db_, specOf(type), ids)) {
-      if (state.exists) rids.push_back(state.rid);
       records_[RecordKey{type, id}] = std::move(state);
     }
-    search_.willWrite(type, rids);
   }
 }
 

@@ -14,16 +14,14 @@
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/op.h"
 #include "nextstep/storage/record_rows.h"
-#include "search/paused_search.h"
 
 namespace nextstep::sync {
 
 class TouchedRecords {
  public:
-  TouchedRecords(Database& db, PausedSearch& search) : db_(db), search_(search) {}
+  explicit TouchedRecords(Database& db) : db_(db) {}
 
-  // Reads the records not read yet: one pass per type. Those that exist are queued for search
-  // before the merge can write them (PausedSearch::willWrite).
+  // Reads the records not read yet: one pass per type.
   void expect(std::span<const RecordKey> records);
   // The record's state; read on its own when it was not expected (a parked operation's).
   records::RecordState& at(const RecordSpec& spec, std::string_view id);
@@ -34,7 +32,6 @@ class TouchedRecords {
 
  private:
   Database& db_;
-  PausedSearch& search_;
   std::map<RecordKey, records::RecordState> records_;
   std::pair<const RecordKey, records::RecordState>* last_ = nullptr;  // into records_
   std::set<std::pair<RecordKey, std::string>> written_;  // keys whose clocks flush() writes
