@@ -82,13 +82,19 @@ class MigrationTest : public ::testing::Test {
  protected:
   TempDir dir_;
   TestClock clock_{at("2026-11-26T09:00:00Z")};
+
+  // A copy of the version's fixture, opened (and so migrated) as the app opens it.
+  std::unique_ptr<Store> openMigrated(int version) {
+    const std::string path = dir_.file(fs::path(fixture(version)).filename().string());
+    fs::copy_file(fixture(version), path);
+    auto store = unwrap(Store::open({path, false, clock_.wall()}));
+    EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+    return store;
+  }
 };
 
 TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
-  const std::string path = dir_.file("v1.db");
-  fs::copy_file(fixture(1), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(1);
   EXPECT_EQ(latestLocalSchemaVersion(), 7);
 
   auto hits = unwrap(search(*store, "fleet"));
@@ -106,10 +112,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
 }
 
 TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
-  const std::string path = dir_.file("v2.db");
-  fs::copy_file(fixture(2), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(2);
   EXPECT_EQ(unwrap(store->pendingChanges()), 6);
   EXPECT_EQ(unwrap(search(*store, "telematics")).size(), 1u);
   unwrap(store->read([](Database& db) {
@@ -121,10 +124,7 @@ TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
 }
 
 TEST_F(MigrationTest, Version3GainsCountersAndSearchOverItsExistingRecords) {
-  const std::string path = dir_.file("v3.db");
-  fs::copy_file(fixture(3), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(3);
   const TimeZone zone = unwrap(TimeZone::find("Europe/Berlin"));
 
   // The counters start from the rows that were there: one open deal without a next step, its
@@ -187,10 +187,7 @@ TEST_F(MigrationTest, Version4KeepsItsDeviceAndNeverReusesASentSequence) {
 }
 
 TEST_F(MigrationTest, Version5GainsAccountZonesAndTheTeamsWorkingDays) {
-  const std::string path = dir_.file("v5.db");
-  fs::copy_file(fixture(5), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(5);
   const std::string account = "019c0000-0000-7000-8000-000000000001";
   EXPECT_TRUE(unwrap(getAccount(*store, account)).tz.empty());
   EXPECT_EQ(unwrap(teamSettings(*store)).working_days, WorkingDays()) << "Monday to Friday";
@@ -203,10 +200,7 @@ TEST_F(MigrationTest, Version5GainsAccountZonesAndTheTeamsWorkingDays) {
 }
 
 TEST_F(MigrationTest, Version6KeepsSearchFollowingEditsDeletesAndRestores) {
-  const std::string path = dir_.file("v6.db");
-  fs::copy_file(fixture(6), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(6);
   const std::string deal = "019c0000-0000-7000-8000-000000000003";
   const std::string account = "019c0000-0000-7000-8000-000000000001";
   const std::string contact = "019c0000-0000-7000-8000-000000000002";
