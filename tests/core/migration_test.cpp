@@ -82,14 +82,20 @@ class MigrationTest : public ::testing::Test {
  protected:
   TempDir dir_;
   TestClock clock_{at("2026-11-26T09:00:00Z")};
+
+  // A copy of the version's fixture, opened (and so migrated) as the app opens it.
+  std::unique_ptr<Store> openMigrated(int version) {
+    const std::string path = dir_.file(fs::path(fixture(version)).filename().string());
+    fs::copy_file(fixture(version), path);
+    auto store = unwrap(Store::open({path, false, clock_.wall()}));
+    EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+    return store;
+  }
 };
 
 TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
-  const std::string path = dir_.file("v1.db");
-  fs::copy_file(fixture(1), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
-  EXPECT_EQ(latestLocalSchemaVersion(), 6);
+  auto store = openMigrated(1);
+  EXPECT_EQ(latestLocalSchemaVersion(), 7);
 
   auto hits = unwrap(search(*store, "fleet"));
   ASSERT_EQ(hits.size(), 1u);
@@ -106,10 +112,7 @@ TEST_F(MigrationTest, Version1GainsSearchOverItsExistingRecords) {
 }
 
 TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
-  const std::string path = dir_.file("v2.db");
-  fs::copy_file(fixture(2), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(2);
   EXPECT_EQ(unwrap(store->pendingChanges()), 6);
   EXPECT_EQ(unwrap(search(*store, "telematics")).size(), 1u);
   unwrap(store->read([](Database& db) {
@@ -121,10 +124,7 @@ TEST_F(MigrationTest, Version2GainsTheSyncStateAndKeepsItsUnsentChanges) {
 }
 
 TEST_F(MigrationTest, Version3GainsCountersAndSearchOverItsExistingRecords) {
-  const std::string path = dir_.file("v3.db");
-  fs::copy_file(fixture(3), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(3);
   const TimeZone zone = unwrap(TimeZone::find("Europe/Berlin"));
 
   // The counters start from the rows that were there: one open deal without a next step, its
@@ -187,10 +187,7 @@ TEST_F(MigrationTest, Version4KeepsItsDeviceAndNeverReusesASentSequence) {
 }
 
 TEST_F(MigrationTest, Version5GainsAccountZonesAndTheTeamsWorkingDays) {
-  const std::string path = dir_.file("v5.db");
-  fs::copy_file(fixture(5), path);
-  auto store = unwrap(Store::open({path, false, clock_.wall()}));
-  EXPECT_EQ(store->schemaVersion(), latestLocalSchemaVersion());
+  auto store = openMigrated(5);
   const std::string account = "019c0000-0000-7000-8000-000000000001";
   EXPECT_TRUE(unwrap(getAccount(*store, account)).tz.empty());
   EXPECT_EQ(unwrap(teamSettings(*store)).working_days, WorkingDays()) << "Monday to Friday";
@@ -199,6 +196,31 @@ TEST_F(MigrationTest, Version5GainsAccountZonesAndTheTeamsWorkingDays) {
   EXPECT_EQ(unwrap(getAccount(*store, account)).tz, "Europe/Oslo");
   EXPECT_EQ(unwrap(teamSettings(*store)).working_days.text(), "Mon-Thu");
   EXPECT_EQ(unwrap(store->pendingChanges()), 6 + 2) << "both changes queued to sync";
+  EXPECT_TRUE(store->checkIntegrity().ok());
+}
+
+TEST_F(MigrationTest, Version6KeepsSearchFollowingEditsDeletesAndRestores) {
+  auto store = openMigrated(6);
+  const std::string deal = "019c0000-0000-7000-8000-000000000003";
+  const std::string account = "019c0000-0000-7000-8000-000000000001";
+  const std::string contact = "019c0000-0000-7000-8000-000000000002";
+  EXPECT_EQ(unwrap(search(*store, "fleet"))[0].kind, "deal");
+  unwrap(changeDeal(*store, deal, {.title = "Harbour pilot"}));
+  unwrap(changeDeal(*store, deal, {.stage = "negotiation"}));
+  unwrap(changeAccount(*store, account, {.city = "Bergen"}));
+  unwrap(changeContact(*store, contact, {.name = "Ines Dahl"}));
+  EXPECT_TRUE(unwrap(search(*store, "fleet")).empty());
+  EXPECT_TRUE(unwrap(search(*store, "discovery")).empty());
+  EXPECT_TRUE(unwrap(search(*store, "oslo")).empty());
+  EXPECT_TRUE(unwrap(search(*store, "novak")).empty());
+  EXPECT_EQ(unwrap(search(*store, "harbour negotiation")).size(), 1u);
+  EXPECT_EQ(unwrap(search(*store, "bergen"))[0].kind, "account");
+  EXPECT_EQ(unwrap(search(*store, "dahl"))[0].kind, "contact");
+  unwrap(deleteRecord(*store, RecordType::kDeal, deal));
+  EXPECT_TRUE(unwrap(search(*store, "harbour")).empty());
+  unwrap(restoreRecord(*store, RecordType::kDeal, deal));
+  EXPECT_EQ(unwrap(search(*store, "harbour")).size(), 1u);
+  EXPECT_EQ(unwrap(search(*store, "rollout"))[0].kind, "note");
   EXPECT_TRUE(store->checkIntegrity().ok());
 }
 

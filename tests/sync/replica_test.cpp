@@ -1,8 +1,10 @@
 #include "nextstep/sync/replica.h"
 
+#include "nextstep/follow_up/notes_touches.h"
 #include "nextstep/meetings/booking.h"
 #include "nextstep/pipeline/deal_view.h"
 #include "nextstep/pipeline/pipeline.h"
+#include "nextstep/search/search.h"
 #include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/conflict_archive.h"
 #include "test_store.h"
@@ -42,6 +44,56 @@ class ReplicaTest : public ::testing::Test {
   }
   std::vector<sync::ConflictEntry> conflicts(Store& s) {
     return unwrap(sync::ConflictArchive(s).list());
+  }
+
+  std::vector<std::string> found(Store& s, const char* words) {
+    std::vector<std::string> out;
+    for (const SearchHit& h : unwrap(search(s, words))) out.push_back(h.kind + ":" + h.title);
+    return out;
+  }
+  // Every word the search indexes hold, with its doc, column and position.
+  static std::vector<std::string> terms(Store& s, const char* names, const char* notes) {
+    auto lock = s.lock();
+    Database& db = s.database();
+    std::vector<std::string> out;
+    for (const char* index : {names, notes}) {
+      db.exec(std::string("CREATE VIRTUAL TABLE temp.v USING fts5vocab(") + index + ", instance)");
+      {
+        Statement q(db.handle(), "SELECT term, doc, col, offset FROM temp.v ORDER BY 1, 2, 3, 4");
+        while (q.step())
+          out.push_back(q.text(0) + " " + q.text(1) + " " + q.text(2) + " " + q.text(3));
+      }
+      db.exec("DROP TABLE temp.v");
+    }
+    return out;
+  }
+  static std::vector<std::string> indexedTerms(Store& s) {
+    return terms(s, "main, name_index", "main, note_index");
+  }
+  // What indexing the live rows afresh would hold.
+  static std::vector<std::string> termsOfTheRows(Store& s) {
+    {
+      auto lock = s.lock();
+      Database& db = s.database();
+      db.exec(
+          "CREATE VIRTUAL TABLE temp.names USING fts5(title, body, content = '', "
+          "tokenize = 'unicode61 remove_diacritics 2');"
+          "CREATE VIRTUAL TABLE temp.notes USING fts5(body, content = '', "
+          "tokenize = 'unicode61 remove_diacritics 2');"
+          "INSERT INTO temp.names(rowid, title, body)"
+          "  SELECT rid + 1099511627776, name, coalesce(industry,'') || ' ' || coalesce(city,'')"
+          "    FROM main.accounts WHERE deleted = 0"
+          "  UNION ALL SELECT rid + 2199023255552, name,"
+          "    coalesce(email,'') || ' ' || coalesce(title,'') FROM main.contacts WHERE deleted = 0"
+          "  UNION ALL SELECT rid + 3298534883328, title,"
+          "    coalesce(stage,'') || ' ' || coalesce(owner,'') FROM main.deals WHERE deleted = 0;"
+          "INSERT INTO temp.notes(rowid, body)"
+          "  SELECT rid + 4398046511104, text FROM main.notes WHERE deleted = 0;");
+    }
+    auto out = terms(s, "temp, names", "temp, notes");
+    auto lock = s.lock();
+    s.database().exec("DROP TABLE temp.names; DROP TABLE temp.notes;");
+    return out;
   }
 
   // Ana's "proposal" loses to Ben's later "negotiation", and both devices list it.
@@ -379,6 +431,66 @@ TEST_F(ReplicaTest, OnePageMergesAsItsOperationsOneByOne) {
             std::vector<std::string>{"1|"})
       << "Ana's third stage settles the conflict of her first and Dan's";
   EXPECT_TRUE(c->checkIntegrity().ok());
+}
+
+// Search must find what a merged page renamed, re-staged, edited and created, and not what it
+// replaced or deleted; the same page again changes nothing, and a local edit afterwards is found
+// at once. The indexes must hold exactly what indexing the rows afresh would.
+TEST_F(ReplicaTest, SearchFindsWhatARemotePageWroteAndNotWhatItReplaced) {
+  const std::string deal =
+      unwrap(addDeal(*a_, {.title = "Warehouse pilot", .account = "Fjord Logistics"}));
+  const std::string dana =
+      unwrap(addContact(*a_, {.name = "Dana Whitlock", .account = "Fjord Logistics"}));
+  const std::string note = unwrap(addNote(*a_, {.deal = deal, .text = "Budget approved"}));
+  const std::string account = unwrap(getDeal(*a_, deal)).account_id.value();
+  ship(*a_, *b_);
+  EXPECT_EQ(found(*b_, "warehouse"), std::vector<std::string>{"deal:Warehouse pilot"});
+  EXPECT_EQ(found(*b_, "budget"), std::vector<std::string>{"note:Warehouse pilot"});
+
+  unwrap(changeDeal(*a_, deal, {.title = "Harbour rollout"}));
+  unwrap(changeDeal(*a_, deal, {.stage = "negotiation"}));
+  unwrap(changeAccount(*a_, account, {.name = "Fjordline", .city = "Bergen"}));
+  unwrap(deleteRecord(*a_, RecordType::kContact, dana));
+  const std::string fresh = unwrap(addDeal(*a_, {.title = "Lighthouse renewal"}));
+  unwrap(changeDeal(*a_, fresh, {.title = "Lighthouse expansion"}));
+  std::vector<RemoteOp> page = take(*a_, "ana");
+  // Notes are not edited on a device yet; a newer one's edit arrives as a set of the text.
+  const Stamp created = unwrap(b_->read([&](Database& db) {
+    auto s = db.prepare("SELECT created_stamp FROM notes WHERE id = ?1");
+    s->bind(1, note);
+    EXPECT_TRUE(s->step());
+    return records::columnStamp(*s, 0);
+  }));
+  page.push_back({++version_,
+                  Op{.type = RecordType::kNote,
+                     .record_id = note,
+                     .kind = OpKind::kSet,
+                     .key = "text",
+                     .value = Value("Timeline slipped to March"),
+                     .stamp = Stamp{a_->clock().now(), 0x77},
+                     .base = created},
+                  "ana"});
+  give(*b_, page);
+
+  EXPECT_TRUE(found(*b_, "warehouse").empty());
+  EXPECT_EQ(found(*b_, "harbour"), std::vector<std::string>{"deal:Harbour rollout"});
+  EXPECT_EQ(found(*b_, "negotiation"), std::vector<std::string>{"deal:Harbour rollout"});
+  EXPECT_EQ(found(*b_, "bergen"), std::vector<std::string>{"account:Fjordline"});
+  EXPECT_TRUE(found(*b_, "logistics").empty());
+  EXPECT_TRUE(found(*b_, "dana").empty());
+  EXPECT_EQ(found(*b_, "lighthouse"), std::vector<std::string>{"deal:Lighthouse expansion"});
+  EXPECT_TRUE(found(*b_, "renewal").empty());
+  EXPECT_TRUE(found(*b_, "budget").empty());
+  EXPECT_EQ(found(*b_, "timeline"), std::vector<std::string>{"note:Harbour rollout"});
+  EXPECT_EQ(indexedTerms(*b_), termsOfTheRows(*b_));
+
+  // The same page again writes nothing; a local edit is indexed before its write returns.
+  EXPECT_EQ(give(*b_, page).applied, 0);
+  EXPECT_EQ(indexedTerms(*b_), termsOfTheRows(*b_));
+  unwrap(changeDeal(*b_, deal, {.title = "Quayside expansion"}));
+  EXPECT_TRUE(found(*b_, "harbour").empty());
+  EXPECT_EQ(found(*b_, "quayside"), std::vector<std::string>{"deal:Quayside expansion"});
+  EXPECT_EQ(indexedTerms(*b_), termsOfTheRows(*b_));
 }
 
 TEST_F(ReplicaTest, RejectedChangesAreKeptAsideNotDropped) {

@@ -14,8 +14,8 @@ void applySchemaSql(Database& db) {
 }
 
 const Migration kMigrations[] = {
-    {1, applySchemaSql<1>}, {2, applySchemaSql<2>}, {3, applySchemaSql<3>},
-    {4, applySchemaSql<4>}, {5, applySchemaSql<5>}, {6, applySchemaSql<6>},
+    {1, applySchemaSql<1>}, {2, applySchemaSql<2>}, {3, applySchemaSql<3>}, {4, applySchemaSql<4>},
+    {5, applySchemaSql<5>}, {6, applySchemaSql<6>}, {7, applySchemaSql<7>},
 };
 
 }  // namespace
