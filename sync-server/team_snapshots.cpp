@@ -88,7 +88,8 @@ std::uint64_t prepareForDevices(const fs::path& file) {
 // Merges the team's log after the mirror's cursor into it; returns the version it reached and
 // how many operations that took.
 Result<std::pair<std::uint64_t, std::uint64_t>> catchUp(TeamLog& log, TeamId team,
-                                                        sync::Replica& mirror) {
+                                                        sync::Replica& mirror,
+                                                        const std::atomic<bool>& stopping) {
   NEXTSTEP_TRY(auto cursor, mirror.cursor());
   std::uint64_t merged = 0;
   for (bool more = true; more;) {
@@ -103,6 +104,9 @@ Result<std::pair<std::uint64_t, std::uint64_t>> catchUp(TeamLog& log, TeamId tea
       more = page.more && !page.ops.empty();
     }
     if (batch.empty()) break;
+    // A first build takes minutes; a server asked to stop does not wait for it (what is merged
+    // stays merged: the next build goes on from there).
+    if (stopping) return Error{ErrorCode::kUnavailable, "the server is stopping"};
     NEXTSTEP_CHECK(mirror.apply(batch, next));
     merged += batch.size();
     cursor = next;
@@ -187,7 +191,7 @@ void TeamSnapshots::run() {
     const TeamId team = order_.front();
     order_.pop_front();
     lock.unlock();
-    if (auto built = build(team); !built) {
+    if (auto built = build(team); !built && !stopping_) {
       LogLine("snapshot_failed")
           .number("team", team)
           .text("message", built.error().message)
@@ -208,7 +212,7 @@ Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
   {
     NEXTSTEP_TRY(auto store, Store::open(StoreOptions{.path = mirror.string()}));
     sync::Replica replica(*store);
-    NEXTSTEP_TRY(auto reached, catchUp(log_, team, replica));
+    NEXTSTEP_TRY(auto reached, catchUp(log_, team, replica, stopping_));
     std::tie(version, merged) = reached;
     if (merged >= kOptimizeAfterOps) NEXTSTEP_CHECK(store->optimize());
     schema = store->schemaVersion();
@@ -221,8 +225,8 @@ Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
     }
   }
   if (version == 0) return SnapshotRef{};
+  const fs::path tmp = dir_ / ("team-" + std::to_string(team) + ".tmp");
   try {
-    const fs::path tmp = dir_ / ("team-" + std::to_string(team) + ".tmp");
     fs::copy_file(mirror, tmp, fs::copy_options::overwrite_existing);
     auto file = std::make_shared<SnapshotFile>();
     file->rows = prepareForDevices(tmp);

@@ -4,6 +4,7 @@
 // thread when a snapshot is asked for, and copies it into an immutable file per version.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -70,7 +71,7 @@ class TeamSnapshots {
   std::map<TeamId, SnapshotRef> current_;
   std::set<TeamId> queued_;
   std::deque<TeamId> order_;
-  bool stopping_ = false;
+  std::atomic<bool> stopping_{false};  // a build in progress stops between its batches
   std::thread worker_;
 };
 
