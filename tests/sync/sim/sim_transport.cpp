@@ -1,6 +1,7 @@
 #include "sim_transport.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <random>
 
 #include "nextstep/sync/grpc_transport.h"
@@ -37,6 +38,30 @@ Result<sync::ServerHello> SimTransport::handshake(DeviceId device, std::uint32_t
   h.device_reused = r->device_reused();
   h.rotate_token = r->rotate_token();
   return h;
+}
+
+// The server's snapshot as it is at this moment, built from the log on the spot (the real
+// server builds on a worker thread; here nothing may run beside the seeded steps).
+Result<sync::SnapshotHeader> SimTransport::snapshot(std::uint32_t database_schema,
+                                                    const std::string& file,
+                                                    const sync::SnapshotProgress& progress) {
+  if (broken() || fault(w_.faults().drop_request)) return unavailable();
+  auto built = w_.snapshots().build(d_.caller.team_id);
+  if (!built) return built.error();
+  const server::SnapshotRef& ref = *built;
+  if (!ref || ref->schema != static_cast<int>(database_schema)) {
+    return Error::notFound("no snapshot of this team is ready");
+  }
+  // Cut midway: what arrived is a part of the file, as a broken stream leaves it.
+  if (fault(w_.faults().drop_reply)) {
+    std::filesystem::copy_file(ref->path, file, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::resize_file(file, ref->bytes / 2);
+    return unavailable();
+  }
+  std::filesystem::copy_file(ref->path, file, std::filesystem::copy_options::overwrite_existing);
+  const sync::SnapshotHeader header{ref->version, ref->bytes, ref->rows};
+  if (progress) progress(header, ref->bytes);
+  return header;
 }
 
 Result<std::string> SimTransport::renewToken() {

@@ -29,6 +29,8 @@ class SimTransport : public sync::Transport {
   Result<void> subscribe(std::uint64_t,
                          const std::function<bool(const sync::PullReply&)>&) override;
   void cancel() override {}
+  Result<sync::SnapshotHeader> snapshot(std::uint32_t database_schema, const std::string& file,
+                                        const sync::SnapshotProgress& progress) override;
 
  private:
   bool fault(double p) { return w_.faultsOn() && w_.chance(p); }

@@ -36,27 +36,34 @@ World::World(SimOptions options)
                                                    [this] { return now_ms_; });
   const auto team = server_store_->createTeam("sim", now_ms_);
   (void)team;
-  devices_.resize(static_cast<std::size_t>(options.devices));
-  for (int i = 0; i < options.devices; ++i) {
-    Device& d = devices_[static_cast<std::size_t>(i)];
-    d.index = i;
-    d.path = (dir_ / ("device-" + std::to_string(i) + ".db")).string();
-    // Clocks drift by up to a few seconds; now and then one is days ahead.
-    std::uniform_int_distribution<std::int64_t> drift(-5000, 5000);
-    d.clock_offset_ms = drift(rng_);
-    if (i == 0 && chance(0.3)) d.clock_offset_ms += 3LL * 86'400'000;
-    const std::string email = "rep" + std::to_string(i) + "@sim.example";
-    const server::UserId user =
-        server_store_->addUser("sim", email, "not-a-real-hash", now_ms_).value();
-    d.token = server::newBearerToken();
-    (void)server_store_->addToken(user, server::tokenHash(d.token), now_ms_);
-    d.caller = service_->authenticate(d.token).value();
-    openDevice(d);
-  }
+  // Any team with a log has a snapshot: the newcomer below starts from one.
+  snapshots_ = std::make_unique<server::TeamSnapshots>(
+      *server_store_, dir_ / "snapshots",
+      server::SnapshotPolicy{.min_ops = 1, .refresh_after_ops = 1});
+  // Devices hold references to their slots (clocks), so the newcomer's is there from the start.
+  devices_.reserve(static_cast<std::size_t>(options.devices) + 1);
+  for (int i = 0; i < options.devices; ++i) addDevice("rep" + std::to_string(i) + "@sim.example");
+}
+
+void World::addDevice(const std::string& email) {
+  Device& d = devices_.emplace_back();
+  d.index = static_cast<int>(devices_.size()) - 1;
+  d.path = (dir_ / ("device-" + std::to_string(d.index) + ".db")).string();
+  // Clocks drift by up to a few seconds; now and then one is days ahead.
+  std::uniform_int_distribution<std::int64_t> drift(-5000, 5000);
+  d.clock_offset_ms = drift(rng_);
+  if (d.index == 0 && chance(0.3)) d.clock_offset_ms += 3LL * 86'400'000;
+  const server::UserId user =
+      server_store_->addUser("sim", email, "not-a-real-hash", now_ms_).value();
+  d.token = server::newBearerToken();
+  (void)server_store_->addToken(user, server::tokenHash(d.token), now_ms_);
+  d.caller = service_->authenticate(d.token).value();
+  openDevice(d);
 }
 
 World::~World() {
   devices_.clear();
+  snapshots_.reset();
   service_.reset();
   server_store_.reset();
   std::error_code ec;
@@ -64,6 +71,7 @@ World::~World() {
 }
 
 fs::path World::closeServerStore() {
+  snapshots_.reset();
   service_.reset();
   server_store_.reset();
   return dir_ / "server";
@@ -120,6 +128,8 @@ void World::syncDevice(Device& d) {
     return;
   }
   ++counts_["rounds"];
+  if (round->snapshot.rows > 0) ++counts_["snapshot_starts"];
+  if (!round->snapshot.why_not.empty()) ++counts_["snapshot_skipped"];
 }
 
 // A rep backs the device up now and then, and once in a while restores the last backup: the
@@ -153,6 +163,10 @@ void World::replayOldPush() {
 void World::run() {
   for (int step = 0; step < options_.steps; ++step) {
     now_ms_ += static_cast<std::int64_t>(rng_() % 60'000);
+    if (step == options_.steps / 2) {
+      addDevice("newcomer@sim.example");
+      ++counts_["newcomers"];
+    }
     Device& d = devices_[rng_() % devices_.size()];
     const double roll = std::uniform_real_distribution<double>(0, 1)(rng_);
     if (roll < 0.62) {

@@ -18,6 +18,7 @@
 #include "nextstep/sync/transport.h"
 #include "server_store.h"
 #include "sync_service.h"
+#include "team_snapshots.h"
 
 namespace nextstep::sim {
 
@@ -77,11 +78,14 @@ class World {
   std::mt19937_64& rng() { return rng_; }
   bool chance(double p);
   server::SyncService& service() { return *service_; }
+  server::TeamSnapshots& snapshots() { return *snapshots_; }
   const Faults& faults() const { return faults_; }
   bool faultsOn() const { return faults_on_; }
   std::int64_t nowMs() const { return now_ms_; }
 
  private:
+  // A new rep's device joins the team late: its first sync may start from the team's snapshot.
+  void addDevice(const std::string& email);
   void openDevice(Device& d);
   void restart(Device& d);
   void syncDevice(Device& d);
@@ -101,6 +105,7 @@ class World {
   std::filesystem::path dir_;
   std::unique_ptr<server::ServerStore> server_store_;
   std::unique_ptr<server::SyncService> service_;
+  std::unique_ptr<server::TeamSnapshots> snapshots_;
   std::vector<Device> devices_;
   std::vector<std::string> failures_;
   std::map<std::string, int> counts_;
