@@ -79,7 +79,7 @@ std::uint64_t prepareForDevices(const fs::path& file) {
   auto db = Database::open(file.string(), OpenMode::kReadWrite);
   db->exec("PRAGMA journal_mode = DELETE");
   Transaction txn(*db, Transaction::Kind::kWrite);
-  db->exec("DELETE FROM local_meta WHERE key <> 'hlc'");
+  db->prepare("DELETE FROM local_meta WHERE key <> ?1")->bind(1, local_meta::kClock).run();
   const std::uint64_t rows = recordRows(*db);
   txn.commit();
   return rows;

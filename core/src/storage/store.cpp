@@ -158,8 +158,10 @@ Result<std::unique_ptr<Store>> Store::open(StoreOptions options) {
     store->vfs_ = options.vfs;
     Database& d = *store->db_;
     Transaction txn(d, Transaction::Kind::kWrite);
-    if (auto offset = local_meta::integer(d, "clock_offset_ms")) store->clock_.correct(*offset);
-    store->clock_.resume(static_cast<std::uint64_t>(local_meta::integer(d, "hlc").value_or(0)));
+    if (auto offset = local_meta::integer(d, local_meta::kClockOffset))
+      store->clock_.correct(*offset);
+    store->clock_.resume(
+        static_cast<std::uint64_t>(local_meta::integer(d, local_meta::kClock).value_or(0)));
     const std::string file = databaseFileIdentity(options.path);
     const auto recorded = local_meta::text(d, keys::kFile);
     DeviceId recorded_id = 0;
@@ -205,7 +207,7 @@ int Store::schemaVersion() {
 }
 
 void Store::saveClock() {
-  local_meta::put(*db_, "hlc", Value(static_cast<std::int64_t>(clock_.last())));
+  local_meta::put(*db_, local_meta::kClock, Value(static_cast<std::int64_t>(clock_.last())));
 }
 
 void Store::followOtherConnections() {
@@ -214,7 +216,8 @@ void Store::followOtherConnections() {
   data_version_ = version;
   DeviceId id = 0;
   if (parseDeviceId(local_meta::text(*db_, keys::kDeviceId).value_or(""), id)) device_ = id;
-  clock_.resume(static_cast<std::uint64_t>(local_meta::integer(*db_, "hlc").value_or(0)));
+  clock_.resume(
+      static_cast<std::uint64_t>(local_meta::integer(*db_, local_meta::kClock).value_or(0)));
 }
 
 Result<bool> Store::changedElsewhere() {

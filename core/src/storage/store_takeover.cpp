@@ -66,7 +66,8 @@ Result<void> Store::takeOver(const std::string& file,
       snapshot->exec("PRAGMA journal_mode = DELETE");
       snapshot->exec("PRAGMA synchronous = FULL");
       Transaction txn(*snapshot, Transaction::Kind::kWrite);
-      const std::int64_t their_clock = local_meta::integer(*snapshot, "hlc").value_or(0);
+      const std::int64_t their_clock =
+          local_meta::integer(*snapshot, local_meta::kClock).value_or(0);
       // What belongs to the device that made the file goes; this device's own comes in.
       snapshot->exec("DELETE FROM local_meta");
       snapshot->exec("DELETE FROM outbox");
@@ -76,8 +77,8 @@ Result<void> Store::takeOver(const std::string& file,
       // The rename keeps the file's inode: recorded now, the reopen does not take it for a copy.
       local_meta::put(*snapshot, identity_keys::kFile, Value(databaseFileIdentity(file)));
       // The team's stamps are in it: this device's next one must come after all of them.
-      const std::int64_t ours = local_meta::integer(*snapshot, "hlc").value_or(0);
-      local_meta::put(*snapshot, "hlc", Value(std::max(ours, their_clock)));
+      const std::int64_t ours = local_meta::integer(*snapshot, local_meta::kClock).value_or(0);
+      local_meta::put(*snapshot, local_meta::kClock, Value(std::max(ours, their_clock)));
       prepare(*snapshot);
       txn.commit();
     }

@@ -140,7 +140,7 @@ Result<int> Replica::boundClock(std::int64_t server_time_ms, std::int64_t max_ah
     if (ahead > max_ahead_ms) {
       const std::int64_t offset = clock.offsetMillis() - ahead;
       clock.correct(offset);
-      local_meta::put(db, "clock_offset_ms", Value(offset));
+      local_meta::put(db, local_meta::kClockOffset, Value(offset));
     }
     const auto ceiling =
         Stamp{packHlc(server_time_ms + max_ahead_ms, 0xffff), ~DeviceId{0}}.encode();
