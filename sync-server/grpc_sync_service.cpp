@@ -302,13 +302,19 @@ grpc::ServerWriteReactor<pb::SnapshotChunk>* GrpcSyncService::Snapshot(
         grpc::StatusCode::NOT_FOUND,
         "no snapshot of this team is ready for this version of the app; read the log"));
   }
+  // Hundreds of MB each: a user's downloads count against the same ceiling as live streams.
+  if (!parts_.streams.acquire(caller->user_id)) {
+    return refuseStream<pb::SnapshotChunk>(
+        "Snapshot", &*caller, start,
+        grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "too many open streams for this user"));
+  }
   LogLine("stream_start")
       .caller(*caller)
       .rpc("Snapshot")
       .number("version", static_cast<std::int64_t>(file->version))
       .number("bytes", static_cast<std::int64_t>(file->bytes))
       .info();
-  return new SnapshotStream(std::move(file));
+  return new SnapshotStream(std::move(file), parts_.streams, caller->user_id);
 }
 
 grpc::ServerWriteReactor<pb::SubscribeEvent>* GrpcSyncService::Subscribe(

@@ -8,9 +8,14 @@ namespace {
 constexpr std::size_t kChunkBytes = 1 << 20;
 }  // namespace
 
-SnapshotStream::SnapshotStream(SnapshotRef file)
-    : file_(std::move(file)), in_(file_->path, std::ios::binary) {
+SnapshotStream::SnapshotStream(SnapshotRef file, StreamQuota& quota, UserId user)
+    : file_(std::move(file)), quota_(quota), user_(user), in_(file_->path, std::ios::binary) {
   sendNext();
+}
+
+void SnapshotStream::OnDone() {
+  quota_.release(user_);
+  delete this;
 }
 
 void SnapshotStream::OnWriteDone(bool ok) {

@@ -7,20 +7,24 @@
 #include <fstream>
 
 #include "nextstep/sync/v1/sync.grpc.pb.h"
+#include "stream_quota.h"
 #include "team_snapshots.h"
 
 namespace nextstep::server {
 
 class SnapshotStream final : public grpc::ServerWriteReactor<pb::SnapshotChunk> {
  public:
-  explicit SnapshotStream(SnapshotRef file);
+  // Holds one of the user's streams (taken by the caller) until it ends.
+  SnapshotStream(SnapshotRef file, StreamQuota& quota, UserId user);
   void OnWriteDone(bool ok) override;
-  void OnDone() override { delete this; }
+  void OnDone() override;
 
  private:
   void sendNext();
 
   SnapshotRef file_;  // kept while the download runs, even once a newer version replaced it
+  StreamQuota& quota_;
+  UserId user_;
   std::ifstream in_;
   std::uint64_t sent_ = 0;
   bool first_ = true;
