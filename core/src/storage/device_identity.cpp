@@ -11,10 +11,6 @@ std::string formerKey(DeviceId device, std::string_view what) {
   return "device_former:" + deviceIdToHex(device) + ":" + std::string(what);
 }
 
-std::int64_t assignedSeqs(Database& db) {
-  return db.scalar("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'");
-}
-
 DeviceId currentDevice(Database& db) {
   DeviceId id = 0;
   parseDeviceId(local_meta::text(db, identity_keys::kDeviceId).value_or(""), id);
@@ -22,6 +18,10 @@ DeviceId currentDevice(Database& db) {
 }
 
 }  // namespace
+
+std::int64_t assignedSeqs(Database& db) {
+  return db.scalar("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'");
+}
 
 std::string databaseFileIdentity(const std::string& path) {
   struct stat st {};

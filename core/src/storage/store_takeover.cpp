@@ -45,8 +45,7 @@ Result<void> Store::takeOver(const std::string& file,
     {
       Transaction txn(*db_, Transaction::Kind::kRead);
       followOtherConnections();
-      if (db_->scalar("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'") >
-          0) {
+      if (assignedSeqs(*db_) > 0) {
         return Error{ErrorCode::kFailedPrecondition,
                      "this device has changes of its own, so it reads the team's log instead of "
                      "starting from the team's snapshot"};

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "nextstep/model/result_try.h"
+#include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/device_session.h"
 
 namespace nextstep::sync {
@@ -94,8 +95,9 @@ SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
   Store& store = replica.store();
   if (store.path().empty()) return {};
   auto cursor = replica.cursor();
-  auto pending = replica.pending();
-  if (!cursor || *cursor != 0 || !pending || *pending != 0) return {};
+  // Not even asked once the device wrote anything: takeOver would refuse it.
+  auto wrote = store.read([](Database& db) { return assignedSeqs(db) > 0; });
+  if (!cursor || *cursor != 0 || !wrote || *wrote) return {};
   const std::string file = store.path() + ".snapshot";
   auto download = [&] {
     return transport.snapshot(

@@ -21,6 +21,10 @@ struct DeviceFork {
   std::string reason;
 };
 
+// How many sequence numbers this database has given its changes, under all its identities: 0
+// for a database that never wrote anything of its own.
+std::int64_t assignedSeqs(Database& db);
+
 // Where the database file lives on its disk ("device:inode"); empty when it cannot be told. A
 // copy of the file has another one, which is how a store notices it was copied.
 std::string databaseFileIdentity(const std::string& path);
