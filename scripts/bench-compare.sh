@@ -27,21 +27,15 @@ while (($#)); do
     *) echo "bench-compare.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-if ! [[ "$deals" =~ ^[0-9]+$ ]] || ((deals < 5)); then
-  echo "bench-compare.sh: --deals takes a whole number of at least 5" >&2
-  exit 2
-fi
-
+# shellcheck source=scripts/bench-steps.sh
+source "$root/scripts/bench-steps.sh"
+require_deals bench-compare.sh "$deals"
+build_bench nextstep_bench_sync
 cd "$root"
-if [[ -x scripts/setup.sh ]]; then scripts/setup.sh; fi
-cmake --preset release -DNEXTSTEP_BUILD_APP=OFF -DNEXTSTEP_BUILD_BENCH=ON >/dev/null
-cmake --build --preset release --target nextstep_bench_sync
 bin="$root/build/release/bench/sync/nextstep_bench_sync"
 
 out="$root/build/bench"
 export NEXTSTEP_BENCH_DIR="$out"
-# shellcheck source=scripts/bench-workload.sh
-source "$root/scripts/bench-workload.sh"
 ensure_workload "$out" "$deals"
 push_deals=1031  # the peer's B: exactly 10,000 rows
 if [[ "$only" == *B* ]]; then ensure_workload "$out" "$push_deals"; fi

@@ -29,17 +29,11 @@ while (($#)); do
     *) echo "bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-if ! [[ "$deals" =~ ^[0-9]+$ ]] || ((deals < 5)); then
-  echo "bench.sh: --deals takes a whole number of at least 5" >&2
-  exit 2
-fi
-
+# shellcheck source=scripts/bench-steps.sh
+source "$root/scripts/bench-steps.sh"
+require_deals bench.sh "$deals"
+build_bench nextstep_bench
 cd "$root"
-if [[ -x scripts/setup.sh ]]; then scripts/setup.sh; fi
-
-# Release build of the benchmark targets only (the app is not needed here).
-cmake --preset release -DNEXTSTEP_BUILD_APP=OFF -DNEXTSTEP_BUILD_BENCH=ON >/dev/null
-cmake --build --preset release --target nextstep_bench
 bin="$root/build/release/bench"
 
 out="$root/build/bench"
@@ -47,8 +41,6 @@ results="$out/results.json"
 mkdir -p "$out"
 export NEXTSTEP_BENCH_DIR="$out"
 
-# shellcheck source=scripts/bench-workload.sh
-source "$root/scripts/bench-workload.sh"
 ensure_workload "$out" "$deals"
 manifest="$out/workload-$deals.manifest.json"
 echo "bench.sh: workload $(cat "$manifest")" >&2
