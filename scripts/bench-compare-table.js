@@ -32,7 +32,8 @@ function sameWorkload(d) {
 const num = (x, digits) => x.toLocaleString('en-US',
   { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const range = (s, digits, scale) => `${num(s.median * scale, digits)} ` +
-  `[${num(s.min * scale, digits)}..${num(s.max * scale, digits)}]`;
+  `[${num(s.min * scale, digits)}..${num(s.max * scale, digits)}]` +
+  (s.n === 3 ? '' : ` (${s.n} run${s.n === 1 ? '' : 's'})`);
 const times = (r) => (r >= 10 ? num(r, 0) : num(r, 1));
 
 const rows = [];
@@ -63,6 +64,11 @@ if (a) {
     rows.push([`${what}: s`, a.capped ? `> 600 (capped${p ? `; ${num(p.progress, 0)} rows in ` +
       `${num(p.seconds, 0)} s, ${num(p.progress / p.seconds, 0)} rows/s` : ''})` : 'failed',
     num(oursS, 2), a.capped ? `> ${times(600 / oursS)}× faster` : '-']);
+  }
+  if (s.seconds && a.capped) {
+    const p = a.runs[a.runs.length - 1].partial;
+    rows.push([`${what}: a later run`, `stopped at 600 s${p ? ` (${num(p.progress, 0)} rows in ` +
+      `${num(p.seconds, 0)} s)` : ''}`, '-', '-']);
   }
   figure(`${what}: s`, s.seconds, ours[`cold_sync_s${d}`], { digits: 2, better: 'lower', word: faster });
   // Per workload row on both sides (our own figure counts attendees as rows too).
