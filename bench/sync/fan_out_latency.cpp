@@ -5,7 +5,6 @@
 #include "sync_scenarios.h"
 
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>
