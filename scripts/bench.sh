@@ -6,14 +6,19 @@
 #   scripts/bench.sh                 # 100,000 deals (970k rows): the headline figures
 #   scripts/bench.sh --deals 1000    # a quick run; its figures are named "...@d1000"
 #   scripts/bench.sh --rebuild       # load the cached database again (re-measures the load)
+#   scripts/bench.sh compare ...     # side by side with the peer (scripts/bench-compare.sh)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [[ "${1:-}" == compare ]]; then
+  shift
+  exec "$root/scripts/bench-compare.sh" "$@"
+fi
 deals=100000
 bookings=2000
 load_args=()
 
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case "$1" in
@@ -24,17 +29,11 @@ while (($#)); do
     *) echo "bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-if ! [[ "$deals" =~ ^[0-9]+$ ]] || ((deals < 5)); then
-  echo "bench.sh: --deals takes a whole number of at least 5" >&2
-  exit 2
-fi
-
+# shellcheck source=scripts/bench-steps.sh
+source "$root/scripts/bench-steps.sh"
+require_deals bench.sh "$deals"
+build_bench nextstep_bench
 cd "$root"
-if [[ -x scripts/setup.sh ]]; then scripts/setup.sh; fi
-
-# Release build of the benchmark targets only (the app is not needed here).
-cmake --preset release -DNEXTSTEP_BUILD_APP=OFF -DNEXTSTEP_BUILD_BENCH=ON >/dev/null
-cmake --build --preset release --target nextstep_bench
 bin="$root/build/release/bench"
 
 out="$root/build/bench"
@@ -42,15 +41,8 @@ results="$out/results.json"
 mkdir -p "$out"
 export NEXTSTEP_BENCH_DIR="$out"
 
-workload_js="${NEXTSTEP_WORKLOAD_JS:-$root/../shared/bench/workload.js}"
-rows="$out/workload-$deals.jsonl"
+ensure_workload "$out" "$deals"
 manifest="$out/workload-$deals.manifest.json"
-if [[ ! -s "$rows" || ! -s "$manifest" ]]; then
-  echo "bench.sh: generating the workload (D=$deals) with $workload_js" >&2
-  node "$workload_js" --deals "$deals" --out "$rows.tmp" >"$manifest.tmp"
-  mv "$rows.tmp" "$rows"
-  mv "$manifest.tmp" "$manifest"
-fi
 echo "bench.sh: workload $(cat "$manifest")" >&2
 
 read -r load1 _ </proc/loadavg

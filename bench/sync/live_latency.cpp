@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "bench_device.h"
-#include "bench_now.h"
 #include "latency_summary.h"
+#include "live_writes.h"
 #include "nextstep/model/ids.h"
 #include "nextstep/storage/catalog.h"
 #include "nextstep/sync/grpc_transport.h"
@@ -99,16 +99,7 @@ std::vector<Figure> aToBLatencyFigures(const BenchOptions& o,
   const int writes = 300;
   for (int i = 0; i < writes; ++i) {
     const std::string id = newRecordId();
-    auto written = storeA->write([&](Mutation& m) {
-      m.create(RecordType::kDeal, id,
-               {{"title", Value("Live deal " + std::to_string(i))},
-                {"value_minor", Value(std::int64_t{0})},
-                {"currency", Value("EUR")},
-                {"stage", Value("lead")},
-                {"status", Value("open")},
-                {"created_at", Value(std::int64_t{kNowUnix})}});
-    });
-    if (!written) throw std::runtime_error("A could not write: " + written.error().message);
+    createLiveDeal(*storeA, id, i);
     const auto start = Clock::now();
     if (auto pushed = sync::pushAll(replicaA, a, helloA->max_ops_per_push); !pushed) {
       throw std::runtime_error("push failed: " + pushed.error().message);

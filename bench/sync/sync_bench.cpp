@@ -1,8 +1,9 @@
 // The sync benchmarks of the shared workload (see sync_scenarios.h), against a real
 // nextstep-server process on loopback.
-// Usage: nextstep_bench_sync [cold|apply|latency|ingest|replicas|idle|all] [--deals N] [--dir DIR]
-//        [--store sqlite|postgresql|both] [--runs N] [--minutes M] [--streams N] [--teams N]
-//        [--connections N]   (see sync_options.h; `all` leaves out `idle`, minutes long)
+// Usage: nextstep_bench_sync [cold|push|apply|latency|ingest|replicas|idle|all] [--deals N]
+//        [--dir DIR] [--store sqlite|postgresql|both] [--runs N] [--minutes M] [--streams N]
+//        [--teams N] [--connections N] [--subscribers N]   (see sync_options.h; `all` leaves out
+//        `idle`, minutes long, and `push`, the peer's figure at --deals 1031)
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -31,9 +32,13 @@ int run(int argc, char** argv) {
   };
   measure("cold", [&] { return coldSyncFigures(o, s, self.c_str()); });
   measure("apply", [&] { return remoteApplyFigures(o); });
-  measure("latency", [&] { return liveLatencyFigures(o); });
+  measure("latency", [&] {
+    return s.subscribers > 0 ? fanOutLatencyFigures(o, s.subscribers, s.runs)
+                             : liveLatencyFigures(o);
+  });
   measure("ingest", [&] { return ingestFigures(o); });
   measure("replicas", [&] { return replicaFigures(o); });
+  if (mode == "push") measure("push", [&] { return pushFigures(o, s); });
   if (mode == "idle") measure("idle", [&] { return idleStreamFigures(o, s); });
   if (!o.results.empty() && o.apply.empty()) mergeFigures(o.results, figures);
   return 0;

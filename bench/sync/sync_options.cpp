@@ -13,7 +13,7 @@ namespace {
 [[noreturn]] void usage(const char* program, std::string_view problem) {
   std::fprintf(stderr,
                "%s: %.*s\nsync options: [--store sqlite|postgresql|both] [--runs N] "
-               "[--minutes M] [--streams N] [--teams N] [--connections N]\n",
+               "[--minutes M] [--streams N] [--teams N] [--connections N] [--subscribers N]\n",
                program, static_cast<int>(problem.size()), problem.data());
   std::exit(2);
 }
@@ -58,6 +58,8 @@ SyncOptions takeSyncOptions(int& argc, char** argv) {
       o.teams = whole(1, 1000);
     } else if (arg == "--connections") {
       o.connections = whole(0, 100'000);
+    } else if (arg == "--subscribers") {
+      o.subscribers = whole(1, 1000);
     } else {
       return false;
     }

@@ -16,6 +16,9 @@ struct SyncOptions {
   int streams = 2000;   // --streams N: idle live subscribers in `idle`
   int teams = 10;       // --teams N: the subscribers' users are spread over this many
   int connections = 0;  // --connections N: 0 is one per device, as real devices have
+  // --subscribers N: `latency` as the peer's C, N subscribers each keeping a store; 0 (unset)
+  // is the A->B latency with 200 streams, one of them keeping a store.
+  int subscribers = 0;
 };
 
 // Takes the options above out of argv, leaving the rest. Exits with a message on a bad value.

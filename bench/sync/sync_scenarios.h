@@ -2,7 +2,9 @@
 // returning its figures:
 //   cold     a fresh device pulls the 100k-deal pipeline (rows/s, payload bytes, peak memory)
 //   apply    100k remote changes merged into a device holding the ~1M-row pipeline
-//   latency  a write on device A visible (merged) on device B, with 200 live subscribers
+//   push     a fresh device writes the workload locally and pushes it to an empty server
+//   latency  a write on device A visible (merged) on device B, with 200 live subscribers; with
+//            --subscribers N, merged into each of N subscribers' stores (the peer's C)
 //   ingest   operations/s the server accepts from 20 concurrent writers
 //   replicas the latency and ingest above with two server replicas on one PostgreSQL
 //   idle     the server's memory with 2,000 idle live subscribers, sampled over minutes
@@ -27,7 +29,10 @@ int runColdSyncDevice(const std::string& address, const std::string& token,
                       const std::filesystem::path& db);
 
 std::vector<Figure> remoteApplyFigures(const BenchOptions& o);
+std::vector<Figure> pushFigures(const BenchOptions& o, const SyncOptions& s);
 std::vector<Figure> liveLatencyFigures(const BenchOptions& o);
+// --runs N of them; each figure the middle run's.
+std::vector<Figure> fanOutLatencyFigures(const BenchOptions& o, int subscribers, int runs);
 std::vector<Figure> ingestFigures(const BenchOptions& o);
 // Two replicas on one PostgreSQL (a throw-away cluster): A's write on the first seen by B on the
 // second (with 198 more listeners there), and 20 writers spread over both.
