@@ -39,6 +39,7 @@ void to_json(Json& j, const SyncRun& r) {
       {"pulled", r.round.pulled},
       {"snapshot_rows", r.round.snapshot.rows},
       {"snapshot_note", r.round.snapshot.why_not.empty() ? Json() : Json(r.round.snapshot.why_not)},
+      {"past_log_start", r.round.snapshot.past_log_start},
       {"applied", r.round.applied.applied},
       {"conflicts", r.round.applied.conflicts},
       {"head", r.round.head},
@@ -106,7 +107,11 @@ void printText(std::ostream& out, const DayWords& /*words*/, const SyncRun& r) {
   out << "Synced with " << r.server << " (team " << r.team << "): sent "
       << plural(r.round.pushed, "change", "changes") << ", received " << r.round.pulled
       << ", applied " << r.round.applied.applied << ".\n";
-  if (r.round.snapshot.rows > 0) {
+  if (r.round.snapshot.past_log_start) {
+    out << "  Away longer than the server keeps the team's log: started again from the team's "
+           "snapshot ("
+        << r.round.snapshot.rows << " records), this device's own changes sent first.\n";
+  } else if (r.round.snapshot.rows > 0) {
     out << "  Started from the team's snapshot: " << r.round.snapshot.rows << " records.\n";
   } else if (!r.round.snapshot.why_not.empty()) {
     out << "  Read the team's whole log instead of a snapshot: " << r.round.snapshot.why_not

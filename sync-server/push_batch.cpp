@@ -49,6 +49,11 @@ std::optional<LoggedOp> PushBatch::storedOp(TeamId id, DeviceId device, std::uin
   return rows_.storedOp(id, device, seq);
 }
 
+std::optional<std::string> PushBatch::compactedDigest(TeamId id, DeviceId device,
+                                                      std::uint64_t seq) {
+  return rows_.compactedDigest(id, device, seq);
+}
+
 std::optional<RejectionRecord> PushBatch::storedRejection(DeviceId device, std::uint64_t seq) {
   return rows_.storedRejection(device, seq);
 }

@@ -23,6 +23,8 @@ class PushBatch final : public PushTransaction {
   std::uint64_t lastSeq(DeviceId device) override;
   void setLastSeq(DeviceId device, std::uint64_t seq) override;
   std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) override;
+  std::optional<std::string> compactedDigest(TeamId team, DeviceId device,
+                                             std::uint64_t seq) override;
   std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) override;
   void addRejection(TeamId team, const RejectionRecord& rejection, std::int64_t now_ms) override;
   std::uint64_t append(TeamId team, DeviceId device, const Op& op, const std::string& author,

@@ -14,6 +14,7 @@ namespace nextstep::server {
 struct RpcError {
   grpc::StatusCode code = grpc::StatusCode::INTERNAL;
   std::string message;
+  std::string details;  // for the client's code, not for people (e.g. sync::kLogCompacted)
 };
 
 // The core's Result with a gRPC status code for its error; code() is what the handler answers.
@@ -28,6 +29,8 @@ inline RpcError rpcError(grpc::StatusCode code, std::string message) {
   return RpcError{code, std::move(message)};
 }
 
-inline grpc::Status statusOf(const RpcError& e) { return grpc::Status(e.code, e.message); }
+inline grpc::Status statusOf(const RpcError& e) {
+  return grpc::Status(e.code, e.message, e.details);
+}
 
 }  // namespace nextstep::server

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -89,6 +90,15 @@ int main(int argc, char** argv) {
                  "none with --store unless given)");
   app.add_option("--snapshot-min-ops", options.snapshots.min_ops,
                  "a team's log below this many operations is replayed, not snapshotted")
+      ->capture_default_str();
+  app.add_option("--snapshot-refresh-ops", options.snapshots.refresh_after_ops,
+                 "a snapshot this many operations behind its team's log is built again")
+      ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()))
+      ->capture_default_str();
+  app.add_option("--keep-log-ops", options.snapshots.keep_log_ops,
+                 "drop a team's log older than its newest snapshot and than its newest N "
+                 "operations (a device away longer starts again from the snapshot, keeping its "
+                 "own changes); 0 keeps all of it")
       ->capture_default_str();
   app.add_option("--max-connection-age-minutes", options.max_connection_age_minutes,
                  "close every connection after this long (clients reconnect)")

@@ -132,6 +132,11 @@ int runServer(const ServerOptions& options) {
     ssl.pem_key_cert_pairs.push_back(std::move(pair));
     credentials = grpc::SslServerCredentials(ssl);
   }
+  if (options.snapshots.keep_log_ops > 0 && options.snapshot_dir.empty() &&
+      !options.store.url.empty()) {
+    return refuse(
+        "--keep-log-ops drops the log a snapshot covers: with --store it needs --snapshots DIR");
+  }
   if (!initCrypto()) return fail("libsodium cannot start: no source of randomness");
 
   // Blocked here, before any thread starts, so that every thread inherits the mask and the

@@ -128,6 +128,9 @@ class PushTransaction {
   virtual std::uint64_t lastSeq(DeviceId device) = 0;
   virtual void setLastSeq(DeviceId device, std::uint64_t seq) = 0;
   virtual std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) = 0;
+  // The operationDigest of an operation that compactLog took out of the log.
+  virtual std::optional<std::string> compactedDigest(TeamId team, DeviceId device,
+                                                     std::uint64_t seq) = 0;
   virtual std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) = 0;
   virtual void addRejection(TeamId team, const RejectionRecord& rejection, std::int64_t now_ms) = 0;
   // Appends to the team's log under its next version and returns that version.
@@ -162,6 +165,9 @@ class PushRows {
   virtual std::uint64_t lockHead(TeamId team) = 0;
   virtual std::uint64_t lastSeq(DeviceId device) = 0;
   virtual std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) = 0;
+  // The operationDigest of an operation that compactLog took out of the log.
+  virtual std::optional<std::string> compactedDigest(TeamId team, DeviceId device,
+                                                     std::uint64_t seq) = 0;
   virtual std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) = 0;
   virtual void addRejection(TeamId team, const RejectionRecord& rejection, std::int64_t now_ms) = 0;
   virtual void archiveConflict(const ConflictRecord& conflict) = 0;
@@ -219,7 +225,12 @@ class TeamLog {
   virtual ~TeamLog() = default;
 
   virtual Result<std::uint64_t> head(TeamId team) = 0;
+  // ErrorCode::kCompacted when the log no longer holds the operations after `after_version`.
   virtual Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) = 0;
+  // Drops the operations up to `through_version` from the log, keeping what a push's duplicate
+  // check needs of each (operationDigest); from then on the log is read from through_version
+  // on. Returns how many it dropped. The caller keeps what they built (a team snapshot) first.
+  virtual Result<std::uint64_t> compactLog(TeamId team, std::uint64_t through_version) = 0;
   // Runs the work in one durable transaction: all of it is stored, or none of it.
   virtual Result<void> writePushes(const std::function<void(PushTransaction&)>& work) = 0;
 

@@ -22,6 +22,15 @@ class SqlitePushRows final : public PushRows {
     return loggedOpAt(*s);
   }
 
+  std::optional<std::string> compactedDigest(TeamId team, DeviceId device,
+                                             std::uint64_t seq) override {
+    auto s = db_.prepare(
+        "SELECT digest FROM compacted_ops WHERE team = ?1 AND device = ?2 AND device_seq = ?3");
+    s->bindAll(team, sql(device), sql(seq));
+    if (!s->step()) return std::nullopt;
+    return std::string(s->blob(0));
+  }
+
   std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) override {
     auto s = db_.prepare(
         "SELECT reason, operation FROM rejected WHERE device = ?1 AND device_seq = ?2 "

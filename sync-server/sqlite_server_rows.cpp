@@ -14,6 +14,12 @@ std::uint64_t headOf(Database& db, TeamId team) {
   return s->step() ? unsql(s->integer(0)) : 0;
 }
 
+std::uint64_t logStartOf(Database& db, TeamId team) {
+  auto s = db.prepare("SELECT log_start FROM teams WHERE id = ?1");
+  s->bind(1, team);
+  return s->step() ? unsql(s->integer(0)) : 0;
+}
+
 LoggedOp loggedOpAt(const Statement& s) {
   // Columns: version, device, device_seq, record_type, record_id, kind, key, value, stamp, base,
   // author.

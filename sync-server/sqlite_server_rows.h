@@ -30,6 +30,8 @@ inline constexpr std::string_view kOpColumns =
 std::uint64_t lastSeqOf(Database& db, DeviceId device);
 // The team's latest log version; 0 for a team with no ops (or none at all).
 std::uint64_t headOf(Database& db, TeamId team);
+// The version the team's log is read from since its last compaction (0: all of it is kept).
+std::uint64_t logStartOf(Database& db, TeamId team);
 LoggedOp loggedOpAt(const Statement& s);
 std::optional<RegisterState> registerIn(Database& db, TeamId team, const RegisterKey& key);
 // Who owns the device, if anyone; and whether the user may use it.

@@ -6,7 +6,7 @@
 namespace nextstep::server {
 namespace {
 
-constexpr std::int64_t kSchemaVersion = 1;
+constexpr std::int64_t kSchemaVersion = 2;
 
 // STRICT tables: a column declared ANY keeps a value's exact type there, where a plain table
 // would give it NUMERIC affinity and turn the text "42" into the integer 42.
@@ -104,6 +104,18 @@ CREATE TABLE rejected(
 CREATE INDEX rejected_device ON rejected(device, device_seq);
 )sql";
 
+// Log compaction: where each team's log now starts, and what a push's duplicate check keeps of
+// each operation taken out of it.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE teams ADD COLUMN log_start INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE compacted_ops(
+  team INTEGER NOT NULL REFERENCES teams(id),
+  device INTEGER NOT NULL,
+  device_seq INTEGER NOT NULL,
+  digest BLOB NOT NULL,
+  PRIMARY KEY(team, device, device_seq)) STRICT, WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 void configureServerConnection(Database& db, bool durable, bool reader) {
@@ -121,8 +133,9 @@ Result<void> migrateServerStore(Database& db) {
                                          " was written by a newer nextstep-server (schema " +
                                          std::to_string(version) + ")"};
   }
-  if (version == 0) {
-    db.exec(kSchema);
+  if (version == 0) db.exec(kSchema);
+  if (version < 2) db.exec(kVersion2);
+  if (version < kSchemaVersion) {
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   }
   tx.commit();

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "nextstep/sync/wire.h"
+#include "operation_digest.h"
 #include "sqlite_push_transaction.h"
 #include "sqlite_server_rows.h"
 #include "sqlite_server_schema.h"
@@ -311,11 +312,14 @@ Result<std::uint64_t> SqliteServerStore::head(TeamId team) {
 
 Result<LogPage> SqliteServerStore::readLog(TeamId team, std::uint64_t after_version,
                                            std::size_t limit) {
-  return guarded([&] {
+  return guarded([&]() -> Result<LogPage> {
     auto lease = reader();
     Database& db = *lease;
     // One snapshot, so that the head matches the page.
     Transaction tx(db, Transaction::Kind::kRead);
+    if (const std::uint64_t start = logStartOf(db, team); after_version < start) {
+      return compactedError(after_version, start);
+    }
     LogPage page;
     {
       auto s = db.prepare(std::string("SELECT ") + std::string(kOpColumns) +
@@ -331,6 +335,55 @@ Result<LogPage> SqliteServerStore::readLog(TeamId team, std::uint64_t after_vers
     tx.commit();
     return page;
   });
+}
+
+Result<std::uint64_t> SqliteServerStore::compactLog(TeamId team, std::uint64_t through_version) {
+  // In slices, each its own transaction: pushes wait for the writer between them, not for all.
+  constexpr std::int64_t kSlice = 20'000;
+  std::uint64_t dropped = 0;
+  for (;;) {
+    std::lock_guard lock(writer_mu_);
+    auto slice = guarded([&]() -> std::uint64_t {
+      Transaction tx(*writer_, Transaction::Kind::kWrite);
+      const std::uint64_t start = logStartOf(*writer_, team);
+      const std::uint64_t until = std::min(through_version, headOf(*writer_, team));
+      if (until <= start) return 0;
+      auto read = writer_->prepare(std::string("SELECT ") + std::string(kOpColumns) +
+                                   " FROM ops WHERE team = ?1 AND version > ?2 AND version <= ?3 "
+                                   "ORDER BY version LIMIT ?4");
+      read->bindAll(team, sql(start), sql(until), kSlice);
+      auto keep = writer_->prepare(
+          "INSERT OR REPLACE INTO compacted_ops(team, device, device_seq, digest) "
+          "VALUES (?1, ?2, ?3, ?4)");
+      std::uint64_t last = start;
+      std::uint64_t n = 0;
+      while (read->step()) {
+        const LoggedOp logged = loggedOpAt(*read);
+        pb::Operation wire;
+        sync::toWire(logged.op, wire);
+        const std::string digest = operationDigest(wire);
+        keep->reset();
+        keep->bindAll(team, sql(logged.device), sql(static_cast<std::uint64_t>(logged.op.seq)));
+        keep->bindBlob(4, digest.data(), digest.size());
+        keep->run();
+        last = logged.version;
+        ++n;
+      }
+      // A slice shorter than asked for reached `until`; versions are gap-free.
+      if (n < static_cast<std::uint64_t>(kSlice)) last = until;
+      auto drop = writer_->prepare("DELETE FROM ops WHERE team = ?1 AND version <= ?2");
+      drop->bindAll(team, sql(last));
+      drop->run();
+      auto moved = writer_->prepare("UPDATE teams SET log_start = ?2 WHERE id = ?1");
+      moved->bindAll(team, sql(last));
+      moved->run();
+      tx.commit();
+      return n;
+    });
+    if (!slice) return slice.error();
+    if (*slice == 0) return dropped;
+    dropped += *slice;
+  }
 }
 
 Result<void> SqliteServerStore::writePushes(const std::function<void(PushTransaction&)>& work) {

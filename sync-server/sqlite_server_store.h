@@ -58,6 +58,7 @@ class SqliteServerStore final : public ServerStore {
   Result<std::uint64_t> head(TeamId team) override;
   Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) override;
   Result<void> writePushes(const std::function<void(PushTransaction&)>& work) override;
+  Result<std::uint64_t> compactLog(TeamId team, std::uint64_t through_version) override;
 
   Result<std::vector<ConflictRecord>> conflicts(TeamId team) override;
   Result<std::vector<RejectionRecord>> rejections(DeviceId device) override;

@@ -10,6 +10,7 @@
 
 #include "json_log.h"
 #include "nextstep/sync/wire.h"
+#include "operation_digest.h"
 #include "push_merge_state.h"
 #include "sync_service.h"
 
@@ -28,6 +29,12 @@ bool sameOperation(const pb::Operation& a, const pb::Operation& b) {
   same.set_message_field_comparison(google::protobuf::util::MessageDifferencer::EQUIVALENT);
   same.set_field_comparator(&values);
   return same.Compare(a, b);
+}
+
+// Stored, set aside or compacted away: the device's number was used.
+bool seenBefore(PushTransaction& tx, TeamId team, DeviceId device, std::uint64_t seq) {
+  return tx.storedOp(team, device, seq) || tx.storedRejection(device, seq) ||
+         tx.compactedDigest(team, device, seq);
 }
 
 std::string seqText(std::uint64_t seq) { return "operation " + std::to_string(seq); }
@@ -83,6 +90,8 @@ std::uint64_t SyncService::firstReusedSeq(PushTransaction& tx, TeamId team, Devi
       if (!sameOperation(wire, op)) return op.device_seq();
     } else if (auto rejected = tx.storedRejection(device, op.device_seq())) {
       if (!sameOperation(rejected->operation, op)) return op.device_seq();
+    } else if (auto digest = tx.compactedDigest(team, device, op.device_seq())) {
+      if (*digest != operationDigest(op)) return op.device_seq();
     }
   }
   return 0;
@@ -94,9 +103,7 @@ std::uint64_t SyncService::newOps(PushTransaction& tx, TeamId team, DeviceId dev
   std::uint64_t n = 0;
   for (const pb::Operation& op : request.operations()) {
     // Below the device's last number only one that never arrived is new (see storePush).
-    if (op.device_seq() > last || (!tx.storedOp(team, device, op.device_seq()) &&
-                                   !tx.storedRejection(device, op.device_seq())))
-      ++n;
+    if (op.device_seq() > last || !seenBefore(tx, team, device, op.device_seq())) ++n;
   }
   return n;
 }
@@ -177,7 +184,7 @@ void SyncService::storePush(PushTransaction& tx, const PushCall& call, std::int6
     if (seq <= last) {
       // Seen before (firstReusedSeq ruled out a different operation under the number): the
       // same operation again is acknowledged once more and not applied.
-      if (tx.storedOp(team, device, seq)) continue;
+      if (tx.storedOp(team, device, seq) || tx.compactedDigest(team, device, seq)) continue;
       if (auto rejected = tx.storedRejection(device, seq)) {
         reject(op, rejected->reason, /*store=*/false);
         continue;

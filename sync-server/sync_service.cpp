@@ -249,6 +249,10 @@ Reply<pb::PullResponse> SyncService::pull(const Caller& caller,
                                                       " is not a version this server gives out");
   }
   auto page = store_.readLog(caller.team_id, request.after_version(), limit);
+  if (!page && page.error().code == ErrorCode::kCompacted) {
+    return RpcError{StatusCode::OUT_OF_RANGE, page.error().message,
+                    std::string(sync::kLogCompacted)};
+  }
   if (!page) return storeFailure(page.error());
   if (request.after_version() > page->head) {
     return rpcError(StatusCode::OUT_OF_RANGE,

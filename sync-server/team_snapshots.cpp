@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "json_log.h"
+#include "nextstep/data/durable_file.h"
 #include "nextstep/model/result_try.h"
 #include "nextstep/storage/catalog.h"
 #include "nextstep/storage/local_meta.h"
@@ -116,6 +117,27 @@ Result<std::pair<std::uint64_t, std::uint64_t>> catchUp(TeamLog& log, TeamId tea
 
 }  // namespace
 
+void TeamSnapshots::compact(TeamId team, std::uint64_t snapshot_version) {
+  if (policy_.keep_log_ops == 0) return;
+  auto head = log_.head(team);
+  if (!head || *head <= policy_.keep_log_ops) return;
+  const std::uint64_t through = std::min(snapshot_version, *head - policy_.keep_log_ops);
+  auto dropped = log_.compactLog(team, through);
+  if (!dropped) {
+    LogLine("log_compaction_failed")
+        .number("team", team)
+        .text("message", dropped.error().message)
+        .error();
+    return;
+  }
+  if (*dropped == 0) return;
+  LogLine("log_compacted")
+      .number("team", team)
+      .number("through_version", static_cast<std::int64_t>(through))
+      .number("dropped_ops", static_cast<std::int64_t>(*dropped))
+      .info();
+}
+
 SnapshotFile::~SnapshotFile() {
   if (!superseded) return;
   std::error_code ec;
@@ -202,6 +224,34 @@ void TeamSnapshots::run() {
   }
 }
 
+Result<void> TeamSnapshots::restartMirror(TeamId team, const fs::path& mirror) {
+  SnapshotRef from;
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = current_.find(team); it != current_.end()) from = it->second;
+  }
+  if (!from) {
+    return Error{ErrorCode::kCompacted,
+                 "the team's log was compacted and no snapshot of it is left in " + dir_.string() +
+                     " to build from"};
+  }
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(mirror.string() + suffix, ec);
+  const fs::path copy = dir_ / ("team-" + std::to_string(team) + ".restart.tmp");
+  try {
+    fs::copy_file(from->path, copy, fs::copy_options::overwrite_existing);
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kIo, std::string("the snapshot could not be copied: ") + e.what()};
+  }
+  // Opened once as a store of its own, a snapshot of an older schema migrates.
+  NEXTSTEP_CHECK(Store::open(StoreOptions{.path = copy.string()}));
+  NEXTSTEP_TRY(auto store, Store::open(StoreOptions{.path = mirror.string()}));
+  sync::Replica replica(*store);
+  auto started = replica.startFrom(copy.string(), from->version);
+  fs::remove(copy, ec);
+  return started;
+}
+
 Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
   std::lock_guard build_lock(build_mu_);
   const auto started = std::chrono::steady_clock::now();
@@ -209,13 +259,22 @@ Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
   std::uint64_t version = 0;
   std::uint64_t merged = 0;
   int schema = 0;
-  {
+  for (int attempt = 0;; ++attempt) {
     NEXTSTEP_TRY(auto store, Store::open(StoreOptions{.path = mirror.string()}));
     sync::Replica replica(*store);
-    NEXTSTEP_TRY(auto reached, catchUp(log_, team, replica, stopping_));
-    std::tie(version, merged) = reached;
+    auto reached = catchUp(log_, team, replica, stopping_);
+    // A mirror lost or older than the log's start (another replica compacted it, a restored
+    // folder) starts again from the newest snapshot, as a device would.
+    if (!reached && reached.error().code == ErrorCode::kCompacted && attempt == 0) {
+      store.reset();
+      NEXTSTEP_CHECK(restartMirror(team, mirror));
+      continue;
+    }
+    if (!reached) return reached.error();
+    std::tie(version, merged) = *reached;
     if (merged >= kOptimizeAfterOps) NEXTSTEP_CHECK(store->optimize());
     schema = store->schemaVersion();
+    break;
   }  // closed: SQLite folds the WAL into the file, which is then whole on its own
   {
     std::lock_guard lock(mu_);
@@ -235,6 +294,8 @@ Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
     file->path = dir_ / fileName(team, version, schema, file->rows);
     file->bytes = fs::file_size(tmp);
     fs::rename(tmp, file->path);
+    // The log it covers may go next (compact): the file must outlive a power cut first.
+    syncDirectoryOf(file->path.string());
     LogLine("snapshot_built")
         .number("team", team)
         .number("version", static_cast<std::int64_t>(version))
@@ -244,10 +305,13 @@ Result<SnapshotRef> TeamSnapshots::build(TeamId team) {
         .ms(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count())
         .info();
-    std::lock_guard lock(mu_);
-    auto& slot = current_[team];
-    if (slot) slot->superseded = true;
-    slot = file;
+    {
+      std::lock_guard lock(mu_);
+      auto& slot = current_[team];
+      if (slot) slot->superseded = true;
+      slot = file;
+    }
+    compact(team, version);
     return SnapshotRef(file);
   } catch (const std::exception& e) {
     return Error{ErrorCode::kIo,

@@ -26,6 +26,10 @@ struct SnapshotPolicy {
   // A snapshot this far behind the team's head is still served (the device pulls the rest),
   // and a newer one is built.
   std::uint64_t refresh_after_ops = 50'000;
+  // After each new snapshot, the log up to it is dropped except for its newest this many
+  // operations (devices that far behind read the log; older ones start from the snapshot).
+  // 0: the log is kept whole.
+  std::uint64_t keep_log_ops = 0;
 };
 
 // One version of one team's snapshot. Its file goes when a newer version replaced it and the
@@ -61,6 +65,10 @@ class TeamSnapshots {
  private:
   void run();
   void queue(TeamId team);
+  // Drops the log the new snapshot covers, as the policy keeps it.
+  void compact(TeamId team, std::uint64_t snapshot_version);
+  // Makes the newest snapshot the team's mirror, its log since read after it.
+  Result<void> restartMirror(TeamId team, const std::filesystem::path& mirror);
 
   TeamLog& log_;
   std::filesystem::path dir_;

@@ -35,6 +35,8 @@ const Statement kStatements[] = {
      "base = excluded.base, author = excluded.author, version = excluded.version"},
     {"stored_op", "SELECT " + std::string(pg::kOpColumns) +
                       " FROM ops WHERE team_id = $1 AND device_id = $2 AND device_seq = $3"},
+    {"compacted_digest",
+     "SELECT digest FROM compacted_ops WHERE team_id = $1 AND device_id = $2 AND device_seq = $3"},
     {"stored_rejection",
      "SELECT reason, operation FROM rejected WHERE team_id = "
      "(SELECT team_id FROM devices WHERE device_id = $1) AND device_id = $1 AND "
@@ -141,6 +143,14 @@ class PostgresPushRows final : public PushRows {
     const auto r = tx_.exec_prepared("stored_op", team, sql(device), sql(seq));
     if (r.empty()) return std::nullopt;
     return pg::loggedOpOf(r[0]);
+  }
+
+  std::optional<std::string> compactedDigest(TeamId team, DeviceId device,
+                                             std::uint64_t seq) override {
+    const auto r = tx_.exec_prepared("compacted_digest", team, sql(device), sql(seq));
+    if (r.empty()) return std::nullopt;
+    const pqxx::binarystring digest(r[0][0]);
+    return std::string(digest.str());
   }
 
   std::optional<RejectionRecord> storedRejection(DeviceId device, std::uint64_t seq) override {

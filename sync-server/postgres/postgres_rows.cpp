@@ -95,6 +95,7 @@ void prepareRowStatements(pqxx::connection& conn) {
                "SELECT last_seq FROM device_seqs WHERE team_id = "
                "(SELECT team_id FROM devices WHERE device_id = $1) AND device_id = $1");
   conn.prepare("head", "SELECT head FROM team_heads WHERE team_id = $1");
+  conn.prepare("log_start", "SELECT log_start FROM team_heads WHERE team_id = $1");
   conn.prepare("read_register",
                "SELECT value_type, value, stamp, base, author, version FROM registers "
                "WHERE team_id = $1 AND record_type = $2 AND record_id = $3 AND key = $4");
@@ -107,6 +108,11 @@ std::uint64_t lastSeqOf(pqxx::transaction_base& tx, DeviceId device) {
 
 std::uint64_t headOf(pqxx::transaction_base& tx, TeamId team) {
   const auto r = tx.exec_prepared("head", team);
+  return r.empty() ? 0 : unsql(r[0][0].as<std::int64_t>());
+}
+
+std::uint64_t logStartOf(pqxx::transaction_base& tx, TeamId team) {
+  const auto r = tx.exec_prepared("log_start", team);
   return r.empty() ? 0 : unsql(r[0][0].as<std::int64_t>());
 }
 

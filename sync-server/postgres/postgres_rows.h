@@ -50,6 +50,8 @@ void prepareRowStatements(pqxx::connection& conn);
 std::uint64_t lastSeqOf(pqxx::transaction_base& tx, DeviceId device);
 // The team's latest log version; 0 for a team with no ops (or none at all).
 std::uint64_t headOf(pqxx::transaction_base& tx, TeamId team);
+// The version the team's log is read from since its last compaction (0: all of it is kept).
+std::uint64_t logStartOf(pqxx::transaction_base& tx, TeamId team);
 std::optional<RegisterState> registerIn(pqxx::transaction_base& tx, TeamId team,
                                         const RegisterKey& key);
 // Who owns the device, if anyone; and whether the user may use it.

@@ -123,8 +123,20 @@ CREATE TABLE rejected(
 CREATE INDEX rejected_device ON rejected(team_id, device_id, device_seq);
 )sql";
 
+// Log compaction: where each team's log now starts, and what a push's duplicate check keeps of
+// each operation taken out of it.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE team_heads ADD COLUMN log_start bigint NOT NULL DEFAULT 0;
+CREATE TABLE compacted_ops(
+  team_id bigint NOT NULL REFERENCES team_heads(team_id),
+  device_id bigint NOT NULL,
+  device_seq bigint NOT NULL,
+  digest bytea NOT NULL,
+  PRIMARY KEY(team_id, device_id, device_seq));
+)sql";
+
 // Index i is the migration to version i + 1. Append only: a released migration never changes.
-constexpr std::array<std::string_view, 1> kMigrations = {kVersion1};
+constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
 
 constexpr std::string_view kVersionTable =
     "CREATE TABLE IF NOT EXISTS server_schema_version("

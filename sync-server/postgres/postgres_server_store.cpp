@@ -3,6 +3,8 @@
 #include <limits>
 #include <utility>
 
+#include "nextstep/sync/wire.h"
+#include "operation_digest.h"
 #include "postgres_head_watch.h"
 #include "postgres_push_transaction.h"
 #include "postgres_rows.h"
@@ -240,8 +242,11 @@ Result<std::uint64_t> PostgresServerStore::head(TeamId team) {
 
 Result<LogPage> PostgresServerStore::readLog(TeamId team, std::uint64_t after_version,
                                              std::size_t limit) {
-  return sessions_->call([&](pqxx::connection& conn) {
+  return sessions_->call([&](pqxx::connection& conn) -> Result<LogPage> {
     SnapshotRead tx(conn);
+    if (const std::uint64_t start = pg::logStartOf(tx, team); after_version < start) {
+      return compactedError(after_version, start);
+    }
     const std::int64_t rows =
         limit >= static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max())
             ? std::numeric_limits<std::int64_t>::max()
@@ -261,6 +266,49 @@ Result<LogPage> PostgresServerStore::readLog(TeamId team, std::uint64_t after_ve
     tx.commit();
     return page;
   });
+}
+
+Result<std::uint64_t> PostgresServerStore::compactLog(TeamId team, std::uint64_t through_version) {
+  // In slices, each its own transaction: pushes wait for the head's row lock between them only.
+  constexpr std::int64_t kSlice = 20'000;
+  std::uint64_t dropped = 0;
+  for (;;) {
+    auto slice = sessions_->call([&](pqxx::connection& conn) -> std::uint64_t {
+      pqxx::work tx(conn);
+      const auto locked = tx.exec_params(
+          "SELECT head, log_start FROM team_heads WHERE team_id = $1 FOR UPDATE", team);
+      if (locked.empty()) return 0;
+      const std::uint64_t head = unsql(locked[0][0].as<std::int64_t>());
+      const std::uint64_t start = unsql(locked[0][1].as<std::int64_t>());
+      const std::uint64_t until = std::min(through_version, head);
+      if (until <= start) return 0;
+      const auto r = tx.exec_params(std::string("SELECT ") + std::string(pg::kOpColumns) +
+                                        " FROM ops WHERE team_id = $1 AND version > $2 AND "
+                                        "version <= $3 ORDER BY version LIMIT $4",
+                                    team, sql(start), sql(until), kSlice);
+      std::uint64_t last = start;
+      for (const pqxx::row& row : r) {
+        const LoggedOp logged = pg::loggedOpOf(row);
+        pb::Operation wire;
+        sync::toWire(logged.op, wire);
+        tx.exec_params(
+            "INSERT INTO compacted_ops(team_id, device_id, device_seq, digest) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (team_id, device_id, device_seq) "
+            "DO UPDATE SET digest = EXCLUDED.digest",
+            team, sql(logged.device), static_cast<std::int64_t>(logged.op.seq),
+            bytes(operationDigest(wire)));
+        last = logged.version;
+      }
+      if (r.size() < static_cast<std::size_t>(kSlice)) last = until;
+      tx.exec_params("DELETE FROM ops WHERE team_id = $1 AND version <= $2", team, sql(last));
+      tx.exec_params("UPDATE team_heads SET log_start = $2 WHERE team_id = $1", team, sql(last));
+      tx.commit();
+      return r.size();
+    });
+    if (!slice) return slice.error();
+    if (*slice == 0) return dropped;
+    dropped += *slice;
+  }
 }
 
 Result<void> PostgresServerStore::writePushes(const std::function<void(PushTransaction&)>& work) {

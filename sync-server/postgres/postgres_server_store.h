@@ -43,6 +43,7 @@ class PostgresServerStore final : public ServerStore {
   Result<std::uint64_t> head(TeamId team) override;
   Result<LogPage> readLog(TeamId team, std::uint64_t after_version, std::size_t limit) override;
   Result<void> writePushes(const std::function<void(PushTransaction&)>& work) override;
+  Result<std::uint64_t> compactLog(TeamId team, std::uint64_t through_version) override;
   std::unique_ptr<HeadWatch> watchHeads(HeadListener listener,
                                         std::chrono::milliseconds catch_up) override;
 

@@ -24,15 +24,16 @@ constexpr Table kTables[] = {
     {"tokens", "tokens"},     {"devices", "devices"},
     {"ops", "ops"},           {"registers", "registers"},
     {"members", "members"},   {"conflicts", "conflicts"},
-    {"rejected", "rejected"},
+    {"rejected", "rejected"}, {"compacted_ops", "compacted_ops"},
 };
 
 void copyDirectory(Database& from, pqxx::transaction_base& to) {
-  for (auto s = from.prepare("SELECT id, name, head, created_at FROM teams"); s->step();) {
+  for (auto s = from.prepare("SELECT id, name, head, created_at, log_start FROM teams");
+       s->step();) {
     to.exec_params("INSERT INTO teams(team_id, name, created_at) VALUES ($1, $2, $3)",
                    s->integer(0), s->text(1), s->integer(3));
-    to.exec_params("INSERT INTO team_heads(team_id, head) VALUES ($1, $2)", s->integer(0),
-                   s->integer(2));
+    to.exec_params("INSERT INTO team_heads(team_id, head, log_start) VALUES ($1, $2, $3)",
+                   s->integer(0), s->integer(2), s->integer(4));
   }
   for (auto s = from.prepare("SELECT id, team, email, password_hash, created_at FROM users");
        s->step();) {
@@ -74,6 +75,14 @@ void copyLog(Database& from, pqxx::transaction_base& to) {
                      s->integer(4), s->text(5), s->integer(6), s->text(7), v.type, v.bytes,
                      stampBytes(columnStamp(*s, 9)), stampBytes(columnStamp(*s, 10)), s->text(11),
                      s->integer(12));
+  }
+  for (auto s = from.prepare(
+           "SELECT team, device, device_seq, digest FROM compacted_ops ORDER BY team, device");
+       s->step();) {
+    to.exec_params(
+        "INSERT INTO compacted_ops(team_id, device_id, device_seq, digest) "
+        "VALUES ($1, $2, $3, $4)",
+        s->integer(0), s->integer(1), s->integer(2), bytes(s->blob(3)));
   }
   for (auto s = from.prepare(
            "SELECT team, record_type, record_id, key, value, stamp, base, author, version "

@@ -1,5 +1,6 @@
 // A new device starts from the team's snapshot instead of replaying the log, on both stores.
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "faulty_link.h"
@@ -17,8 +18,26 @@ class TeamSnapshot : public TeamOnLoopback, public ::testing::WithParamInterface
     addUser("alpha", "ana@alpha.example");
     addUser("alpha", "ben@alpha.example");
     // Any team with a log gets a snapshot; PostgreSQL keeps them only where told.
-    startServer({"--snapshot-min-ops", "1", "--snapshots", snapshots().string()});
+    std::vector<std::string> args{"--snapshot-min-ops", "1", "--snapshots", snapshots().string()};
+    args.insert(args.end(), server_extra_.begin(), server_extra_.end());
+    startServer(args);
   }
+  // How many times the server's log says it compacted a team's log, once it said so `at_least`
+  // times (within ten seconds).
+  int compactions(int at_least) {
+    int n = 0;
+    for (int i = 0; i < 200; ++i) {
+      std::ifstream log(dir_ / ("server-" + std::to_string(starts_) + ".log"));
+      n = 0;
+      for (std::string line; std::getline(log, line);) {
+        if (line.find("\"log_compacted\"") != std::string::npos) ++n;
+      }
+      if (n >= at_least) return n;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return n;
+  }
+  std::vector<std::string> server_extra_;
   std::filesystem::path snapshots() const { return dir_ / "snapshots"; }
   // Whether the server has written a snapshot file, within ten seconds.
   bool snapshotWritten() {
@@ -76,7 +95,7 @@ TEST_P(TeamSnapshot, ANewDeviceStartsFromTheSnapshotThenFollowsTheLog) {
   EXPECT_EQ(deviceJson("tablet", {"sync"})["snapshot_rows"], 0);
 }
 
-TEST_P(TeamSnapshot, ADeviceWithChangesOfItsOwnReadsTheLogAndLosesNothing) {
+TEST_P(TeamSnapshot, ADeviceWithChangesOfItsOwnSendsThemFirstAndLosesNothing) {
   login("phone", "ana@alpha.example");
   device("phone", {"deal", "add", "--title", "Fleet pilot", "--account", "Fjord"});
   device("phone", {"sync"});
@@ -84,15 +103,20 @@ TEST_P(TeamSnapshot, ADeviceWithChangesOfItsOwnReadsTheLogAndLosesNothing) {
   device("laptop", {"sync"});
   ASSERT_TRUE(snapshotWritten());
 
-  // Written before its first sync: a snapshot in place of this database would lose it.
+  // Written before its first sync: sent before the snapshot takes the database's place.
   login("tablet", "ana@alpha.example");
   device("tablet", {"deal", "add", "--title", "Written offline", "--account", "Nordlys"});
   const auto synced = deviceJson("tablet", {"sync"});
-  EXPECT_EQ(synced["snapshot_rows"], 0);
+  EXPECT_GT(synced["snapshot_rows"], 0) << synced.dump();
   EXPECT_EQ(synced["pushed"], 2) << "the deal and its new account";
   EXPECT_EQ(dealTitles(deals("tablet")), (std::set<std::string>{"Fleet pilot", "Written offline"}));
   device("phone", {"sync"});
   EXPECT_EQ(deals("phone"), deals("tablet"));
+  // Still itself: its next change is not taken for a copy's.
+  device("tablet", {"deal", "add", "--title", "Written after", "--account", "Nordlys"});
+  const auto again = deviceJson("tablet", {"sync"});
+  EXPECT_EQ(again["pushed"], 1);
+  EXPECT_TRUE(again["new_device"].is_null()) << again.dump();
 }
 
 TEST_P(TeamSnapshot, ADownloadCutShortLeavesNothingBehindAndLosesNothing) {
@@ -122,6 +146,61 @@ TEST_P(TeamSnapshot, ADownloadCutShortLeavesNothingBehindAndLosesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, TeamSnapshot, everyStore(), storeTestName);
+
+// The server keeps only the newest two operations of the log behind each new snapshot, and
+// builds a new snapshot whenever a device asks for one and the log moved on.
+class TeamLogCompaction : public TeamSnapshot {
+ protected:
+  TeamLogCompaction() { server_extra_ = {"--keep-log-ops", "2", "--snapshot-refresh-ops", "1"}; }
+};
+
+TEST_P(TeamLogCompaction, ADeviceAwayPastACompactionStartsAgainAndItsUnsentChangesReachTheTeam) {
+  login("phone", "ana@alpha.example");
+  const std::string pilot = addFleetPilot("phone");
+  device("phone", {"deal", "add", "--title", "Harbour cranes", "--account", "Nordlys"});
+  device("phone", {"sync"});
+  login("laptop", "ben@alpha.example");
+  device("laptop", {"sync"});
+  ASSERT_GE(compactions(1), 1);
+
+  // The laptop goes on the road: written there, not sent.
+  device("laptop", {"deal", "add", "--title", "Written on the road", "--account", "Fjord"});
+  device("laptop", {"deal", "set", pilot, "--stage", "proposal"});
+  // Meanwhile the team works on, a new rep joins, and the log is compacted past the laptop.
+  for (const char* title : {"Depot lighting", "Quay sensors", "Tunnel fans"}) {
+    device("phone", {"deal", "add", "--title", title, "--account", "Fjord"});
+  }
+  device("phone", {"deal", "set", pilot, "--value", "120000"});
+  device("phone", {"sync"});
+  login("tablet", "ana@alpha.example");
+  device("tablet", {"sync"});
+  ASSERT_GE(compactions(2), 2);
+
+  const auto back = deviceJson("laptop", {"sync"});
+  EXPECT_EQ(back["past_log_start"], true) << back.dump();
+  EXPECT_GT(back["snapshot_rows"], 0) << back.dump();
+  EXPECT_EQ(back["pushed"], 2) << "the deal and the stage: " << back.dump();
+  EXPECT_TRUE(back["new_device"].is_null()) << back.dump();
+  device("phone", {"sync"});
+  device("tablet", {"sync"});
+  EXPECT_EQ(deals("laptop"), deals("phone"));
+  EXPECT_EQ(deals("tablet"), deals("phone"));
+  EXPECT_EQ(dealTitles(deals("laptop")),
+            (std::set<std::string>{"Fleet pilot", "Harbour cranes", "Depot lighting",
+                                   "Quay sensors", "Tunnel fans", "Written on the road"}));
+  const auto shown = deviceJson("laptop", {"deal", "show", pilot});
+  EXPECT_EQ(shown["deal"]["stage"], "proposal");
+  EXPECT_EQ(shown["next_step"]["place"], "Oslo");
+  EXPECT_EQ(deviceJson("laptop", {"check"})["ok"], true);
+
+  // The same device still: its next change reaches the team as its own.
+  device("laptop", {"deal", "set", pilot, "--stage", "negotiation"});
+  EXPECT_EQ(deviceJson("laptop", {"sync"})["pushed"], 1);
+  device("phone", {"sync"});
+  EXPECT_EQ(deviceJson("phone", {"deal", "show", pilot})["deal"]["stage"], "negotiation");
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, TeamLogCompaction, everyStore(), storeTestName);
 
 }  // namespace
 }  // namespace nextstep::testing

@@ -67,19 +67,59 @@ TEST_F(StoreTakeOverTest, TheDeviceGetsTheRecordsAndKeepsItsIdentityAndSettings)
   unwrap(again->checkIntegrity());
 }
 
-TEST_F(StoreTakeOverTest, ADeviceThatWroteAnythingKeepsItsDatabase) {
+TEST_F(StoreTakeOverTest, ADeviceWithUnsentChangesKeepsItsDatabase) {
   auto device = unwrap(open(dir_.file("device.db")));
   unwrap(addDeal(*device, {.title = "Written offline"}));
   sync::Replica replica(*device);
-  unwrap(replica.acknowledge(unwrap(replica.outbox(10)).back().seq, {}));
-  ASSERT_EQ(unwrap(replica.pending()), 0);
+  ASSERT_EQ(unwrap(replica.pending()), 1);
 
   const auto refused = replica.startFrom(snapshot_, 42);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(titles(*device), (std::vector<std::string>{"Written offline"}));
   EXPECT_EQ(unwrap(replica.cursor()), 0u);
-  EXPECT_TRUE(fs::exists(snapshot_));
+  EXPECT_EQ(unwrap(replica.pending()), 1);
+  EXPECT_TRUE(fs::exists(snapshot_)) << "kept for a second try once the change is sent";
+}
+
+// A device back from months away: what the server has of it is in the snapshot or the log after
+// it, and what is only its own comes along.
+TEST_F(StoreTakeOverTest, ADeviceThatWroteKeepsItsNumbersItsSetAsideChangesAndItsConflicts) {
+  auto device = unwrap(open(dir_.file("device.db")));
+  sync::Replica replica(*device);
+  const DeviceId id = device->deviceId();
+  unwrap(addDeal(*device, {.title = "Sent and stored"}));
+  unwrap(addDeal(*device, {.title = "Sent and set aside"}));
+  const auto sent = unwrap(replica.outbox(10));
+  ASSERT_EQ(sent.size(), 2u);
+  unwrap(replica.acknowledge(sent.back().seq, {{sent.back().seq, "a rule of the team's"}}));
+  unwrap(device->write([](Mutation& m) {
+    m.db().exec(
+        "INSERT INTO conflicts(id, type, record_id, key, kind, lost_value, lost_stamp, "
+        "detected_at, resolution) VALUES ('c1', 1, 'd1', 'title', 'overwritten', 'Mine', "
+        "x'01', 1, 'dismissed')");
+  }));
+  ASSERT_EQ(unwrap(replica.lastSeq(id)), 2u);
+
+  unwrap(replica.startFrom(snapshot_, 42));
+
+  EXPECT_EQ(titles(*device),
+            (std::vector<std::string>{"Depot lighting", "Fleet pilot", "Harbour cranes"}));
+  EXPECT_EQ(device->deviceId(), id);
+  EXPECT_EQ(unwrap(replica.setAsideCount()), 1);
+  EXPECT_EQ(unwrap(device->read([](Database& db) {
+              return db.scalar(
+                  "SELECT count(*) FROM conflicts WHERE id = 'c1' AND "
+                  "resolution = 'dismissed' AND lost_stamp = x'01'");
+            })),
+            1);
+  // Its next change is its number 3: a number is never given out twice.
+  unwrap(addDeal(*device, {.title = "Written after"}));
+  const auto next = unwrap(replica.outbox(10));
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next.front().stamp.device, id);
+  EXPECT_EQ(unwrap(replica.lastSeq(id)), 3u);
+  unwrap(device->checkIntegrity());
 }
 
 TEST_F(StoreTakeOverTest, AFileOfAnotherSchemaOrNoDatabaseIsRefused) {

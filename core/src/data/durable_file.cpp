@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <filesystem>
 
 namespace nextstep {
 
@@ -30,6 +31,14 @@ bool DurableFile::finish() {
   const bool closed = ::close(fd_) == 0;
   fd_ = -1;
   return synced && closed;
+}
+
+void syncDirectoryOf(const std::string& path) {
+  const auto dir = std::filesystem::path(path).parent_path();
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
 }
 
 }  // namespace nextstep

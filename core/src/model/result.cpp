@@ -30,6 +30,8 @@ const char* errorCodeName(ErrorCode code) {
       return "permission_denied";
     case ErrorCode::kResourceExhausted:
       return "resource_exhausted";
+    case ErrorCode::kCompacted:
+      return "compacted";
     case ErrorCode::kInternal:
       return "internal";
   }

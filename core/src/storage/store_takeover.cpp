@@ -1,13 +1,11 @@
 // A store taking over a database file built elsewhere: the team's snapshot a new device starts
 // from instead of replaying the team's whole log.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <utility>
 #include <vector>
 
+#include "nextstep/data/durable_file.h"
 #include "nextstep/storage/local_meta.h"
 #include "nextstep/storage/schema.h"
 #include "nextstep/storage/store.h"
@@ -16,24 +14,10 @@
 namespace nextstep {
 namespace {
 
-// The directory entry of a rename must reach the disk too, or a power cut may bring back the
-// old file beside a WAL of the new one.
-void syncDirectoryOf(const std::string& path) {
-  const auto dir = std::filesystem::path(path).parent_path();
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
-using OwnRows = std::vector<std::pair<std::string, Value>>;
-
-OwnRows ownRows(Database& db) {
-  OwnRows rows;
-  Statement all(db.handle(), "SELECT key, value FROM local_meta");
-  while (all.step()) rows.emplace_back(all.text(0), all.value(1));
-  return rows;
-}
+// What is this device's and not the team's: its identity, sign-in, settings and clock
+// (local_meta), the changes the server set aside for the rep to review, the conflicts the rep
+// saw here (with what they chose), and the numbering of its changes.
+const char* const kOwnTables[] = {"local_meta", "rejected_ops", "conflicts"};
 
 }  // namespace
 
@@ -41,16 +25,13 @@ Result<void> Store::takeOver(const std::string& file,
                              const std::function<void(Database&)>& prepare) {
   std::lock_guard lock(mu_);
   try {
-    OwnRows own;
+    const Error unsent{ErrorCode::kFailedPrecondition,
+                       "this device has changes the server does not have yet"};
     {
       Transaction txn(*db_, Transaction::Kind::kRead);
       followOtherConnections();
-      if (assignedSeqs(*db_) > 0) {
-        return Error{ErrorCode::kFailedPrecondition,
-                     "this device has changes of its own, so it reads the team's log instead of "
-                     "starting from the team's snapshot"};
-      }
-      own = ownRows(*db_);
+      // Unsent changes are not in the snapshot: the caller sends them first and asks again.
+      if (db_->scalar("SELECT count(*) FROM outbox") > 0) return unsent;
       txn.commit();
     }
     const std::int64_t schema = db_->scalar("PRAGMA user_version");
@@ -64,6 +45,7 @@ Result<void> Store::takeOver(const std::string& file,
       }
       snapshot->exec("PRAGMA journal_mode = DELETE");
       snapshot->exec("PRAGMA synchronous = FULL");
+      snapshot->prepare("ATTACH DATABASE ?1 AS device")->bind(1, path_).run();
       Transaction txn(*snapshot, Transaction::Kind::kWrite);
       const std::int64_t their_clock =
           local_meta::integer(*snapshot, local_meta::kClock).value_or(0);
@@ -72,7 +54,15 @@ Result<void> Store::takeOver(const std::string& file,
       snapshot->exec("DELETE FROM outbox");
       snapshot->exec("DELETE FROM rejected_ops");
       snapshot->exec("DELETE FROM sqlite_sequence WHERE name IN ('outbox', 'rejected_ops')");
-      for (const auto& [key, value] : own) local_meta::put(*snapshot, key, value);
+      if (snapshot->scalar("SELECT count(*) FROM device.outbox") > 0) return unsent;
+      for (const char* table : kOwnTables) {
+        snapshot->exec(std::string("INSERT OR REPLACE INTO main.") + table +
+                       " SELECT * FROM device." + table);
+      }
+      // Numbers once given out are never given again, not even by a database made anew.
+      snapshot->exec(
+          "INSERT INTO main.sqlite_sequence(name, seq) SELECT name, seq FROM "
+          "device.sqlite_sequence WHERE name = 'outbox'");
       // The rename keeps the file's inode: recorded now, the reopen does not take it for a copy.
       local_meta::put(*snapshot, identity_keys::kFile, Value(databaseFileIdentity(file)));
       // The team's stamps are in it: this device's next one must come after all of them.
@@ -80,6 +70,7 @@ Result<void> Store::takeOver(const std::string& file,
       local_meta::put(*snapshot, local_meta::kClock, Value(std::max(ours, their_clock)));
       prepare(*snapshot);
       txn.commit();
+      snapshot->exec("DETACH DATABASE device");
     }
 
     // The swap: every connection of ours to the old file closes, the new file takes its name.

@@ -83,8 +83,10 @@ Error errorFromStatus(const grpc::Status& status) {
       return {ErrorCode::kResourceExhausted, msg};
     case grpc::StatusCode::FAILED_PRECONDITION:
       return {ErrorCode::kFailedPrecondition, msg};
-    case grpc::StatusCode::INVALID_ARGUMENT:
     case grpc::StatusCode::OUT_OF_RANGE:
+      if (status.error_details() == kLogCompacted) return {ErrorCode::kCompacted, msg};
+      return {ErrorCode::kInvalidArgument, msg};
+    case grpc::StatusCode::INVALID_ARGUMENT:
       return {ErrorCode::kInvalidArgument, msg};
     case grpc::StatusCode::NOT_FOUND:
       return {ErrorCode::kNotFound, msg};

@@ -44,6 +44,10 @@ std::string explainSyncError(const Error& e) {
       return "Update NextStep to keep syncing: " + e.message;
     case ErrorCode::kResourceExhausted:
       return "The sync server is busy; trying again shortly.";
+    case ErrorCode::kCompacted:
+      return "This device was offline longer than the server keeps the team's changes, and the "
+             "server has no copy of the team to start from yet. Your changes are kept; trying "
+             "again shortly.";
     case ErrorCode::kFull:
       return "The device's storage is full; free some space to sync.";
     case ErrorCode::kCorrupt:
@@ -249,6 +253,9 @@ bool SyncClient::session(bool& caught_up) {
         std::lock_guard lock(mu_);
         e = stream_error_;
       }
+      // The log was compacted past this device while it listened: the next round starts again
+      // from the team's snapshot; nothing for the rep to see.
+      if (e && e->code == ErrorCode::kCompacted) break;
       healthy = fail(e ? *e : Error{ErrorCode::kUnavailable, "the server ended the live stream"});
       break;
     }

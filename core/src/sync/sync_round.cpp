@@ -90,14 +90,14 @@ Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullR
   return replica.apply(page.ops, page.next_cursor);
 }
 
-SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
-                                const std::function<void(const RoundProgress&)>& progress) {
+namespace {
+
+// Downloads the team's snapshot and makes it the device's database. NotFound: the server has
+// none for this device's schema.
+Result<SnapshotStart> takeSnapshot(Replica& replica, Transport& transport,
+                                   const std::function<void(const RoundProgress&)>& progress,
+                                   std::uint32_t push_batch) {
   Store& store = replica.store();
-  if (store.path().empty()) return {};
-  auto cursor = replica.cursor();
-  // Not even asked once the device wrote anything: takeOver would refuse it.
-  auto wrote = store.read([](Database& db) { return assignedSeqs(db) > 0; });
-  if (!cursor || *cursor != 0 || !wrote || *wrote) return {};
   const std::string file = store.path() + ".snapshot";
   auto download = [&] {
     return transport.snapshot(
@@ -113,24 +113,76 @@ SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
   auto header = download();
   // A stream cut short is worth a second try: the log takes a hundred times as long.
   if (!header && header.error().code != ErrorCode::kNotFound) header = download();
-  Result<void> taken = header ? replica.startFrom(file, header->version) : header.error();
+  Result<void> taken = header ? Result<void>{} : Result<void>{header.error()};
+  // What the rep wrote during the download goes to the server first; the file stays valid.
+  for (int tries = 0; header && tries < 4; ++tries) {
+    taken = replica.startFrom(file, header->version);
+    if (taken || taken.error().code != ErrorCode::kFailedPrecondition) break;
+    if (auto pushed = pushAll(replica, transport, push_batch); !pushed) {
+      taken = pushed.error();
+      break;
+    }
+  }
   if (!taken) {
     std::error_code ec;
     std::filesystem::remove(file, ec);
-    return {.why_not = taken.error().message};
+    return taken.error();
   }
-  return {.rows = header->rows};
+  return SnapshotStart{.rows = header->rows};
+}
+
+}  // namespace
+
+SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
+                                const std::function<void(const RoundProgress&)>& progress,
+                                std::uint32_t push_batch) {
+  if (replica.store().path().empty()) return {};
+  auto cursor = replica.cursor();
+  if (!cursor || *cursor != 0) return {};
+  auto started = takeSnapshot(replica, transport, progress, push_batch);
+  if (!started) return {.why_not = started.error().message};
+  return *started;
+}
+
+Result<SnapshotStart> restartFromSnapshot(Replica& replica, Transport& transport,
+                                          const std::function<void(const RoundProgress&)>& progress,
+                                          std::uint32_t push_batch) {
+  if (replica.store().path().empty()) {
+    return Error{ErrorCode::kCompacted, "a database in memory cannot start from a snapshot"};
+  }
+  NEXTSTEP_CHECK(pushAll(replica, transport, push_batch));
+  auto started = takeSnapshot(replica, transport, progress, push_batch);
+  if (!started && started.error().code == ErrorCode::kNotFound) {
+    return Error{ErrorCode::kCompacted,
+                 "the server no longer keeps the team's log from this device's last sync, and "
+                 "has no snapshot of the team for it yet"};
+  }
+  NEXTSTEP_TRY(auto start, started);
+  start.past_log_start = true;
+  return start;
 }
 
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
                               const std::function<void(const RoundProgress&)>& progress) {
   NEXTSTEP_TRY(auto report, pushAll(replica, transport, hello.max_ops_per_push));
-  if (hello.head > 0) report.snapshot = startFromSnapshot(replica, transport, progress);
+  if (hello.head > 0) {
+    report.snapshot = startFromSnapshot(replica, transport, progress, hello.max_ops_per_push);
+  }
   NEXTSTEP_TRY(auto cursor, replica.cursor());
-  const std::uint64_t start = cursor;
+  std::uint64_t start = cursor;
   RoundProgress p;
   for (;;) {
-    NEXTSTEP_TRY(auto page, pullBatch(transport, cursor));
+    auto pulled = pullBatch(transport, cursor);
+    // Once a round: a snapshot that is itself older than the log's start is the server's fault.
+    if (!pulled && pulled.error().code == ErrorCode::kCompacted &&
+        !report.snapshot.past_log_start) {
+      NEXTSTEP_TRY(report.snapshot,
+                   restartFromSnapshot(replica, transport, progress, hello.max_ops_per_push));
+      NEXTSTEP_TRY(cursor, replica.cursor());
+      start = cursor;
+      continue;
+    }
+    NEXTSTEP_TRY(auto page, std::move(pulled));
     NEXTSTEP_TRY(auto stats, applyPage(replica, transport, page, hello.max_ops_per_push));
     report.pulled += static_cast<int>(page.ops.size());
     report.applied.applied += stats.applied;

@@ -13,7 +13,7 @@ namespace {
 namespace pb = ::nextstep::sync::v1;
 
 Error toError(const server::RpcError& e) {
-  return sync::errorFromStatus(grpc::Status(e.code, e.message));
+  return sync::errorFromStatus(grpc::Status(e.code, e.message, e.details));
 }
 Error unavailable() { return Error{ErrorCode::kUnavailable, "simulated network failure"}; }
 
@@ -46,7 +46,7 @@ Result<sync::SnapshotHeader> SimTransport::snapshot(std::uint32_t database_schem
                                                     const std::string& file,
                                                     const sync::SnapshotProgress& progress) {
   if (broken() || fault(w_.faults().drop_request)) return unavailable();
-  auto built = w_.snapshots().build(d_.caller.team_id);
+  auto built = w_.buildSnapshot();
   if (!built) return built.error();
   const server::SnapshotRef& ref = *built;
   if (!ref || ref->schema != static_cast<int>(database_schema)) {

@@ -39,7 +39,8 @@ World::World(SimOptions options)
   // Any team with a log has a snapshot: the newcomer below starts from one.
   snapshots_ = std::make_unique<server::TeamSnapshots>(
       *server_store_, dir_ / "snapshots",
-      server::SnapshotPolicy{.min_ops = 1, .refresh_after_ops = 1});
+      server::SnapshotPolicy{
+          .min_ops = 1, .refresh_after_ops = 1, .keep_log_ops = options.compactions ? 4u : 0u});
   // Devices hold references to their slots (clocks), so the newcomer's is there from the start.
   devices_.reserve(static_cast<std::size_t>(options.devices) + 1);
   for (int i = 0; i < options.devices; ++i) addDevice("rep" + std::to_string(i) + "@sim.example");
@@ -129,6 +130,7 @@ void World::syncDevice(Device& d) {
   }
   ++counts_["rounds"];
   if (round->snapshot.rows > 0) ++counts_["snapshot_starts"];
+  if (round->snapshot.past_log_start) ++counts_["log_restarts"];
   if (!round->snapshot.why_not.empty()) ++counts_["snapshot_skipped"];
 }
 
@@ -160,6 +162,31 @@ void World::replayOldPush() {
   ++counts_[r ? "replays" : "refused_replays"];
 }
 
+const std::vector<server::LoggedOp>& World::wholeLog() {
+  const server::TeamId team = devices_.front().caller.team_id;
+  for (;;) {
+    const std::uint64_t after = history_.empty() ? 0 : history_.back().version;
+    auto page = server_store_->readLog(team, after, 1000).value();
+    for (auto& op : page.ops) history_.push_back(std::move(op));
+    if (!page.more) return history_;
+  }
+}
+
+Result<server::SnapshotRef> World::buildSnapshot() {
+  wholeLog();
+  return snapshots_->build(devices_.front().caller.team_id);
+}
+
+// The server builds the team's snapshot and drops the log before its newest few operations.
+void World::compactLog() {
+  auto built = buildSnapshot();
+  if (!built) {
+    failures_.push_back("compaction: the snapshot failed: " + built.error().message);
+    return;
+  }
+  ++counts_["compactions"];
+}
+
 void World::run() {
   for (int step = 0; step < options_.steps; ++step) {
     now_ms_ += static_cast<std::int64_t>(rng_() % 60'000);
@@ -177,7 +204,9 @@ void World::run() {
       restart(d);
     } else if (roll < 0.965) {
       if (options_.restores) backupOrRestore(d);
-    } else if (chance(faults_.replay_push / 0.035)) {
+    } else if (roll < 0.975) {
+      if (options_.compactions) compactLog();
+    } else if (chance(faults_.replay_push / 0.025)) {
       replayOldPush();
     }
   }

@@ -36,6 +36,9 @@ struct SimOptions {
   int devices = 3;
   int steps = 160;
   bool restores = true;  // devices restored from their backups now and then
+  // The server compacts the team's log now and then, keeping only its newest few operations: a
+  // device away since then starts again from the snapshot.
+  bool compactions = true;
   Faults faults;
   // The server's store: a fresh PostgreSQL database's URL, or empty for the embedded SQLite one.
   std::string server_store_url;
@@ -78,7 +81,8 @@ class World {
   std::mt19937_64& rng() { return rng_; }
   bool chance(double p);
   server::SyncService& service() { return *service_; }
-  server::TeamSnapshots& snapshots() { return *snapshots_; }
+  // The team's snapshot built now, the log it may compact kept for the checks first.
+  Result<server::SnapshotRef> buildSnapshot();
   const Faults& faults() const { return faults_; }
   bool faultsOn() const { return faults_on_; }
   std::int64_t nowMs() const { return now_ms_; }
@@ -90,11 +94,15 @@ class World {
   void restart(Device& d);
   void syncDevice(Device& d);
   void replayOldPush();
+  void compactLog();
   void backupOrRestore(Device& d);
   void quiesce();
   void checkConvergence();
   void checkNothingLost();
   void checkArchive();
+  // Everything the team's log ever held, in version order: the checks read it whole, and
+  // compaction drops its front.
+  const std::vector<server::LoggedOp>& wholeLog();
   std::string dump(Store& store);
 
   SimOptions options_;
@@ -107,6 +115,7 @@ class World {
   std::unique_ptr<server::SyncService> service_;
   std::unique_ptr<server::TeamSnapshots> snapshots_;
   std::vector<Device> devices_;
+  std::vector<server::LoggedOp> history_;  // see wholeLog()
   std::vector<std::string> failures_;
   std::map<std::string, int> counts_;
 };

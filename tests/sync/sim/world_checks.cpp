@@ -82,15 +82,8 @@ void World::checkConvergence() {
 
 void World::checkNothingLost() {
   std::set<std::pair<DeviceId, std::uint64_t>> logged;
-  std::uint64_t after = 0;
-  for (;;) {
-    auto page = server_store_->readLog(devices_[0].caller.team_id, after, 1000).value();
-    for (const auto& op : page.ops) {
-      logged.insert({op.device, static_cast<std::uint64_t>(op.op.seq)});
-      after = op.version;
-    }
-    if (!page.more) break;
-  }
+  for (const auto& op : wholeLog())
+    logged.insert({op.device, static_cast<std::uint64_t>(op.op.seq)});
   for (Device& d : devices_) {
     std::map<DeviceId, std::set<std::uint64_t>> rejected;
     for (const auto& [device, seq] : d.acknowledged) {
@@ -123,12 +116,8 @@ void World::checkArchive() {
     Value value;
   };
   std::map<std::tuple<int, std::string, std::string>, std::vector<Write>> writes;
-  std::uint64_t after = 0;
-  const server::TeamId team = devices_[0].caller.team_id;
-  for (;;) {
-    auto page = server_store_->readLog(team, after, 1000).value();
-    for (const auto& logged : page.ops) {
-      after = logged.version;
+  {
+    for (const auto& logged : wholeLog()) {
       const Op& op = logged.op;
       const RecordSpec& spec = specOf(op.type);
       if (op.kind == OpKind::kCreate) {
@@ -151,7 +140,6 @@ void World::checkArchive() {
             {op.stamp, op.base, op.value});
       }
     }
-    if (!page.more) break;
   }
   std::vector<std::tuple<std::string, std::string, Value>> required;
   for (const auto& [key, ws] : writes) {
@@ -184,7 +172,7 @@ void World::checkArchive() {
     }
   };
   std::set<std::tuple<std::string, std::string, Value>> serverArchive;
-  const auto serverConflicts = server_store_->conflicts(team).value();
+  const auto serverConflicts = server_store_->conflicts(devices_[0].caller.team_id).value();
   for (const auto& c : serverConflicts) {
     serverArchive.insert({c.record_id, c.key, c.lost_value});
     if (std::getenv("NEXTSTEP_SIM_DEBUG") != nullptr) {

@@ -25,4 +25,8 @@ class DurableFile {
   int fd_ = -1;
 };
 
+// Makes a rename or a new file in the folder of `path` durable: without it a power cut may bring
+// back the old directory entry.
+void syncDirectoryOf(const std::string& path);
+
 }  // namespace nextstep

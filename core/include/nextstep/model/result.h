@@ -23,6 +23,7 @@ enum class ErrorCode {
   kUnauthenticated,     // no valid sign-in for the server
   kPermissionDenied,    // signed in, but not allowed to do this
   kResourceExhausted,   // over one of the server's limits
+  kCompacted,           // the server no longer keeps the team's log from where this device is
   kInternal,
 };
 

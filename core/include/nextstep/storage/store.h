@@ -161,10 +161,11 @@ class Store {
 
   // Makes a database built elsewhere (the team's snapshot from the sync server, a file at
   // `file`) this store's content, in place of what it holds: the file is moved over this one and
-  // reopened. This device's own rows (identity, sign-in, settings: local_meta) are carried into
-  // it, then `prepare` runs in the same transaction. Refused with kFailedPrecondition, and nothing
-  // changed, once this device has written anything of its own: only a device with nothing to lose
-  // starts from a snapshot. The file must be of this store's schema.
+  // reopened. What is this device's own is carried into it (identity, sign-in, settings and clock
+  // in local_meta; the changes set aside for review; the conflicts seen here; the numbering of
+  // its changes), then `prepare` runs in the same transaction. Refused with kFailedPrecondition,
+  // and nothing changed, while the outbox holds changes the server does not have: the caller
+  // sends them and asks again. The file must be of this store's schema.
   Result<void> takeOver(const std::string& file, const std::function<void(Database&)>& prepare);
 
   // After a large apply (a cold sync): refreshes the query planner's statistics and merges the

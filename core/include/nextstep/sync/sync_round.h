@@ -26,6 +26,9 @@ struct RoundProgress {
 struct SnapshotStart {
   std::uint64_t rows = 0;  // records taken from the snapshot; 0: the log it is
   std::string why_not;     // empty when it took one, or did not ask (it holds something)
+  // The device had been away longer than the server keeps the team's log, and started again
+  // from the team's snapshot (its own changes sent first, everything else of its own kept).
+  bool past_log_start = false;
 };
 
 struct RoundReport {
@@ -44,11 +47,20 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
 Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullReply& page,
                              std::uint32_t batch);
 
-// A device that holds nothing yet starts from the team's snapshot when the server has one ready,
-// instead of replaying the team's whole log. Never fails the round: without a snapshot the log
-// does the same, only slower.
+// A device that holds nothing of the team's yet (cursor 0) starts from the team's snapshot when
+// the server has one ready, instead of replaying the team's whole log. Never fails the round:
+// without a snapshot the log it is, and why_not says why.
 SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
-                                const std::function<void(const RoundProgress&)>& progress);
+                                const std::function<void(const RoundProgress&)>& progress,
+                                std::uint32_t push_batch);
+
+// A device whose place in the team's log is older than the log the server keeps starts again
+// from the team's snapshot. Its unsent changes go to the server first (and again, should the rep
+// write during the download); what is its own stays (Store::takeOver). Fails when the server has
+// no snapshot for it (kCompacted) or the file could not be taken.
+Result<SnapshotStart> restartFromSnapshot(Replica& replica, Transport& transport,
+                                          const std::function<void(const RoundProgress&)>& progress,
+                                          std::uint32_t push_batch);
 
 Result<RoundReport> syncRound(Replica& replica, Transport& transport, const ServerHello& hello,
                               const std::function<void(const RoundProgress&)>& progress = {});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "nextstep/model/result.h"
 #include "nextstep/storage/op.h"
@@ -24,5 +25,9 @@ Result<Op> fromWire(const pb::Operation& op);
 inline constexpr std::size_t kMaxRecordIdBytes = 64;
 inline constexpr std::size_t kMaxKeyBytes = 64;
 inline constexpr std::size_t kMaxValueBytes = 256 * 1024;
+
+// The details of a Pull's OUT_OF_RANGE when the team's log no longer reaches back to the
+// cursor: the device starts again from the team's snapshot (other OUT_OF_RANGEs are errors).
+inline constexpr std::string_view kLogCompacted = "nextstep.sync.v1.log_compacted";
 
 }  // namespace nextstep::sync
