@@ -4,9 +4,13 @@
 
 #include <limits>
 
+#include <pqxx/pqxx>
+
+#include "nextstep/storage/database.h"
 #include "nextstep/sync/wire.h"
 #include "operation_digest.h"
 #include "service_fixture.h"
+#include "sqlite_server_store.h"
 
 namespace nextstep::server::test {
 namespace {
@@ -109,6 +113,34 @@ TEST_P(LogCompactionTest, AChangeToARecordWhoseCreateWasCompactedStillMerges) {
   ASSERT_TRUE(title.ok());
   ASSERT_TRUE(title->has_value());
   EXPECT_EQ(std::get<std::string>((*title)->value), "Renamed");
+}
+
+// A server updated in place: its store of the first schema gains compaction and keeps its log.
+TEST_P(LogCompactionTest, AStoreOfTheFirstSchemaMigratesAndKeepsItsLog) {
+  pushOk(ann_, pushOf({deal(1), deal(2)}));
+  closeStore();
+  if (kind_ == StoreKind::kSqlite) {
+    auto db = Database::open((dir_ / SqliteServerStore::kFileName).string(), OpenMode::kReadWrite);
+    db->exec(
+        "DROP TABLE compacted_ops; ALTER TABLE teams DROP COLUMN log_start; "
+        "PRAGMA user_version = 1");
+  } else {
+    pqxx::connection conn(store_url_);
+    pqxx::work tx(conn);
+    tx.exec(
+        "DROP TABLE compacted_ops; ALTER TABLE team_heads DROP COLUMN log_start; "
+        "DELETE FROM server_schema_version WHERE version = 2");
+    tx.commit();
+  }
+  reopenStore();
+
+  auto all = pullAfter(bob_, 0);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_EQ(all->operations_size(), 2);
+  EXPECT_EQ(store_->compactLog(ann_.team_id, 1).value(), 1u);
+  const pb::PushResponse again = pushOk(ann_, pushOf({deal(1), deal(3)}));
+  EXPECT_FALSE(again.device_reused());
+  EXPECT_EQ(again.head(), 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, LogCompactionTest, everyStore(), storeTestName);

@@ -26,23 +26,35 @@ pb::Stamp stampOf(std::uint64_t hlc, DeviceId device) {
   return s;
 }
 
-ServiceFixture::ServiceFixture(StoreKind kind, SyncLimits limits) : kind_(kind), dir_(freshDir()) {
-  if (kind == StoreKind::kSqlite) {
-    auto sqlite = SqliteServerStore::openDirectory(dir_);
-    if (!sqlite) throw std::runtime_error(sqlite.error().message);
-    store_ = std::move(*sqlite);
-  } else {
+ServiceFixture::ServiceFixture(StoreKind kind, SyncLimits limits)
+    : kind_(kind), dir_(freshDir()), limits_(limits) {
+  if (kind != StoreKind::kSqlite) {
     nextstep::testing::PostgresCluster* cluster = nextstep::testing::sharedPostgres();
     if (cluster == nullptr) {
       skip_reason_ = nextstep::testing::PostgresCluster::missingReason();
       return;
     }
     store_url_ = cluster->freshDatabase();
+  }
+  reopenStore();
+}
+
+void ServiceFixture::closeStore() {
+  service_.reset();
+  store_.reset();
+}
+
+void ServiceFixture::reopenStore() {
+  if (kind_ == StoreKind::kSqlite) {
+    auto sqlite = SqliteServerStore::openDirectory(dir_);
+    if (!sqlite) throw std::runtime_error(sqlite.error().message);
+    store_ = std::move(*sqlite);
+  } else {
     auto pg = PostgresServerStore::open(store_url_);
     if (!pg) throw std::runtime_error(pg.error().message);
     store_ = std::move(*pg);
   }
-  service_ = std::make_unique<SyncService>(*store_, limits, [this] { return now_ms_; });
+  service_ = std::make_unique<SyncService>(*store_, limits_, [this] { return now_ms_; });
 }
 
 void ServiceFixture::SetUp() {

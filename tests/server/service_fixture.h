@@ -58,6 +58,9 @@ class ServiceFixture : public ::testing::Test {
   pb::PushRequest pushOf(std::initializer_list<pb::Operation> ops) const;
   pb::PushResponse pushOk(const Caller& caller, const pb::PushRequest& request);
   pb::PullResponse pullAll(const Caller& caller);
+  // Closes the store (and the service over it); reopenStore() opens it again, migrating it.
+  void closeStore();
+  void reopenStore();
 
   StoreKind kind_;
   std::filesystem::path dir_;
@@ -66,6 +69,7 @@ class ServiceFixture : public ::testing::Test {
   std::unique_ptr<ServerStore> store_;
   std::unique_ptr<SyncService> service_;
   std::int64_t now_ms_ = 1'795'000'000'000;  // 2026-11-19
+  SyncLimits limits_;
 };
 
 // A ServiceFixture on the store its parameter names: TEST_P, instantiated over everyStore().
