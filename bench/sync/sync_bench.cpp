@@ -1,9 +1,9 @@
 // The sync benchmarks of the shared workload (see sync_scenarios.h), against a real
 // nextstep-server process on loopback.
-// Usage: nextstep_bench_sync [cold|push|apply|latency|ingest|replicas|idle|all] [--deals N]
+// Usage: nextstep_bench_sync [cold|push|apply|latency|ingest|replicas|idle|compact|all] [--deals N]
 //        [--dir DIR] [--store sqlite|postgresql|both] [--runs N] [--minutes M] [--streams N]
 //        [--teams N] [--connections N] [--subscribers N]   (see sync_options.h; `all` leaves out
-//        `idle`, minutes long, and `push`, the peer's figure at --deals 1031)
+//        `idle`, minutes long, `push`, the peer's figure at --deals 1031, and `compact`)
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -40,6 +40,7 @@ int run(int argc, char** argv) {
   measure("replicas", [&] { return replicaFigures(o); });
   if (mode == "push") measure("push", [&] { return pushFigures(o, s); });
   if (mode == "idle") measure("idle", [&] { return idleStreamFigures(o, s); });
+  if (mode == "compact") measure("compact", [&] { return compactionFigures(o); });
   if (!o.results.empty() && o.apply.empty()) mergeFigures(o.results, figures);
   return 0;
 }

@@ -8,6 +8,7 @@
 //   ingest   operations/s the server accepts from 20 concurrent writers
 //   replicas the latency and ingest above with two server replicas on one PostgreSQL
 //   idle     the server's memory with 2,000 idle live subscribers, sampled over minutes
+//   compact  the team's log dropped behind its snapshot, and a device behind it starting again
 #pragma once
 
 #include <filesystem>
@@ -40,6 +41,9 @@ std::vector<Figure> replicaFigures(const BenchOptions& o);
 // --streams idle devices in --teams teams on one server (on PostgreSQL unless --store says
 // otherwise), its RSS sampled for --minutes.
 std::vector<Figure> idleStreamFigures(const BenchOptions& o, const SyncOptions& s);
+// On a copy of the seeded server's store: the whole log compacted behind its snapshot, then a
+// device at version 1 syncing with a server on the copy.
+std::vector<Figure> compactionFigures(const BenchOptions& o);
 
 // The measurements themselves, against servers already running; figures named `name`_...
 inline constexpr int kIngestWriters = 20;

@@ -2,6 +2,7 @@
 // knows every number the device used before it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <limits>
 
 #include <pqxx/pqxx>
@@ -11,6 +12,7 @@
 #include "operation_digest.h"
 #include "service_fixture.h"
 #include "sqlite_server_store.h"
+#include "team_snapshots.h"
 
 namespace nextstep::server::test {
 namespace {
@@ -113,6 +115,32 @@ TEST_P(LogCompactionTest, AChangeToARecordWhoseCreateWasCompactedStillMerges) {
   ASSERT_TRUE(title.ok());
   ASSERT_TRUE(title->has_value());
   EXPECT_EQ(std::get<std::string>((*title)->value), "Renamed");
+}
+
+// The mirror is rebuilt from the log after its cursor; once the log's start passed it (a folder
+// restored from a backup, another replica compacted the log), it starts from the newest snapshot.
+TEST_P(LogCompactionTest, AMirrorLostAfterACompactionStartsAgainFromTheNewestSnapshot) {
+  pushOk(ann_, pushOf({deal(1), deal(2), deal(3)}));
+  const std::filesystem::path dir = dir_ / "snapshots";
+  const SnapshotPolicy policy{.min_ops = 1, .refresh_after_ops = 1, .keep_log_ops = 1};
+  {
+    TeamSnapshots snapshots(*store_, dir, policy);
+    auto first = snapshots.build(ann_.team_id);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    ASSERT_TRUE(*first);
+    EXPECT_EQ((*first)->version, 3u);
+  }
+  EXPECT_FALSE(pullAfter(bob_, 1).ok()) << "compacted through version 2, the newest one kept";
+  std::filesystem::remove(dir / ("team-" + std::to_string(ann_.team_id) + ".mirror"));
+  pushOk(ann_, pushOf({deal(4)}));
+
+  TeamSnapshots again(*store_, dir, policy);
+  auto second = again.build(ann_.team_id);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_TRUE(*second);
+  EXPECT_EQ((*second)->version, 4u);
+  auto db = Database::open((*second)->path.string(), OpenMode::kReadOnly);
+  EXPECT_EQ(db->scalar("SELECT count(*) FROM deals"), 4);
 }
 
 // A server updated in place: its store of the first schema gains compaction and keeps its log.
