@@ -40,7 +40,7 @@ World::World(SimOptions options)
   snapshots_ = std::make_unique<server::TeamSnapshots>(
       *server_store_, dir_ / "snapshots",
       server::SnapshotPolicy{
-          .min_ops = 1, .refresh_after_ops = 1, .keep_log_ops = options.compactions ? 4u : 0u});
+          .min_ops = 1, .refresh_after_ops = 1, .keep_log_ops = options.compactions ? 12u : 0u});
   // Devices hold references to their slots (clocks), so the newcomer's is there from the start.
   devices_.reserve(static_cast<std::size_t>(options.devices) + 1);
   for (int i = 0; i < options.devices; ++i) addDevice("rep" + std::to_string(i) + "@sim.example");

@@ -69,8 +69,8 @@ class Replica {
   // one transaction: a crash leaves either all of the page or none of it.
   Result<ApplyStats> apply(const std::vector<RemoteOp>& page, std::uint64_t next_cursor);
   // Makes the team's snapshot, merged up to `version`, this device's database; the log after
-  // `version` follows as usual. kFailedPrecondition, and nothing changed, when the device has
-  // written anything of its own (Store::takeOver).
+  // `version` follows as usual. kFailedPrecondition, and nothing changed, while the outbox holds
+  // changes the server does not have (Store::takeOver).
   Result<void> startFrom(const std::string& snapshot_file, std::uint64_t version);
   Result<std::uint64_t> cursor();
   Result<std::int64_t> pending();
