@@ -7,6 +7,7 @@ packages=(
   cmake g++ pkg-config ninja-build git clang-format
   # core
   libsqlite3-dev libicu-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev libspdlog-dev
+  libzstd-dev
   tzdata
   # wire and server
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc libsodium-dev openssl

@@ -308,13 +308,16 @@ grpc::ServerWriteReactor<pb::SnapshotChunk>* GrpcSyncService::Snapshot(
         "Snapshot", &*caller, start,
         grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "too many open streams for this user"));
   }
+  const bool compressed = request->accepts_zstd() && !file->compressed.empty();
   LogLine("stream_start")
       .caller(*caller)
       .rpc("Snapshot")
       .number("version", static_cast<std::int64_t>(file->version))
       .number("bytes", static_cast<std::int64_t>(file->bytes))
+      .number("compressed_bytes",
+              static_cast<std::int64_t>(compressed ? file->compressed_bytes : 0))
       .info();
-  return new SnapshotStream(std::move(file), parts_.streams, caller->user_id);
+  return new SnapshotStream(std::move(file), compressed, parts_.streams, caller->user_id);
 }
 
 grpc::ServerWriteReactor<pb::SubscribeEvent>* GrpcSyncService::Subscribe(

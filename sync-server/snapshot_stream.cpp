@@ -8,8 +8,13 @@ namespace {
 constexpr std::size_t kChunkBytes = 1 << 20;
 }  // namespace
 
-SnapshotStream::SnapshotStream(SnapshotRef file, StreamQuota& quota, UserId user)
-    : file_(std::move(file)), quota_(quota), user_(user), in_(file_->path, std::ios::binary) {
+SnapshotStream::SnapshotStream(SnapshotRef file, bool compressed, StreamQuota& quota, UserId user)
+    : file_(std::move(file)),
+      quota_(quota),
+      user_(user),
+      size_(compressed ? file_->compressed_bytes : file_->bytes),
+      in_(compressed ? file_->compressed : file_->path, std::ios::binary) {
+  if (compressed) chunk_.set_compressed_bytes(file_->compressed_bytes);
   sendNext();
 }
 
@@ -27,19 +32,20 @@ void SnapshotStream::OnWriteDone(bool ok) {
 }
 
 void SnapshotStream::sendNext() {
-  if (!first_ && sent_ >= file_->bytes) {
+  if (!first_ && sent_ >= size_) {
     Finish(grpc::Status::OK);
     return;
   }
-  chunk_.Clear();
   if (first_) {
     chunk_.set_version(file_->version);
     chunk_.set_total_bytes(file_->bytes);
     chunk_.set_rows(file_->rows);
     first_ = false;
+  } else {
+    chunk_.Clear();
   }
   const std::size_t want =
-      static_cast<std::size_t>(std::min<std::uint64_t>(kChunkBytes, file_->bytes - sent_));
+      static_cast<std::size_t>(std::min<std::uint64_t>(kChunkBytes, size_ - sent_));
   std::string* data = chunk_.mutable_data();
   data->resize(want);
   in_.read(data->data(), static_cast<std::streamsize>(want));

@@ -15,7 +15,8 @@ namespace nextstep::server {
 class SnapshotStream final : public grpc::ServerWriteReactor<pb::SnapshotChunk> {
  public:
   // Holds one of the user's streams (taken by the caller) until it ends.
-  SnapshotStream(SnapshotRef file, StreamQuota& quota, UserId user);
+  // `compressed`: sends the file's zstd frame (the device said it reads one, and there is one).
+  SnapshotStream(SnapshotRef file, bool compressed, StreamQuota& quota, UserId user);
   void OnWriteDone(bool ok) override;
   void OnDone() override;
 
@@ -25,6 +26,7 @@ class SnapshotStream final : public grpc::ServerWriteReactor<pb::SnapshotChunk> 
   SnapshotRef file_;  // kept while the download runs, even once a newer version replaced it
   StreamQuota& quota_;
   UserId user_;
+  std::uint64_t size_;  // of what is sent: the file or its frame
   std::ifstream in_;
   std::uint64_t sent_ = 0;
   bool first_ = true;

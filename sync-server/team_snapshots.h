@@ -38,6 +38,9 @@ struct SnapshotFile {
   std::filesystem::path path;
   std::uint64_t version = 0;
   std::uint64_t bytes = 0;
+  // The file as one zstd frame (path + ".zst"), for devices that read one; empty when missing.
+  std::filesystem::path compressed;
+  std::uint64_t compressed_bytes = 0;
   std::uint64_t rows = 0;
   int schema = 0;
   ~SnapshotFile();

@@ -1,4 +1,5 @@
 // A new device starts from the team's snapshot instead of replaying the log, on both stores.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -51,6 +52,27 @@ class TeamSnapshot : public TeamOnLoopback, public ::testing::WithParamInterface
     }
     return false;
   }
+  // The download's size: the newest snapshot's zstd frame, as a device that reads one gets it.
+  std::uintmax_t compressedSnapshotBytes() {
+    std::uintmax_t bytes = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(snapshots(), ec)) {
+      if (entry.path().extension() == ".zst") bytes = std::max(bytes, entry.file_size());
+    }
+    return bytes;
+  }
+  // Whether the server's log says it sent a snapshot as a zstd frame.
+  bool sentCompressed() {
+    std::ifstream log(dir_ / ("server-" + std::to_string(starts_) + ".log"));
+    for (std::string line; std::getline(log, line);) {
+      if (line.find("\"stream_start\"") != std::string::npos &&
+          line.find("\"compressed_bytes\":0") == std::string::npos &&
+          line.find("\"compressed_bytes\"") != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
   nlohmann::json deals(const std::string& name) {
     return deviceJson(name, {"deal", "list", "--status", "all", "--limit", "0"});
   }
@@ -75,6 +97,7 @@ TEST_P(TeamSnapshot, ANewDeviceStartsFromTheSnapshotThenFollowsTheLog) {
   login("tablet", "ana@alpha.example");
   const auto synced = deviceJson("tablet", {"sync"});
   EXPECT_GT(synced["snapshot_rows"], 0) << synced.dump();
+  EXPECT_TRUE(sentCompressed()) << "a device reads the snapshot's zstd frame";
   EXPECT_EQ(deals("tablet"), deals("phone"));
   EXPECT_EQ(dealTitles(deals("tablet")),
             (std::set<std::string>{"Fleet pilot", "Harbour cranes", "Depot lighting"}));
@@ -134,8 +157,11 @@ TEST_P(TeamSnapshot, ADownloadCutShortLeavesNothingBehindAndLosesNothing) {
       tryDevice("tablet", {"login", "--server", (*link)->address(), "--email", "ana@alpha.example"},
                 std::string(kPassword) + "\n");
   ASSERT_EQ(signed_in.exit_code, 0) << signed_in.err;
-  // Well inside the snapshot (a small team's is some hundred KB): the stream breaks mid-file.
-  (*link)->strikeAfter(Direction::kToClient, 30'000, Fault::kReset);
+  // Halfway through the download (a small team's snapshot is some ten KB as a zstd frame, after
+  // a few KB of sign-in and handshake): the stream breaks mid-file.
+  const std::uintmax_t frame = compressedSnapshotBytes();
+  ASSERT_GT(frame, 4'000u);
+  (*link)->strikeAfter(Direction::kToClient, 3'000 + frame / 2, Fault::kReset);
   tryDevice("tablet", {"sync"});  // tried again, or the log read, or the round failed: any is fine
   EXPECT_EQ((*link)->strikes(), 1);
   device("tablet", {"sync"});

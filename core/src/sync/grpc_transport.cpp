@@ -1,9 +1,13 @@
 #include "nextstep/sync/grpc_transport.h"
 
+#include <optional>
+#include <string_view>
+
 #include "nextstep/data/durable_file.h"
 #include "nextstep/data/file_bytes.h"
 #include "nextstep/sync/loopback_target.h"
 #include "nextstep/sync/wire.h"
+#include "sync/zstd_frame_reader.h"
 
 namespace nextstep::sync {
 namespace {
@@ -370,28 +374,49 @@ Result<SnapshotHeader> GrpcTransport::snapshot(std::uint32_t database_schema,
   ctx.set_deadline(std::chrono::system_clock::now() + kSnapshotDeadline);
   v1::SnapshotRequest req;
   req.set_database_schema(database_schema);
+  req.set_accepts_zstd(true);
   const std::size_t server = preferred_->index() % stubs_.size();
   auto reader = stubs_[server]->Snapshot(&ctx, req);
   v1::SnapshotChunk chunk;
   SnapshotHeader header;
   std::uint64_t written = 0;
   bool first = true;
-  bool wrote = true;
-  while (wrote && reader->Read(&chunk)) {
+  bool compressed = false;
+  ZstdFrameReader frame;
+  std::optional<Error> failed;
+  // The file's bytes, as they come or as the frame gives them: never more than the file holds.
+  auto keep = [&](std::string_view bytes) {
+    if (written + bytes.size() > header.total_bytes) {
+      failed = Error{ErrorCode::kCorrupt, "the team's snapshot is longer than announced"};
+      return false;
+    }
+    if (!out.append(bytes)) {
+      failed = Error{ErrorCode::kIo, "the team's snapshot could not be written to " + file};
+      return false;
+    }
+    written += bytes.size();
+    return true;
+  };
+  while (!failed && reader->Read(&chunk)) {
     if (first) {
       header = SnapshotHeader{chunk.version(), chunk.total_bytes(), chunk.rows()};
+      compressed = chunk.compressed_bytes() > 0;
       first = false;
     }
     bytes_received_ += chunk.ByteSizeLong();
-    wrote = written + chunk.data().size() <= header.total_bytes && out.append(chunk.data());
-    written += chunk.data().size();
+    if (!compressed) {
+      keep(chunk.data());
+    } else if (!frame.feed(chunk.data(), keep) && !failed) {
+      failed = Error{ErrorCode::kCorrupt, frame.error()};
+    }
     if (progress) progress(header, written);
   }
-  if (!wrote) ctx.TryCancel();
+  if (failed) ctx.TryCancel();
   const grpc::Status st = reader->Finish();
-  if (!wrote) return Error{ErrorCode::kIo, "the team's snapshot could not be written to " + file};
+  if (failed) return *failed;
   if (!st.ok()) return failure(st);
-  if (first || written != header.total_bytes || header.version == 0) {
+  if (first || written != header.total_bytes || header.version == 0 ||
+      (compressed && !frame.finished())) {
     return Error{ErrorCode::kUnavailable, "the team's snapshot arrived incomplete"};
   }
   if (!out.finish()) return Error{ErrorCode::kIo, "the team's snapshot could not be saved"};
