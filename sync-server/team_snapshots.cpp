@@ -157,6 +157,9 @@ TeamSnapshots::TeamSnapshots(TeamLog& log, fs::path dir, SnapshotPolicy policy)
     const std::string name = entry.path().filename().string();
     if (name.ends_with(".tmp")) {
       fs::remove(entry.path(), ec);  // a copy a stopped run did not finish
+    } else if (name.ends_with(".zst") &&
+               !fs::exists(entry.path().parent_path() / entry.path().stem(), ec)) {
+      fs::remove(entry.path(), ec);  // its file went, and a stopped run did not remove it too
     } else if (auto parsed = parseName(name)) {
       found.emplace_back(entry.path(), *parsed);
     }
