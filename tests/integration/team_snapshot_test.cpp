@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <initializer_list>
+#include <string_view>
 #include <thread>
 
 #include "faulty_link.h"
@@ -23,17 +25,21 @@ class TeamSnapshot : public TeamOnLoopback, public ::testing::WithParamInterface
     args.insert(args.end(), server_extra_.begin(), server_extra_.end());
     startServer(args);
   }
+  // The lines of the server's log that hold every one of `words`.
+  int serverLogLines(std::initializer_list<std::string_view> words) {
+    std::ifstream log(dir_ / ("server-" + std::to_string(starts_) + ".log"));
+    int n = 0;
+    for (std::string line; std::getline(log, line);) {
+      n += std::all_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return line.find(w) != std::string::npos; });
+    }
+    return n;
+  }
   // How many times the server's log says it compacted a team's log, once it said so `at_least`
   // times (within ten seconds).
   int compactions(int at_least) {
     int n = 0;
-    for (int i = 0; i < 200; ++i) {
-      std::ifstream log(dir_ / ("server-" + std::to_string(starts_) + ".log"));
-      n = 0;
-      for (std::string line; std::getline(log, line);) {
-        if (line.find("\"log_compacted\"") != std::string::npos) ++n;
-      }
-      if (n >= at_least) return n;
+    for (int i = 0; i < 200 && (n = serverLogLines({"\"log_compacted\""})) < at_least; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return n;
@@ -63,15 +69,8 @@ class TeamSnapshot : public TeamOnLoopback, public ::testing::WithParamInterface
   }
   // Whether the server's log says it sent a snapshot as a zstd frame.
   bool sentCompressed() {
-    std::ifstream log(dir_ / ("server-" + std::to_string(starts_) + ".log"));
-    for (std::string line; std::getline(log, line);) {
-      if (line.find("\"stream_start\"") != std::string::npos &&
-          line.find("\"compressed_bytes\":0") == std::string::npos &&
-          line.find("\"compressed_bytes\"") != std::string::npos) {
-        return true;
-      }
-    }
-    return false;
+    return serverLogLines({"\"stream_start\"", "\"compressed_bytes\""}) >
+           serverLogLines({"\"stream_start\"", "\"compressed_bytes\":0"});
   }
   nlohmann::json deals(const std::string& name) {
     return deviceJson(name, {"deal", "list", "--status", "all", "--limit", "0"});
