@@ -10,6 +10,10 @@
 #include <sstream>
 #include <string>
 
+#include "nextstep/storage/schema.h"
+#include "sqlite_server_store.h"
+#include "team_snapshots.h"
+
 namespace nextstep::server::test {
 namespace {
 
@@ -51,6 +55,26 @@ TEST(SnapshotCompressionTest, TheFrameHoldsTheFileItsSizeAndAChecksum) {
   damaged[damaged.size() - 2] = static_cast<char>(damaged[damaged.size() - 2] ^ 1);
   EXPECT_TRUE(
       ZSTD_isError(ZSTD_decompress(back.data(), back.size(), damaged.data(), damaged.size())));
+}
+
+// A server that stopped between removing a superseded file and its frame finds the frame alone
+// at its next start; a file with its frame is served both ways.
+TEST(SnapshotCompressionTest, AtStartAFrameWithoutItsFileGoesAndOneWithItIsServed) {
+  Folder dir;
+  const std::string kept = "team-1-v9-s" + std::to_string(latestLocalSchemaVersion()) + "-r3.db";
+  std::ofstream(dir.file(kept), std::ios::binary) << std::string(100'000, 'x');
+  ASSERT_TRUE(compressSnapshot(dir.file(kept), dir.file(kept + ".zst")).ok());
+  std::ofstream(dir.file("team-1-v5-s7-r3.db.zst"), std::ios::binary) << "an orphan";
+
+  auto store = SqliteServerStore::openDirectory(dir.file("store"));
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  TeamSnapshots snapshots(**store, dir.path, SnapshotPolicy{});
+  EXPECT_FALSE(std::filesystem::exists(dir.file("team-1-v5-s7-r3.db.zst")));
+  const SnapshotRef ready = snapshots.ready(1, latestLocalSchemaVersion(), 9);
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->version, 9u);
+  EXPECT_EQ(ready->compressed, dir.file(kept + ".zst"));
+  EXPECT_EQ(ready->compressed_bytes, std::filesystem::file_size(dir.file(kept + ".zst")));
 }
 
 TEST(SnapshotCompressionTest, AFileThatIsNotThereIsAnErrorNotAnEmptyFrame) {
