@@ -48,5 +48,15 @@ TEST_F(ConfigFileTest, AMissingFileOrAnUnknownKeyIsAClearError) {
   EXPECT_EQ(misspelt.out, "");
 }
 
+// Compaction drops the log a snapshot covers: a server with nowhere to keep snapshots (PostgreSQL
+// without --snapshots) would drop what no device could start from again.
+TEST_F(ConfigFileTest, CompactionWithNowhereToKeepSnapshotsIsRefusedBeforeAnythingStarts) {
+  const CommandRun refused =
+      runProgram({"--store", "postgresql://nobody@127.0.0.1:1/none", "--keep-log-ops", "5000"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--keep-log-ops"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("--snapshots DIR"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace nextstep::server::test
