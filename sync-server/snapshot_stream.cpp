@@ -12,9 +12,9 @@ SnapshotStream::SnapshotStream(SnapshotRef file, bool compressed, StreamQuota& q
     : file_(std::move(file)),
       quota_(quota),
       user_(user),
+      compressed_(compressed),
       size_(compressed ? file_->compressed_bytes : file_->bytes),
       in_(compressed ? file_->compressed : file_->path, std::ios::binary) {
-  if (compressed) chunk_.set_compressed_bytes(file_->compressed_bytes);
   sendNext();
 }
 
@@ -36,13 +36,13 @@ void SnapshotStream::sendNext() {
     Finish(grpc::Status::OK);
     return;
   }
+  chunk_.Clear();
   if (first_) {
     chunk_.set_version(file_->version);
     chunk_.set_total_bytes(file_->bytes);
     chunk_.set_rows(file_->rows);
+    if (compressed_) chunk_.set_compressed_bytes(size_);
     first_ = false;
-  } else {
-    chunk_.Clear();
   }
   const std::size_t want =
       static_cast<std::size_t>(std::min<std::uint64_t>(kChunkBytes, size_ - sent_));

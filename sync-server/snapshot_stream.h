@@ -26,6 +26,7 @@ class SnapshotStream final : public grpc::ServerWriteReactor<pb::SnapshotChunk> 
   SnapshotRef file_;  // kept while the download runs, even once a newer version replaced it
   StreamQuota& quota_;
   UserId user_;
+  bool compressed_;
   std::uint64_t size_;  // of what is sent: the file or its frame
   std::ifstream in_;
   std::uint64_t sent_ = 0;

@@ -25,15 +25,6 @@ Result<void> Store::takeOver(const std::string& file,
                              const std::function<void(Database&)>& prepare) {
   std::lock_guard lock(mu_);
   try {
-    const Error unsent{ErrorCode::kFailedPrecondition,
-                       "this device has changes the server does not have yet"};
-    {
-      Transaction txn(*db_, Transaction::Kind::kRead);
-      followOtherConnections();
-      // Unsent changes are not in the snapshot: the caller sends them first and asks again.
-      if (db_->scalar("SELECT count(*) FROM outbox") > 0) return unsent;
-      txn.commit();
-    }
     const std::int64_t schema = db_->scalar("PRAGMA user_version");
 
     {
@@ -54,7 +45,11 @@ Result<void> Store::takeOver(const std::string& file,
       snapshot->exec("DELETE FROM outbox");
       snapshot->exec("DELETE FROM rejected_ops");
       snapshot->exec("DELETE FROM sqlite_sequence WHERE name IN ('outbox', 'rejected_ops')");
-      if (snapshot->scalar("SELECT count(*) FROM device.outbox") > 0) return unsent;
+      // Unsent changes are not in the snapshot: the caller sends them first and asks again.
+      if (snapshot->scalar("SELECT count(*) FROM device.outbox") > 0) {
+        return Error{ErrorCode::kFailedPrecondition,
+                     "this device has changes the server does not have yet"};
+      }
       for (const char* table : kOwnTables) {
         snapshot->exec(std::string("INSERT OR REPLACE INTO main.") + table +
                        " SELECT * FROM device." + table);

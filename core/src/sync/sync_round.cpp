@@ -4,7 +4,6 @@
 #include <iterator>
 
 #include "nextstep/model/result_try.h"
-#include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/device_session.h"
 
 namespace nextstep::sync {
@@ -113,17 +112,18 @@ Result<SnapshotStart> takeSnapshot(Replica& replica, Transport& transport,
   auto header = download();
   // A stream cut short is worth a second try: the log takes a hundred times as long.
   if (!header && header.error().code != ErrorCode::kNotFound) header = download();
-  Result<void> taken = header ? Result<void>{} : Result<void>{header.error()};
-  // What the rep wrote during the download goes to the server first; the file stays valid.
-  for (int tries = 0; header && tries < 4; ++tries) {
-    taken = replica.startFrom(file, header->version);
-    if (taken || taken.error().code != ErrorCode::kFailedPrecondition) break;
-    if (auto pushed = pushAll(replica, transport, push_batch); !pushed) {
-      taken = pushed.error();
-      break;
+  auto take = [&]() -> Result<void> {
+    NEXTSTEP_CHECK(header);
+    // What the rep wrote during the download goes to the server first; the file stays valid.
+    for (int tries = 1;; ++tries) {
+      auto taken = replica.startFrom(file, header->version);
+      if (taken || taken.error().code != ErrorCode::kFailedPrecondition || tries == 4) {
+        return taken;
+      }
+      NEXTSTEP_CHECK(pushAll(replica, transport, push_batch));
     }
-  }
-  if (!taken) {
+  };
+  if (auto taken = take(); !taken) {
     std::error_code ec;
     std::filesystem::remove(file, ec);
     return taken.error();
@@ -150,7 +150,6 @@ Result<SnapshotStart> restartFromSnapshot(Replica& replica, Transport& transport
   if (replica.store().path().empty()) {
     return Error{ErrorCode::kCompacted, "a database in memory cannot start from a snapshot"};
   }
-  NEXTSTEP_CHECK(pushAll(replica, transport, push_batch));
   auto started = takeSnapshot(replica, transport, progress, push_batch);
   if (!started && started.error().code == ErrorCode::kNotFound) {
     return Error{ErrorCode::kCompacted,

@@ -55,9 +55,9 @@ SnapshotStart startFromSnapshot(Replica& replica, Transport& transport,
                                 std::uint32_t push_batch);
 
 // A device whose place in the team's log is older than the log the server keeps starts again
-// from the team's snapshot. Its unsent changes go to the server first (and again, should the rep
-// write during the download); what is its own stays (Store::takeOver). Fails when the server has
-// no snapshot for it (kCompacted) or the file could not be taken.
+// from the team's snapshot. Changes still unsent when the snapshot would take over (the round sent
+// the others before its pull) go to the server then; what is its own stays (Store::takeOver).
+// Fails when the server has no snapshot for it (kCompacted) or the file could not be taken.
 Result<SnapshotStart> restartFromSnapshot(Replica& replica, Transport& transport,
                                           const std::function<void(const RoundProgress&)>& progress,
                                           std::uint32_t push_batch);
