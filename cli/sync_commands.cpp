@@ -17,6 +17,8 @@
 #include "nextstep/sync/device_session.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
+#include "nextstep/sync/set_aside.h"
+#include "nextstep/sync/sync_account.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"
 #include "session.h"
@@ -71,43 +73,43 @@ extern "C" void onInterrupt(int) { g_interrupted = true; }
 
 // The token this database syncs with: it changes when the database becomes a new device.
 Result<std::string> storedToken(Replica& replica) {
-  NEXTSTEP_TRY(auto stored, replica.setting("sync_token"));
+  NEXTSTEP_TRY(auto stored, sync::SyncAccount(replica.store()).token());
   if (!stored) return Error::invalid("no sign-in: run 'nextstep login' first, or give --token");
   return *stored;
 }
 
 // The device the server knew this database as when the run began: the one its token was issued
 // to, else the database's own.
-DeviceId knownAs(Store& store, Replica& replica) {
-  DeviceId id = 0;
-  auto issued = replica.setting(identity_keys::kTokenDevice);
-  if (issued && *issued && parseDeviceId(**issued, id)) return id;
-  return store.deviceId();
+DeviceId knownAs(Store& store) {
+  auto issued = sync::SyncAccount(store).tokenDevice();
+  return issued ? *issued : store.deviceId();
 }
 
 // Why the team sees this database as a new device since the run began, if it does.
-std::optional<std::string> newDeviceReason(Store& store, DeviceId before, Replica& replica) {
+std::optional<std::string> newDeviceReason(Store& store, DeviceId before) {
   if (store.deviceId() == before) return std::nullopt;
-  auto reason = replica.setting(identity_keys::kForkReason);
+  auto reason = store.read(lastForkReason);
   return reason && *reason ? **reason : std::string("it became a new device");
 }
 
 // The server to talk to: the flag, else the one this database signed in to.
-Result<sync::ServerAddress> serverAddress(Replica& replica, const ServerFlags& flags) {
+Result<sync::ServerAddress> serverAddress(Store& store, const ServerFlags& flags) {
+  NEXTSTEP_TRY(auto account, sync::SyncAccount(store).read());
   sync::ServerAddress a;
   if (flags.server) {
     a.target = *flags.server;
   } else {
-    NEXTSTEP_TRY(auto stored, replica.setting("sync_server"));
-    if (!stored) return Error::invalid("no server: give --server HOST:PORT (or log in first)");
-    a.target = *stored;
+    if (!account.server) {
+      return Error::invalid("no server: give --server HOST:PORT (or log in first)");
+    }
+    a.target = *account.server;
   }
   if (flags.ca) {
     a.ca_file = *flags.ca;
-  } else if (auto ca = replica.setting("sync_ca"); ca && *ca && !flags.server) {
-    a.ca_file = **ca;
-  } else if (auto tls = replica.setting("sync_tls"); tls && *tls && !flags.server) {
-    a.tls = **tls == "1";  // signed in from the app, with the system's certificates
+  } else if (account.ca_file && !flags.server) {
+    a.ca_file = *account.ca_file;
+  } else if (account.tls && !flags.server) {
+    a.tls = *account.tls;  // signed in from the app, with the system's certificates
   }
   return a;
 }
@@ -140,21 +142,19 @@ Result<void> loginCommand(Session& session, const LoginFlags& flags) {
     return Error::invalid("login reads the password from standard input; none was given");
   }
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
-  Replica replica(*store);
   sync::ServerAddress address{*flags.server.server, flags.server.ca, false};
   NEXTSTEP_TRY(auto channels, channelsTo(address, flags.server));
   auto result = sync::login(channels, flags.email, password, store->deviceId(), "nextstep-cli");
   if (!result) return explain(result.error(), address.target);
-  for (auto [key, value] :
-       {std::pair<std::string_view, std::optional<std::string>>{"sync_server", address.target},
-        {"sync_token", result->token},
-        {identity_keys::kTokenDevice, deviceIdToHex(store->deviceId())},
-        {"sync_email", flags.email},
-        {"sync_team", result->team},
-        {"sync_ca", flags.server.ca},
-        {"sync_tls", std::nullopt}}) {  // the CA, or plain text on loopback, as given here
-    NEXTSTEP_CHECK(replica.setSetting(key, value));
-  }
+  // The CA, or plain text on loopback, as given here: no TLS choice of the app's.
+  NEXTSTEP_CHECK(sync::SyncAccount(*store).update([&](sync::AccountFields& a) {
+    a = sync::AccountFields{.server = address.target,
+                            .email = flags.email,
+                            .token = result->token,
+                            .team = result->team,
+                            .ca_file = flags.server.ca,
+                            .token_device = store->deviceId()};
+  }));
   emit(session, SignIn{address.target, flags.email, result->team});
   return {};
 }
@@ -163,32 +163,34 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   // A new device joins the team by syncing into a new database.
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kCreate));
   Replica replica(*store);
-  NEXTSTEP_TRY(auto address, serverAddress(replica, flags.server));
+  NEXTSTEP_TRY(auto address, serverAddress(*store, flags.server));
   NEXTSTEP_TRY(auto channels, channelsTo(address, flags.server));
   if (flags.token) {
     // An admin's token is bound to this device by its first handshake.
-    NEXTSTEP_CHECK(replica.setSetting("sync_token", *flags.token));
-    NEXTSTEP_CHECK(replica.setSetting(identity_keys::kTokenDevice, std::nullopt));
-    NEXTSTEP_CHECK(replica.setSetting("sync_server", address.target));
+    NEXTSTEP_CHECK(sync::SyncAccount(*store).update([&](sync::AccountFields& a) {
+      a.token = *flags.token;
+      a.token_device.reset();
+      a.server = address.target;
+    }));
   }
   NEXTSTEP_TRY(auto token, storedToken(replica));
   if (!flags.watch) {
-    const DeviceId before = knownAs(*store, replica);
+    const DeviceId before = knownAs(*store);
     sync::GrpcTransport transport(channels, token, std::chrono::seconds(flags.timeout_seconds));
     auto hello = sync::beginSession(replica, transport);
     if (!hello) return explain(hello.error(), address.target);
     auto round = sync::syncRound(replica, transport, *hello);
     if (!round) return explain(round.error(), address.target);
-    auto pending = replica.pending();
+    auto pending = replica.outbox().pending();
     auto conflicts = sync::ConflictArchive(*store).list();
-    auto aside = replica.setAsideCount();
+    auto aside = sync::SetAsideChanges(replica.store()).count();
     SyncRun run{address.target,
                 hello->team,
                 *round,
                 pending ? *pending : 0,
                 conflicts ? static_cast<std::int64_t>(conflicts->size()) : 0,
                 aside ? *aside : 0,
-                newDeviceReason(*store, before, replica)};
+                newDeviceReason(*store, before)};
     emit(session, run);
     if (run.set_aside > 0) {
       session.needsAttention(std::to_string(run.set_aside) +
@@ -226,7 +228,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
   for (int tick = 0; !g_interrupted; ++tick) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (tick % 10 != 9) continue;
-    auto pending = replica.pending();
+    auto pending = replica.outbox().pending();
     if (pending && *pending > seen)
       client.syncNow();  // new changes; a down server keeps its back-off
     if (pending) seen = *pending;
@@ -263,14 +265,14 @@ Result<void> conflictDismissCommand(Session& session, const ConflictFlags& flags
 
 Result<void> setAsideCommand(Session& session, const SetAsideFlags&) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kRead));
-  NEXTSTEP_TRY(auto list, Replica(*store).setAside(500));
+  NEXTSTEP_TRY(auto list, sync::SetAsideChanges(*store).list(500));
   emit(session, SetAsideList{list});
   return {};
 }
 
 Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
-  NEXTSTEP_CHECK(Replica(*store).resendSetAside(flags.id));
+  NEXTSTEP_CHECK(sync::SetAsideChanges(*store).resend(flags.id));
   emit(session, Change{"set-aside change", std::to_string(flags.id), "resent",
                        "Sent again as a new change at the next sync."});
   return {};
@@ -278,7 +280,7 @@ Result<void> setAsideResendCommand(Session& session, const SetAsideFlags& flags)
 
 Result<void> setAsideDropCommand(Session& session, const SetAsideFlags& flags) {
   NEXTSTEP_TRY(auto store, session.store(DatabaseUse::kChange));
-  NEXTSTEP_CHECK(Replica(*store).dropSetAside(flags.id));
+  NEXTSTEP_CHECK(sync::SetAsideChanges(*store).drop(flags.id));
   emit(session, Change{"set-aside change", std::to_string(flags.id), "dropped",
                        "Forgotten; the next sync reads the team's log again, so the "
                        "record takes the team's value."});

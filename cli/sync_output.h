@@ -12,6 +12,7 @@
 #include "emit.h"
 #include "nextstep/sync/conflict_archive.h"
 #include "nextstep/sync/replica.h"
+#include "nextstep/sync/set_aside.h"
 #include "nextstep/sync/sync_client.h"
 #include "nextstep/sync/sync_round.h"
 

@@ -64,7 +64,7 @@ std::vector<Op> session(const fs::path& file, DeviceId device) {
   unwrap(store->write([&](Mutation& mu) { mu.removeMember(RecordType::kMeeting, m, kim); }));
   unwrap(deleteRecord(*store, RecordType::kContact, kim));
   unwrap(restoreRecord(*store, RecordType::kContact, kim));
-  std::vector<Op> ops = unwrap(sync::Replica(*store).outbox(1000));
+  std::vector<Op> ops = unwrap(sync::Replica(*store).outbox().next(1000));
   for (Op& op : ops) {
     op.stamp.device = device;
     if (!op.base.isZero()) op.base.device = device;

@@ -1,6 +1,7 @@
 #include "local_store.h"
 
 #include <future>
+#include <thread>
 
 LocalStore::LocalStore(QObject* parent) : QObject(parent) {
   thread_.setObjectName(QStringLiteral("nextstep-store"));
@@ -14,6 +15,10 @@ LocalStore::LocalStore(QObject* parent) : QObject(parent) {
 
 LocalStore::~LocalStore() {
   poll_.stop();
+  {
+    std::lock_guard lock(closing_mu_);
+    closing_ = true;
+  }
   // The store is closed on its own thread, after every job posted before.
   std::promise<void> closed;
   executor_->post([this, &closed]() {
@@ -32,6 +37,9 @@ void LocalStore::openDatabase(nextstep::StoreOptions options) {
     QString error;
     if (result) {
       store_ = std::move(*result);
+      store_->setOwner({std::this_thread::get_id(), [this](const std::function<void()>& job) {
+                          return runOnStoreThread(job);
+                        }});
     } else {
       error = QString::fromStdString(result.error().message);
     }
@@ -74,6 +82,20 @@ void LocalStore::pollOtherWriters() {
 }
 
 void LocalStore::enqueue(std::function<void()> task) { executor_->post(std::move(task)); }
+
+bool LocalStore::runOnStoreThread(const std::function<void()>& job) {
+  std::promise<void> ran;
+  {
+    std::lock_guard lock(closing_mu_);
+    if (closing_) return false;
+    executor_->post([&job, &ran]() {
+      job();
+      ran.set_value();
+    });
+  }
+  ran.get_future().wait();
+  return true;
+}
 
 void LocalStore::begin() {
   if (in_flight_++ == 0) Q_EMIT busyChanged();

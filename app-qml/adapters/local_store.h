@@ -13,6 +13,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 #include "mailbox.h"
 #include "nextstep/storage/store.h"
@@ -55,7 +56,8 @@ class LocalStore : public QObject {
     post(receiver, std::move(job), std::move(done), true);
   }
 
-  // For work that owns the store for longer (the sync client): valid once open.
+  // For work that keeps the store for longer (the sync client): valid once open. What it asks
+  // of the store from its own thread runs on the store's thread (Store::setOwner).
   nextstep::Store* store() const { return store_.get(); }
 
   // Something outside the app's own writes changed the data (a sync pulled remote changes).
@@ -91,6 +93,9 @@ class LocalStore : public QObject {
     enqueue(std::move(task));
   }
   void enqueue(std::function<void()> task);
+  // Store::Owner's run: the job runs on the store's thread, and this returns when it has; false,
+  // having run nothing, once the store is closing.
+  bool runOnStoreThread(const std::function<void()>& job);
   // Asks the store's thread whether another process wrote; changed() follows if so. Not a job:
   // it leaves `busy` alone.
   void pollOtherWriters();
@@ -99,7 +104,9 @@ class LocalStore : public QObject {
 
   QThread thread_;
   Mailbox* executor_ = nullptr;  // lives on thread_
-  Mailbox gui_;                  // results, back on the GUI thread
+  std::mutex closing_mu_;
+  bool closing_ = false;  // no more jobs from other threads: the store is about to close
+  Mailbox gui_;           // results, back on the GUI thread
   std::unique_ptr<nextstep::Store> store_;
   nextstep::TimeZone zone_ = nextstep::TimeZone::local();
   bool open_ = false;

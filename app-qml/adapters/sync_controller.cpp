@@ -9,13 +9,15 @@
 #include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/grpc_transport.h"
 #include "nextstep/sync/replica.h"
+#include "nextstep/sync/set_aside.h"
+#include "nextstep/sync/sync_account.h"
 
 namespace {
 
 namespace sync = nextstep::sync;
 
 struct Account {
-  std::optional<std::string> server, email, token, team, tls, ca;
+  sync::AccountFields fields;
   nextstep::Result<std::int64_t> pending;
 };
 
@@ -95,27 +97,25 @@ void SyncController::loadAccount() {
   store_.read(
       this,
       [](nextstep::Store& s) {
-        sync::Replica r(s);
-        auto get = [&](const char* key) -> std::optional<std::string> {
-          auto v = r.setting(key);
-          return v ? *v : std::nullopt;
-        };
         // The same sign-in as `nextstep login` keeps: the app and the CLI share a database.
-        return Account{get("sync_server"), get("sync_email"), get("sync_token"), get("sync_team"),
-                       get("sync_tls"),    get("sync_ca"),    s.pendingChanges()};
+        auto fields = sync::SyncAccount(s).read();
+        return Account{fields ? *fields : sync::AccountFields{}, s.pendingChanges()};
       },
       [this](const Account& a) {
-        server_ = a.server ? display::qs(*a.server) : QString();
-        email_ = a.email ? display::qs(*a.email) : QString();
-        token_ = a.token ? display::qs(*a.token) : QString();
-        team_ = a.team ? display::qs(*a.team) : QString();
-        ca_ = a.ca ? display::qs(*a.ca) : QString();
+        auto text = [](const std::optional<std::string>& v) {
+          return v ? display::qs(*v) : QString();
+        };
+        server_ = text(a.fields.server);
+        email_ = text(a.fields.email);
+        token_ = text(a.fields.token);
+        team_ = text(a.fields.team);
+        ca_ = text(a.fields.ca_file);
         // The CLI's login stores no TLS flag: plain text for a server on this machine, as the
         // CLI does, and TLS for any other.
-        tls_ = a.tls ? *a.tls != "0"
-                     : !(server_.startsWith(QStringLiteral("127.")) ||
-                         server_.startsWith(QStringLiteral("localhost:")) ||
-                         server_.startsWith(QStringLiteral("[::1]")));
+        tls_ = a.fields.tls ? *a.fields.tls
+                            : !(server_.startsWith(QStringLiteral("127.")) ||
+                                server_.startsWith(QStringLiteral("localhost:")) ||
+                                server_.startsWith(QStringLiteral("[::1]")));
         if (a.pending) status_.pending = *a.pending;
         Q_EMIT accountChanged();
         Q_EMIT statusChanged();
@@ -126,7 +126,7 @@ void SyncController::loadAccount() {
 
 void SyncController::loadSetAside() {
   store_.read(
-      this, [](nextstep::Store& s) { return sync::Replica(s).setAside(); },
+      this, [](nextstep::Store& s) { return sync::SetAsideChanges(s).list(); },
       [this](const nextstep::Result<std::vector<sync::SetAsideChange>>& list) {
         if (!list) return;
         QVariantList out;
@@ -151,13 +151,13 @@ void SyncController::loadSetAside() {
 
 void SyncController::resendSetAside(qint64 id) {
   store_.write(
-      this, [id](nextstep::Store& s) { return sync::Replica(s).resendSetAside(id); },
+      this, [id](nextstep::Store& s) { return sync::SetAsideChanges(s).resend(id); },
       [this](const nextstep::Result<void>&) { syncNow(); });
 }
 
 void SyncController::dropSetAside(qint64 id) {
   store_.write(
-      this, [id](nextstep::Store& s) { return sync::Replica(s).dropSetAside(id); },
+      this, [id](nextstep::Store& s) { return sync::SetAsideChanges(s).drop(id); },
       [this](const nextstep::Result<void>&) { syncNow(); });
 }
 
@@ -183,7 +183,7 @@ void SyncController::startClient() {
   auto connect = [address, store,
                   preferred]() -> nextstep::Result<std::unique_ptr<sync::Transport>> {
     // Read at every connection: a database that became a new device has a token of its own.
-    auto token = sync::Replica(*store).setting("sync_token");
+    auto token = sync::SyncAccount(*store).token();
     if (!token) return token.error();
     if (!*token) return nextstep::Error{nextstep::ErrorCode::kUnauthenticated, "signed out"};
     auto channels = sync::openChannels(address);
@@ -277,23 +277,17 @@ void SyncController::finishSignIn(const nextstep::Result<sync::LoginResult>& log
   Q_EMIT signingInChanged();
   Q_EMIT accountChanged();
   Q_EMIT signedInNow();
-  const std::map<std::string, std::optional<std::string>> settings = {
-      {"sync_server", server_.toStdString()}, {"sync_email", email_.toStdString()},
-      {"sync_token", login->token},           {"sync_team", login->team},
-      {"sync_tls", tls ? "1" : "0"},          {"sync_ca", std::nullopt}};
+  sync::AccountFields account{.server = server_.toStdString(),
+                              .email = email_.toStdString(),
+                              .token = login->token,
+                              .team = login->team,
+                              .tls = tls};
   store_.read(
       this,
-      [settings](nextstep::Store& s) {
-        sync::Replica r(s);
+      [account](nextstep::Store& s) mutable {
         // Login bound the token to the device that signed in.
-        if (auto ok = r.setSetting(nextstep::identity_keys::kTokenDevice,
-                                   nextstep::deviceIdToHex(s.deviceId()));
-            !ok)
-          return ok;
-        for (const auto& [key, value] : settings) {
-          if (auto ok = r.setSetting(key, value); !ok) return ok;
-        }
-        return nextstep::Result<void>();
+        account.token_device = s.deviceId();
+        return sync::SyncAccount(s).update([&](sync::AccountFields& a) { a = account; });
       },
       [this](const nextstep::Result<void>&) { startClient(); });
 }
@@ -307,8 +301,7 @@ void SyncController::signOut() {
   store_.read(
       this,
       [](nextstep::Store& s) {
-        sync::Replica r(s);
-        (void)r.setSetting("sync_token", std::nullopt);
+        (void)sync::SyncAccount(s).update([](sync::AccountFields& a) { a.token.reset(); });
         return s.pendingChanges();
       },
       [this](const nextstep::Result<std::int64_t>& n) {

@@ -128,7 +128,7 @@ void makeConflict(nextstep::Store& mine, DemoClock& clock, const std::string& de
   sync::Replica their_replica(*theirs);
   std::uint64_t version = 0;
   // Jordan's laptop receives everything this device wrote so far.
-  const auto mine_so_far = must(my_replica.outbox(100000), "outbox");
+  const auto mine_so_far = must(my_replica.outbox().next(100000), "outbox");
   std::vector<sync::RemoteOp> page;
   for (const auto& op : mine_so_far) page.push_back({++version, op, "sam@northwind.example"});
   must(their_replica.apply(page, version), "apply to the second device");
@@ -144,7 +144,7 @@ void makeConflict(nextstep::Store& mine, DemoClock& clock, const std::string& de
   must(nextstep::changeDeal(*theirs, deal_id, theirChange), "their edit");
 
   // Jordan's edit arrives here.
-  auto theirs_ops = must(their_replica.outbox(1000), "their outbox");
+  auto theirs_ops = must(their_replica.outbox().next(1000), "their outbox");
   page.clear();
   for (const auto& op : theirs_ops) page.push_back({++version, op, "jordan@northwind.example"});
   must(my_replica.apply(page, version), "apply Jordan's edit");
@@ -160,11 +160,12 @@ void makeSetAside(nextstep::Store& mine, const std::string& deal_id) {
   change.title = "Fleet dispatch suite, all depots";
   must(nextstep::changeDeal(mine, deal_id, change), "a change the server refuses");
   sync::Replica replica(mine);
-  const auto outbox = must(replica.outbox(100000), "outbox");
+  const auto outbox = must(replica.outbox().next(100000), "outbox");
   const std::int64_t last = outbox.back().seq;
-  must(replica.acknowledge(last, {{last, "operation " + std::to_string(last) +
-                                             ": stamp is 259200000 ms ahead of the server's "
-                                             "clock; at most 300000 ms are accepted"}}),
+  must(replica.outbox().acknowledge(last,
+                                    {{last, "operation " + std::to_string(last) +
+                                                ": stamp is 259200000 ms ahead of the server's "
+                                                "clock; at most 300000 ms are accepted"}}),
        "set aside");
 }
 

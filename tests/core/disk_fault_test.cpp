@@ -81,7 +81,7 @@ std::vector<sync::RemoteOp> teammatesPage(const TempDir& dir, TestClock& clock) 
       {.deal = deal, .at = local("2026-12-03T14:00"), .tz = "Europe/Berlin", .attendees = {lee}}));
   std::vector<sync::RemoteOp> page;
   std::uint64_t version = 0;
-  for (Op& op : unwrap(sync::Replica(*ben).outbox(10'000))) {
+  for (Op& op : unwrap(sync::Replica(*ben).outbox().next(10'000))) {
     page.push_back({++version, std::move(op), "ben@team.example"});
   }
   return page;
@@ -167,10 +167,10 @@ class DeviceDiskFaultTest : public ::testing::Test {
         {"acknowledge the first pushed changes",
          [](Store& s) -> Result<void> {
            sync::Replica replica(s);
-           auto sent = replica.outbox(3);
+           auto sent = replica.outbox().next(3);
            if (!sent) return sent.error();
            if (sent->empty()) return {};
-           return replica.acknowledge(sent->back().seq, {});
+           return replica.outbox().acknowledge(sent->back().seq, {});
          }},
     };
   }

@@ -8,6 +8,7 @@
 
 #include "nextstep/storage/store.h"
 #include "nextstep/sync/replica.h"
+#include "nextstep/sync/sync_account.h"
 #include "team_on_loopback.h"
 
 namespace nextstep::testing {
@@ -21,7 +22,7 @@ class TokenRotation : public TeamOnLoopback {
     auto store = Store::open({dbOf(name), false});
     EXPECT_TRUE(store.ok()) << store.error().message;
     if (!store) return std::nullopt;
-    auto token = sync::Replica(**store).setting("sync_token");
+    auto token = sync::SyncAccount(**store).token();
     EXPECT_TRUE(token.ok());
     return token ? *token : std::nullopt;
   }

@@ -9,6 +9,7 @@
 #include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/conflict_archive.h"
 #include "nextstep/sync/replica.h"
+#include "nextstep/sync/set_aside.h"
 #include "test_store.h"
 
 namespace nextstep::testing {
@@ -23,7 +24,7 @@ class DeviceIdentityTest : public ::testing::Test {
   std::unique_ptr<Store> open(const std::string& name) {
     return unwrap(Store::open({dir_.file(name), true, clock_.wall()}));
   }
-  static std::vector<Op> outbox(Store& s) { return unwrap(Replica(s).outbox(1000)); }
+  static std::vector<Op> outbox(Store& s) { return unwrap(Replica(s).outbox().next(1000)); }
 };
 
 TEST_F(DeviceIdentityTest, ReopeningTheSameFileKeepsTheDevice) {
@@ -63,10 +64,11 @@ TEST_F(DeviceIdentityTest, ACopiedFileBecomesANewDeviceAndKeepsItsUnsentChangesA
     EXPECT_EQ(carried[i].seq, before[i].seq);
     EXPECT_EQ(carried[i].stamp, before[i].stamp);
   }
-  EXPECT_EQ(unwrap(Replica(*b).lastSeq(original)), static_cast<std::uint64_t>(before.back().seq));
+  EXPECT_EQ(unwrap(Replica(*b).outbox().lastSeq(original)),
+            static_cast<std::uint64_t>(before.back().seq));
   // The copy's own writes are the new device's, numbered from 1, in a push of their own.
   unwrap(addDeal(*b, {.title = "Written on the copy"}));
-  unwrap(Replica(*b).acknowledge(original, before.back().seq, {}));
+  unwrap(Replica(*b).outbox().acknowledge(original, before.back().seq, {}));
   const auto own = outbox(*b);
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0].seq, 1);
@@ -82,7 +84,7 @@ TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndCanAdoptWhatItCannotSen
   auto a = open("a.db");
   const DeviceId original = a->deviceId();
   unwrap(addDeal(*a, {.title = "Sent before the backup"}));
-  unwrap(Replica(*a).acknowledge(outbox(*a).back().seq, {}));
+  unwrap(Replica(*a).outbox().acknowledge(outbox(*a).back().seq, {}));
   const std::string unsent = unwrap(addDeal(*a, {.title = "Unsent in the backup"}));
   unwrap(data::backupDatabase(*a, dir_.file("backup.db")));
   unwrap(addDeal(*a, {.title = "After the backup"}));
@@ -101,7 +103,7 @@ TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndCanAdoptWhatItCannotSen
   // The server found number 2 used by the original since: the change moves to the new identity,
   // after its own, with its clock following.
   Replica r(*a);
-  EXPECT_EQ(unwrap(r.adopt(original)), 1);
+  EXPECT_EQ(unwrap(r.outbox().adopt(original)), 1);
   ops = outbox(*a);
   ASSERT_EQ(ops.size(), 2u);
   EXPECT_EQ(ops[0].seq, 1);
@@ -114,9 +116,9 @@ TEST_F(DeviceIdentityTest, ARestoredBackupIsANewDeviceAndCanAdoptWhatItCannotSen
   ASSERT_TRUE(created);
   EXPECT_EQ(created->stamp, ops[1].stamp);
   // Acknowledged under the new identity, both leave the outbox: a sync does not send them again.
-  unwrap(r.acknowledge(a->deviceId(), 2, {}));
+  unwrap(r.outbox().acknowledge(a->deviceId(), 2, {}));
   EXPECT_TRUE(outbox(*a).empty());
-  EXPECT_EQ(unwrap(r.pending()), 0);
+  EXPECT_EQ(unwrap(r.outbox().pending()), 0);
 }
 
 TEST_F(DeviceIdentityTest, AFileCopiedOverTheOldOneTakesBackWhatItsIdentityWroteSince) {
@@ -151,20 +153,21 @@ TEST_F(DeviceIdentityTest, ASetAsideChangeIsListedAndResentUnderAFreshStamp) {
   auto a = open("a.db");
   const std::string deal = unwrap(addDeal(*a, {.title = "Pilot"}));
   Replica r(*a);
-  unwrap(r.acknowledge(outbox(*a).back().seq, {}));
+  unwrap(r.outbox().acknowledge(outbox(*a).back().seq, {}));
   unwrap(changeDeal(*a, deal, {.stage = "proposal"}));
   const Op refused = outbox(*a).back();
-  unwrap(r.acknowledge(refused.seq, {{refused.seq, "stage: not one of the team's stages"}}));
-  EXPECT_EQ(unwrap(r.pending()), 0);
-  const auto list = unwrap(r.setAside());
+  unwrap(
+      r.outbox().acknowledge(refused.seq, {{refused.seq, "stage: not one of the team's stages"}}));
+  EXPECT_EQ(unwrap(r.outbox().pending()), 0);
+  const auto list = unwrap(sync::SetAsideChanges(r.store()).list());
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].record_title, "Pilot");
   EXPECT_EQ(list[0].key, "stage");
   EXPECT_EQ(list[0].reason, "stage: not one of the team's stages");
 
   clock_.advance(std::chrono::seconds(5));
-  unwrap(r.resendSetAside(list[0].id));
-  EXPECT_EQ(unwrap(r.setAsideCount()), 0);
+  unwrap(sync::SetAsideChanges(r.store()).resend(list[0].id));
+  EXPECT_EQ(unwrap(sync::SetAsideChanges(r.store()).count()), 0);
   const auto again = outbox(*a);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].key, "stage");
@@ -186,13 +189,14 @@ TEST_F(DeviceIdentityTest, ADroppedChangeTakesTheTeamsValueWithoutAConflict) {
   unwrap(changeDeal(*a, deal, {.stage = "proposal"}));
   const Op refused = outbox(*a).back();
   Replica r(*a);
-  unwrap(r.acknowledge(refused.seq, {{refused.seq, "refused"}}));
-  unwrap(r.dropSetAside(unwrap(r.setAside())[0].id));
+  unwrap(r.outbox().acknowledge(refused.seq, {{refused.seq, "refused"}}));
+  unwrap(
+      sync::SetAsideChanges(r.store()).drop(unwrap(sync::SetAsideChanges(r.store()).list())[0].id));
   EXPECT_EQ(unwrap(r.cursor()), 0u);  // the team's log is read again
   unwrap(r.apply(log, version));
   EXPECT_EQ(unwrap(getDeal(*a, deal)).stage, "discovery");
   EXPECT_TRUE(unwrap(sync::ConflictArchive(*a).list()).empty());
-  EXPECT_EQ(unwrap(r.setAsideCount()), 0);
+  EXPECT_EQ(unwrap(sync::SetAsideChanges(r.store()).count()), 0);
 }
 
 }  // namespace

@@ -32,8 +32,9 @@ class ReplicaTest : public ::testing::Test {
   std::vector<RemoteOp> take(Store& from, const char* author) {
     Replica r(from);
     std::vector<RemoteOp> out;
-    for (Op& op : unwrap(r.outbox(10'000))) out.push_back({++version_, std::move(op), author});
-    if (!out.empty()) unwrap(r.acknowledge(out.back().op.seq, {}));
+    for (Op& op : unwrap(r.outbox().next(10'000)))
+      out.push_back({++version_, std::move(op), author});
+    if (!out.empty()) unwrap(r.outbox().acknowledge(out.back().op.seq, {}));
     return out;
   }
   sync::ApplyStats give(Store& to, const std::vector<RemoteOp>& ops) {
@@ -496,8 +497,8 @@ TEST_F(ReplicaTest, SearchFindsWhatARemotePageWroteAndNotWhatItReplaced) {
 TEST_F(ReplicaTest, RejectedChangesAreKeptAsideNotDropped) {
   unwrap(addDeal(*a_, {.title = "Pilot"}));
   Replica r(*a_);
-  const auto ops = unwrap(r.outbox(10));
-  unwrap(r.acknowledge(ops.back().seq, {{ops.back().seq, "clock ahead of the server"}}));
+  const auto ops = unwrap(r.outbox().next(10));
+  unwrap(r.outbox().acknowledge(ops.back().seq, {{ops.back().seq, "clock ahead of the server"}}));
   EXPECT_EQ(unwrap(a_->pendingChanges()), 0);
   EXPECT_EQ(
       unwrap(a_->read([](Database& db) { return db.scalar("SELECT count(*) FROM rejected_ops"); })),
@@ -510,8 +511,8 @@ TEST_F(ReplicaTest, ADeviceWithAWrongDateFollowsTheServerAndRestampsItsChanges) 
   const std::string deal = unwrap(addDeal(*a_, {.title = "Pilot"}));
   unwrap(changeDeal(*a_, deal, {.stage = "proposal"}));
   Replica r(*a_);
-  EXPECT_EQ(unwrap(r.boundClock(server, 60'000)), 2);
-  const auto ops = unwrap(r.outbox(10));
+  EXPECT_EQ(unwrap(r.outbox().boundClock(server, 60'000)), 2);
+  const auto ops = unwrap(r.outbox().next(10));
   ASSERT_EQ(ops.size(), 2u);
   for (const Op& op : ops) EXPECT_LE(op.stamp.millis(), server + 60'000);
   EXPECT_EQ(ops[1].base, ops[0].stamp) << "the chain of bases is rewritten too";

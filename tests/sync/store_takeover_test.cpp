@@ -4,6 +4,8 @@
 
 #include "nextstep/pipeline/pipeline.h"
 #include "nextstep/sync/replica.h"
+#include "nextstep/sync/set_aside.h"
+#include "nextstep/sync/sync_account.h"
 #include "test_store.h"
 
 namespace nextstep::testing {
@@ -42,7 +44,8 @@ class StoreTakeOverTest : public ::testing::Test {
 TEST_F(StoreTakeOverTest, TheDeviceGetsTheRecordsAndKeepsItsIdentityAndSettings) {
   auto device = unwrap(open(dir_.file("device.db")));
   sync::Replica replica(*device);
-  unwrap(replica.setSetting("server", "sync.example:7443"));
+  unwrap(sync::SyncAccount(*device).update(
+      [](sync::AccountFields& a) { a.server = "sync.example:7443"; }));
   const DeviceId id = device->deviceId();
 
   unwrap(replica.startFrom(snapshot_, 42));
@@ -51,12 +54,12 @@ TEST_F(StoreTakeOverTest, TheDeviceGetsTheRecordsAndKeepsItsIdentityAndSettings)
   EXPECT_EQ(titles(*device),
             (std::vector<std::string>{"Depot lighting", "Fleet pilot", "Harbour cranes"}));
   EXPECT_EQ(device->deviceId(), id);
-  EXPECT_EQ(unwrap(replica.setting("server")), "sync.example:7443");
+  EXPECT_EQ(unwrap(sync::SyncAccount(*device).read()).server, "sync.example:7443");
   EXPECT_EQ(unwrap(replica.cursor()), 42u);
-  EXPECT_EQ(unwrap(replica.pending()), 0) << "the other device's outbox is not this one's";
+  EXPECT_EQ(unwrap(replica.outbox().pending()), 0) << "the other device's outbox is not this one's";
   // It writes as itself, and after a restart it is still the same device (not taken for a copy).
   unwrap(addDeal(*device, {.title = "Written here"}));
-  const auto outbox = unwrap(replica.outbox(10));
+  const auto outbox = unwrap(replica.outbox().next(10));
   ASSERT_EQ(outbox.size(), 1u);
   EXPECT_EQ(outbox.front().stamp.device, id);
   device.reset();
@@ -71,14 +74,14 @@ TEST_F(StoreTakeOverTest, ADeviceWithUnsentChangesKeepsItsDatabase) {
   auto device = unwrap(open(dir_.file("device.db")));
   unwrap(addDeal(*device, {.title = "Written offline"}));
   sync::Replica replica(*device);
-  ASSERT_EQ(unwrap(replica.pending()), 1);
+  ASSERT_EQ(unwrap(replica.outbox().pending()), 1);
 
   const auto refused = replica.startFrom(snapshot_, 42);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(titles(*device), (std::vector<std::string>{"Written offline"}));
   EXPECT_EQ(unwrap(replica.cursor()), 0u);
-  EXPECT_EQ(unwrap(replica.pending()), 1);
+  EXPECT_EQ(unwrap(replica.outbox().pending()), 1);
   EXPECT_TRUE(fs::exists(snapshot_)) << "kept for a second try once the change is sent";
 }
 
@@ -90,23 +93,24 @@ TEST_F(StoreTakeOverTest, ADeviceThatWroteKeepsItsNumbersItsSetAsideChangesAndIt
   const DeviceId id = device->deviceId();
   unwrap(addDeal(*device, {.title = "Sent and stored"}));
   unwrap(addDeal(*device, {.title = "Sent and set aside"}));
-  const auto sent = unwrap(replica.outbox(10));
+  const auto sent = unwrap(replica.outbox().next(10));
   ASSERT_EQ(sent.size(), 2u);
-  unwrap(replica.acknowledge(sent.back().seq, {{sent.back().seq, "a rule of the team's"}}));
+  unwrap(
+      replica.outbox().acknowledge(sent.back().seq, {{sent.back().seq, "a rule of the team's"}}));
   unwrap(device->write([](Mutation& m) {
     m.db().exec(
         "INSERT INTO conflicts(id, type, record_id, key, kind, lost_value, lost_stamp, "
         "detected_at, resolution) VALUES ('c1', 1, 'd1', 'title', 'overwritten', 'Mine', "
         "x'01', 1, 'dismissed')");
   }));
-  ASSERT_EQ(unwrap(replica.lastSeq(id)), 2u);
+  ASSERT_EQ(unwrap(replica.outbox().lastSeq(id)), 2u);
 
   unwrap(replica.startFrom(snapshot_, 42));
 
   EXPECT_EQ(titles(*device),
             (std::vector<std::string>{"Depot lighting", "Fleet pilot", "Harbour cranes"}));
   EXPECT_EQ(device->deviceId(), id);
-  EXPECT_EQ(unwrap(replica.setAsideCount()), 1);
+  EXPECT_EQ(unwrap(sync::SetAsideChanges(replica.store()).count()), 1);
   EXPECT_EQ(unwrap(device->read([](Database& db) {
               return db.scalar(
                   "SELECT count(*) FROM conflicts WHERE id = 'c1' AND "
@@ -115,10 +119,10 @@ TEST_F(StoreTakeOverTest, ADeviceThatWroteKeepsItsNumbersItsSetAsideChangesAndIt
             1);
   // Its next change is its number 3: a number is never given out twice.
   unwrap(addDeal(*device, {.title = "Written after"}));
-  const auto next = unwrap(replica.outbox(10));
+  const auto next = unwrap(replica.outbox().next(10));
   ASSERT_EQ(next.size(), 1u);
   EXPECT_EQ(next.front().stamp.device, id);
-  EXPECT_EQ(unwrap(replica.lastSeq(id)), 3u);
+  EXPECT_EQ(unwrap(replica.outbox().lastSeq(id)), 3u);
   unwrap(device->checkIntegrity());
 }
 

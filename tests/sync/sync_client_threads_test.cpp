@@ -3,10 +3,16 @@
 // preset runs this for data races between them.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "nextstep/pipeline/pipeline.h"
@@ -79,6 +85,87 @@ class AcceptingTransport : public sync::Transport {
   bool cancelled_flag_ = false;
 };
 
+// A store's owner thread as a program would run one (the app's store thread): jobs run in order
+// on its own thread; once stopped it refuses new ones.
+class OwnerThread {
+ public:
+  OwnerThread() : thread_([this] { loop(); }) {}
+  ~OwnerThread() {
+    stop();
+    thread_.join();
+  }
+  std::thread::id id() const { return thread_.get_id(); }
+  Store::Owner owner() {
+    return {id(), [this](const std::function<void()>& job) { return run(job); }};
+  }
+  bool run(const std::function<void()>& job) {
+    std::promise<void> ran;
+    {
+      std::lock_guard lock(mu_);
+      if (stopped_) return false;
+      jobs_.push_back([&] {
+        job();
+        ran.set_value();
+      });
+    }
+    wake_.notify_all();
+    ran.get_future().wait();
+    return true;
+  }
+  void stop() {
+    {
+      std::lock_guard lock(mu_);
+      stopped_ = true;
+    }
+    wake_.notify_all();
+  }
+
+ private:
+  void loop() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mu_);
+        wake_.wait(lock, [this] { return stopped_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopped_ = false;
+  std::thread thread_;  // last: it starts once the rest is ready
+};
+
+// The threads that ran a statement on one SQLite connection.
+class StatementThreads {
+ public:
+  explicit StatementThreads(Database& db) : db_(db) {
+    sqlite3_trace_v2(db_.handle(), SQLITE_TRACE_STMT, &StatementThreads::traced, this);
+  }
+  ~StatementThreads() { sqlite3_trace_v2(db_.handle(), 0, nullptr, nullptr); }
+  std::set<std::thread::id> seen() {
+    std::lock_guard lock(mu_);
+    return seen_;
+  }
+
+ private:
+  static int traced(unsigned, void* self, void*, void*) {
+    auto* me = static_cast<StatementThreads*>(self);
+    std::lock_guard lock(me->mu_);
+    me->seen_.insert(std::this_thread::get_id());
+    return 0;
+  }
+  Database& db_;
+  std::mutex mu_;
+  std::set<std::thread::id> seen_;
+};
+
 class SyncClientThreadsTest : public StoreTest {
  protected:
   // Polls from this thread while the client works on its own.
@@ -117,6 +204,53 @@ TEST_F(SyncClientThreadsTest, LocalWritesArePushedPromptlyWhileLiveAndStopEndsIt
   client.stop();
   EXPECT_EQ(client.status().state, sync::SyncState::kOffline);
   EXPECT_GT(statuses.load(), 0);
+}
+
+TEST_F(SyncClientThreadsTest, WithAnOwnerThreadOnlyThatThreadTouchesTheDatabase) {
+  OwnerThread owner;
+  store_->setOwner(owner.owner());
+  StatementThreads threads(store_->database());
+  std::atomic<int> pushed{0};
+  const std::int64_t server_time = store_->nowMillis();
+  sync::SyncClient client(
+      *store_,
+      [&]() -> Result<std::unique_ptr<sync::Transport>> {
+        return std::unique_ptr<sync::Transport>(new AcceptingTransport(server_time, pushed));
+      },
+      [](const sync::SyncStatus&) {});
+  store_->setLocalChangeListener([&client] { client.syncNow(); });
+  client.start();
+  ASSERT_TRUE(waitFor([&] { return client.status().state == sync::SyncState::kUpToDate; }));
+
+  // The rep's writes come from the owner (the app's screens post them there); each wakes the
+  // client, which then asks the owner for its outbox while the next write may be running.
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(
+        owner.run([&] { unwrap(addAccount(*store_, {.name = "Account " + std::to_string(i)})); }));
+  }
+  EXPECT_TRUE(waitFor([&] { return pushed.load() == 10; }));
+  EXPECT_TRUE(waitFor([&] { return client.status().pending == 0; }));
+  store_->setLocalChangeListener({});
+  client.stop();
+
+  const auto seen = threads.seen();
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen, std::set<std::thread::id>{owner.id()})
+      << "the sync client's reads and writes ran on its own thread";
+  store_->setOwner({});  // the owner goes first; the fixture's checks run here
+}
+
+TEST_F(SyncClientThreadsTest, AStoreWhoseOwnerStoppedRefusesOtherThreadsAndKeepsItsData) {
+  OwnerThread owner;
+  store_->setOwner(owner.owner());
+  unwrap(addAccount(*store_, {.name = "Before"}));  // from this thread: run by the owner
+  owner.stop();
+
+  auto late = addAccount(*store_, {.name = "After"});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kUnavailable);
+  store_->setOwner({});
+  EXPECT_EQ(outboxCount(), 1) << "the refused write ran nowhere";
 }
 
 }  // namespace

@@ -2,14 +2,14 @@
 
 #include <cstdlib>
 
-#include "nextstep/storage/local_meta.h"
+#include "nextstep/sync/sync_account.h"
 
 namespace nextstep::calendar {
 
 Result<std::string> repEmail(Store& store) {
-  auto signedIn = store.read(
-      [](Database& db) { return local_meta::text(db, "sync_email").value_or(std::string()); });
-  if (!signedIn || !signedIn->empty()) return signedIn;
+  auto account = sync::SyncAccount(store).read();
+  if (!account) return account.error();
+  if (account->email && !account->email->empty()) return *account->email;
   const char* env = std::getenv("EMAIL");
   return std::string(env != nullptr ? env : "");
 }

@@ -8,8 +8,8 @@
 
 namespace nextstep::calendar {
 
-// The email this device signed in to the team's server with (local_meta sync_email, kept by
-// `nextstep login`), else $EMAIL, else empty.
+// The email this device signed in to the team's server with (its SyncAccount, kept by
+// `nextstep login` and the app), else $EMAIL, else empty.
 Result<std::string> repEmail(Store& store);
 
 }  // namespace nextstep::calendar

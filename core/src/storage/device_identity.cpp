@@ -70,4 +70,8 @@ DeviceFork forkDeviceIdentity(Database& db, DeviceId to, std::string_view reason
   return fork;
 }
 
+std::optional<std::string> lastForkReason(Database& db) {
+  return local_meta::text(db, identity_keys::kForkReason);
+}
+
 }  // namespace nextstep

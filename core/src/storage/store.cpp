@@ -109,7 +109,10 @@ void Store::beforeCommit() {
   saveClock();
 }
 
+Error Store::ownerGone() { return Error{ErrorCode::kUnavailable, "the database is closing"}; }
+
 Result<void> Store::optimize() {
+  if (elsewhere()) return onOwner<Result<void>>([&] { return optimize(); }, ownerGone());
   std::lock_guard lock(mu_);
   try {
     // Statistics for the planner: without them it picked a non-covering index for the deals
@@ -202,6 +205,7 @@ void Store::startCheckpointer() {
 Instant Store::now() const { return instantFromUnix(clock_.wallMillis() / 1000); }
 
 int Store::schemaVersion() {
+  if (elsewhere()) return onOwner<int>([&] { return schemaVersion(); }, 0);
   std::lock_guard lock(mu_);
   return static_cast<int>(db_->scalar("PRAGMA user_version"));
 }
@@ -221,6 +225,7 @@ void Store::followOtherConnections() {
 }
 
 Result<bool> Store::changedElsewhere() {
+  if (elsewhere()) return onOwner<Result<bool>>([&] { return changedElsewhere(); }, ownerGone());
   std::lock_guard lock(mu_);
   try {
     const std::int64_t version = db_->scalar("PRAGMA data_version");
@@ -233,6 +238,7 @@ Result<bool> Store::changedElsewhere() {
 }
 
 DeviceId Store::deviceId() {
+  if (elsewhere()) return onOwner<DeviceId>([&] { return deviceId(); }, device_.load());
   // Busy (a write in progress, maybe this very thread's): that write follows any fork itself.
   std::unique_lock lock(mu_, std::try_to_lock);
   if (!lock.owns_lock()) return device_;
@@ -247,6 +253,9 @@ DeviceId Store::deviceId() {
 }
 
 Result<DeviceFork> Store::forkDevice(std::string_view reason) {
+  if (elsewhere()) {
+    return onOwner<Result<DeviceFork>>([&] { return forkDevice(reason); }, ownerGone());
+  }
   std::lock_guard lock(mu_);
   try {
     Transaction txn(*db_, Transaction::Kind::kWrite);
@@ -263,6 +272,7 @@ Result<DeviceFork> Store::forkDevice(std::string_view reason) {
 }
 
 Result<void> Store::checkIntegrity() {
+  if (elsewhere()) return onOwner<Result<void>>([&] { return checkIntegrity(); }, ownerGone());
   std::lock_guard lock(mu_);
   try {
     Statement s(db_->handle(), "PRAGMA integrity_check");

@@ -23,6 +23,9 @@ const char* const kOwnTables[] = {"local_meta", "rejected_ops", "conflicts"};
 
 Result<void> Store::takeOver(const std::string& file,
                              const std::function<void(Database&)>& prepare) {
+  if (elsewhere()) {
+    return onOwner<Result<void>>([&] { return takeOver(file, prepare); }, ownerGone());
+  }
   std::lock_guard lock(mu_);
   try {
     const std::int64_t schema = db_->scalar("PRAGMA user_version");

@@ -3,6 +3,7 @@
 #include "nextstep/model/result_try.h"
 #include "nextstep/storage/catalog.h"
 #include "nextstep/storage/device_identity.h"
+#include "nextstep/sync/sync_account.h"
 #include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {
@@ -13,12 +14,12 @@ constexpr char kRestoredReason[] =
     "older copy, so it continues as a new device";
 
 Result<ServerHello> handshakeAs(Replica& replica, Transport& transport, DeviceId device) {
-  NEXTSTEP_TRY(auto last, replica.lastSeq(device));
+  NEXTSTEP_TRY(auto last, replica.outbox().lastSeq(device));
   return transport.handshake(device, kCatalogVersion, last);
 }
 
 Result<std::string> forkReason(Replica& replica) {
-  NEXTSTEP_TRY(auto reason, replica.setting(identity_keys::kForkReason));
+  NEXTSTEP_TRY(auto reason, replica.store().read(lastForkReason));
   return reason.value_or("this database became a new device");
 }
 
@@ -27,24 +28,23 @@ Result<std::string> forkReason(Replica& replica) {
 void renewToken(Replica& replica, Transport& transport) {
   auto token = transport.renewToken();
   if (!token) return;
-  (void)replica.setSetting("sync_token", *token);
+  (void)SyncAccount(replica.store()).update([&](AccountFields& a) { a.token = *token; });
 }
 
 }  // namespace
 
 Result<DeviceId> tokenIdentity(Replica& replica) {
-  NEXTSTEP_TRY(auto hex, replica.setting(identity_keys::kTokenDevice));
-  DeviceId id = 0;
-  if (hex && parseDeviceId(*hex, id)) return id;
-  return replica.store().deviceId();
+  return SyncAccount(replica.store()).tokenDevice();
 }
 
 Result<void> registerIdentity(Replica& replica, Transport& transport) {
   const DeviceId device = replica.store().deviceId();
   NEXTSTEP_TRY(auto reason, forkReason(replica));
   NEXTSTEP_TRY(auto token, transport.forkDevice(device, reason));
-  if (auto ok = replica.setSetting("sync_token", token); !ok) return ok;
-  return replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(device));
+  return SyncAccount(replica.store()).update([&](AccountFields& a) {
+    a.token = token;
+    a.token_device = device;
+  });
 }
 
 Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
@@ -53,7 +53,7 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
   if (!hello) return hello;
   // Before anything is pushed, a former identity's changes too: a change stamped by a clock
   // that ran ahead would be refused and set aside.
-  NEXTSTEP_CHECK(replica.boundClock(hello->server_time_ms, hello->max_clock_ahead_ms));
+  NEXTSTEP_CHECK(replica.outbox().boundClock(hello->server_time_ms, hello->max_clock_ahead_ms));
   if (hello->device_reused || issued != replica.store().deviceId()) {
     // Deliver what the token's identity wrote, then move on to the database's own identity.
     NEXTSTEP_CHECK(pushAll(replica, transport, hello->max_ops_per_push));
@@ -71,8 +71,11 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
                    "the server finds this device's new identity already used; nothing was lost, "
                    "the changes wait in the outbox"};
     }
-  } else if (auto known = replica.setting(identity_keys::kTokenDevice); known && !*known) {
-    NEXTSTEP_CHECK(replica.setSetting(identity_keys::kTokenDevice, deviceIdToHex(issued)));
+  } else if (auto account = SyncAccount(replica.store()).read();
+             account && !account->token_device) {
+    // A token given by an admin is bound to the device of its first handshake.
+    NEXTSTEP_CHECK(
+        SyncAccount(replica.store()).update([&](AccountFields& a) { a.token_device = issued; }));
   }
   if (hello->rotate_token) renewToken(replica, transport);
   return hello;

@@ -1,7 +1,7 @@
-// The changes the server set aside (table rejected_ops): listed for the rep, resent or dropped.
+#include "nextstep/sync/set_aside.h"
+
 #include "nextstep/storage/local_meta.h"
 #include "nextstep/storage/record_rows.h"
-#include "nextstep/sync/replica.h"
 #include "record_titles.h"
 
 namespace nextstep::sync {
@@ -75,7 +75,7 @@ void undoLocally(Database& db, const Op& op) {
 
 }  // namespace
 
-Result<std::vector<SetAsideChange>> Replica::setAside(int limit) {
+Result<std::vector<SetAsideChange>> SetAsideChanges::list(int limit) {
   return store_.read([&](Database& db) {
     auto s = db.prepare(
         "SELECT r.seq, r.type, r.record_id, r.kind, r.key, r.value, r.reason, r.rejected_at, " +
@@ -100,11 +100,11 @@ Result<std::vector<SetAsideChange>> Replica::setAside(int limit) {
   });
 }
 
-Result<std::int64_t> Replica::setAsideCount() {
+Result<std::int64_t> SetAsideChanges::count() {
   return store_.read([](Database& db) { return db.scalar("SELECT count(*) FROM rejected_ops"); });
 }
 
-Result<void> Replica::resendSetAside(std::int64_t id) {
+Result<void> SetAsideChanges::resend(std::int64_t id) {
   return store_.write([&](Mutation& m) {
     const Op op = readSetAside(m.db(), id);
     m.resend(op);
@@ -112,7 +112,7 @@ Result<void> Replica::resendSetAside(std::int64_t id) {
   });
 }
 
-Result<void> Replica::dropSetAside(std::int64_t id) {
+Result<void> SetAsideChanges::drop(std::int64_t id) {
   return store_.write([&](Mutation& m) {
     Database& db = m.db();
     undoLocally(db, readSetAside(db, id));

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "nextstep/sync/device_session.h"
+#include "nextstep/sync/set_aside.h"
 #include "nextstep/sync/sync_round.h"
 
 namespace nextstep::sync {
@@ -107,13 +108,24 @@ void SyncClient::publish(const std::function<void(SyncStatus&)>& change) {
   if (on_status_) on_status_(copy);
 }
 
+void SyncClient::publishUpToDate() {
+  const std::int64_t pending = pendingCount(), set_aside = setAsideCount();
+  publish([&](SyncStatus& s) {
+    s.state = SyncState::kUpToDate;
+    s.error.clear();
+    s.pending = pending;
+    s.set_aside = set_aside;
+    s.last_synced = store_.now();
+  });
+}
+
 std::int64_t SyncClient::pendingCount() {
-  auto p = replica_.pending();
+  auto p = replica_.outbox().pending();
   return p ? *p : 0;
 }
 
 std::int64_t SyncClient::setAsideCount() {
-  auto n = replica_.setAsideCount();
+  auto n = SetAsideChanges(store_).count();
   return n ? *n : 0;
 }
 
@@ -148,19 +160,21 @@ void SyncClient::run() {
     if (!healthy) ++attempt;
     waitBackoff(attempt);
   }
+  const std::int64_t pending = pendingCount();
   publish([&](SyncStatus& s) {
     if (s.state != SyncState::kError) s.state = SyncState::kOffline;
-    s.pending = pendingCount();
+    s.pending = pending;
   });
 }
 
 bool SyncClient::session(bool& caught_up) {
   auto fail = [&](const Error& e) {
+    const std::int64_t pending = pendingCount(), set_aside = setAsideCount();
     publish([&](SyncStatus& s) {
       s.state = e.code == ErrorCode::kUnavailable ? SyncState::kOffline : SyncState::kError;
       s.error = explainSyncError(e);
-      s.pending = pendingCount();
-      s.set_aside = setAsideCount();
+      s.pending = pending;
+      s.set_aside = set_aside;
     });
     return false;
   };
@@ -183,13 +197,7 @@ bool SyncClient::session(bool& caught_up) {
   });
   if (!round) return fail(round.error());
   caught_up = true;
-  publish([&](SyncStatus& s) {
-    s.state = SyncState::kUpToDate;
-    s.error.clear();
-    s.pending = pendingCount();
-    s.set_aside = setAsideCount();
-    s.last_synced = store_.now();
-  });
+  publishUpToDate();
   if (!options_.live) return true;
 
   auto cursor = replica_.cursor();
@@ -273,12 +281,7 @@ bool SyncClient::session(bool& caught_up) {
       healthy = fail(step.error());
       break;
     }
-    publish([&](SyncStatus& s) {
-      s.state = SyncState::kUpToDate;
-      s.pending = pendingCount();
-      s.set_aside = setAsideCount();
-      s.last_synced = store_.now();
-    });
+    publishUpToDate();
   }
   t.cancel();
   reader.join();

@@ -35,7 +35,7 @@ Result<PullReply> pullBatch(Transport& transport, std::uint64_t cursor) {
 Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_t batch) {
   RoundReport report;
   for (int moves = 0;;) {
-    NEXTSTEP_TRY(auto ops, replica.outbox(static_cast<int>(batch)));
+    NEXTSTEP_TRY(auto ops, replica.outbox().next(static_cast<int>(batch)));
     if (ops.empty()) return report;
     const DeviceId writer = ops.front().stamp.device;
     NEXTSTEP_TRY(auto token_of, tokenIdentity(replica));
@@ -49,7 +49,7 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
         // The database forked since the token was issued: its own identity needs a token.
         NEXTSTEP_CHECK(registerIdentity(replica, transport));
         ++report.forks;
-      } else if (auto moved = replica.adopt(writer); !moved) {
+      } else if (auto moved = replica.outbox().adopt(writer); !moved) {
         return moved.error();  // a former identity without a token: its changes move on
       }
       continue;
@@ -63,17 +63,17 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
       }
       // Another copy used these numbers: what the server has is acknowledged, the rest moves to
       // a new identity of this database.
-      NEXTSTEP_CHECK(replica.acknowledge(writer, reply.acked_through_seq, {}));
+      NEXTSTEP_CHECK(replica.outbox().acknowledge(writer, reply.acked_through_seq, {}));
       if (writer == replica.store().deviceId()) {
         NEXTSTEP_CHECK(replica.store().forkDevice(kReusedReason));
       }
-      NEXTSTEP_CHECK(replica.adopt(writer));
+      NEXTSTEP_CHECK(replica.outbox().adopt(writer));
       continue;
     }
     if (reply.acked_through_seq < ops.front().seq) {
       return Error{ErrorCode::kInternal, "the server acknowledged none of the pushed changes"};
     }
-    NEXTSTEP_CHECK(replica.acknowledge(writer, reply.acked_through_seq, reply.rejected));
+    NEXTSTEP_CHECK(replica.outbox().acknowledge(writer, reply.acked_through_seq, reply.rejected));
     report.pushed += static_cast<int>(ops.size());
     report.rejected += static_cast<int>(reply.rejected.size());
     report.head = reply.head;
@@ -82,7 +82,7 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
 
 Result<ApplyStats> applyPage(Replica& replica, Transport& transport, const PullReply& page,
                              std::uint32_t batch) {
-  NEXTSTEP_TRY(auto pending, replica.pending());
+  NEXTSTEP_TRY(auto pending, replica.outbox().pending());
   if (pending > 0) {
     NEXTSTEP_CHECK(pushAll(replica, transport, batch));
   }

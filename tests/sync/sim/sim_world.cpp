@@ -6,6 +6,7 @@
 #include "nextstep/model/ids.h"
 #include "nextstep/storage/device_identity.h"
 #include "nextstep/sync/device_session.h"
+#include "nextstep/sync/sync_account.h"
 #include "nextstep/sync/sync_round.h"
 #include "random_edit.h"
 #include "sim_transport.h"
@@ -96,7 +97,7 @@ void World::syncDevice(Device& d) {
       faults_on_ && chance(faults_.fail_midway) ? static_cast<int>(rng_() % 6) : -1;
   sync::Replica replica(*d.store);
   // The token is the database's, as in the real clients: a restored backup brings its own.
-  if (auto stored = replica.setting("sync_token").value()) {
+  if (auto stored = sync::SyncAccount(*d.store).token().value()) {
     d.token = *stored;
     d.caller = service_->authenticate(d.token).value();
   } else {
@@ -105,8 +106,10 @@ void World::syncDevice(Device& d) {
     d.token = server::newBearerToken();
     (void)server_store_->addToken(d.caller.user_id, server::tokenHash(d.token), now_ms_);
     d.caller = service_->authenticate(d.token).value();
-    (void)replica.setSetting("sync_token", d.token);
-    (void)replica.setSetting(identity_keys::kTokenDevice, std::nullopt);
+    (void)sync::SyncAccount(*d.store).update([&](sync::AccountFields& a) {
+      a.token = d.token;
+      a.token_device.reset();
+    });
   }
   SimTransport t(*this, d, failAfter);
   auto hello = sync::beginSession(replica, t);

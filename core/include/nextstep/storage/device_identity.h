@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,9 @@ DeviceFork forkDeviceIdentity(Database& db, DeviceId to, std::string_view reason
 std::int64_t wireSeqBase(Database& db, DeviceId device);
 // The highest device_seq `device` (this database's current or a former identity) has given.
 std::int64_t lastWireSeq(Database& db, DeviceId device);
+
+// Why this database last became a new device; absent if it never did.
+std::optional<std::string> lastForkReason(Database& db);
 
 // local_meta keys of the identity.
 namespace identity_keys {

@@ -1,6 +1,7 @@
 // The local database of one device: one SQLite file in WAL mode. Every write runs through
 // write(), which hands the caller the one Mutation path; every read through read(). Both may be
-// called from any thread (calls are serialised); nothing here assumes a UI.
+// called from any thread: handed to the store's owner thread when it has one (setOwner), else
+// taking turns under a lock. Nothing here assumes a UI.
 #pragma once
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <type_traits>
 
 #include "nextstep/model/result.h"
@@ -66,11 +68,26 @@ class Store {
                    // server still holds, such as merged remote changes and acknowledgements
   };
 
+  // The thread a program gives its store (the app's store thread): from then on what other
+  // threads (the sync client's) ask of the store is handed to it and waited for, so only that
+  // thread touches the database. `run` runs a job there and returns once it has run, or returns
+  // false, having run nothing, once the owner has stopped taking jobs. Without an owner, calls
+  // from any thread take turns under the store's lock (the CLI, tests). Set before other
+  // threads use the store.
+  struct Owner {
+    std::thread::id thread;
+    std::function<bool(const std::function<void()>&)> run;
+  };
+  void setOwner(Owner owner) { owner_ = std::move(owner); }
+
   // Runs fn(Mutation&) in one BEGIN IMMEDIATE transaction; any error rolls all of it back.
   template <typename F>
   auto write(F&& fn, Durability durability = Durability::kSynced)
       -> Result<std::invoke_result_t<F, Mutation&>> {
     using R = std::invoke_result_t<F, Mutation&>;
+    if (elsewhere()) {
+      return onOwner<Result<R>>([&] { return write(fn, durability); }, ownerGone());
+    }
     bool logged = false;
     auto result = [&]() -> Result<R> {
       std::lock_guard lock(mu_);
@@ -113,6 +130,7 @@ class Store {
   template <typename F>
   auto read(F&& fn) -> Result<std::invoke_result_t<F, Database&>> {
     using R = std::invoke_result_t<F, Database&>;
+    if (elsewhere()) return onOwner<Result<R>>([&] { return read(fn); }, ownerGone());
     std::lock_guard lock(mu_);
     try {
       Transaction txn(*db_, Transaction::Kind::kRead);
@@ -130,8 +148,8 @@ class Store {
     }
   }
 
-  // Raw access for work that manages its own transactions (merging remote changes, migrations
-  // tests). Hold the returned lock while using the database.
+  // Raw access for work that manages its own transactions (a backup, migration tests), on the
+  // owner's thread if the store has one. Hold the returned lock while using the database.
   std::unique_lock<std::mutex> lock() { return std::unique_lock(mu_); }
   Database& database() { return *db_; }
 
@@ -173,6 +191,18 @@ class Store {
   Result<void> optimize();
 
  private:
+  // Called on a thread other than the owner's: the call goes to the owner instead.
+  bool elsewhere() const { return owner_.run && std::this_thread::get_id() != owner_.thread; }
+  // Runs job() on the owner's thread and returns what it returned; `gone` when the owner took
+  // no more jobs.
+  template <typename T, typename Job>
+  T onOwner(Job&& job, T gone) {
+    std::optional<T> out;
+    if (!owner_.run([&] { out.emplace(job()); }) || !out) return gone;
+    return std::move(*out);
+  }
+  static Error ownerGone();
+
   // Indexes the records written in this transaction for search (search_pending) and saves the
   // clock, so every commit leaves the search index consistent with the records.
   void beforeCommit();
@@ -190,6 +220,7 @@ class Store {
   // Notes where the file stands and checkpoints its WAL from a connection of its own.
   void startCheckpointer();
 
+  Owner owner_;
   std::mutex mu_;
   std::unique_ptr<Database> db_;
   std::string path_;

@@ -61,7 +61,10 @@ class SyncClient {
   void run();
   // One connection; false when it failed. caught_up: it got as far as the live stream.
   bool session(bool& caught_up);
+  // `change` runs under mu_: it must not call the store, whose owner thread may be waiting for
+  // mu_ (a local write calling syncNow).
   void publish(const std::function<void(SyncStatus&)>& change);
+  void publishUpToDate();
   void waitBackoff(int attempt);
   std::int64_t pendingCount();
   std::int64_t setAsideCount();
