@@ -11,7 +11,7 @@ packages=(
   tzdata
   # wire and server
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc libsodium-dev openssl
-  libpqxx-dev postgresql
+  libpqxx-dev postgresql libjemalloc-dev
   # calendar, recaps and import
   libical-dev libcsv-dev python3-icalendar libgmime-3.0-dev libkainjow-mustache-dev
   # tests and benchmarks

@@ -8,7 +8,9 @@ PushBatch::Team& PushBatch::team(TeamId id) {
   auto found = teams_.find(id);
   if (found != teams_.end()) return found->second;
   Team& t = teams_[id];
-  t.head = rows_.lockHead(id);
+  const PushRows::LogBounds bounds = rows_.lockHead(id);
+  t.head = bounds.head;
+  t.log_start = bounds.log_start;
   return t;
 }
 
@@ -72,6 +74,8 @@ std::uint64_t PushBatch::append(TeamId id, DeviceId device, const Op& op, const 
 }
 
 std::uint64_t PushBatch::head(TeamId id) { return team(id).head; }
+
+std::uint64_t PushBatch::logStart(TeamId id) { return team(id).log_start; }
 
 std::optional<RegisterState> PushBatch::readRegister(TeamId id, const RegisterKey& key) {
   Team& t = team(id);

@@ -30,6 +30,7 @@ class PushBatch final : public PushTransaction {
   std::uint64_t append(TeamId team, DeviceId device, const Op& op, const std::string& author,
                        std::int64_t now_ms) override;
   std::uint64_t head(TeamId team) override;
+  std::uint64_t logStart(TeamId team) override;
   std::optional<RegisterState> readRegister(TeamId team, const RegisterKey& key) override;
   void writeRegister(TeamId team, const RegisterKey& key, const RegisterState& state) override;
   std::optional<MemberState> readMember(TeamId team, const MemberKey& key) override;
@@ -47,6 +48,7 @@ class PushBatch final : public PushTransaction {
   };
   struct Team {
     std::uint64_t head = 0;
+    std::uint64_t log_start = 0;
     std::vector<LogEntry> log;
     std::map<std::pair<DeviceId, std::uint64_t>, std::size_t> logged;  // into log
     std::set<RecordKey> loaded;

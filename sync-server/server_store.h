@@ -137,6 +137,8 @@ class PushTransaction {
   virtual std::uint64_t append(TeamId team, DeviceId device, const Op& op,
                                const std::string& author, std::int64_t now_ms) = 0;
   virtual std::uint64_t head(TeamId team) = 0;
+  // The version the team's log is kept from (compactLog moves it): the log stores head - this.
+  virtual std::uint64_t logStart(TeamId team) = 0;
 
   virtual std::optional<RegisterState> readRegister(TeamId team, const RegisterKey& key) = 0;
   virtual void writeRegister(TeamId team, const RegisterKey& key, const RegisterState& state) = 0;
@@ -161,8 +163,13 @@ class PushRows {
  public:
   virtual ~PushRows() = default;
 
-  // The team's head, its row locked until the commit: a team's versions commit in order.
-  virtual std::uint64_t lockHead(TeamId team) = 0;
+  // The team's head and where its log starts, its row locked until the commit: a team's
+  // versions commit in order.
+  struct LogBounds {
+    std::uint64_t head = 0;
+    std::uint64_t log_start = 0;
+  };
+  virtual LogBounds lockHead(TeamId team) = 0;
   virtual std::uint64_t lastSeq(DeviceId device) = 0;
   virtual std::optional<LoggedOp> storedOp(TeamId team, DeviceId device, std::uint64_t seq) = 0;
   // The operationDigest of an operation that compactLog took out of the log.

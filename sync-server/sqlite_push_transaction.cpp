@@ -63,7 +63,7 @@ class SqlitePushRows final : public PushRows {
     return MemberState{columnStamp(*s, 0), columnStamp(*s, 1), s->text(2)};
   }
 
-  std::uint64_t lockHead(TeamId team) override { return headOf(db_, team); }
+  LogBounds lockHead(TeamId team) override { return {headOf(db_, team), logStartOf(db_, team)}; }
 
   std::vector<std::pair<RegisterKey, RegisterState>> registersOf(
       TeamId team, std::span<const RecordKey> records) override {

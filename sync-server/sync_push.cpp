@@ -152,7 +152,8 @@ void SyncService::storePush(PushTransaction& tx, const PushCall& call, std::int6
     ++expected;
   }
   // Checked before anything is stored: a push over the quota leaves no part of itself behind.
-  const std::uint64_t stored = tx.head(team);
+  // What the log holds counts, not every operation ever: compaction frees quota.
+  const std::uint64_t stored = tx.head(team) - tx.logStart(team);
   const std::uint64_t adding = newOps(tx, team, device, request);
   if (adding > 0 && stored + adding > limits_.max_team_ops) {
     LogLine("team_quota")

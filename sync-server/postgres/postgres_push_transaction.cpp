@@ -23,7 +23,7 @@ struct Statement {
 const Statement kStatements[] = {
     // The head row's lock is held to the commit: the team's next push waits for it, so
     // versions commit in order (a sequence would hand out 12 before 11 commits).
-    {"lock_head", "SELECT head FROM team_heads WHERE team_id = $1 FOR UPDATE"},
+    {"lock_head", "SELECT head, log_start FROM team_heads WHERE team_id = $1 FOR UPDATE"},
     {"move_head", "UPDATE team_heads SET head = $2 WHERE team_id = $1"},
     {"merge_incoming_registers",
      "WITH incoming AS (DELETE FROM incoming_registers RETURNING *) "
@@ -132,9 +132,10 @@ class PostgresPushRows final : public PushRows {
  public:
   explicit PostgresPushRows(pqxx::transaction_base& tx) : tx_(tx) {}
 
-  std::uint64_t lockHead(TeamId team) override {
+  LogBounds lockHead(TeamId team) override {
     const auto r = tx_.exec_prepared("lock_head", team);
-    return r.empty() ? 0 : unsql(r[0][0].as<std::int64_t>());
+    if (r.empty()) return {};
+    return {unsql(r[0][0].as<std::int64_t>()), unsql(r[0][1].as<std::int64_t>())};
   }
 
   std::uint64_t lastSeq(DeviceId device) override { return pg::lastSeqOf(tx_, device); }

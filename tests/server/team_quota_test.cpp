@@ -1,4 +1,5 @@
 // A team's stored operations are bounded: the push that would pass the limit is refused whole.
+// What counts is what its log holds: operations compacted away (into a snapshot) free quota.
 #include <gtest/gtest.h>
 
 #include "service_fixture.h"
@@ -51,6 +52,25 @@ TEST_P(TeamQuotaTest, TheQuotaIsPerTeam) {
                         createDeal(3, kPhone, "d3", "Three", hlc(0, 3))}));
   const auto r = pushOk(south, pushOf({createDeal(1, kLaptop, "s1", "One", hlc(0, 4))}));
   EXPECT_EQ(r.acked_through_seq(), 1u);
+}
+
+TEST_P(TeamQuotaTest, OperationsCompactedOutOfTheLogNoLongerCount) {
+  Caller phone = device("north", "ann@example.com", kPhone);
+  pushOk(phone, pushOf({createDeal(1, kPhone, "d1", "One", hlc(0, 1)),
+                        createDeal(2, kPhone, "d2", "Two", hlc(0, 2)),
+                        createDeal(3, kPhone, "d3", "Three", hlc(0, 3))}));
+  ASSERT_EQ(service_->push(phone, pushOf({createDeal(4, kPhone, "d4", "Four", hlc(0, 4))})).code(),
+            StatusCode::RESOURCE_EXHAUSTED);
+
+  // The team's snapshot holds the first two now; the log keeps one.
+  ASSERT_EQ(store_->compactLog(phone.team_id, 2).value(), 2u);
+  const auto r = pushOk(phone, pushOf({createDeal(4, kPhone, "d4", "Four", hlc(0, 4)),
+                                       createDeal(5, kPhone, "d5", "Five", hlc(0, 5))}));
+  EXPECT_EQ(r.acked_through_seq(), 5u);
+  auto full = service_->push(phone, pushOf({createDeal(6, kPhone, "d6", "Six", hlc(0, 6))}));
+  ASSERT_FALSE(full.ok()) << "three in the log again: the limit holds";
+  EXPECT_NE(full.error().message.find("stores 3 operations"), std::string::npos)
+      << full.error().message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, TeamQuotaTest, everyStore(), storeTestName);
