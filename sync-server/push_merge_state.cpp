@@ -59,7 +59,12 @@ void mergeAccepted(PushTransaction& tx, const AcceptedOp& accepted) {
   const RecordSpec& spec = specOf(accepted.op.type);
   PushMergeState state(tx, accepted);
   sync::Merger merger(state);
-  merger.merge(spec, accepted.op, sync::Merger::writtenFields(spec, accepted.op), accepted.author);
+  if (accepted.fields != nullptr) {
+    merger.merge(spec, accepted.op, *accepted.fields, accepted.author);
+  } else {
+    merger.merge(spec, accepted.op, sync::Merger::writtenFields(spec, accepted.op),
+                 accepted.author);
+  }
 }
 
 bool PushMergeState::exists(const RecordSpec& spec, std::string_view id) {

@@ -19,6 +19,8 @@ struct AcceptedOp {
   std::uint64_t version = 0;
   const std::string& author;
   std::int64_t now_ms = 0;
+  // The op's fields as its check decoded them (a create, a register); null: decoded here.
+  const Fields* fields = nullptr;
 };
 
 // Inside the push's transaction; throws what the transaction throws.

@@ -111,7 +111,11 @@ std::uint64_t SyncService::newOps(PushTransaction& tx, TeamId team, DeviceId dev
 ParsedOperations parseOperations(const pb::PushRequest& request) {
   ParsedOperations parsed;
   parsed.reserve(static_cast<std::size_t>(request.operations_size()));
-  for (const pb::Operation& op : request.operations()) parsed.push_back(sync::fromWire(op));
+  for (const pb::Operation& op : request.operations()) {
+    std::optional<Fields> fields;
+    Result<Op> checked = sync::fromWire(op, &fields);
+    parsed.push_back(ParsedOperation{std::move(checked), std::move(fields)});
+  }
   return parsed;
 }
 
@@ -193,8 +197,11 @@ void SyncService::storePush(PushTransaction& tx, const PushCall& call, std::int6
       // Never stored (it arrived after a later one): the merge does not depend on order.
     }
     // A copy, not a move: the same call is stored again alone when its group fails.
-    Result<Op> parsed =
-        call.parsed ? (*call.parsed)[static_cast<std::size_t>(i)] : sync::fromWire(op);
+    const ParsedOperation* given =
+        call.parsed ? &(*call.parsed)[static_cast<std::size_t>(i)] : nullptr;
+    std::optional<Fields> decoded;
+    Result<Op> parsed = given ? given->op : sync::fromWire(op, &decoded);
+    const std::optional<Fields>& fields = given ? given->fields : decoded;
     if (!parsed) {
       reject(op, parsed.error().message, /*store=*/true);
       continue;
@@ -209,7 +216,8 @@ void SyncService::storePush(PushTransaction& tx, const PushCall& call, std::int6
       continue;
     }
     const std::uint64_t version = tx.append(team, device, *parsed, caller.email, now_ms);
-    mergeAccepted(tx, AcceptedOp{team, *parsed, version, caller.email, now_ms});
+    mergeAccepted(
+        tx, AcceptedOp{team, *parsed, version, caller.email, now_ms, fields ? &*fields : nullptr});
     LoggedOp logged{version, device, std::move(*parsed), caller.email};
     out.accepted.push_back(toWire(logged));
   }

@@ -40,7 +40,13 @@ struct SyncLimits {
 };
 
 // The request's operations in the core's form, one per operation (or why it is not one).
-using ParsedOperations = std::vector<Result<Op>>;
+// An operation checked and converted, with the fields its check decoded (a create's, a
+// register's): the merge takes them instead of decoding the JSON again.
+struct ParsedOperation {
+  Result<Op> op;
+  std::optional<Fields> fields;
+};
+using ParsedOperations = std::vector<ParsedOperation>;
 ParsedOperations parseOperations(const pb::PushRequest& request);
 
 struct PushCall {

@@ -56,7 +56,7 @@ void toWire(const Op& op, pb::Operation& out) {
   }
 }
 
-Result<Op> fromWire(const pb::Operation& w) {
+Result<Op> fromWire(const pb::Operation& w, std::optional<Fields>* decoded) {
   Op op;
   if (w.device_seq() == 0) return bad(w, "device_seq must be positive");
   op.seq = static_cast<std::int64_t>(w.device_seq());
@@ -89,13 +89,14 @@ Result<Op> fromWire(const pb::Operation& w) {
         if (!std::holds_alternative<std::string>(op.value))
           return bad(w, "a create's value is a JSON object");
         {
-          const Fields fields = decodeFields(*spec, std::get<std::string>(op.value));
+          Fields fields = decodeFields(*spec, std::get<std::string>(op.value));
           for (const FieldSpec& f : spec->fields) {
             bool given = false;
             for (const FieldValue& v : fields) given |= v.name == f.name;
             if (f.required && !given)
               return bad(w, std::string(spec->name) + "." + std::string(f.name) + " is required");
           }
+          if (decoded != nullptr) *decoded = std::move(fields);
         }
         break;
       case pb::OP_KIND_SET:
@@ -104,7 +105,7 @@ Result<Op> fromWire(const pb::Operation& w) {
         if (spec->isRegister(op.key)) {
           if (!std::holds_alternative<std::string>(op.value))
             return bad(w, "a register's value is a JSON object");
-          const Fields fields = decodeFields(*spec, std::get<std::string>(op.value));
+          Fields fields = decodeFields(*spec, std::get<std::string>(op.value));
           std::size_t members = 0;
           for (const FieldSpec& f : spec->fields) members += f.reg == op.key;
           if (fields.size() != members)
@@ -113,6 +114,7 @@ Result<Op> fromWire(const pb::Operation& w) {
             if (spec->field(v.name)->reg != op.key)
               return bad(w, "field " + std::string(v.name) + " is not in register " + op.key);
           }
+          if (decoded != nullptr) *decoded = std::move(fields);
         } else {
           const FieldSpec* f = spec->field(op.key);
           if (f == nullptr || !f->reg.empty())

@@ -1,6 +1,7 @@
 // Operations to and from their protobuf form: the one place the core's types meet the wire.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,9 @@ Stamp fromWire(const pb::Stamp& s);
 
 // Checks an operation field by field against the catalog and returns it as an Op; errors name
 // the field. Whether the stamp's device is the caller's is the server's check, not this one.
-Result<Op> fromWire(const pb::Operation& op);
+// A create's or a register's JSON is decoded to check it; given `decoded`, those fields land
+// there (what Merger::writtenFields would decode again), else it stays empty.
+Result<Op> fromWire(const pb::Operation& op, std::optional<Fields>* decoded = nullptr);
 
 // Limits a well-formed operation must keep.
 inline constexpr std::size_t kMaxRecordIdBytes = 64;
