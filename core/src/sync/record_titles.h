@@ -15,7 +15,4 @@ inline std::string recordTitleSql(const std::string& id) {
          "), (SELECT title FROM events WHERE id = " + id + "), '')";
 }
 
-// The device's position in the team's log (local_meta).
-inline constexpr char kCursorKey[] = "sync_cursor";
-
 }  // namespace nextstep::sync

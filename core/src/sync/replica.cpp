@@ -1,12 +1,7 @@
 #include "nextstep/sync/replica.h"
 
-#include "nextstep/storage/device_identity.h"
-#include "nextstep/storage/local_meta.h"
-#include "nextstep/storage/record_reads.h"
-#include "nextstep/storage/record_rows.h"
-#include "record_titles.h"
+#include "log_cursor.h"
 #include "remote_applier.h"
-#include "storage/stamp_renames.h"
 
 namespace nextstep::sync {
 
@@ -17,7 +12,7 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
       [&](Mutation& m) {
         RemoteApplier applier(m.db(), store_.clock(), self, now);
         applier.apply(page);
-        local_meta::put(m.db(), kCursorKey, Value(static_cast<std::int64_t>(next_cursor)));
+        log_cursor::move(m.db(), next_cursor);
         return applier.stats();
       },
       Store::Durability::kRecoverable);  // the cursor goes back with the rows: they are pulled
@@ -25,15 +20,11 @@ Result<ApplyStats> Replica::apply(const std::vector<RemoteOp>& page, std::uint64
 }
 
 Result<void> Replica::startFrom(const std::string& snapshot_file, std::uint64_t version) {
-  return store_.takeOver(snapshot_file, [&](Database& db) {
-    local_meta::put(db, kCursorKey, Value(static_cast<std::int64_t>(version)));
-  });
+  return store_.takeOver(snapshot_file, [&](Database& db) { log_cursor::move(db, version); });
 }
 
 Result<std::uint64_t> Replica::cursor() {
-  return store_.read([](Database& db) {
-    return static_cast<std::uint64_t>(local_meta::integer(db, kCursorKey).value_or(0));
-  });
+  return store_.read([](Database& db) { return log_cursor::read(db); });
 }
 
 }  // namespace nextstep::sync

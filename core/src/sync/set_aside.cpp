@@ -1,6 +1,6 @@
 #include "nextstep/sync/set_aside.h"
 
-#include "nextstep/storage/local_meta.h"
+#include "log_cursor.h"
 #include "nextstep/storage/record_rows.h"
 #include "record_titles.h"
 
@@ -119,7 +119,7 @@ Result<void> SetAsideChanges::drop(std::int64_t id) {
     forget(db, id);
     // Read the team's log from its start at the next sync: every key left behind by the undo
     // takes the team's value again; the rest is already here and is skipped.
-    local_meta::put(db, kCursorKey, Value(std::int64_t{0}));
+    log_cursor::move(db, 0);
   });
 }
 
