@@ -48,6 +48,18 @@ Stamp columnStamp(const Statement& s, int col) {
   return Stamp::decode(b.data(), b.size());
 }
 
+Op columnOp(const Statement& s, int first) {
+  Op op;
+  op.type = static_cast<RecordType>(s.integer(first));
+  op.record_id = s.text(first + 1);
+  op.kind = static_cast<OpKind>(s.integer(first + 2));
+  op.key = s.text(first + 3);
+  op.value = s.value(first + 4);
+  op.stamp = columnStamp(s, first + 5);
+  op.base = columnStamp(s, first + 6);
+  return op;
+}
+
 bool exists(Database& db, const RecordSpec& spec, std::string_view id) {
   auto s = db.prepare("SELECT 1 FROM " + tableOf(spec) + " WHERE id = ?1");
   s->bind(1, id);

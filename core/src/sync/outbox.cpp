@@ -16,20 +16,13 @@ Result<std::vector<Op>> Outbox::next(int limit) {
     std::vector<Op> out;
     std::int64_t base = 0;
     while (s->step()) {
-      Op op;
-      op.stamp = records::columnStamp(*s, 6);
+      Op op = records::columnOp(*s, 1);
       if (out.empty()) {
         base = wireSeqBase(db, op.stamp.device);
       } else if (op.stamp.device != out.front().stamp.device) {
         break;  // the next identity's operations come in a push of their own
       }
       op.seq = s->integer(0) - base;
-      op.type = static_cast<RecordType>(s->integer(1));
-      op.record_id = s->text(2);
-      op.kind = static_cast<OpKind>(s->integer(3));
-      op.key = s->text(4);
-      op.value = s->value(5);
-      op.base = records::columnStamp(*s, 7);
       out.push_back(std::move(op));
     }
     return out;

@@ -12,15 +12,8 @@ Op readSetAside(Database& db, std::int64_t id) {
       "SELECT type, record_id, kind, key, value, stamp, base FROM rejected_ops WHERE seq = ?1");
   s->bind(1, id);
   if (!s->step()) fail(ErrorCode::kNotFound, "no set-aside change " + std::to_string(id));
-  Op op;
+  Op op = records::columnOp(*s, 0);
   op.seq = id;
-  op.type = static_cast<RecordType>(s->integer(0));
-  op.record_id = s->text(1);
-  op.kind = static_cast<OpKind>(s->integer(2));
-  op.key = s->text(3);
-  op.value = s->value(4);
-  op.stamp = records::columnStamp(*s, 5);
-  op.base = records::columnStamp(*s, 6);
   return op;
 }
 

@@ -87,5 +87,8 @@ void putMember(Database& db, const RecordSpec& spec, std::string_view id,
 
 void bindStamp(Statement& s, int index, const Stamp& stamp);
 Stamp columnStamp(const Statement& s, int col);
+// An operation as the outbox and the set-aside table keep it: the columns type, record_id, kind,
+// key, value, stamp and base, from `first` on. Its seq is the caller's.
+Op columnOp(const Statement& s, int first);
 
 }  // namespace nextstep::records
