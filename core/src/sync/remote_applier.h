@@ -13,7 +13,7 @@
 #include "nextstep/storage/database.h"
 #include "nextstep/storage/record_rows.h"
 #include "nextstep/sync/merge/merger.h"
-#include "nextstep/sync/replica.h"
+#include "nextstep/sync/remote_op.h"
 #include "nextstep/time/civil_time.h"
 
 namespace nextstep::sync {

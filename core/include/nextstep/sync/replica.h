@@ -10,23 +10,9 @@
 #include "nextstep/storage/op.h"
 #include "nextstep/storage/store.h"
 #include "nextstep/sync/outbox.h"
+#include "nextstep/sync/remote_op.h"
 
 namespace nextstep::sync {
-
-// An operation as it comes back from the team's log.
-struct RemoteOp {
-  std::uint64_t version = 0;
-  Op op;
-  std::string author;  // the user's email, as the server knows it
-};
-
-struct ApplyStats {
-  int applied = 0;    // changed the local state
-  int ignored = 0;    // older than what is here, or already here
-  int conflicts = 0;  // concurrent values archived
-  int parked = 0;     // waiting for their record to arrive
-  int own = 0;        // this device's own operations coming back
-};
 
 // A device's side of sync: the team's log merged into the local database, the position in that
 // log, and this device's outbox on its way out. The conflicts a merge archives are read through

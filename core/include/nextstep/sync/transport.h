@@ -10,7 +10,8 @@
 
 #include "nextstep/model/result.h"
 #include "nextstep/storage/op.h"
-#include "nextstep/sync/replica.h"
+#include "nextstep/sync/outbox.h"
+#include "nextstep/sync/remote_op.h"
 
 namespace nextstep::sync {
 
