@@ -3,6 +3,7 @@
 #include "nextstep/model/result_try.h"
 #include "nextstep/storage/catalog.h"
 #include "nextstep/storage/device_identity.h"
+#include "nextstep/sync/identity_token.h"
 #include "nextstep/sync/sync_account.h"
 #include "nextstep/sync/sync_round.h"
 
@@ -18,11 +19,6 @@ Result<ServerHello> handshakeAs(Replica& replica, Transport& transport, DeviceId
   return transport.handshake(device, kCatalogVersion, last);
 }
 
-Result<std::string> forkReason(Replica& replica) {
-  NEXTSTEP_TRY(auto reason, replica.store().read(lastForkReason));
-  return reason.value_or("this database became a new device");
-}
-
 // Replaces the session's token, as the server asked, before it expires. A failure leaves the old
 // token in use (it still works until its expiry), so the session goes on and tries next time.
 void renewToken(Replica& replica, Transport& transport) {
@@ -33,22 +29,8 @@ void renewToken(Replica& replica, Transport& transport) {
 
 }  // namespace
 
-Result<DeviceId> tokenIdentity(Replica& replica) {
-  return SyncAccount(replica.store()).tokenDevice();
-}
-
-Result<void> registerIdentity(Replica& replica, Transport& transport) {
-  const DeviceId device = replica.store().deviceId();
-  NEXTSTEP_TRY(auto reason, forkReason(replica));
-  NEXTSTEP_TRY(auto token, transport.forkDevice(device, reason));
-  return SyncAccount(replica.store()).update([&](AccountFields& a) {
-    a.token = token;
-    a.token_device = device;
-  });
-}
-
 Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
-  NEXTSTEP_TRY(auto issued, tokenIdentity(replica));
+  NEXTSTEP_TRY(auto issued, SyncAccount(replica.store()).tokenDevice());
   auto hello = handshakeAs(replica, transport, issued);
   if (!hello) return hello;
   // Before anything is pushed, a former identity's changes too: a change stamped by a clock
@@ -60,9 +42,9 @@ Result<ServerHello> beginSession(Replica& replica, Transport& transport) {
     if (hello->device_reused && replica.store().deviceId() == issued) {
       NEXTSTEP_CHECK(replica.store().forkDevice(kRestoredReason));
     }
-    NEXTSTEP_TRY(auto now, tokenIdentity(replica));
+    NEXTSTEP_TRY(auto now, SyncAccount(replica.store()).tokenDevice());
     if (now != replica.store().deviceId()) {
-      NEXTSTEP_CHECK(registerIdentity(replica, transport));
+      NEXTSTEP_CHECK(registerIdentity(replica.store(), transport));
     }
     hello = handshakeAs(replica, transport, replica.store().deviceId());
     if (!hello) return hello;

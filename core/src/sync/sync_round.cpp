@@ -4,7 +4,8 @@
 #include <iterator>
 
 #include "nextstep/model/result_try.h"
-#include "nextstep/sync/device_session.h"
+#include "nextstep/sync/identity_token.h"
+#include "nextstep/sync/sync_account.h"
 
 namespace nextstep::sync {
 namespace {
@@ -38,7 +39,7 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
     NEXTSTEP_TRY(auto ops, replica.outbox().next(static_cast<int>(batch)));
     if (ops.empty()) return report;
     const DeviceId writer = ops.front().stamp.device;
-    NEXTSTEP_TRY(auto token_of, tokenIdentity(replica));
+    NEXTSTEP_TRY(auto token_of, SyncAccount(replica.store()).tokenDevice());
     if (writer != token_of) {
       // A guard against going round in circles; each move empties an identity's outbox.
       if (++moves > 8) {
@@ -47,7 +48,7 @@ Result<RoundReport> pushAll(Replica& replica, Transport& transport, std::uint32_
       }
       if (writer == replica.store().deviceId()) {
         // The database forked since the token was issued: its own identity needs a token.
-        NEXTSTEP_CHECK(registerIdentity(replica, transport));
+        NEXTSTEP_CHECK(registerIdentity(replica.store(), transport));
         ++report.forks;
       } else if (auto moved = replica.outbox().adopt(writer); !moved) {
         return moved.error();  // a former identity without a token: its changes move on

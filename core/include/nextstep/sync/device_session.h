@@ -11,17 +11,9 @@
 
 namespace nextstep::sync {
 
-// The device the transport's token was issued to: a database that forked since keeps using it
-// until its new identity is registered.
-Result<DeviceId> tokenIdentity(Replica& replica);
-
 // Handshakes as the token's identity; when the server holds more operations of it than this
 // database knows of (an older copy), delivers what it has and forks; registers a fork made since
 // the token was issued; bounds the clock.
 Result<ServerHello> beginSession(Replica& replica, Transport& transport);
-
-// Registers the database's current identity with the server (a token bound to it, kept in the
-// database) using the token of the identity it forked from.
-Result<void> registerIdentity(Replica& replica, Transport& transport);
 
 }  // namespace nextstep::sync
