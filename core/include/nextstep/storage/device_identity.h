@@ -32,7 +32,7 @@ std::string databaseFileIdentity(const std::string& path);
 
 // Inside a write transaction: new writes are stamped as device `to` and numbered from 1. The
 // unsent operations stay the old device's, with their numbers, until they are delivered under
-// the old token (Replica::adopt moves any that cannot be to the new identity).
+// the old token (Outbox::adopt moves any that cannot be to the new identity).
 DeviceFork forkDeviceIdentity(Database& db, DeviceId to, std::string_view reason,
                               const std::string& file_identity, Instant now);
 
