@@ -253,12 +253,26 @@ Page {
                     wrapMode: TextEdit.NoWrap
                     Accessible.name: qsTr("Stages, one per line")
                 }
-                Button {
-                    text: qsTr("Save the stages")
-                    enabled: stages.text !== team.stages.join("\n")
-                    implicitHeight: Theme.touch
-                    Accessible.name: text
-                    onClicked: team.setStages(stages.text.split("\n"))
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Button {
+                        id: saveStages
+                        text: qsTr("Save the stages")
+                        enabled: stages.text !== team.stages.join("\n")
+                        implicitHeight: Theme.touch
+                        Accessible.name: text
+                        onClicked: team.setStages(stages.text.split("\n"))
+                    }
+                    // Greyed out with nothing to save: say so beside it.
+                    Label {
+                        visible: !saveStages.enabled
+                        Layout.fillWidth: true
+                        text: qsTr("Nothing to save yet: edit the list above.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.caption
+                        wrapMode: Text.WordWrap
+                    }
                 }
                 Label {
                     visible: team.error !== ""
