@@ -183,7 +183,7 @@ Result<void> syncCommand(Session& session, const SyncFlags& flags) {
     if (!round) return explain(round.error(), address.target);
     auto pending = replica.outbox().pending();
     auto conflicts = sync::ConflictArchive(*store).list();
-    auto aside = sync::SetAsideChanges(replica.store()).count();
+    auto aside = sync::SetAsideChanges(*store).count();
     SyncRun run{address.target,
                 hello->team,
                 *round,

@@ -108,14 +108,20 @@ std::uint64_t SyncService::newOps(PushTransaction& tx, TeamId team, DeviceId dev
   return n;
 }
 
+namespace {
+
+ParsedOperation parseOperation(const pb::Operation& op) {
+  std::optional<Fields> fields;
+  Result<Op> checked = sync::fromWire(op, &fields);
+  return ParsedOperation{std::move(checked), std::move(fields)};
+}
+
+}  // namespace
+
 ParsedOperations parseOperations(const pb::PushRequest& request) {
   ParsedOperations parsed;
   parsed.reserve(static_cast<std::size_t>(request.operations_size()));
-  for (const pb::Operation& op : request.operations()) {
-    std::optional<Fields> fields;
-    Result<Op> checked = sync::fromWire(op, &fields);
-    parsed.push_back(ParsedOperation{std::move(checked), std::move(fields)});
-  }
+  for (const pb::Operation& op : request.operations()) parsed.push_back(parseOperation(op));
   return parsed;
 }
 
@@ -196,12 +202,13 @@ void SyncService::storePush(PushTransaction& tx, const PushCall& call, std::int6
       }
       // Never stored (it arrived after a later one): the merge does not depend on order.
     }
+    std::optional<ParsedOperation> here;
+    if (!call.parsed) here = parseOperation(op);
+    const ParsedOperation& checked =
+        call.parsed ? (*call.parsed)[static_cast<std::size_t>(i)] : *here;
     // A copy, not a move: the same call is stored again alone when its group fails.
-    const ParsedOperation* given =
-        call.parsed ? &(*call.parsed)[static_cast<std::size_t>(i)] : nullptr;
-    std::optional<Fields> decoded;
-    Result<Op> parsed = given ? given->op : sync::fromWire(op, &decoded);
-    const std::optional<Fields>& fields = given ? given->fields : decoded;
+    Result<Op> parsed = checked.op;
+    const std::optional<Fields>& fields = checked.fields;
     if (!parsed) {
       reject(op, parsed.error().message, /*store=*/true);
       continue;
